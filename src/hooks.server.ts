@@ -1,0 +1,93 @@
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { createI18n } from '$lib/i18n';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n/config';
+import { resourcesFor } from '$lib/i18n/resources';
+import { createRequestClient, hasAuthCookie, isLocalOrigin } from '$lib/server/supabase';
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/** Locale from the path; paths without one go to the remembered or negotiated locale. */
+const locale: Handle = async ({ event, resolve }) => {
+	const first = event.url.pathname.split('/')[1];
+	const remembered = event.cookies.get(LOCALE_COOKIE);
+
+	if (!isLocale(first)) {
+		if (event.route.id === null && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
+			const target =
+				(isLocale(remembered) && remembered) ||
+				negotiateLocale(event.request.headers.get('accept-language')) ||
+				DEFAULT_LOCALE;
+			const path = event.url.pathname === '/' ? '' : event.url.pathname;
+			event.setHeaders({ vary: 'Accept-Language, Cookie' });
+			redirect(303, `/${target}${path}${event.url.search}`);
+		}
+		event.locals.locale = isLocale(remembered) ? remembered : DEFAULT_LOCALE;
+	} else {
+		event.locals.locale = first;
+		// Visiting a language remembers it as the person's choice for the bare `/`.
+		if (remembered !== first) {
+			event.cookies.set(LOCALE_COOKIE, first, {
+				path: '/',
+				maxAge: ONE_YEAR,
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: !isLocalOrigin(event.url)
+			});
+		}
+	}
+	event.locals.i18n = createI18n(event.locals.locale, resourcesFor(event.locals.locale));
+
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%hub.lang%', event.locals.locale).replace('%hub.dir%', 'ltr')
+	});
+};
+
+/** The request-scoped Supabase client and the verified user. */
+const supabase: Handle = async ({ event, resolve }) => {
+	event.locals.supabase = createRequestClient(event.url, event.cookies, event.setHeaders);
+	event.locals.user = null;
+	// Anonymous readers carry no session: skip the round trip to Auth for them.
+	if (hasAuthCookie(event.cookies)) {
+		// getUser() asks Auth to verify the token; getSession().user would trust the cookie.
+		const { data, error } = await event.locals.supabase.auth.getUser();
+		event.locals.user = error ? null : data.user;
+	}
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+/** Headers that kit.csp does not set. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers: Record<string, string> = {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		'x-frame-options': 'DENY',
+		'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+		'cross-origin-opener-policy': 'same-origin'
+	};
+	if (event.locals.user) headers['cache-control'] = 'private, no-store';
+	for (const [name, value] of Object.entries(headers)) {
+		try {
+			response.headers.set(name, value);
+		} catch {
+			// Immutable headers (a proxied fetch response): leave as they are.
+		}
+	}
+	return response;
+};
+
+export const handle = sequence(locale, supabase, securityHeaders);
+
+/** Unexpected errors: log the detail with an id, show the reader a translated message. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) {
+		return { message: event.locals.i18n?.t('errors:not_found') ?? message };
+	}
+	const errorId = crypto.randomUUID();
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: event.locals.i18n?.t('errors:generic') ?? 'Internal error', errorId };
+};

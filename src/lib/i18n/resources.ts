@@ -1,0 +1,35 @@
+import type { Locale } from './config';
+import enAccount from './locales/en/account.json';
+import enAuth from './locales/en/auth.json';
+import enCommon from './locales/en/common.json';
+import enErrors from './locales/en/errors.json';
+import enHome from './locales/en/home.json';
+import enValidation from './locales/en/validation.json';
+
+/** English is the typed source: every other locale must have exactly these keys. */
+export const sourceResources = {
+	account: enAccount,
+	auth: enAuth,
+	common: enCommon,
+	errors: enErrors,
+	home: enHome,
+	validation: enValidation
+};
+
+export type Namespace = keyof typeof sourceResources;
+export type Resources = { [N in Namespace]: Record<string, string> };
+export const NAMESPACES = Object.keys(sourceResources) as Namespace[];
+
+const files = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
+	eager: true,
+	import: 'default'
+});
+
+/** All translations of one locale, as sent to the browser with the page (a few KB). */
+export function resourcesFor(locale: Locale): Resources {
+	const resources = {} as Resources;
+	for (const ns of NAMESPACES) {
+		resources[ns] = files[`./locales/${locale}/${ns}.json`] ?? {};
+	}
+	return resources;
+}

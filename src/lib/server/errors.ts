@@ -1,0 +1,37 @@
+import { isAuthError, type AuthError, type PostgrestError } from '@supabase/supabase-js';
+
+/**
+ * The one place where Auth and PostgREST/Postgres errors become i18n keys
+ * (https://supabase.com/docs/guides/auth/debugging/error-codes, PostgREST error codes).
+ */
+export function authErrorKey(error: AuthError | Error): string {
+	if (isAuthError(error)) {
+		if (error.code === 'invalid_credentials') return 'errors:invalid_credentials';
+		if (error.code === 'over_request_rate_limit' || error.status === 429)
+			return 'errors:rate_limited';
+		if (error.status === 400 || error.status === 422) return 'errors:invalid_credentials';
+	}
+	// No status, a 5xx or a fetch failure: Auth is unreachable or broken, not the person's fault.
+	return 'errors:auth_unavailable';
+}
+
+/** HTTP status to answer a form with, for an Auth error. */
+export function authErrorStatus(error: AuthError | Error): number {
+	const key = authErrorKey(error);
+	if (key === 'errors:rate_limited') return 429;
+	if (key === 'errors:auth_unavailable') return 503;
+	return 400;
+}
+
+/** PostgREST / Postgres error codes → i18n keys. */
+export function dbErrorKey(error: PostgrestError): string {
+	switch (error.code) {
+		case '42501': // insufficient_privilege, RLS refused a write
+		case 'PGRST301': // JWT invalid
+			return 'errors:forbidden';
+		case 'PGRST116': // no rows where one was expected
+			return 'errors:not_found';
+		default:
+			return 'errors:generic';
+	}
+}
