@@ -13,7 +13,10 @@ const locale: Handle = async ({ event, resolve }) => {
 	const remembered = event.cookies.get(LOCALE_COOKIE);
 
 	if (!isLocale(first)) {
-		if (event.route.id === null && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
+		if (
+			event.route.id === null &&
+			(event.request.method === 'GET' || event.request.method === 'HEAD')
+		) {
 			const target =
 				(isLocale(remembered) && remembered) ||
 				negotiateLocale(event.request.headers.get('accept-language')) ||
@@ -55,7 +58,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 		event.locals.user = error ? null : data.user;
 	}
 	return resolve(event, {
-		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
 	});
 };
 

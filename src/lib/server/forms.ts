@@ -3,15 +3,10 @@ import type { z } from 'zod';
 /** Field → i18n key of the first problem with it; `form` for problems of the whole form. */
 export type FieldErrors = Partial<Record<string, string>>;
 
-export type ParseResult<T> =
-	| { success: true; data: T }
-	| { success: false; errors: FieldErrors };
+export type ParseResult<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
 
 /** Parse a form with a zod schema, keeping one i18n key per field. */
-export function parseForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData
-): ParseResult<z.infer<S>> {
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParseResult<z.infer<S>> {
 	const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
 	for (const key of new Set(form.keys())) {
 		const all = form.getAll(key);

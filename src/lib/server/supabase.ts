@@ -12,7 +12,9 @@ export function isLocalOrigin(url: URL): boolean {
 
 /** Supabase's auth cookies are named `sb-<project ref>-auth-token` (possibly chunked). */
 export function hasAuthCookie(cookies: Cookies): boolean {
-	return cookies.getAll().some(({ name }) => name.startsWith('sb-') && name.includes('-auth-token'));
+	return cookies
+		.getAll()
+		.some(({ name }) => name.startsWith('sb-') && name.includes('-auth-token'));
 }
 
 /**
@@ -36,7 +38,13 @@ export function createRequestClient(
 			getAll: () => cookies.getAll(),
 			setAll: (toSet, headers) => {
 				for (const { name, value, options } of toSet) {
-					cookies.set(name, value, { ...options, path: '/', httpOnly: true, secure, sameSite: 'lax' });
+					cookies.set(name, value, {
+						...options,
+						path: '/',
+						httpOnly: true,
+						secure,
+						sameSite: 'lax'
+					});
 				}
 				// Cache-Control etc.: a response that sets a session must never be cached for others.
 				if (Object.keys(headers).length > 0) {

@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('next'), locals.locale));
-	return { protected: url.searchParams.has('next') && url.searchParams.get('reason') === 'protected' };
+	return {
+		protected: url.searchParams.has('next') && url.searchParams.get('reason') === 'protected'
+	};
 };
 
 export const actions: Actions = {

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://localhost:${port}`,
+		// Debian's Chromium: never a browser download of Playwright's own.
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update']
+		},
+		trace: 'retain-on-failure'
+	},
+	// The built app (adapter-node), as people get it, against the local stack.
+	webServer: {
+		command: `node scripts/serve.mjs --port ${port}`,
+		url: `http://localhost:${port}/en`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

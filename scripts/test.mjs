@@ -1,0 +1,143 @@
+// `npm test`: every check the project has, in one run, failing on any failure.
+// Static checks → unit tests → (stack up) generated types, database tests, end-to-end tests.
+// Brings the local stack up if it is not running and leaves it as it found it.
+// Ends with one line: `N passed, N failed[, N skipped]` (tests of every runner, plus one per static check).
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, DATA_DIR } from './stack/config.mjs';
+import { start as startStack, stop as stopStack } from './stack.mjs';
+
+const reports = path.join(DATA_DIR, 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(command, args, env = {}) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, {
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...env }
+		});
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		child.on('error', () => resolve(127));
+	});
+}
+
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+
+async function step(name, fn) {
+	const started = Date.now();
+	console.log(`\n▶ ${name}`);
+	let ok = false;
+	try {
+		ok = await fn();
+	} catch (error) {
+		console.error(error);
+	}
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+	if (!ok) failures.push(name);
+	return ok;
+}
+
+/** A check with no test count of its own counts as one test. */
+async function check(name, command, args, env) {
+	return step(name, async () => {
+		const ok = (await run(command, args, env)) === 0;
+		totals[ok ? 'passed' : 'failed'] += 1;
+		return ok;
+	});
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+await check('format (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+await check('lint (eslint)', bin('eslint'), ['.']);
+await check('types (svelte-check)', bin('svelte-check'), [
+	'--tsconfig',
+	'./tsconfig.json',
+	'--fail-on-warnings',
+	'--output',
+	'human'
+]);
+
+await step('unit tests (vitest)', async () => {
+	const out = path.join(reports, 'vitest.json');
+	const code = await run(bin('vitest'), [
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`
+	]);
+	const report = readJson(out);
+	if (report) {
+		totals.passed += report.numPassedTests;
+		totals.failed += report.numFailedTests;
+		totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+	} else totals.failed += 1;
+	return code === 0 && !!report;
+});
+
+let startedStack = false;
+const stackUp = await step('local stack (Postgres, PostgREST, Auth, mail, gateway)', async () => {
+	startedStack = await startStack({ quiet: false });
+	return true;
+});
+
+if (stackUp) {
+	await check('generated database types are current', process.execPath, [
+		'scripts/db-types.mjs',
+		'--check'
+	]);
+
+	await step('database tests (pgTAP + security lints)', async () => {
+		const out = path.join(reports, 'db.json');
+		const code = await run(process.execPath, ['scripts/test-db.mjs'], { TEST_DB_REPORT: out });
+		const report = readJson(out);
+		if (report) {
+			totals.passed += report.passed;
+			totals.failed += report.failed;
+		} else totals.failed += 1;
+		return code === 0;
+	});
+
+	const built = await check('build (vite build)', bin('vite'), ['build', '--logLevel', 'warn']);
+
+	if (built) {
+		await step('end-to-end tests (Playwright + axe)', async () => {
+			const out = path.join(reports, 'playwright.json');
+			const code = await run(bin('playwright'), ['test', '--reporter=list,json'], {
+				PLAYWRIGHT_JSON_OUTPUT_NAME: out
+			});
+			const report = readJson(out);
+			if (report?.stats) {
+				totals.passed += report.stats.expected + (report.stats.flaky ?? 0);
+				totals.failed += report.stats.unexpected;
+				totals.skipped += report.stats.skipped;
+			} else totals.failed += 1;
+			return code === 0;
+		});
+	}
+} else {
+	totals.failed += 1;
+}
+
+if (startedStack) {
+	console.log('\n▶ stopping the stack this run started');
+	await stopStack({ quiet: true });
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

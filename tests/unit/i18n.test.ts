@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '$lib/i18n';
+import { LOCALES, localisePath, negotiateLocale } from '$lib/i18n/config';
+import { resourcesFor } from '$lib/i18n/resources';
+
+const localesDir = join(import.meta.dirname, '../../src/lib/i18n/locales');
+
+function keysOf(locale: string): string[] {
+	return readdirSync(join(localesDir, locale))
+		.filter((file) => file.endsWith('.json'))
+		.flatMap((file) => {
+			const json = JSON.parse(readFileSync(join(localesDir, locale, file), 'utf8')) as object;
+			return Object.keys(json).map((key) => `${file.replace('.json', '')}:${key}`);
+		})
+		.sort();
+}
+
+describe('translations', () => {
+	const english = keysOf('en');
+
+	it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the keys English has', (locale) => {
+		const keys = keysOf(locale);
+		expect(
+			english.filter((k) => !keys.includes(k)),
+			'missing in ' + locale
+		).toEqual([]);
+		expect(
+			keys.filter((k) => !english.includes(k)),
+			'unknown in ' + locale
+		).toEqual([]);
+	});
+
+	it.each(LOCALES.filter((l) => l !== 'en'))(
+		'%s translates the interface (not English copies)',
+		(locale) => {
+			const en = resourcesFor('en');
+			const other = resourcesFor(locale);
+			const same = Object.entries(en.home).filter(([key, text]) => other.home[key] === text);
+			// Area names may coincide, but the page's sentences must differ.
+			expect(same.map(([key]) => key)).not.toContain('intro');
+			expect(same.length).toBeLessThan(3);
+		}
+	);
+
+	it('keeps keys sorted in every file', () => {
+		for (const locale of LOCALES) {
+			for (const file of readdirSync(join(localesDir, locale))) {
+				const keys = Object.keys(
+					JSON.parse(readFileSync(join(localesDir, locale, file), 'utf8')) as object
+				);
+				expect(keys, `${locale}/${file}`).toEqual([...keys].sort());
+			}
+		}
+	});
+
+	it('gives each request its own language', () => {
+		const fr = createI18n('fr', resourcesFor('fr'));
+		const nl = createI18n('nl', resourcesFor('nl'));
+		expect(fr.t('sign_in')).toBe('Se connecter');
+		expect(nl.t('sign_in')).toBe('Aanmelden');
+		expect(fr.t('auth:password')).toBe('Mot de passe');
+	});
+});
+
+describe('negotiateLocale', () => {
+	it('picks the highest-weighted supported language', () => {
+		expect(negotiateLocale('de-CH, en;q=0.8')).toBe('de');
+		expect(negotiateLocale('it;q=1, nl-BE;q=0.9, fr;q=0.5')).toBe('nl');
+		expect(negotiateLocale('en;q=0.2, es;q=0.9')).toBe('es');
+	});
+
+	it('returns null when nothing matches or the header is absent', () => {
+		expect(negotiateLocale('it, pt;q=0.9')).toBeNull();
+		expect(negotiateLocale('fr;q=0')).toBeNull();
+		expect(negotiateLocale(null)).toBeNull();
+		expect(negotiateLocale('')).toBeNull();
+	});
+});
+
+describe('localisePath', () => {
+	it('replaces the locale segment and keeps the rest', () => {
+		expect(localisePath('/fr/events?month=2026-12', 'nl')).toBe('/nl/events?month=2026-12');
+		expect(localisePath('/fr', 'de')).toBe('/de');
+		expect(localisePath('/en/organisations/dci-belgium#members', 'es')).toBe(
+			'/es/organisations/dci-belgium#members'
+		);
+	});
+
+	it('adds a locale to a path without one', () => {
+		expect(localisePath('/', 'fr')).toBe('/fr');
+		expect(localisePath('/events', 'fr')).toBe('/fr/events');
+	});
+});
