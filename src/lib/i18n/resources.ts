@@ -4,6 +4,7 @@ import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enHome from './locales/en/home.json';
+import enOrganisations from './locales/en/organisations.json';
 import enValidation from './locales/en/validation.json';
 
 /** English is the typed source: every other locale must have exactly these keys. */
@@ -13,6 +14,7 @@ export const sourceResources = {
 	common: enCommon,
 	errors: enErrors,
 	home: enHome,
+	organisations: enOrganisations,
 	validation: enValidation
 };
 

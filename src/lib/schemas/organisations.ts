@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const ORGANISATION_KINDS = ['secretariat', 'section', 'partner'] as const;
+
+/**
+ * Directory filters from the query string. A value that is not one of the known ones
+ * (a hand-edited URL) is dropped rather than failing the page.
+ */
+export const directoryFilterSchema = z.object({
+	kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
+	country: z
+		.string()
+		.regex(/^[A-Z]{2}$/)
+		.optional()
+		.catch(undefined),
+	language: z
+		.string()
+		.regex(/^[a-z]{2}$/)
+		.optional()
+		.catch(undefined)
+});
+
+export type DirectoryFilters = z.infer<typeof directoryFilterSchema>;
+
+/** Organisation slugs as the database accepts them. */
+export const slugSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+	.max(80);

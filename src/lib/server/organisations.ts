@@ -1,0 +1,50 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { DirectoryFilters } from '$lib/schemas/organisations';
+
+type Client = SupabaseClient<Database>;
+
+const DIRECTORY_COLUMNS =
+	'id, slug, name, kind, status, is_coordinating, country, languages' as const;
+
+/** The organisations the caller may see (RLS: active ones; coordinators see all), filtered. */
+export async function list(supabase: Client, filters: DirectoryFilters) {
+	let query = supabase.from('organisations').select(DIRECTORY_COLUMNS).order('name');
+	if (filters.kind) query = query.eq('kind', filters.kind);
+	if (filters.country) query = query.eq('country', filters.country);
+	if (filters.language) query = query.contains('languages', [filters.language]);
+	const { data, error } = await query;
+	if (error) throw error;
+	return data;
+}
+
+/** Countries and languages present among visible organisations, for the filter menus. */
+export async function facets(supabase: Client) {
+	const { data, error } = await supabase.from('organisations').select('country, languages');
+	if (error) throw error;
+	const countries = [...new Set(data.map((o) => o.country))];
+	const languages = [...new Set(data.flatMap((o) => o.languages))];
+	return { countries, languages };
+}
+
+/** One organisation's public profile, or null when it does not exist or is hidden by RLS. */
+export async function getBySlug(supabase: Client, slug: string) {
+	const { data, error } = await supabase
+		.from('organisations')
+		.select(`${DIRECTORY_COLUMNS}, website, description, original_locale, created_at`)
+		.eq('slug', slug)
+		.maybeSingle();
+	if (error) throw error;
+	return data;
+}
+
+/** Members of an organisation, as far as RLS lets the caller see them (its own members only). */
+export async function members(supabase: Client, organisationId: string) {
+	const { data, error } = await supabase
+		.from('memberships')
+		.select('role, profile:profiles!memberships_user_id_fkey(id, display_name)')
+		.eq('organisation_id', organisationId)
+		.order('role');
+	if (error) throw error;
+	return data;
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { slugSchema } from '$lib/schemas/organisations';
+import * as organisations from '$lib/server/organisations';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const slug = slugSchema.safeParse(params.slug);
+	if (!slug.success) error(404, locals.i18n.t('errors:not_found'));
+	const organisation = await organisations.getBySlug(locals.supabase, slug.data);
+	// Hidden by RLS and absent look the same: 404, never a hint that it exists.
+	if (!organisation) error(404, locals.i18n.t('errors:not_found'));
+	const members = locals.user ? await organisations.members(locals.supabase, organisation.id) : [];
+	return { organisation, members };
+};
