@@ -1,29 +1,38 @@
 // Serves the built app (build/) with the Supabase settings of the local stack, unless
 // PUBLIC_SUPABASE_URL is already set (a hosted project). Usage: node scripts/serve.mjs [--port N]
-import { spawn } from 'node:child_process';
+// adapter-node's handler behind gzip/brotli compression: adapter-node precompresses static
+// assets but not the server-rendered HTML, which is most of what a reader downloads.
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import { appEnv, ROOT } from './stack/config.mjs';
 
 const portFlag = process.argv.indexOf('--port');
-const port = portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? '3000');
+const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? '3000'));
+const host = process.env.HOST ?? '127.0.0.1';
+const handlerFile = path.join(ROOT, 'build', 'handler.js');
 
-if (!existsSync(path.join(ROOT, 'build', 'index.js'))) {
+if (!existsSync(handlerFile)) {
 	console.error('No build found: run `npm run build` first (npm start does it for you).');
 	process.exit(1);
 }
 
-const supabaseEnv = process.env.PUBLIC_SUPABASE_URL ? {} : appEnv();
-const child = spawn(process.execPath, [path.join(ROOT, 'build', 'index.js')], {
-	stdio: 'inherit',
-	env: {
-		...process.env,
-		...supabaseEnv,
-		PORT: String(port),
-		// adapter-node needs the public origin for its CSRF check; it assumes https otherwise.
-		ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
-		HOST: process.env.HOST ?? '127.0.0.1'
-	}
+if (!process.env.PUBLIC_SUPABASE_URL) Object.assign(process.env, appEnv());
+// adapter-node needs the public origin for its CSRF check; it assumes https otherwise.
+process.env.ORIGIN ??= `http://localhost:${port}`;
+
+const { handler } = await import(pathToFileURL(handlerFile).href);
+const compress = compression();
+const server = http.createServer((req, res) => {
+	compress(req, res, () => handler(req, res));
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		server.close(() => process.exit(0));
+		setTimeout(() => process.exit(0), 2000).unref();
+	});
+}

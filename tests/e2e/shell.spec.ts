@@ -50,7 +50,7 @@ test('a path without a locale gets one', async ({ page }) => {
 
 test('switching language keeps the current page', async ({ page }) => {
 	await page.goto('/fr/sign-in');
-	await page.getByLabel('Choisir une langue').click();
+	await page.locator('summary', { hasText: 'Choisir une langue' }).click();
 	await page.getByRole('link', { name: 'Nederlands' }).click();
 	await expect(page).toHaveURL(/\/nl\/sign-in$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden');

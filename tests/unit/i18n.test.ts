@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '$lib/i18n';
 import { LOCALES, localisePath, negotiateLocale } from '$lib/i18n/config';
 import { resourcesFor } from '$lib/i18n/resources';
+import { createTranslator } from '$lib/i18n/translate';
 
 const localesDir = join(import.meta.dirname, '../../src/lib/i18n/locales');
 
@@ -91,5 +92,33 @@ describe('localisePath', () => {
 	it('adds a locale to a path without one', () => {
 		expect(localisePath('/', 'fr')).toBe('/fr');
 		expect(localisePath('/events', 'fr')).toBe('/fr/events');
+	});
+});
+
+describe('the components translator', () => {
+	const samples = { count: 0, name: 'Ana', id: 'x1', status: 404, reader: 'A', original: 'B' };
+
+	it.each(LOCALES)('gives the same text as i18next for every key in %s', (locale) => {
+		const resources = resourcesFor(locale);
+		const i18n = createI18n(locale, resources);
+		const translate = createTranslator(locale, resources);
+		for (const [ns, table] of Object.entries(resources)) {
+			const keys = new Set(
+				Object.keys(table).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))
+			);
+			for (const key of keys) {
+				for (const count of [0, 1, 2, 5]) {
+					const options = { ...samples, count };
+					expect(translate(`${ns}:${key}`, options), `${locale} ${ns}:${key} (${count})`).toBe(
+						i18n.t(`${ns}:${key}` as 'app_name', options)
+					);
+				}
+			}
+		}
+	});
+
+	it('falls back to the key when a translation is missing', () => {
+		const translate = createTranslator('fr', resourcesFor('fr'));
+		expect(translate('common:no_such_key')).toBe('common:no_such_key');
 	});
 });

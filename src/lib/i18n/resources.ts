@@ -20,7 +20,16 @@ export const sourceResources = {
 
 export type Namespace = keyof typeof sourceResources;
 export type Resources = { [N in Namespace]: Record<string, string> };
-export const NAMESPACES = Object.keys(sourceResources) as Namespace[];
+// Written out (not Object.keys(sourceResources)) so the English JSON is not bundled for the browser.
+export const NAMESPACES: Namespace[] = [
+	'account',
+	'auth',
+	'common',
+	'errors',
+	'home',
+	'organisations',
+	'validation'
+];
 
 const files = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
 	eager: true,

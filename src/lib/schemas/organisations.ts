@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const ORGANISATION_KINDS = ['secretariat', 'section', 'partner'] as const;
+import { ORGANISATION_KINDS } from '$lib/organisations';
 
 /**
  * Directory filters from the query string. A value that is not one of the known ones

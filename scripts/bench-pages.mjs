@@ -1,0 +1,575 @@
+#!/usr/bin/env node
+// Page benchmark (not a test): builds the app, serves the build against the local stack and
+// prints, per route, the JavaScript shipped (gzip) and a Lighthouse run of the home page in
+// one locale (mobile and desktop). Writes the "Pages" section of docs/benchmarks.md.
+// Targets: ≤ 50 KB of JS (gzip) per route, Lighthouse scores ≥ 98. Missed targets are
+// reported, not failed: the exit code is 0 unless the benchmark itself cannot run.
+//
+//   npm run bench:pages            (node scripts/bench-pages.mjs)
+//   BENCH_SKIP_BUILD=1 npm run bench:pages    measure the existing build/ as it is
+//   BENCH_PORT=4191                 the port the build is served on
+//
+// JS size: every distinct script a route loads in a fresh browser context (modulepreloads,
+// imported chunks), each gzipped at level 9 with node:zlib — the same setting as the .gz
+// files adapter-node precompresses and serves to gzip-only clients. Inline <script> in the
+// HTML is counted apart. "br transfer" is what Chromium actually received (it asks for br).
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { start, stop } from './stack.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Not 4190: it is on the Fetch standard's "bad ports" list (ManageSieve), so Chromium refuses
+// it (ERR_UNSAFE_PORT) and Node's fetch fails with "bad port".
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
+const BASE = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update'
+];
+const LIGHTHOUSE_VERSION = '12.2.3';
+const JS_TARGET_KB = 50;
+const SCORE_TARGET = 98;
+const ROUTES = [
+	'/en',
+	'/fr/sign-in',
+	'/nl/actions',
+	'/de/events',
+	'/es/papers',
+	'/en/organisations'
+];
+const LIGHTHOUSE_PATH = '/en';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+const SECTION = '## Pages (npm run bench:pages)';
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const gzip9 = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
+
+function table(header, rows) {
+	const widths = header.map((h, i) =>
+		Math.max(h.length, ...rows.map((row) => String(row[i]).length))
+	);
+	const line = (cells) =>
+		cells
+			.map((cell, i) => String(cell).padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
+	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(header, rows) {
+	const line = (cells) =>
+		`| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
+	return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// --- build and serve ---------------------------------------------------------------
+
+function build() {
+	console.log('Building (vite build)…');
+	const began = Date.now();
+	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+		cwd: ROOT,
+		stdio: 'inherit'
+	});
+	console.log(`Built in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+}
+
+function portInUse(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect({ host: '127.0.0.1', port });
+		socket.setTimeout(1000);
+		socket.once('connect', () => (socket.destroy(), resolve(true)));
+		socket.once('timeout', () => (socket.destroy(), resolve(false)));
+		socket.once('error', () => resolve(false));
+	});
+}
+
+/** Starts scripts/serve.mjs on PORT; resolves the child once /en answers 200. */
+async function serve() {
+	if (await portInUse(PORT)) {
+		throw new Error(
+			`Port ${PORT} is already in use (ss -ltnp 'sport = :${PORT}'): stop that server first.`
+		);
+	}
+	const child = spawn(
+		process.execPath,
+		[path.join(ROOT, 'scripts', 'serve.mjs'), '--port', String(PORT)],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'pipe']
+		}
+	);
+	let stderr = '';
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	let exited = null;
+	child.on('exit', (code, signal) => (exited = { code, signal }));
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (exited) {
+			throw new Error(`scripts/serve.mjs exited (${exited.code ?? exited.signal}):\n${stderr}`);
+		}
+		try {
+			const response = await fetch(`http://127.0.0.1:${PORT}${LIGHTHOUSE_PATH}`, {
+				signal: AbortSignal.timeout(2000)
+			});
+			if (response.ok) return child;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGTERM');
+			throw new Error(
+				`The server did not answer ${BASE}${LIGHTHOUSE_PATH} within 30 s:\n${stderr}`
+			);
+		}
+		await sleep(250);
+	}
+}
+
+async function kill(child) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false) {
+		child.kill('SIGKILL');
+		await exited;
+	}
+}
+
+// --- JS per route ------------------------------------------------------------------
+
+async function measureRoute(browser, route) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const scripts = new Map(); // url → response
+	page.on('response', (response) => {
+		const request = response.request();
+		const url = new URL(response.url());
+		const isScript = request.resourceType() === 'script' || /\.m?js$/.test(url.pathname);
+		if (isScript && url.origin === BASE && !scripts.has(url.href)) scripts.set(url.href, response);
+	});
+	try {
+		const response = await page.goto(BASE + route, { waitUntil: 'networkidle' });
+		const status = response?.status() ?? 0;
+		const files = [];
+		for (const [url, scriptResponse] of scripts) {
+			const body = await scriptResponse.body();
+			files.push({
+				url,
+				bytes: body.length,
+				gzip: gzip9(body),
+				encoding: (await scriptResponse.headerValue('content-encoding')) ?? 'identity'
+			});
+		}
+		const transfer = await page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.filter((entry) => /\.m?js(\?|$)/.test(entry.name))
+				.reduce((sum, entry) => sum + entry.encodedBodySize, 0)
+		);
+		const inline = await page.evaluate(() =>
+			[...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '')
+		);
+		const inlineGzip = inline.length ? gzip9(Buffer.from(inline.join('\n'))) : 0;
+		return {
+			route,
+			status,
+			files,
+			gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+			raw: files.reduce((sum, file) => sum + file.bytes, 0),
+			transfer,
+			inlineGzip,
+			encodings: [...new Set(files.map((file) => file.encoding))]
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** The first /xx/organisations/<slug> link on the directory page, or null. */
+async function organisationLink(browser) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	try {
+		await page.goto(`${BASE}/en/organisations`, { waitUntil: 'networkidle' });
+		const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
+		for (const href of hrefs) {
+			const url = new URL(href);
+			if (url.origin === BASE && /^\/[a-z]{2}\/organisations\/[^/]+\/?$/.test(url.pathname)) {
+				return url.pathname;
+			}
+		}
+		return null;
+	} finally {
+		await context.close();
+	}
+}
+
+// --- Lighthouse --------------------------------------------------------------------
+
+const SCORED_MODES = new Set(['binary', 'numeric', 'metricSavings']);
+
+/** Up to three things an audit points at: a URL or an element (selector and snippet). */
+function auditItems(audit) {
+	const items = audit.details?.items ?? [];
+	return items
+		.slice(0, 3)
+		.map((item) => {
+			const node =
+				item.node ??
+				(item.node === undefined ? Object.values(item).find((v) => v?.type === 'node') : null);
+			if (node)
+				return `${node.selector ?? ''} ${node.snippet ?? ''}`
+					.replace(/\s+/g, ' ')
+					.trim()
+					.slice(0, 200);
+			if (item.url) {
+				const savings = item.wastedBytes ? ` (${kb(item.wastedBytes)} KB to save)` : '';
+				return `${item.url}${savings}`;
+			}
+			return null;
+		})
+		.filter(Boolean);
+}
+
+function lighthouse(preset) {
+	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pages-')), 'report.json');
+	const args = [
+		`${BASE}${LIGHTHOUSE_PATH}`,
+		`--chrome-path=${CHROMIUM}`,
+		`--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
+		`--only-categories=${CATEGORIES.join(',')}`,
+		'--output=json',
+		`--output-path=${out}`,
+		'--quiet'
+	];
+	if (preset === 'desktop') args.push('--preset=desktop');
+	const began = Date.now();
+	try {
+		execFileSync(path.join(ROOT, 'node_modules', '.bin', 'lighthouse'), args, {
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'pipe'],
+			timeout: 180_000
+		});
+	} catch (error) {
+		// Lighthouse can exit non-zero yet write a report (a runtime error in one audit).
+		if (!fs.existsSync(out)) {
+			return { preset, error: `${error.message}\n${error.stderr ?? ''}`.trim() };
+		}
+	}
+	const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+	fs.rmSync(path.dirname(out), { recursive: true, force: true });
+	const seconds = (Date.now() - began) / 1000;
+
+	const scores = {};
+	const failing = [];
+	const errored = [];
+	const seen = new Set();
+	for (const id of CATEGORIES) {
+		const category = report.categories[id];
+		scores[id] = category?.score == null ? null : Math.round(category.score * 100);
+		for (const ref of category?.auditRefs ?? []) {
+			const audit = report.audits[ref.id];
+			if (!audit) continue;
+			if (audit.scoreDisplayMode === 'error') {
+				errored.push({
+					category: id,
+					id: ref.id,
+					weight: ref.weight,
+					message: audit.errorMessage ?? ''
+				});
+			} else if (
+				SCORED_MODES.has(audit.scoreDisplayMode) &&
+				audit.score !== null &&
+				audit.score < 1
+			) {
+				if (seen.has(`${id}/${ref.id}`)) continue;
+				seen.add(`${id}/${ref.id}`);
+				failing.push({
+					category: id,
+					id: ref.id,
+					title: audit.title,
+					score: audit.score,
+					weight: ref.weight,
+					value: audit.displayValue ?? '',
+					items: auditItems(audit)
+				});
+			}
+		}
+	}
+	return {
+		preset,
+		seconds,
+		lighthouseVersion: report.lighthouseVersion,
+		userAgent: report.environment?.hostUserAgent ?? '',
+		runWarnings: report.runWarnings ?? [],
+		runtimeError: report.runtimeError?.message ?? null,
+		scores,
+		failing,
+		errored
+	};
+}
+
+// --- report ------------------------------------------------------------------------
+
+function chromiumVersion(browser) {
+	return browser?.version() ?? 'unknown';
+}
+
+function routeRows(results) {
+	return results.map((r) => [
+		r.route,
+		r.status,
+		r.files.length,
+		kb(r.gzip),
+		kb(r.transfer),
+		kb(r.inlineGzip),
+		r.gzip / 1024 <= JS_TARGET_KB ? 'yes' : 'NO'
+	]);
+}
+const ROUTE_HEADER = [
+	'route',
+	'HTTP',
+	'JS files',
+	'JS gzip KB',
+	'br transfer KB',
+	'inline gzip KB',
+	`≤ ${JS_TARGET_KB} KB`
+];
+
+function scoreRows(runs) {
+	return runs.map((run) => [
+		`${run.preset}`,
+		...CATEGORIES.map((id) => {
+			if (run.error) return 'error';
+			const score = run.scores[id];
+			return score === null ? 'null' : `${score}${score < SCORE_TARGET ? ' ✗' : ''}`;
+		})
+	]);
+}
+const SCORE_HEADER = ['Lighthouse', ...CATEGORIES];
+
+function missedTargets(results, runs) {
+	const missed = [];
+	for (const r of results) {
+		if (r.gzip / 1024 > JS_TARGET_KB)
+			missed.push(`${r.route}: ${kb(r.gzip)} KB JS (gzip) > ${JS_TARGET_KB} KB`);
+		if (r.status !== 200) missed.push(`${r.route}: HTTP ${r.status}`);
+	}
+	for (const run of runs) {
+		if (run.error) {
+			missed.push(`Lighthouse ${run.preset}: did not run (${run.error.split('\n')[0]})`);
+			continue;
+		}
+		for (const id of CATEGORIES) {
+			const score = run.scores[id];
+			if (score === null) missed.push(`Lighthouse ${run.preset} ${id}: no score (errored audits)`);
+			else if (score < SCORE_TARGET)
+				missed.push(`Lighthouse ${run.preset} ${id}: ${score} < ${SCORE_TARGET}`);
+		}
+	}
+	return missed;
+}
+
+function auditLines(run, { markdown = false } = {}) {
+	const lines = [];
+	const bullet = markdown ? '- ' : '  ';
+	const code = (s) => (markdown ? `\`${s}\`` : s);
+	for (const a of run.failing) {
+		lines.push(
+			`${bullet}${a.category}: ${code(a.id)} — ${a.title} (score ${a.score.toFixed(2)}, weight ${a.weight}${a.value ? `, ${a.value}` : ''})`
+		);
+		for (const item of a.items)
+			lines.push(
+				`${markdown ? '  - ' : '      '}${markdown ? `\`${item.replace(/`/g, "'")}\`` : item}`
+			);
+	}
+	for (const a of run.errored) {
+		lines.push(
+			`${bullet}${a.category}: ${code(a.id)} ERRORED (weight ${a.weight}): ${a.message.split('\n')[0].slice(0, 160)}`
+		);
+	}
+	return lines;
+}
+
+function writeDoc(section) {
+	fs.mkdirSync(path.dirname(DOC), { recursive: true });
+	let text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n';
+	const startAt = text.indexOf(`${SECTION}\n`);
+	if (startAt >= 0) {
+		const rest = text.slice(startAt + SECTION.length + 1);
+		const next = rest.search(/^## /m);
+		const endAt = next >= 0 ? startAt + SECTION.length + 1 + next : text.length;
+		text = `${text.slice(0, startAt)}${section}\n${next >= 0 ? '\n' : ''}${text.slice(endAt)}`;
+	} else {
+		text = `${text.trimEnd()}\n\n${section}\n`;
+	}
+	fs.writeFileSync(DOC, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
+}
+
+function docSection({ date, machine, results, orgNote, runs, missed }) {
+	const parts = [
+		SECTION,
+		'',
+		`Run ${date} on ${machine}.`,
+		'',
+		`Targets: ≤ ${JS_TARGET_KB} KB of JavaScript (gzip) per route; Lighthouse performance, accessibility, best practices and SEO ≥ ${SCORE_TARGET}.`,
+		'',
+		'### JavaScript per route',
+		'',
+		'Every distinct script a route loads in a fresh browser context (modulepreloads and imported chunks, after `networkidle`), each gzipped at level 9 with `node:zlib` — the setting of the `.gz` files adapter-node precompresses. "br transfer" is what Chromium received (it asks for Brotli). Inline `<script>` in the HTML is counted apart.',
+		'',
+		markdownTable(ROUTE_HEADER, routeRows(results)),
+		''
+	];
+	if (orgNote) parts.push(orgNote, '');
+	parts.push(
+		`### Lighthouse ${runs[0]?.lighthouseVersion ?? LIGHTHOUSE_VERSION}, \`${LIGHTHOUSE_PATH}\``,
+		'',
+		markdownTable(SCORE_HEADER, scoreRows(runs)),
+		''
+	);
+	for (const run of runs) {
+		if (run.error) {
+			parts.push(`${run.preset}: Lighthouse did not run: ${run.error.split('\n')[0]}`, '');
+			continue;
+		}
+		const lines = auditLines(run, { markdown: true });
+		parts.push(
+			lines.length
+				? `Audits below 1 or errored (${run.preset}):\n\n${lines.join('\n')}`
+				: `Every scored audit passes (${run.preset}).`,
+			''
+		);
+		if (run.runWarnings.length) {
+			parts.push(
+				`Run warnings (${run.preset}): ${run.runWarnings.map((w) => w.replace(/\s+/g, ' ')).join('; ')}`,
+				''
+			);
+		}
+	}
+	parts.push(
+		'### Missed targets',
+		'',
+		missed.length ? missed.map((m) => `- ${m}`).join('\n') : 'None.',
+		'',
+		'### Reproduce',
+		'',
+		'```sh',
+		`npm run bench:pages   # starts the local stack if needed, vite build, serves on :${PORT}`,
+		`# Lighthouse alone, against a running \`node scripts/serve.mjs --port ${PORT}\`:`,
+		`node_modules/.bin/lighthouse ${BASE}${LIGHTHOUSE_PATH} --chrome-path=${CHROMIUM} \\`,
+		`  --chrome-flags="--headless=new ${CHROME_ARGS.join(' ')}" \\`,
+		`  --only-categories=${CATEGORIES.join(',')} --output=json --output-path=/tmp/lh.json --quiet [--preset=desktop]`,
+		'```'
+	);
+	return parts.join('\n');
+}
+
+// --- main --------------------------------------------------------------------------
+
+async function main() {
+	const startedStack = await start({ quiet: true });
+	if (startedStack) console.log('Started the local stack (stopping it at the end).');
+	let server = null;
+	let browser = null;
+	const onSignal = async (signal) => {
+		await kill(server);
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		if (!process.env.BENCH_SKIP_BUILD) build();
+		server = await serve();
+		console.log(`Serving the build on ${BASE}`);
+
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+		const routes = [...ROUTES];
+		const org = await organisationLink(browser);
+		const orgNote = org
+			? null
+			: 'No `/xx/organisations/<slug>` link on `/en/organisations` (no organisation page yet, or no organisations): skipped.';
+		if (org) routes.push(org);
+
+		const results = [];
+		for (const route of routes) results.push(await measureRoute(browser, route));
+		const chromiumVer = chromiumVersion(browser);
+		await browser.close();
+		browser = null;
+
+		console.log('');
+		console.log(
+			`JavaScript per route (each distinct script gzipped at level 9 with node:zlib, as adapter-node's .gz;` +
+				` Chromium received ${[...new Set(results.flatMap((r) => r.encodings))].join('/')})`
+		);
+		console.log(table(ROUTE_HEADER, routeRows(results)));
+		if (orgNote) console.log(orgNote.replace(/`/g, ''));
+
+		const runs = [];
+		for (const preset of ['mobile', 'desktop']) {
+			console.log(`\nLighthouse ${LIGHTHOUSE_VERSION} (${preset}) on ${BASE}${LIGHTHOUSE_PATH}…`);
+			const run = lighthouse(preset);
+			runs.push(run);
+			if (run.error) console.log(`  did not run: ${run.error}`);
+			else {
+				console.log(`  done in ${run.seconds.toFixed(1)} s`);
+				if (run.runtimeError) console.log(`  runtime error: ${run.runtimeError}`);
+			}
+		}
+		console.log('');
+		console.log(table(SCORE_HEADER, scoreRows(runs)));
+		for (const run of runs) {
+			if (run.error) continue;
+			const lines = auditLines(run);
+			console.log(`\nAudits below 1 or errored (${run.preset}):${lines.length ? '' : ' none'}`);
+			for (const line of lines) console.log(line);
+			for (const warning of run.runWarnings)
+				console.log(`  run warning: ${warning.replace(/\s+/g, ' ')}`);
+		}
+
+		const missed = missedTargets(results, runs);
+		console.log('');
+		if (missed.length) {
+			console.log(`MISSED TARGETS (${missed.length}):`);
+			for (const m of missed) console.log(`  ✗ ${m}`);
+		} else {
+			console.log(
+				`All targets met: ≤ ${JS_TARGET_KB} KB JS per route, Lighthouse ≥ ${SCORE_TARGET}.`
+			);
+		}
+
+		const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+		const machine = `nproc ${nproc}, Node ${process.version}, Chromium ${chromiumVer}, ${os.type()} ${os.release()} ${os.arch()}`;
+		writeDoc(
+			docSection({
+				date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+				machine,
+				results,
+				orgNote,
+				runs,
+				missed
+			})
+		);
+		console.log(`\nWrote the Pages section of ${path.relative(ROOT, DOC)}`);
+	} finally {
+		if (browser) await browser.close().catch(() => {});
+		await kill(server);
+		if (startedStack) await stop({ quiet: true });
+	}
+}
+
+main().catch((error) => {
+	console.error(error?.message ?? error);
+	process.exitCode = 1;
+});
