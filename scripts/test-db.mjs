@@ -17,7 +17,8 @@ import pg from 'pg';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testsDir = path.join(root, 'supabase/tests/database');
 const lintsDir = path.join(root, 'supabase/tests/lints');
-const dbUrl = process.env.SUPABASE_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres';
+const dbUrl =
+	process.env.SUPABASE_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -55,7 +56,9 @@ try {
 	finish(0, 1);
 }
 
-const schemaReady = await client.query("select to_regclass('public.organisations') is not null as ok");
+const schemaReady = await client.query(
+	"select to_regclass('public.organisations') is not null as ok"
+);
 if (!schemaReady.rows[0].ok) {
 	console.error(
 		'test:db: the database has no project schema (public.organisations is missing).\n' +
@@ -69,19 +72,27 @@ if (!schemaReady.rows[0].ok) {
 let passed = 0;
 let failed = 0;
 
-const files = (only.length ? only : readdirSync(testsDir).filter((f) => f.endsWith('.test.sql')).sort()).map(
-	(f) => (path.isAbsolute(f) || f.includes('/') ? path.resolve(f) : path.join(testsDir, f))
-);
+const files = (
+	only.length
+		? only
+		: readdirSync(testsDir)
+				.filter((f) => f.endsWith('.test.sql'))
+				.sort()
+).map((f) => (path.isAbsolute(f) || f.includes('/') ? path.resolve(f) : path.join(testsDir, f)));
 if (files.length === 0) {
 	console.error(`test:db: no *.test.sql files in ${path.relative(root, testsDir)}`);
 	failed += 1;
 } else {
 	// --ext .sql matters: given a folder without it, pg_prove finds nothing and passes.
-	const prove = spawnSync('pg_prove', ['--verbose', '--ext', '.sql', ...files.map((f) => path.relative(root, f))], {
-		cwd: root,
-		env: libpqEnv(dbUrl),
-		encoding: 'utf8'
-	});
+	const prove = spawnSync(
+		'pg_prove',
+		['--verbose', '--ext', '.sql', ...files.map((f) => path.relative(root, f))],
+		{
+			cwd: root,
+			env: libpqEnv(dbUrl),
+			encoding: 'utf8'
+		}
+	);
 	if (prove.error) {
 		console.error(
 			`test:db: cannot run pg_prove (${prove.error.code}). Install it: ` +

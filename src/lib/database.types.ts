@@ -182,7 +182,9 @@ export type Database = {
           created_by: string | null
           id: string
           kind: Database["public"]["Enums"]["item_kind"]
+          lead_organisation_ids: string[]
           owner_organisation_id: string
+          participant_organisation_ids: string[]
           published_at: string | null
           status: Database["public"]["Enums"]["item_status"]
           updated_at: string
@@ -193,7 +195,9 @@ export type Database = {
           created_by?: string | null
           id?: string
           kind: Database["public"]["Enums"]["item_kind"]
+          lead_organisation_ids?: string[]
           owner_organisation_id: string
+          participant_organisation_ids?: string[]
           published_at?: string | null
           status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string
@@ -204,7 +208,9 @@ export type Database = {
           created_by?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["item_kind"]
+          lead_organisation_ids?: string[]
           owner_organisation_id?: string
+          participant_organisation_ids?: string[]
           published_at?: string | null
           status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string

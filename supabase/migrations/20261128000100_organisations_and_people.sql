@@ -1,0 +1,604 @@
+-- Organisations, profiles, memberships and invitations, with the access helpers
+-- they need. Rules: ../../../shared/PRODUCT.md ("Organisations and people") and
+-- docs/access-model.md.
+
+-- The private schema holds authorisation helpers. It is not in PostgREST's
+-- db-schemas, so nothing here is callable through the API; policies run as the
+-- caller, so anon/authenticated need usage on it and execute on the helpers.
+create schema if not exists private;
+revoke all on schema private from public;
+grant usage on schema private to anon, authenticated, service_role;
+
+-- Types ---------------------------------------------------------------------------
+
+create type public.organisation_kind as enum ('secretariat', 'section', 'partner');
+comment on type public.organisation_kind is 'What an organisation is in the network.';
+
+create type public.organisation_status as enum ('pending', 'active', 'suspended');
+comment on type public.organisation_status is 'pending: applied; active: in the network; suspended: its members lose what membership gave them.';
+
+-- Declaration order matters: helpers compare roles with >= (member < editor < admin).
+create type public.membership_role as enum ('member', 'editor', 'admin');
+comment on type public.membership_role is 'Role of a person in an organisation, ordered member < editor < admin.';
+
+-- Shared small functions ------------------------------------------------------------
+
+create function private.set_updated_at()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.set_updated_at() is 'Trigger: stamps updated_at on every update.';
+
+create function private.is_api_caller()
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  -- The roles PostgREST switches to for signed-in and anonymous requests. The
+  -- secret key (service_role) and migrations (postgres) are trusted paths.
+  select current_user in ('anon', 'authenticated')
+$$;
+comment on function private.is_api_caller() is 'True when the current SQL role is an API caller (anon/authenticated); must stay security invoker.';
+
+-- Organisations -----------------------------------------------------------------
+
+create table public.organisations (
+  id uuid primary key default gen_random_uuid(),
+  slug text not null unique
+    constraint organisations_slug_format check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 80),
+  name text not null
+    constraint organisations_name_length check (length(btrim(name)) between 2 and 200),
+  kind public.organisation_kind not null,
+  status public.organisation_status not null default 'pending',
+  is_coordinating boolean not null default false,
+  -- ISO 3166-1 alpha-2, upper case (BE, CH, PS, …).
+  country text not null
+    constraint organisations_country_format check (country ~ '^[A-Z]{2}$'),
+  website text
+    constraint organisations_website_format check (website ~ '^https?://[^\s]+$'),
+  -- {"fr": "…", "nl": "…"}: one text per content locale; original_locale is the
+  -- language the organisation wrote it in, the others are translations.
+  description jsonb not null default '{}'::jsonb
+    constraint organisations_description_locales check (
+      jsonb_typeof(description) = 'object'
+      and description - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+      and not jsonb_path_exists(description, '$.* ? (@.type() != "string")')
+    ),
+  original_locale text not null default 'en'
+    constraint organisations_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es', 'ar')),
+  -- ISO 639-1 codes of the languages the organisation works in (not only UI locales).
+  languages text[] not null default '{}'
+    constraint organisations_languages_format check (
+      array_to_string(languages, ',') ~ '^([a-z]{2}(,[a-z]{2})*)?$' and array_position(languages, null) is null
+    ),
+  logo_path text
+    constraint organisations_logo_path_format check (logo_path !~ '(^/|\.\.)'),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint organisations_description_has_original check (
+    description = '{}'::jsonb or description ? original_locale
+  )
+);
+comment on table public.organisations is 'Secretariat, DCI sections and partner NGOs of the network. Anonymous visitors see active ones; coordinators see all.';
+
+create index organisations_status_idx on public.organisations (status);
+
+alter table public.organisations enable row level security;
+
+create trigger organisations_set_updated_at
+  before update on public.organisations
+  for each row execute function private.set_updated_at();
+
+-- Profiles ------------------------------------------------------------------------
+
+create table public.profiles (
+  id uuid primary key references auth.users (id) on delete cascade,
+  display_name text not null
+    constraint profiles_display_name_length check (length(btrim(display_name)) between 1 and 120),
+  preferred_locale text not null default 'en'
+    constraint profiles_preferred_locale check (preferred_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+comment on table public.profiles is 'Public face of a person (one per auth.users row, created by trigger). Visible to themselves, to members of their active organisations and to coordinators.';
+
+alter table public.profiles enable row level security;
+
+create trigger profiles_set_updated_at
+  before update on public.profiles
+  for each row execute function private.set_updated_at();
+
+create function private.handle_new_user()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  requested_locale text := new.raw_user_meta_data ->> 'locale';
+begin
+  insert into public.profiles (id, display_name, preferred_locale)
+  values (
+    new.id,
+    left(coalesce(
+      nullif(btrim(new.raw_user_meta_data ->> 'display_name'), ''),
+      nullif(btrim(new.raw_user_meta_data ->> 'full_name'), ''),
+      nullif(btrim(new.raw_user_meta_data ->> 'name'), ''),
+      nullif(split_part(coalesce(new.email, ''), '@', 1), ''),
+      'anonymous'
+    ), 120),
+    case when requested_locale in ('fr', 'nl', 'en', 'de', 'es') then requested_locale else 'en' end
+  )
+  on conflict (id) do nothing;
+  return new;
+end;
+$$;
+comment on function private.handle_new_user() is 'Trigger on auth.users: creates the profile (display name from metadata or the email local part, locale from metadata).';
+
+create trigger on_auth_user_created
+  after insert on auth.users
+  for each row execute function private.handle_new_user();
+
+-- Memberships -------------------------------------------------------------------
+
+create table public.memberships (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references public.profiles (id) on delete cascade,
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  role public.membership_role not null default 'member',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint memberships_user_organisation_key unique (user_id, organisation_id)
+);
+comment on table public.memberships is 'Who belongs to which organisation, with which role. Changed only by the organisation''s admins; always at least one admin.';
+
+create index memberships_organisation_id_role_idx on public.memberships (organisation_id, role);
+
+alter table public.memberships enable row level security;
+
+create trigger memberships_set_updated_at
+  before update on public.memberships
+  for each row execute function private.set_updated_at();
+
+-- Invitations -------------------------------------------------------------------
+
+create table public.invitations (
+  id uuid primary key default gen_random_uuid(),
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  -- Stored lower-cased; compared with lower(auth.email()).
+  email text not null
+    constraint invitations_email_format check (email = lower(email) and email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'),
+  role public.membership_role not null default 'member',
+  invited_by uuid references public.profiles (id) on delete set null,
+  -- Language of the invitation email.
+  locale text not null default 'en'
+    constraint invitations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  -- sha256 of the secret token, hex. The token itself is only in the email.
+  token_hash text not null unique
+    constraint invitations_token_hash_format check (token_hash ~ '^[0-9a-f]{64}$'),
+  expires_at timestamptz not null default now() + interval '14 days',
+  accepted_at timestamptz,
+  revoked_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint invitations_accepted_or_revoked check (accepted_at is null or revoked_at is null)
+);
+comment on table public.invitations is 'Invitations to join an organisation. Readable by its admins, coordinators and the invited email; only the token''s sha256 is stored.';
+
+create index invitations_organisation_id_idx on public.invitations (organisation_id);
+create index invitations_email_idx on public.invitations (email);
+create index invitations_invited_by_idx on public.invitations (invited_by);
+-- One open invitation per person and organisation.
+create unique index invitations_open_key on public.invitations (organisation_id, email)
+  where accepted_at is null and revoked_at is null;
+
+alter table public.invitations enable row level security;
+
+create trigger invitations_set_updated_at
+  before update on public.invitations
+  for each row execute function private.set_updated_at();
+
+-- Access helpers ------------------------------------------------------------------
+-- Used by policies as `x in (select private.…())` or `(select private.…())`, so each
+-- runs once per statement (InitPlan). Written in plpgsql on purpose: plpgsql keeps
+-- its query plans for the session (PostgREST's pooled connections), whereas a
+-- non-inlinable SQL function (security definer) is re-planned at every call.
+
+create function private.user_organisation_ids(min_role public.membership_role default 'member')
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 10
+as $$
+begin
+  return query
+    select m.organisation_id
+    from public.memberships m
+    join public.organisations o on o.id = m.organisation_id
+    where m.user_id = (select auth.uid())
+      and m.role >= min_role
+      and o.status = 'active';
+end;
+$$;
+comment on function private.user_organisation_ids(public.membership_role) is 'Ids of the ACTIVE organisations in which the current user holds at least min_role (memberships of pending/suspended organisations count for nothing).';
+
+create function private.user_organisation_id_array(min_role public.membership_role default 'member')
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return array(
+    select m.organisation_id
+    from public.memberships m
+    join public.organisations o on o.id = m.organisation_id
+    where m.user_id = (select auth.uid())
+      and m.role >= min_role
+      and o.status = 'active'
+  );
+end;
+$$;
+comment on function private.user_organisation_id_array(public.membership_role) is 'Same as user_organisation_ids, as an array: for `organisation_ids && (select private.user_organisation_id_array(…))` in policies.';
+
+create function private.is_coordinator()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (
+    select 1
+    from public.memberships m
+    join public.organisations o on o.id = m.organisation_id
+    where m.user_id = (select auth.uid())
+      and m.role = 'admin'
+      and o.status = 'active'
+      and o.is_coordinating
+  );
+end;
+$$;
+comment on function private.is_coordinator() is 'True when the current user is an admin of an active coordinating organisation.';
+
+create function private.is_network_member()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (
+    select 1
+    from public.memberships m
+    join public.organisations o on o.id = m.organisation_id
+    where m.user_id = (select auth.uid())
+      and o.status = 'active'
+  );
+end;
+$$;
+comment on function private.is_network_member() is 'True when the current user is a member of at least one active organisation.';
+
+create function private.visible_profile_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+  select (select auth.uid())
+  union
+  select fellow.user_id
+  from public.memberships m
+  join public.organisations o on o.id = m.organisation_id
+  join public.memberships fellow on fellow.organisation_id = m.organisation_id
+  where m.user_id = (select auth.uid())
+    and o.status = 'active'
+  union
+  select p.id
+  from public.profiles p
+  where (select private.is_coordinator())
+$$;
+comment on function private.visible_profile_ids() is 'Profiles the current user may read: their own, the members of their active organisations, everyone for coordinators.';
+
+create function private.membership_admin_count(organisation uuid, excluding uuid)
+returns bigint
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select count(*)
+  from public.memberships m
+  where m.organisation_id = organisation
+    and m.role = 'admin'
+    and m.id <> excluding
+$$;
+comment on function private.membership_admin_count(uuid, uuid) is 'Number of admins of an organisation other than the given membership (for the last-admin invariant).';
+
+grant execute on function private.user_organisation_ids(public.membership_role) to anon, authenticated, service_role;
+grant execute on function private.user_organisation_id_array(public.membership_role) to anon, authenticated, service_role;
+grant execute on function private.is_coordinator() to anon, authenticated, service_role;
+grant execute on function private.is_network_member() to anon, authenticated, service_role;
+grant execute on function private.visible_profile_ids() to anon, authenticated, service_role;
+grant execute on function private.is_api_caller() to anon, authenticated, service_role;
+grant execute on function private.membership_admin_count(uuid, uuid) to authenticated, service_role;
+
+-- Invariants (triggers) ---------------------------------------------------------
+
+create function private.guard_organisation_update()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() or private.is_coordinator() then
+    return new;
+  end if;
+  if new.status is distinct from old.status
+     or new.is_coordinating is distinct from old.is_coordinating
+     or new.kind is distinct from old.kind then
+    raise exception 'only coordinators can change an organisation''s status, kind or coordinating flag'
+      using errcode = '42501';
+  end if;
+  if new.slug is distinct from old.slug or new.country is distinct from old.country then
+    raise exception 'only coordinators can change an organisation''s slug or country'
+      using errcode = '42501';
+  end if;
+  if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
+    raise exception 'an organisation''s id and creation date cannot change' using errcode = '42501';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_organisation_update() is 'Trigger: organisation admins may edit the profile fields only; status, kind, coordinating flag, slug and country are for coordinators.';
+
+create trigger organisations_guard_update
+  before update on public.organisations
+  for each row execute function private.guard_organisation_update();
+
+create function private.guard_membership_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  caller uuid := (select auth.uid());
+begin
+  if not private.is_api_caller() then
+    -- Trusted paths (migrations, secret key, the invitation-acceptance trigger).
+    return coalesce(new, old);
+  end if;
+
+  if tg_op = 'UPDATE' then
+    if new.user_id is distinct from old.user_id or new.organisation_id is distinct from old.organisation_id then
+      raise exception 'a membership cannot be moved to another person or organisation'
+        using errcode = '42501';
+    end if;
+    if new.user_id = caller and new.role > old.role then
+      raise exception 'you cannot raise your own role' using errcode = '42501';
+    end if;
+  elsif tg_op = 'INSERT' then
+    if new.user_id = caller then
+      raise exception 'you cannot give yourself a membership; accept an invitation instead'
+        using errcode = '42501';
+    end if;
+  end if;
+
+  -- An organisation always keeps at least one admin.
+  if old.role = 'admin'
+     and (tg_op = 'DELETE' or new.role <> 'admin')
+     and private.membership_admin_count(old.organisation_id, old.id) = 0 then
+    raise exception 'an organisation must keep at least one admin' using errcode = '23514';
+  end if;
+
+  return coalesce(new, old);
+end;
+$$;
+comment on function private.guard_membership_change() is 'Trigger: nobody raises their own role or grants themself a membership; an organisation keeps at least one admin.';
+
+create trigger memberships_guard_change
+  before insert or update or delete on public.memberships
+  for each row execute function private.guard_membership_change();
+
+create function private.guard_invitation_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  is_manager boolean;
+  is_invitee boolean;
+begin
+  if not private.is_api_caller() then
+    return new;
+  end if;
+
+  if tg_op = 'INSERT' then
+    new.invited_by := (select auth.uid());
+    new.accepted_at := null;
+    new.revoked_at := null;
+    return new;
+  end if;
+
+  is_manager := old.organisation_id in (select private.user_organisation_ids('admin'))
+                or private.is_coordinator();
+  is_invitee := old.email = lower((select auth.email()));
+
+  if new.id is distinct from old.id
+     or new.organisation_id is distinct from old.organisation_id
+     or new.email is distinct from old.email
+     or new.invited_by is distinct from old.invited_by
+     or new.created_at is distinct from old.created_at then
+    raise exception 'an invitation''s organisation, email and author cannot change' using errcode = '42501';
+  end if;
+  if old.accepted_at is not null or old.revoked_at is not null then
+    raise exception 'this invitation is closed (accepted or revoked)' using errcode = '42501';
+  end if;
+
+  if new.accepted_at is not null then
+    if not is_invitee then
+      raise exception 'only the invited person can accept an invitation' using errcode = '42501';
+    end if;
+    if old.expires_at < now() then
+      raise exception 'this invitation has expired' using errcode = '22023';
+    end if;
+    if new.role is distinct from old.role
+       or new.expires_at is distinct from old.expires_at
+       or new.token_hash is distinct from old.token_hash
+       or new.revoked_at is not null then
+      raise exception 'accepting an invitation cannot change it' using errcode = '42501';
+    end if;
+    new.accepted_at := now();
+    return new;
+  end if;
+
+  -- Revoking or re-sending (new token, expiry, role, locale): the organisation's side.
+  if not is_manager then
+    raise exception 'only the organisation''s admins can change an invitation' using errcode = '42501';
+  end if;
+  if new.revoked_at is not null then
+    new.revoked_at := now();
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_invitation_change() is 'Trigger: the invitee may only accept (before expiry); the organisation''s admins may revoke or re-send; nothing else changes.';
+
+create trigger invitations_guard_change
+  before insert or update on public.invitations
+  for each row execute function private.guard_invitation_change();
+
+create function private.accept_invitation_membership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- The guard trigger checked that auth.email() is the invited email.
+  insert into public.memberships (user_id, organisation_id, role)
+  values ((select auth.uid()), new.organisation_id, new.role)
+  on conflict (user_id, organisation_id) do update
+    set role = excluded.role
+    where public.memberships.role < excluded.role;
+  return new;
+end;
+$$;
+comment on function private.accept_invitation_membership() is 'Trigger: when an invitation is accepted, gives the accepting person the invited membership (or raises an existing lower role).';
+
+create trigger invitations_accept
+  after update of accepted_at on public.invitations
+  for each row
+  when (old.accepted_at is null and new.accepted_at is not null)
+  execute function private.accept_invitation_membership();
+
+-- Privileges --------------------------------------------------------------------
+-- Hosted Supabase grants ALL (incl. truncate, which ignores RLS) to the API roles by
+-- default. Keep only what the policies below are written for.
+
+revoke all on public.organisations, public.profiles, public.memberships, public.invitations
+  from anon, authenticated;
+grant select on public.organisations to anon;
+grant select, insert, update on public.organisations to authenticated;
+grant select, update on public.profiles to authenticated;
+grant select, insert, update, delete on public.memberships to authenticated;
+grant select, insert, update on public.invitations to authenticated;
+
+-- Policies ----------------------------------------------------------------------
+
+-- organisations
+create policy "Anyone can read active organisations"
+  on public.organisations for select to anon
+  using (status = 'active');
+
+create policy "People read active organisations, coordinators read all"
+  on public.organisations for select to authenticated
+  using (status = 'active' or (select private.is_coordinator()));
+
+create policy "Coordinators can create organisations"
+  on public.organisations for insert to authenticated
+  with check ((select private.is_coordinator()));
+
+create policy "Admins edit their organisation, coordinators edit any"
+  on public.organisations for update to authenticated
+  using (id in (select private.user_organisation_ids('admin')) or (select private.is_coordinator()))
+  with check (id in (select private.user_organisation_ids('admin')) or (select private.is_coordinator()));
+
+-- profiles
+create policy "People read their own and fellow members' profiles"
+  on public.profiles for select to authenticated
+  using (id in (select private.visible_profile_ids()));
+
+create policy "People update their own profile"
+  on public.profiles for update to authenticated
+  using (id = (select auth.uid()))
+  with check (id = (select auth.uid()));
+
+-- memberships
+create policy "Members read their organisations' memberships and their own"
+  on public.memberships for select to authenticated
+  using (
+    user_id = (select auth.uid())
+    or organisation_id in (select private.user_organisation_ids('member'))
+    or (select private.is_coordinator())
+  );
+
+create policy "Admins add members to their organisation"
+  on public.memberships for insert to authenticated
+  with check (organisation_id in (select private.user_organisation_ids('admin')));
+
+create policy "Admins change roles in their organisation"
+  on public.memberships for update to authenticated
+  using (organisation_id in (select private.user_organisation_ids('admin')))
+  with check (organisation_id in (select private.user_organisation_ids('admin')));
+
+create policy "Admins remove members from their organisation"
+  on public.memberships for delete to authenticated
+  using (organisation_id in (select private.user_organisation_ids('admin')));
+
+-- invitations
+create policy "Admins, coordinators and the invited person read invitations"
+  on public.invitations for select to authenticated
+  using (
+    organisation_id in (select private.user_organisation_ids('admin'))
+    or (select private.is_coordinator())
+    or email = lower((select auth.email()))
+  );
+
+create policy "Admins invite to their organisation, coordinators to any"
+  on public.invitations for insert to authenticated
+  with check (
+    organisation_id in (select private.user_organisation_ids('admin'))
+    or (select private.is_coordinator())
+  );
+
+create policy "Admins revoke or re-send, the invited person accepts"
+  on public.invitations for update to authenticated
+  using (
+    organisation_id in (select private.user_organisation_ids('admin'))
+    or (select private.is_coordinator())
+    or email = lower((select auth.email()))
+  )
+  with check (
+    organisation_id in (select private.user_organisation_ids('admin'))
+    or (select private.is_coordinator())
+    or email = lower((select auth.email()))
+  );
+
+-- Functions are executable by PUBLIC by default; helpers are granted explicitly above
+-- and trigger functions need no grant at all.
+revoke execute on all functions in schema private from public;

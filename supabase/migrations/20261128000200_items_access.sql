@@ -1,0 +1,402 @@
+-- The access primitives shared by joint actions, events and position papers: one
+-- base table `items` (owner, status, visibility) and the organisations attached to
+-- each item. Content tables added later use `id uuid primary key references
+-- public.items (id) on delete cascade` and one-line policies:
+--   select: using (id in (select i.id from public.items i))       -- items' RLS decides
+--   update: using (id in (select private.editable_item_ids()))    -- owner/co-lead editors, not archived
+-- Rules: ../../../shared/PRODUCT.md ("Who sees what") and docs/access-model.md.
+--
+-- For speed, items carries two access arrays derived from item_organisations by
+-- trigger (never written by callers): lead_organisation_ids (owner + accepted
+-- co-leads) and participant_organisation_ids (accepted attachments + invited
+-- signatories). The read policy then tests small arrays per row against the
+-- caller's organisations, computed once per statement, instead of materialising
+-- every item the caller's organisations are attached to.
+
+-- Types ---------------------------------------------------------------------------
+
+create type public.item_kind as enum ('joint_action', 'event', 'paper');
+comment on type public.item_kind is 'Which content table holds the rest of an item.';
+
+create type public.item_status as enum ('draft', 'published', 'archived');
+comment on type public.item_status is 'draft: owner and co-lead editors only; published; archived: readable as when published, read-only.';
+
+create type public.item_visibility as enum ('public', 'network', 'participants');
+comment on type public.item_visibility is 'Who reads a published item: everyone, members of active organisations, or members of attached organisations.';
+
+create type public.item_organisation_role as enum ('owner', 'co_lead', 'participant', 'signatory');
+comment on type public.item_organisation_role is 'How an organisation is attached to an item.';
+
+create type public.attachment_state as enum ('invited', 'accepted', 'declined');
+comment on type public.attachment_state is 'Answer of an attached organisation (given by its admins).';
+
+-- Tables --------------------------------------------------------------------------
+
+create table public.items (
+  id uuid primary key default gen_random_uuid(),
+  kind public.item_kind not null,
+  owner_organisation_id uuid not null references public.organisations (id) on delete restrict,
+  status public.item_status not null default 'draft',
+  visibility public.item_visibility not null default 'network',
+  created_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  published_at timestamptz,
+  -- Derived from item_organisations by trigger; see the header.
+  lead_organisation_ids uuid[] not null default '{}',
+  participant_organisation_ids uuid[] not null default '{}'
+);
+comment on table public.items is 'Access record shared by joint actions, events and papers: owning organisation, status and visibility. RLS here decides who reads each content row.';
+
+create index items_owner_organisation_id_idx on public.items (owner_organisation_id);
+create index items_created_by_idx on public.items (created_by);
+create index items_visibility_status_idx on public.items (visibility, status);
+create index items_published_at_idx on public.items (published_at desc nulls last, id);
+create index items_lead_organisation_ids_idx on public.items using gin (lead_organisation_ids);
+create index items_participant_organisation_ids_idx on public.items using gin (participant_organisation_ids);
+
+alter table public.items enable row level security;
+
+create table public.item_organisations (
+  id uuid primary key default gen_random_uuid(),
+  item_id uuid not null references public.items (id) on delete cascade,
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  role public.item_organisation_role not null,
+  state public.attachment_state not null default 'invited',
+  invited_by uuid references public.profiles (id) on delete set null,
+  responded_by uuid references public.profiles (id) on delete set null,
+  responded_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint item_organisations_item_organisation_key unique (item_id, organisation_id)
+);
+comment on table public.item_organisations is 'Organisations attached to an item (owner, co-leads, participants, signatories). Attaching is an invitation only the attached organisation''s admins answer.';
+
+create unique index item_organisations_one_owner_key on public.item_organisations (item_id) where role = 'owner';
+create index item_organisations_organisation_id_state_idx on public.item_organisations (organisation_id, state, role);
+create index item_organisations_invited_by_idx on public.item_organisations (invited_by);
+create index item_organisations_responded_by_idx on public.item_organisations (responded_by);
+
+alter table public.item_organisations enable row level security;
+
+-- Access helpers ------------------------------------------------------------------
+
+create function private.managed_item_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+begin
+  return query
+    select i.id
+    from public.items i
+    where i.lead_organisation_ids && private.user_organisation_id_array('editor');
+end;
+$$;
+comment on function private.managed_item_ids() is 'Items the current user manages as editor/admin of the owner or an accepted co-lead organisation (any status): who reads drafts and sees pending attachments.';
+
+create function private.owned_item_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+begin
+  return query
+    select i.id
+    from public.items i
+    where i.owner_organisation_id = any (private.user_organisation_id_array('editor'));
+end;
+$$;
+comment on function private.owned_item_ids() is 'Items whose owner organisation the current user is editor/admin of: who publishes, archives and attaches organisations.';
+
+create function private.editable_item_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+begin
+  return query
+    select i.id
+    from public.items i
+    where i.lead_organisation_ids && private.user_organisation_id_array('editor')
+      and i.status <> 'archived';
+end;
+$$;
+comment on function private.editable_item_ids() is 'Managed items that are not archived: the update rule for content tables (joint_actions, events, papers).';
+
+grant execute on function private.managed_item_ids() to anon, authenticated, service_role;
+grant execute on function private.owned_item_ids() to anon, authenticated, service_role;
+grant execute on function private.editable_item_ids() to anon, authenticated, service_role;
+
+-- Triggers ------------------------------------------------------------------------
+
+create function private.stamp_item()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' then
+    -- The owner attachment (created right after) is the only one a new item has.
+    new.lead_organisation_ids := array[new.owner_organisation_id];
+    new.participant_organisation_ids := array[new.owner_organisation_id];
+  elsif private.is_api_caller()
+     or new.status is distinct from old.status
+     or new.visibility is distinct from old.visibility then
+    -- Not when only the derived access arrays were refreshed.
+    new.updated_at := now();
+  end if;
+  if new.status = 'published' and new.published_at is null then
+    new.published_at := now();
+  end if;
+  return new;
+end;
+$$;
+comment on function private.stamp_item() is 'Trigger: stamps updated_at, and published_at the first time an item is published.';
+
+create trigger items_stamp
+  before insert or update on public.items
+  for each row execute function private.stamp_item();
+
+create function private.guard_item_update()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return new;
+  end if;
+  if new.id is distinct from old.id
+     or new.owner_organisation_id is distinct from old.owner_organisation_id
+     or new.kind is distinct from old.kind
+     or new.created_by is distinct from old.created_by
+     or new.created_at is distinct from old.created_at then
+    raise exception 'an item''s owner organisation, kind and author cannot change' using errcode = '42501';
+  end if;
+  if new.lead_organisation_ids is distinct from old.lead_organisation_ids
+     or new.participant_organisation_ids is distinct from old.participant_organisation_ids then
+    raise exception 'an item''s organisation lists follow its attachments; attach or detach organisations instead'
+      using errcode = '42501';
+  end if;
+  if (new.status is distinct from old.status or new.visibility is distinct from old.visibility)
+     and old.owner_organisation_id not in (select private.user_organisation_ids('editor')) then
+    raise exception 'only editors of the owner organisation can publish, archive or change visibility'
+      using errcode = '42501';
+  end if;
+  if old.status = 'archived' and new.status = 'archived'
+     and new.visibility is distinct from old.visibility then
+    raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_item_update() is 'Trigger: owner, kind and author are fixed; only the owner''s editors change status or visibility; archived items are read-only.';
+
+create trigger items_guard_update
+  before update on public.items
+  for each row execute function private.guard_item_update();
+
+create function private.attach_item_owner()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into public.item_organisations (item_id, organisation_id, role, state, invited_by, responded_by, responded_at)
+  values (new.id, new.owner_organisation_id, 'owner', 'accepted', new.created_by, new.created_by, now());
+  return new;
+end;
+$$;
+comment on function private.attach_item_owner() is 'Trigger: every new item gets its owner attachment (accepted).';
+
+create trigger items_attach_owner
+  after insert on public.items
+  for each row execute function private.attach_item_owner();
+
+create function private.guard_item_organisation_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return coalesce(new, old);
+  end if;
+
+  if tg_op = 'INSERT' then
+    if new.role = 'owner' or new.state <> 'invited' then
+      raise exception 'attaching an organisation is an invitation: role owner and state accepted/declined are refused'
+        using errcode = '42501';
+    end if;
+    new.invited_by := (select auth.uid());
+    new.responded_by := null;
+    new.responded_at := null;
+    return new;
+  end if;
+
+  if tg_op = 'DELETE' then
+    if old.role = 'owner' then
+      raise exception 'the owner organisation cannot be detached from its item' using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  -- UPDATE: the attached organisation answers; nothing else changes.
+  if old.role = 'owner' then
+    raise exception 'the owner''s attachment cannot change' using errcode = '42501';
+  end if;
+  if new.id is distinct from old.id
+     or new.item_id is distinct from old.item_id
+     or new.organisation_id is distinct from old.organisation_id
+     or new.role is distinct from old.role
+     or new.invited_by is distinct from old.invited_by
+     or new.created_at is distinct from old.created_at then
+    raise exception 'only the answer (state) of an attachment can change' using errcode = '42501';
+  end if;
+  if new.state = 'invited' and old.state <> 'invited' then
+    raise exception 'an answered attachment cannot go back to invited' using errcode = '42501';
+  end if;
+  if new.state is distinct from old.state then
+    new.responded_by := (select auth.uid());
+    new.responded_at := now();
+  else
+    new.responded_by := old.responded_by;
+    new.responded_at := old.responded_at;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_item_organisation_change() is 'Trigger: attachments start as invitations (never owner, never pre-accepted); only the state changes, stamped with who answered; the owner row is fixed.';
+
+create trigger item_organisations_guard_change
+  before insert or update or delete on public.item_organisations
+  for each row execute function private.guard_item_organisation_change();
+
+create function private.refresh_item_access()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  item uuid := coalesce(new.item_id, old.item_id);
+begin
+  if tg_op = 'UPDATE' and new.item_id is distinct from old.item_id then
+    raise exception 'an attachment cannot move to another item' using errcode = '42501';
+  end if;
+  -- Lock the item first so that concurrent answers on the same item serialise, then
+  -- recompute from the committed attachments (a new statement sees a new snapshot).
+  perform 1 from public.items i where i.id = item for update;
+  update public.items i
+  set lead_organisation_ids = coalesce((
+        select array_agg(io.organisation_id order by io.organisation_id)
+        from public.item_organisations io
+        where io.item_id = item and io.role in ('owner', 'co_lead') and io.state = 'accepted'), '{}'),
+      participant_organisation_ids = coalesce((
+        select array_agg(io.organisation_id order by io.organisation_id)
+        from public.item_organisations io
+        where io.item_id = item
+          and (io.state = 'accepted' or (io.role = 'signatory' and io.state = 'invited'))), '{}')
+  where i.id = item;
+  return null;
+end;
+$$;
+comment on function private.refresh_item_access() is 'Trigger: recomputes items.lead_organisation_ids and participant_organisation_ids from the item''s attachments.';
+
+create trigger item_organisations_refresh_item_access
+  after insert or update or delete on public.item_organisations
+  for each row execute function private.refresh_item_access();
+
+-- Privileges ----------------------------------------------------------------------
+
+revoke all on public.items, public.item_organisations from anon, authenticated;
+grant select on public.items, public.item_organisations to anon;
+grant select, insert, update, delete on public.items, public.item_organisations to authenticated;
+
+-- Policies ------------------------------------------------------------------------
+
+-- items: no per-row function calls. Each helper runs once per statement (InitPlan);
+-- per row there are only column comparisons and small-array overlaps, so listing
+-- stays an index scan with a cheap filter.
+create policy "Anyone can read published public items"
+  on public.items for select to anon
+  using (status <> 'draft' and visibility = 'public');
+
+create policy "Members read the items their organisations may see"
+  on public.items for select to authenticated
+  using (
+    (status <> 'draft' and visibility = 'public')
+    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
+    or (status <> 'draft' and visibility = 'participants'
+        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
+    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+  );
+
+create policy "Editors create items in their organisation's name"
+  on public.items for insert to authenticated
+  with check (
+    owner_organisation_id in (select private.user_organisation_ids('editor'))
+    and created_by = (select auth.uid())
+  );
+
+create policy "Editors of the owner and co-lead organisations update items"
+  on public.items for update to authenticated
+  using (lead_organisation_ids && (select private.user_organisation_id_array('editor')))
+  with check (lead_organisation_ids && (select private.user_organisation_id_array('editor')));
+
+create policy "Editors of the owner organisation delete drafts"
+  on public.items for delete to authenticated
+  using (status = 'draft' and owner_organisation_id in (select private.user_organisation_ids('editor')));
+
+-- item_organisations
+create policy "Anyone reads the accepted attachments of items they can read"
+  on public.item_organisations for select to anon
+  using (state = 'accepted' and exists (select 1 from public.items i where i.id = item_organisations.item_id));
+
+create policy "Members read attachments of visible items, admins their own"
+  on public.item_organisations for select to authenticated
+  using (
+    -- A probe of the item (under its own RLS) per attachment row: cheap for the
+    -- attachments of a page of items, and never materialises every readable item.
+    exists (
+      select 1
+      from public.items i
+      where i.id = item_organisations.item_id
+        and (item_organisations.state = 'accepted'
+             or i.lead_organisation_ids && (select private.user_organisation_id_array('editor')))
+    )
+    or organisation_id in (select private.user_organisation_ids('admin'))
+  );
+
+create policy "Owner editors invite organisations to their items"
+  on public.item_organisations for insert to authenticated
+  with check (
+    item_id in (select private.owned_item_ids())
+    and role <> 'owner'
+    and state = 'invited'
+  );
+
+create policy "Admins of the attached organisation answer its invitation"
+  on public.item_organisations for update to authenticated
+  using (organisation_id in (select private.user_organisation_ids('admin')))
+  with check (organisation_id in (select private.user_organisation_ids('admin')));
+
+create policy "Owner editors detach organisations from their items"
+  on public.item_organisations for delete to authenticated
+  using (role <> 'owner' and item_id in (select private.owned_item_ids()));
+
+-- Functions are executable by PUBLIC by default; helpers are granted explicitly above
+-- and trigger functions need no grant at all.
+revoke execute on all functions in schema private from public;

@@ -1,0 +1,160 @@
+-- item_organisations: attaching an organisation is an invitation from the owner's
+-- editors; only the attached organisation's admins answer it; the owner row is fixed.
+begin;
+\ir _helpers.psql
+select plan(33);
+
+-- reading -----------------------------------------------------------------------
+select tests.authenticate_as_anon();
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+  'anonymous visitors read the accepted attachments of public items only');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_public'), tests.uid('test-gamma'), 'participant')$$,
+  '42501', 'permission denied for table item_organisations', 'anonymous visitors cannot attach organisations');
+
+select tests.authenticate_as('outsider');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+  'a person without membership reads the accepted attachments of public items only');
+
+select tests.authenticate_as('gamma_member');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
+        'item_alpha_public/test-alpha:accepted', 'item_beta_signatures/test-beta:accepted'],
+  'a member of an invited organisation does not see its pending invitations or the items behind them');
+
+select tests.authenticate_as('gamma_admin');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
+        'item_alpha_participants/test-gamma:invited', 'item_alpha_public/test-alpha:accepted',
+        'item_beta_signatures/test-beta:accepted', 'item_beta_signatures/test-gamma:invited'],
+  'the admin of an invited organisation reads the invitations addressed to it, not the other attachments of those items');
+
+select tests.authenticate_as('beta_member');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
+        'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
+        'item_alpha_participants/test-frozen:accepted', 'item_alpha_public/test-alpha:accepted',
+        'item_beta_signatures/test-beta:accepted'],
+  'a member of an attached organisation reads the accepted attachments of the items they see');
+
+select tests.authenticate_as('alpha_editor');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-alpha:accepted', 'item_alpha_draft/test-beta:accepted',
+        'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
+        'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
+        'item_alpha_participants/test-frozen:accepted', 'item_alpha_participants/test-gamma:invited',
+        'item_alpha_public/test-alpha:accepted'],
+  'the owner''s editor reads every attachment of its items, pending ones included');
+
+select tests.authenticate_as('frozen_admin');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+  'the admin of a suspended organisation no longer reads its own attachments');
+
+select tests.authenticate_as('coordinator');
+select is(tests.visible_attachments(),
+  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+  'a coordinator reads the attachments of the items they can read');
+
+-- inviting ----------------------------------------------------------------------
+select tests.authenticate_as('alpha_member');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'participant')$$,
+  '42501', 'new row violates row-level security policy for table "item_organisations"', 'a member cannot attach organisations');
+
+select tests.authenticate_as('beta_editor');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_draft'), tests.uid('test-pending'), 'participant')$$,
+  '42501', 'new row violates row-level security policy for table "item_organisations"', 'a co-lead cannot attach organisations to the owner''s item');
+
+select tests.authenticate_as('gamma_admin');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'co_lead')$$,
+  '42501', 'new row violates row-level security policy for table "item_organisations"', 'an organisation cannot attach itself to another''s item');
+
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role, state) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'co_lead', 'accepted')$$,
+  '42501', 'attaching an organisation is an invitation: role owner and state accepted/declined are refused',
+  'the owner cannot attach another organisation as already accepted');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'owner')$$,
+  '42501', 'attaching an organisation is an invitation: role owner and state accepted/declined are refused',
+  'the owner cannot attach a second owner');
+select lives_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role, invited_by) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'participant', tests.uid('coordinator'))$$,
+  'the owner''s editor invites an organisation');
+select is(
+  (select state || ':' || tests.name(invited_by) from public.item_organisations where item_id = tests.uid('item_alpha_network') and organisation_id = tests.uid('test-gamma')),
+  'invited:alpha_editor',
+  'the attachment is an invitation recorded as sent by the editor');
+select throws_ok(
+  $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'co_lead')$$,
+  '23505', null, 'an organisation is attached once per item');
+
+-- answering ---------------------------------------------------------------------
+select tests.authenticate_as('gamma_member');
+with u as (update public.item_organisations set state = 'accepted' where organisation_id = tests.uid('test-gamma') returning 1)
+select is(count(*)::int, 0, 'a plain member cannot answer in their organisation''s name') from u;
+
+select tests.authenticate_as('beta_admin');
+with u as (update public.item_organisations set state = 'accepted' where organisation_id = tests.uid('test-gamma') returning 1)
+select is(count(*)::int, 0, 'a partner cannot accept an attachment for another organisation') from u;
+
+select tests.authenticate_as('alpha_admin');
+with u as (update public.item_organisations set state = 'accepted' where organisation_id = tests.uid('test-gamma') returning 1)
+select is(count(*)::int, 0, 'the owner''s admin cannot accept on behalf of the invited organisation') from u;
+select throws_ok(
+  $$update public.item_organisations set state = 'declined' where item_id = tests.uid('item_alpha_public') and organisation_id = tests.uid('test-alpha')$$,
+  '42501', 'the owner''s attachment cannot change', 'the owner''s attachment is fixed');
+
+select tests.authenticate_as('gamma_admin');
+select throws_ok(
+  $$update public.item_organisations set role = 'co_lead' where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma')$$,
+  '42501', 'only the answer (state) of an attachment can change', 'an invited organisation cannot upgrade its role');
+with u as (
+  update public.item_organisations set state = 'accepted'
+  where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma') returning 1
+)
+select is(count(*)::int, 1, 'the invited organisation''s admin accepts') from u;
+select is(
+  (select tests.name(responded_by) from public.item_organisations where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma')),
+  'gamma_admin',
+  'the answer records who gave it');
+select throws_ok(
+  $$update public.item_organisations set state = 'invited' where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma')$$,
+  '42501', 'an answered attachment cannot go back to invited', 'an answer cannot be turned back into a pending invitation');
+
+select tests.authenticate_as('gamma_member');
+select ok('item_alpha_participants' = any (tests.visible_items()), 'once accepted, the organisation''s members read the participants item');
+
+select tests.authenticate_as('beta_admin');
+with u as (
+  update public.item_organisations set state = 'declined'
+  where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta') returning 1
+)
+select is(count(*)::int, 1, 'a co-lead''s admin withdraws (declines) its attachment') from u;
+select tests.authenticate_as('beta_editor');
+select ok(not ('item_alpha_draft' = any (tests.visible_items())), 'after withdrawing, the co-lead''s editors no longer read the draft');
+
+-- detaching ---------------------------------------------------------------------
+with u as (delete from public.item_organisations where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-beta') returning 1)
+select is(count(*)::int, 0, 'an attached organisation cannot delete its attachment (it declines)') from u;
+
+select tests.authenticate_as('alpha_member');
+with u as (delete from public.item_organisations where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-beta') returning 1)
+select is(count(*)::int, 0, 'a member of the owner cannot detach organisations') from u;
+
+select tests.authenticate_as('alpha_editor');
+with u as (delete from public.item_organisations where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-alpha') returning 1)
+select is(count(*)::int, 0, 'the owner row cannot be deleted') from u;
+with u as (delete from public.item_organisations where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-beta') returning 1)
+select is(count(*)::int, 1, 'the owner''s editor detaches an organisation') from u;
+
+select tests.authenticate_as('beta_member');
+select ok(not ('item_alpha_participants' = any (tests.visible_items())), 'a detached organisation''s members lose the participants item');
+
+select * from finish();
+rollback;
