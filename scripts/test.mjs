@@ -61,6 +61,27 @@ function readJson(file) {
 	}
 }
 
+/** A vitest run, counted by its JSON report. */
+async function vitest(name, reportName, args) {
+	return step(name, async () => {
+		const out = path.join(reports, reportName);
+		const code = await run(bin('vitest'), [
+			'run',
+			...args,
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${out}`
+		]);
+		const report = readJson(out);
+		if (report) {
+			totals.passed += report.numPassedTests;
+			totals.failed += report.numFailedTests;
+			totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+		} else totals.failed += 1;
+		return code === 0 && !!report;
+	});
+}
+
 await check('format (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 await check('lint (eslint)', bin('eslint'), ['.']);
 await check('types (svelte-check)', bin('svelte-check'), [
@@ -71,22 +92,7 @@ await check('types (svelte-check)', bin('svelte-check'), [
 	'human'
 ]);
 
-await step('unit tests (vitest)', async () => {
-	const out = path.join(reports, 'vitest.json');
-	const code = await run(bin('vitest'), [
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${out}`
-	]);
-	const report = readJson(out);
-	if (report) {
-		totals.passed += report.numPassedTests;
-		totals.failed += report.numFailedTests;
-		totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-	} else totals.failed += 1;
-	return code === 0 && !!report;
-});
+await vitest('unit tests (vitest)', 'vitest.json', []);
 
 let startedStack = false;
 const stackUp = await step('local stack (Postgres, PostgREST, Auth, mail, gateway)', async () => {
@@ -110,6 +116,11 @@ if (stackUp) {
 		} else totals.failed += 1;
 		return code === 0;
 	});
+
+	await vitest('API access tests (supabase-js → gateway → PostgREST → RLS)', 'api.json', [
+		'--config',
+		'vitest.api.config.ts'
+	]);
 
 	const built = await check('build (vite build)', bin('vite'), ['build', '--logLevel', 'warn']);
 
