@@ -285,3 +285,712 @@ values
    '20000000-0000-4000-8000-000000000027', null, null),
   ('30000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000024', 'signatory', 'declined',
    '20000000-0000-4000-8000-000000000027', '20000000-0000-4000-8000-000000000019', now() - interval '1 day');
+
+-- Joint actions -------------------------------------------------------------------
+-- About twenty demo actions (docs/access-model.md, "Joint actions" → "Demo actions"):
+-- the five joint-action items above get their content, and items
+-- 30000000-0000-4000-8000-0000000001NN are added. Texts are inserted current; a few
+-- translations are then outdated by raising original_revision (the trusted path may;
+-- the trigger keeps the original text on the new revision).
+
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by, published_at)
+values
+  -- DCI-NL: research on pre-trial detention of children (network).
+  ('30000000-0000-4000-8000-000000000101', 'joint_action', '10000000-0000-4000-8000-000000000003', 'published', 'network',
+   '20000000-0000-4000-8000-000000000010', now() - interval '60 days'),
+  -- DCI Italy: training volunteer guardians (public), DCI Greece participates.
+  ('30000000-0000-4000-8000-000000000102', 'joint_action', '10000000-0000-4000-8000-000000000004', 'published', 'public',
+   '20000000-0000-4000-8000-000000000012', now() - interval '90 days'),
+  -- DCI Greece: border monitoring (network), co-led by DCI Italy.
+  ('30000000-0000-4000-8000-000000000103', 'joint_action', '10000000-0000-4000-8000-000000000005', 'published', 'network',
+   '20000000-0000-4000-8000-000000000013', now() - interval '30 days'),
+  -- DNI Costa Rica: national consultation of children (public), DNI Bolivia participates.
+  ('30000000-0000-4000-8000-000000000104', 'joint_action', '10000000-0000-4000-8000-000000000006', 'published', 'public',
+   '20000000-0000-4000-8000-000000000014', now() - interval '200 days'),
+  -- DNI Bolivia: restorative justice (network), DNI Costa Rica invited as co-lead.
+  ('30000000-0000-4000-8000-000000000105', 'joint_action', '10000000-0000-4000-8000-000000000009', 'published', 'network',
+   '20000000-0000-4000-8000-000000000024', now() - interval '20 days'),
+  -- DCI Palestine: documenting child detention (public), DCI-Belgium and the Secretariat participate.
+  ('30000000-0000-4000-8000-000000000106', 'joint_action', '10000000-0000-4000-8000-000000000007', 'published', 'public',
+   '20000000-0000-4000-8000-000000000015', now() - interval '75 days'),
+  -- International Secretariat: support to alternative reports (network).
+  ('30000000-0000-4000-8000-000000000107', 'joint_action', '10000000-0000-4000-8000-000000000001', 'published', 'network',
+   '20000000-0000-4000-8000-000000000027', now() - interval '100 days'),
+  -- SDJ Brussels: legal help desk in schools (public), Kinderrechtswinkel participates.
+  ('30000000-0000-4000-8000-000000000108', 'joint_action', '10000000-0000-4000-8000-000000000022', 'published', 'public',
+   '20000000-0000-4000-8000-000000000017', now() - interval '15 days'),
+  -- Kinderrechtswinkel: violence and bullying at school (public).
+  ('30000000-0000-4000-8000-000000000109', 'joint_action', '10000000-0000-4000-8000-000000000023', 'published', 'public',
+   '20000000-0000-4000-8000-000000000018', now() - interval '50 days'),
+  -- Plate-forme Mineurs en exil: guardianship advocacy (network), co-led by DCI-Belgium.
+  ('30000000-0000-4000-8000-000000000110', 'joint_action', '10000000-0000-4000-8000-000000000024', 'published', 'network',
+   '20000000-0000-4000-8000-000000000019', now() - interval '25 days'),
+  -- DCI Switzerland: child-friendly asylum procedures (participants), DCI Italy participates.
+  ('30000000-0000-4000-8000-000000000111', 'joint_action', '10000000-0000-4000-8000-000000000010', 'published', 'participants',
+   '20000000-0000-4000-8000-000000000016', now() - interval '10 days'),
+  -- DCI-Belgium: training lawyers to hear children (draft), co-led by SDJ.
+  ('30000000-0000-4000-8000-000000000112', 'joint_action', '10000000-0000-4000-8000-000000000002', 'draft', 'network',
+   '20000000-0000-4000-8000-000000000003', null),
+  -- DCI Sierra Leone: ending child marriage (public).
+  ('30000000-0000-4000-8000-000000000113', 'joint_action', '10000000-0000-4000-8000-000000000008', 'published', 'public',
+   '20000000-0000-4000-8000-000000000025', now() - interval '120 days'),
+  -- DCI Ghana: child-friendly police procedures, completed and archived (public).
+  ('30000000-0000-4000-8000-000000000114', 'joint_action', '10000000-0000-4000-8000-000000000011', 'archived', 'public',
+   '20000000-0000-4000-8000-000000000026', now() - interval '500 days'),
+  -- Kinderrechtencoalitie: child poverty and education (participants), the CODE and DCI-Belgium participate.
+  ('30000000-0000-4000-8000-000000000115', 'joint_action', '10000000-0000-4000-8000-000000000021', 'published', 'participants',
+   '20000000-0000-4000-8000-000000000009', now() - interval '8 days');
+
+insert into public.item_organisations (item_id, organisation_id, role, state, invited_by, responded_by, responded_at)
+values
+  ('30000000-0000-4000-8000-000000000102', '10000000-0000-4000-8000-000000000005', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000012', '20000000-0000-4000-8000-000000000013', now() - interval '95 days'),
+  ('30000000-0000-4000-8000-000000000103', '10000000-0000-4000-8000-000000000004', 'co_lead', 'accepted',
+   '20000000-0000-4000-8000-000000000013', '20000000-0000-4000-8000-000000000012', now() - interval '35 days'),
+  ('30000000-0000-4000-8000-000000000104', '10000000-0000-4000-8000-000000000009', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000014', '20000000-0000-4000-8000-000000000024', now() - interval '210 days'),
+  -- DNI Costa Rica has not answered yet.
+  ('30000000-0000-4000-8000-000000000105', '10000000-0000-4000-8000-000000000006', 'co_lead', 'invited',
+   '20000000-0000-4000-8000-000000000024', null, null),
+  ('30000000-0000-4000-8000-000000000106', '10000000-0000-4000-8000-000000000002', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000015', '20000000-0000-4000-8000-000000000002', now() - interval '80 days'),
+  ('30000000-0000-4000-8000-000000000106', '10000000-0000-4000-8000-000000000001', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000015', '20000000-0000-4000-8000-000000000001', now() - interval '80 days'),
+  ('30000000-0000-4000-8000-000000000107', '10000000-0000-4000-8000-000000000008', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000027', '20000000-0000-4000-8000-000000000025', now() - interval '98 days'),
+  ('30000000-0000-4000-8000-000000000107', '10000000-0000-4000-8000-000000000011', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000027', '20000000-0000-4000-8000-000000000026', now() - interval '97 days'),
+  ('30000000-0000-4000-8000-000000000108', '10000000-0000-4000-8000-000000000023', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000017', '20000000-0000-4000-8000-000000000018', now() - interval '16 days'),
+  ('30000000-0000-4000-8000-000000000110', '10000000-0000-4000-8000-000000000002', 'co_lead', 'accepted',
+   '20000000-0000-4000-8000-000000000019', '20000000-0000-4000-8000-000000000002', now() - interval '28 days'),
+  ('30000000-0000-4000-8000-000000000110', '10000000-0000-4000-8000-000000000022', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000019', '20000000-0000-4000-8000-000000000017', now() - interval '27 days'),
+  -- The Kinderrechtswinkel has not answered yet.
+  ('30000000-0000-4000-8000-000000000110', '10000000-0000-4000-8000-000000000023', 'participant', 'invited',
+   '20000000-0000-4000-8000-000000000019', null, null),
+  ('30000000-0000-4000-8000-000000000111', '10000000-0000-4000-8000-000000000004', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000016', '20000000-0000-4000-8000-000000000012', now() - interval '12 days'),
+  ('30000000-0000-4000-8000-000000000112', '10000000-0000-4000-8000-000000000022', 'co_lead', 'accepted',
+   '20000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000017', now() - interval '4 days'),
+  ('30000000-0000-4000-8000-000000000115', '10000000-0000-4000-8000-000000000020', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000009', '20000000-0000-4000-8000-000000000005', now() - interval '9 days'),
+  ('30000000-0000-4000-8000-000000000115', '10000000-0000-4000-8000-000000000002', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000009', '20000000-0000-4000-8000-000000000002', now() - interval '9 days');
+
+insert into public.joint_actions
+  (id, original_locale, areas, crc_articles, countries, themes, phase, starts_on, ends_on)
+values
+  ('30000000-0000-4000-8000-000000000001', 'fr', '{lobbying_advocacy,legal_actions}', '{3,22,37}', '{BE}',
+   '{migration,détention,centres fermés}', 'ongoing', '2026-03-01', null),
+  ('30000000-0000-4000-8000-000000000002', 'fr', '{research_expertise,lobbying_advocacy}', '{4,12,44}', '{BE}',
+   '{rapport alternatif,Comité des droits de l''enfant}', 'planned', '2027-01-15', '2027-08-01'),
+  ('30000000-0000-4000-8000-000000000003', 'nl', '{training_education}', '{12,13,15}', '{BE}',
+   '{participatie,jeugdwerk}', 'ongoing', '2026-09-15', '2027-06-30'),
+  ('30000000-0000-4000-8000-000000000004', 'nl', '{legal_actions}', '{3,8,22}', '{NL,BE}',
+   '{leeftijdsbepaling,migratie,strategische procedures}', 'ongoing', '2026-05-01', null),
+  ('30000000-0000-4000-8000-000000000006', 'fr', '{lobbying_advocacy}', '{37,40}', '{BE}',
+   '{justice des mineurs,dessaisissement}', 'completed', '2024-10-01', '2025-10-31'),
+  ('30000000-0000-4000-8000-000000000101', 'nl', '{research_expertise}', '{37,40}', '{NL}',
+   '{jeugdstrafrecht,voorlopige hechtenis}', 'ongoing', '2026-02-01', '2027-03-31'),
+  ('30000000-0000-4000-8000-000000000102', 'en', '{training_education}', '{18,20,22}', '{IT,GR}',
+   '{guardianship,unaccompanied children}', 'ongoing', '2026-04-01', '2027-03-31'),
+  ('30000000-0000-4000-8000-000000000103', 'en', '{research_expertise,legal_actions}', '{19,22,37}', '{GR,IT}',
+   '{borders,pushbacks,reception}', 'ongoing', '2026-06-01', null),
+  ('30000000-0000-4000-8000-000000000104', 'es', '{lobbying_advocacy,research_expertise}', '{12,13,44}', '{CR}',
+   '{participación infantil,informe alternativo}', 'completed', '2025-09-01', '2026-05-31'),
+  ('30000000-0000-4000-8000-000000000105', 'es', '{legal_actions,training_education}', '{37,40}', '{BO}',
+   '{justicia restaurativa,justicia penal juvenil}', 'ongoing', '2026-07-01', '2027-12-31'),
+  ('30000000-0000-4000-8000-000000000106', 'en', '{legal_actions,research_expertise}', '{37,38,40}', '{PS}',
+   '{military detention,documentation}', 'ongoing', '2026-01-01', null),
+  ('30000000-0000-4000-8000-000000000107', 'en', '{training_education,lobbying_advocacy}', '{4,44,45}', '{SL,GH,CR,BO}',
+   '{alternative report,UN Committee}', 'ongoing', '2026-03-15', '2027-12-01'),
+  ('30000000-0000-4000-8000-000000000108', 'fr', '{legal_actions,training_education}', '{12,28}', '{BE}',
+   '{accès à la justice,école}', 'planned', '2027-01-10', '2027-06-30'),
+  ('30000000-0000-4000-8000-000000000109', 'nl', '{lobbying_advocacy,training_education}', '{19,28,29}', '{BE}',
+   '{pesten,geweld op school}', 'ongoing', '2026-09-01', '2027-06-30'),
+  ('30000000-0000-4000-8000-000000000110', 'fr', '{lobbying_advocacy}', '{3,20,22}', '{BE}',
+   '{tutelle,MENA,accueil}', 'ongoing', '2026-10-01', null),
+  ('30000000-0000-4000-8000-000000000111', 'de', '{legal_actions}', '{3,12,22}', '{CH}',
+   '{Asylverfahren,Anhörung}', 'planned', '2027-02-01', '2027-12-31'),
+  ('30000000-0000-4000-8000-000000000112', 'fr', '{training_education}', '{12,40}', '{BE}',
+   '{audition de l''enfant,avocats}', 'planned', '2027-03-01', '2027-05-31'),
+  ('30000000-0000-4000-8000-000000000113', 'en', '{lobbying_advocacy,training_education}', '{19,24,34}', '{SL}',
+   '{child marriage,community dialogue}', 'ongoing', '2026-01-15', '2027-01-14'),
+  ('30000000-0000-4000-8000-000000000114', 'en', '{training_education}', '{37,40}', '{GH}',
+   '{police,juvenile justice}', 'completed', '2024-02-01', '2025-01-31'),
+  ('30000000-0000-4000-8000-000000000115', 'nl', '{lobbying_advocacy}', '{26,27,28}', '{BE}',
+   '{kinderarmoede,onderwijs}', 'planned', '2027-01-01', '2027-12-31');
+
+-- Texts, round 1: originals, and the translations that will be outdated.
+insert into public.joint_action_translations (action_id, locale, title, summary, body, updated_by)
+values
+  ('30000000-0000-4000-8000-000000000001', 'fr',
+   $t$On n'enferme pas un enfant. Point.$t$,
+   $t$Campagne commune pour mettre fin à la détention des enfants migrants en centres fermés en Belgique, et pour des alternatives respectueuses de leurs droits.$t$,
+   $t$## Pourquoi cette campagne
+
+La Belgique a recommencé à enfermer des familles avec enfants dans des « unités familiales » près de l'aéroport. Or la détention n'est jamais dans l'intérêt supérieur de l'enfant : le Comité des droits de l'enfant l'a rappelé à plusieurs reprises.
+
+## Ce que nous demandons
+
+- l'interdiction légale de la détention des enfants pour des motifs migratoires ;
+- le développement d'alternatives à la détention, avec un accompagnement individuel des familles ;
+- un accès effectif à un avocat et à un tuteur pour chaque enfant.
+
+Signez l'appel et retrouvez notre analyse juridique sur [le site de DEI-Belgique](https://www.dei-belgique.be).$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000001', 'en',
+   $t$We do not lock up children. Full stop.$t$,
+   $t$A joint campaign to end immigration detention of children in Belgium.$t$,
+   $t$## Why this campaign
+
+Belgium has resumed detaining families with children in "family units" near the airport. Detention is never in the best interests of the child.
+
+## What we ask
+
+- a legal ban on immigration detention of children;
+- alternatives to detention with individual case management.
+
+Read more on [the DCI-Belgium website](https://www.dei-belgique.be).$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000002', 'fr',
+   $t$Rapport alternatif des ONG au Comité des droits de l'enfant$t$,
+   $t$Préparation du rapport alternatif des associations belges en vue de l'examen de la Belgique par le Comité des droits de l'enfant des Nations unies.$t$,
+   $t$## Calendrier
+
+Dans la procédure simplifiée, le Comité adresse d'abord à l'État une liste de points. Notre contribution à cette liste doit parvenir à Genève avant le 1er août.
+
+## Méthode
+
+- consultation des associations membres de la CODE et de la Kinderrechtencoalitie ;
+- consultation d'enfants et de jeunes dans des écoles et des maisons de jeunes ;
+- rédaction par thèmes : justice des mineurs, migration, pauvreté, enseignement, santé mentale.
+
+Les rapports précédents sont disponibles sur [le site de la CODE](https://www.lacode.be).$t$,
+   '20000000-0000-4000-8000-000000000006'),
+  ('30000000-0000-4000-8000-000000000003', 'nl',
+   $t$Vormingsreeks kinderparticipatie: kinderen écht laten meepraten$t$,
+   $t$Een reeks van vijf vormingen voor jeugdwerkers, leerkrachten en hulpverleners over het recht van kinderen om gehoord te worden.$t$,
+   $t$## Voor wie
+
+Voor jeugdwerkers, leerkrachten, begeleiders in de jeugdhulp en medewerkers van lokale besturen die kinderen en jongeren willen betrekken bij beslissingen die hen aangaan.
+
+## Programma
+
+- artikel 12 van het Kinderrechtenverdrag: wat het hoorrecht betekent in de praktijk;
+- methodieken om met jonge kinderen in gesprek te gaan;
+- participatie van kwetsbare jongeren, ook in gesloten voorzieningen;
+- feedback geven: wat gebeurt er met de mening van kinderen?
+
+Inschrijven kan via [de Kinderrechtencoalitie](https://www.kinderrechtencoalitie.be).$t$,
+   '20000000-0000-4000-8000-000000000009'),
+  ('30000000-0000-4000-8000-000000000004', 'nl',
+   $t$Strategische procedures tegen leeftijdsbepaling met botscans$t$,
+   $t$Gezamenlijke rechtszaken in Nederland en België tegen leeftijdsbepaling van alleenstaande minderjarige vreemdelingen op basis van medische tests.$t$,
+   $t$## Het probleem
+
+Jongeren die alleen aankomen en zeggen minderjarig te zijn, worden vaak onderworpen aan een röntgenfoto van pols, sleutelbeen en gebit. Die methode heeft een grote foutenmarge en houdt geen rekening met het voordeel van de twijfel.
+
+## Onze aanpak
+
+- selectie van zaken waarin de leeftijdsbepaling betwist wordt;
+- samenwerking met advocaten in Amsterdam en Brussel;
+- derde-interventies bij het Europees Hof voor de Rechten van de Mens.
+
+Zie ook [Defence for Children Nederland](https://www.defenceforchildren.nl).$t$,
+   '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000006', 'fr',
+   $t$Justice des mineurs : pas d'enfant en prison (campagne 2025)$t$,
+   $t$Campagne contre le dessaisissement et le placement de mineurs dans les prisons pour adultes, menée en 2024-2025.$t$,
+   $t$## Bilan
+
+La campagne a réuni plus de quarante associations et recueilli 12 000 signatures. Elle demandait la suppression du dessaisissement, qui permet de juger des jeunes de 16 et 17 ans comme des adultes.
+
+## Résultats
+
+- audition au Parlement de la Fédération Wallonie-Bruxelles ;
+- publication d'un rapport sur les jeunes dessaisis ;
+- engagement du gouvernement à évaluer le décret.
+
+Le rapport final reste disponible sur [le site de DEI-Belgique](https://www.dei-belgique.be).$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000101', 'nl',
+   $t$Onderzoek: voorlopige hechtenis van jongeren in het jeugdstrafrecht$t$,
+   $t$Hoe vaak en hoe lang worden jongeren in Nederland in voorlopige hechtenis genomen, en welke alternatieven blijven onbenut?$t$,
+   $t$## Aanleiding
+
+Het VN-Kinderrechtencomité heeft Nederland aanbevolen voorlopige hechtenis van kinderen alleen als uiterste maatregel en voor de kortst mogelijke duur toe te passen. Toch zitten veel jongeren weken vast in een justitiële jeugdinrichting voordat hun zaak wordt behandeld.
+
+## Onderzoeksvragen
+
+- hoeveel jongeren worden jaarlijks in voorlopige hechtenis genomen;
+- hoe lang duurt de hechtenis gemiddeld;
+- welke rol spelen schorsing onder voorwaarden en nachtdetentie?
+
+Het onderzoek volgt de methodologie van [het wereldwijde onderzoek naar kinderen zonder vrijheid](https://www.ohchr.org/en/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000102', 'en',
+   $t$Volunteer guardians for unaccompanied children$t$,
+   $t$Training and supporting volunteer guardians for unaccompanied migrant children in Liguria, with a peer exchange with Greece.$t$,
+   $t$## Background
+
+Italian law provides that every unaccompanied child is assigned a volunteer guardian chosen by the juvenile court. Many guardians feel alone with complex asylum and care procedures.
+
+## What we offer
+
+- a 24-hour initial training course on the rights of the child, asylum law and the care system;
+- monthly peer supervision groups;
+- a help line run by DCI Italy's lawyers.
+
+More on [DCI Italy's website](https://www.defenceforchildren.it).$t$,
+   '20000000-0000-4000-8000-000000000012'),
+  ('30000000-0000-4000-8000-000000000102', 'fr',
+   $t$Des tuteurs bénévoles pour les enfants non accompagnés$t$,
+   $t$Former et soutenir les tuteurs bénévoles des enfants migrants non accompagnés en Ligurie.$t$,
+   $t$## Contexte
+
+La loi italienne prévoit un tuteur bénévole pour chaque enfant non accompagné.
+
+## Ce que nous proposons
+
+- une formation initiale ;
+- des groupes de supervision.
+
+Plus d'informations sur [le site de DCI Italie](https://www.defenceforchildren.it).$t$,
+   '20000000-0000-4000-8000-000000000012'),
+  ('30000000-0000-4000-8000-000000000103', 'en',
+   $t$Monitoring the situation of children at the Evros border$t$,
+   $t$Systematic documentation of the treatment of children at Greece's land border and in reception and identification centres.$t$,
+   $t$## Why monitor
+
+Reports of pushbacks, prolonged "protective custody" and age disputes at the Evros border keep reaching us. Without reliable documentation, children's complaints go unheard.
+
+## How
+
+- interviews with children, guardians and lawyers, with informed consent;
+- quarterly visits to reception and identification centres;
+- a shared, anonymised case database with DCI Italy.
+
+Our findings feed into the [UN Special Rapporteur on the human rights of migrants](https://www.ohchr.org/en/special-procedures/sr-migrants).$t$,
+   '20000000-0000-4000-8000-000000000013'),
+  ('30000000-0000-4000-8000-000000000104', 'es',
+   $t$Consulta nacional: la voz de niñas, niños y adolescentes en el informe alternativo$t$,
+   $t$Más de 2.000 niñas, niños y adolescentes de las siete provincias participaron en la elaboración del informe alternativo de Costa Rica.$t$,
+   $t$## ¿Qué hicimos?
+
+Organizamos talleres en escuelas, colegios y comunidades indígenas para que las niñas, niños y adolescentes expresaran su opinión sobre el cumplimiento de sus derechos.
+
+## Resultados principales
+
+- la violencia en los centros educativos es la primera preocupación;
+- los adolescentes piden más espacios de participación en los gobiernos locales;
+- las niñas indígenas señalan obstáculos para acceder a la educación secundaria.
+
+El informe se presentó al [Comité de los Derechos del Niño](https://www.ohchr.org/es/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000014'),
+  ('30000000-0000-4000-8000-000000000105', 'es',
+   $t$Justicia restaurativa para adolescentes en El Alto$t$,
+   $t$Acompañamiento jurídico y social a adolescentes en conflicto con la ley y formación de fiscales y jueces en justicia restaurativa.$t$,
+   $t$## El contexto
+
+El Código Niña, Niño y Adolescente de Bolivia prevé la remisión y las medidas socioeducativas, pero la privación de libertad sigue siendo frecuente para adolescentes de El Alto.
+
+## Nuestras actividades
+
+- defensa técnica gratuita para adolescentes detenidos;
+- círculos restaurativos con víctimas, familias y comunidad;
+- talleres de formación para fiscales, jueces y policías.
+
+Más información en [la Convención sobre los Derechos del Niño](https://www.ohchr.org/es/instruments-mechanisms/instruments/convention-rights-child).$t$,
+   '20000000-0000-4000-8000-000000000024'),
+  ('30000000-0000-4000-8000-000000000106', 'en',
+   $t$Documenting the detention of Palestinian children in military courts$t$,
+   $t$Affidavits, legal representation and advocacy on the arrest, interrogation and prosecution of Palestinian children in Israeli military courts.$t$,
+   $t$## What we document
+
+Every year, hundreds of Palestinian children are arrested, often at night, and interrogated without a lawyer or a family member present.
+
+## Our work
+
+- collecting sworn affidavits from detained children;
+- legal representation of children before military courts;
+- briefings for European parliaments and the UN, with DCI-Belgium and the International Secretariat.
+
+Read the reports on [DCI Palestine's website](https://www.dci-palestine.org).$t$,
+   '20000000-0000-4000-8000-000000000015'),
+  ('30000000-0000-4000-8000-000000000107', 'en',
+   $t$Supporting national sections with their alternative reports$t$,
+   $t$Coaching, templates and peer review for sections preparing alternative reports to the UN Committee on the Rights of the Child.$t$,
+   $t$## The reporting cycle
+
+Under the simplified reporting procedure, civil society reports are due by 1 December, 1 April or 1 August before the Committee adopts its list of issues.
+
+## What the Secretariat offers
+
+- a report template aligned with the Committee's clusters of rights;
+- two online coaching sessions per section;
+- peer review by another section before submission.
+
+Deadlines are listed on [the Committee's page](https://www.ohchr.org/en/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000107', 'es',
+   $t$Apoyo a las secciones nacionales en sus informes alternativos$t$,
+   $t$Acompañamiento y revisión entre pares para las secciones que preparan informes alternativos al Comité.$t$,
+   $t$## El ciclo de informes
+
+Los informes de la sociedad civil deben presentarse antes del 1 de diciembre, del 1 de abril o del 1 de agosto.
+
+## Lo que ofrece el Secretariado
+
+- una plantilla de informe;
+- sesiones de acompañamiento en línea.
+
+Más información en [la página del Comité](https://www.ohchr.org/es/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000108', 'fr',
+   $t$Permanence juridique dans les écoles bruxelloises$t$,
+   $t$Des juristes du Service Droit des Jeunes tiennent une permanence dans des écoles secondaires pour informer les élèves de leurs droits.$t$,
+   $t$## L'accès des enfants à la justice commence par l'information
+
+Beaucoup de jeunes ne savent pas qu'ils peuvent contester une exclusion scolaire, demander à être entendus par le juge ou obtenir un avocat gratuitement.
+
+## Le projet
+
+- une permanence mensuelle dans six écoles secondaires de Bruxelles ;
+- des animations en classe sur les droits face à la police ;
+- une orientation vers les avocats spécialisés en droit de la jeunesse.
+
+Plus d'informations sur [le site du SDJ](https://www.sdj.be).$t$,
+   '20000000-0000-4000-8000-000000000017'),
+  ('30000000-0000-4000-8000-000000000109', 'nl',
+   $t$Geweld en pesten op school: een meldpunt voor leerlingen$t$,
+   $t$Een laagdrempelig meldpunt waar leerlingen terechtkunnen met vragen over geweld, pesten en tuchtmaatregelen op school.$t$,
+   $t$## Waarom
+
+Uit onze adviesgesprekken blijkt dat veel leerlingen niet weten waar ze terechtkunnen als ze op school gepest of geslagen worden, of als ze onterecht geschorst worden.
+
+## Wat we doen
+
+- een meldpunt via chat en telefoon, anoniem en gratis;
+- vorming voor leerlingenraden en vertrouwensleerkrachten;
+- een jaarlijks rapport met aanbevelingen aan de onderwijsminister.
+
+Meer informatie op [de website van de Kinderrechtswinkel](https://www.kinderrechtswinkel.be).$t$,
+   '20000000-0000-4000-8000-000000000018'),
+  ('30000000-0000-4000-8000-000000000109', 'fr',
+   $t$Violence et harcèlement à l'école : un point de contact pour les élèves$t$,
+   $t$Un point de contact pour les élèves confrontés à la violence et au harcèlement à l'école.$t$,
+   $t$## Pourquoi
+
+Beaucoup d'élèves ne savent pas à qui s'adresser lorsqu'ils sont harcelés à l'école.
+
+## Ce que nous faisons
+
+- un point de contact par chat et téléphone ;
+- des formations pour les conseils d'élèves.
+
+Plus d'informations sur [le site de la Kinderrechtswinkel](https://www.kinderrechtswinkel.be).$t$,
+   '20000000-0000-4000-8000-000000000018'),
+  ('30000000-0000-4000-8000-000000000110', 'fr',
+   $t$Tutelle et accueil des mineurs étrangers non accompagnés : plaidoyer commun$t$,
+   $t$Un plaidoyer commun pour que chaque mineur étranger non accompagné ait un tuteur dès son arrivée et une place d'accueil adaptée.$t$,
+   $t$## Le constat
+
+Depuis la crise de l'accueil, des adolescents non accompagnés dorment à la rue à Bruxelles et attendent des semaines la désignation d'un tuteur par le service des Tutelles.
+
+## Nos demandes
+
+- la désignation d'un tuteur dans les trois jours ouvrables ;
+- une place d'accueil pour chaque mineur, séparée des adultes ;
+- la fin des « refus d'accueil » opposés aux jeunes dont l'âge est contesté.
+
+Lire la note de plaidoyer sur [le site de la Plate-forme Mineurs en exil](https://www.mineursenexil.be).$t$,
+   '20000000-0000-4000-8000-000000000019'),
+  ('30000000-0000-4000-8000-000000000111', 'de',
+   $t$Kindgerechte Anhörung im Asylverfahren$t$,
+   $t$Begleitung und Auswertung von Anhörungen unbegleiteter minderjähriger Asylsuchender beim Staatssekretariat für Migration.$t$,
+   $t$## Ausgangslage
+
+Unbegleitete Minderjährige werden im Asylverfahren oft wie Erwachsene befragt. Vertrauenspersonen haben wenig Zeit, sie auf die Anhörung vorzubereiten.
+
+## Vorhaben
+
+- Beobachtung von Anhörungen mit Einverständnis der Kinder;
+- Schulung von Vertrauenspersonen und Dolmetschenden;
+- Empfehlungen an das Staatssekretariat für Migration.
+
+Hintergrund: [Allgemeine Bemerkung Nr. 12 des UN-Kinderrechtsausschusses](https://www.ohchr.org/en/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000016'),
+  ('30000000-0000-4000-8000-000000000112', 'fr',
+   $t$Former les avocats à l'audition de l'enfant$t$,
+   $t$Un module de formation pour les avocats jeunesse sur l'audition des enfants devant le juge et le tribunal de la jeunesse.$t$,
+   $t$## Objectif
+
+Donner aux avocats des outils concrets pour préparer un enfant à son audition, l'accompagner et rendre compte fidèlement de sa parole.
+
+## Contenu (à valider avec le SDJ)
+
+- le droit d'être entendu : article 12 et Observation générale n° 12 ;
+- communiquer avec un enfant selon son âge ;
+- l'audition d'un enfant en conflit avec la loi.
+
+Voir les [lignes directrices du Conseil de l'Europe sur une justice adaptée aux enfants](https://www.coe.int/fr/web/children/child-friendly-justice).$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000113', 'en',
+   $t$Ending child marriage: community dialogues in Kenema and Bo$t$,
+   $t$Dialogues with chiefs, religious leaders, parents and girls to end child marriage and keep girls in school.$t$,
+   $t$## The challenge
+
+Despite the Child Rights Act, many girls in rural Sierra Leone are married before 18, and most of them leave school.
+
+## Our approach
+
+- community dialogues led by trained girl champions;
+- by-laws against child marriage adopted by chiefdom councils;
+- referral of girls at risk to social services and legal clinics.
+
+See the [UNICEF data on child marriage](https://data.unicef.org/topic/child-protection/child-marriage/).$t$,
+   '20000000-0000-4000-8000-000000000025'),
+  ('30000000-0000-4000-8000-000000000114', 'en',
+   $t$Child-friendly police procedures in Accra$t$,
+   $t$A training programme for police officers of the Domestic Violence and Victim Support Unit on child-friendly procedures.$t$,
+   $t$## What we did
+
+Between 2024 and 2025 we trained 180 police officers on the rights of children in contact with the law.
+
+## Results
+
+- child-friendly interview rooms in four police stations;
+- a referral protocol with social welfare officers;
+- fewer children held in police cells overnight.
+
+The evaluation report is available from [DCI Ghana](https://defenceforchildren.org).$t$,
+   '20000000-0000-4000-8000-000000000026'),
+  ('30000000-0000-4000-8000-000000000115', 'nl',
+   $t$Kinderarmoede en het recht op onderwijs: gezamenlijke lobby$t$,
+   $t$Een gezamenlijke lobby voor kosteloos onderwijs en een sterkere schooltoelage, zodat armoede geen drempel meer is.$t$,
+   $t$## Vaststelling
+
+Eén op de zes kinderen in België groeit op in armoede. De verborgen schoolkosten – uitstappen, materiaal, maaltijden – wegen zwaar op gezinnen met een laag inkomen.
+
+## Onze vragen
+
+- een echte maximumfactuur in het secundair onderwijs;
+- automatische toekenning van de schooltoelage;
+- gratis gezonde maaltijden op school.
+
+Zie [het rapport van de Kinderrechtencoalitie](https://www.kinderrechtencoalitie.be).$t$,
+   '20000000-0000-4000-8000-000000000009');
+
+-- The originals of these four actions changed after their translation above (one
+-- revision each): the English text of 001, the French of 102 and 109, the Spanish of
+-- 107 are outdated. The original texts follow to the new revision by trigger.
+update public.joint_actions
+set original_revision = 2
+where id in ('30000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000102',
+             '30000000-0000-4000-8000-000000000107', '30000000-0000-4000-8000-000000000109');
+
+-- Texts, round 2: up-to-date translations.
+insert into public.joint_action_translations (action_id, locale, title, summary, body, updated_by)
+values
+  ('30000000-0000-4000-8000-000000000001', 'nl',
+   $t$Een kind sluit je niet op. Punt.$t$,
+   $t$Gezamenlijke campagne om een einde te maken aan de opsluiting van migrantenkinderen in gesloten centra in België, en voor alternatieven die hun rechten respecteren.$t$,
+   $t$## Waarom deze campagne
+
+België sluit opnieuw gezinnen met kinderen op in "gezinsunits" bij de luchthaven. Opsluiting is nooit in het belang van het kind: het VN-Kinderrechtencomité heeft dat herhaaldelijk benadrukt.
+
+## Wat we vragen
+
+- een wettelijk verbod op de opsluiting van kinderen om migratieredenen;
+- alternatieven voor detentie, met individuele begeleiding van gezinnen;
+- een advocaat en een voogd voor elk kind.
+
+Onderteken de oproep en lees onze juridische analyse op [de website van DEI-Belgique](https://www.dei-belgique.be).$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000003', 'fr',
+   $t$Cycle de formations sur la participation des enfants$t$,
+   $t$Cinq formations pour animateurs, enseignants et intervenants sur le droit de l'enfant d'être entendu.$t$,
+   $t$## Pour qui
+
+Pour les animateurs de jeunesse, les enseignants, les intervenants de l'aide à la jeunesse et les agents des communes qui veulent associer les enfants aux décisions qui les concernent.
+
+## Programme
+
+- l'article 12 de la Convention : le droit d'être entendu en pratique ;
+- des méthodes pour dialoguer avec de jeunes enfants ;
+- la participation des jeunes vulnérables, y compris en institution fermée.
+
+Inscriptions auprès de [la Kinderrechtencoalitie](https://www.kinderrechtencoalitie.be).$t$,
+   '20000000-0000-4000-8000-000000000009'),
+  ('30000000-0000-4000-8000-000000000004', 'en',
+   $t$Strategic litigation against age assessment by bone X-rays$t$,
+   $t$Joint cases in the Netherlands and Belgium against medical age assessment of unaccompanied children.$t$,
+   $t$## The problem
+
+Young people who arrive alone and say they are under 18 are often subjected to X-rays of the wrist, collarbone and teeth. The margin of error is wide and the benefit of the doubt is ignored.
+
+## Our approach
+
+- selecting cases in which the age assessment is disputed;
+- working with lawyers in Amsterdam and Brussels;
+- third-party interventions before the European Court of Human Rights.
+
+See also [Defence for Children Netherlands](https://www.defenceforchildren.nl).$t$,
+   '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000101', 'en',
+   $t$Research: pre-trial detention of young people in juvenile justice$t$,
+   $t$How often and for how long are young people held in pre-trial detention in the Netherlands, and which alternatives go unused?$t$,
+   $t$## Background
+
+The UN Committee on the Rights of the Child recommended that the Netherlands use pre-trial detention of children only as a measure of last resort and for the shortest appropriate time.
+
+## Research questions
+
+- how many young people are placed in pre-trial detention each year;
+- how long detention lasts on average;
+- what role conditional suspension and night detention play.
+
+The study follows the methodology of [the UN Global Study on Children Deprived of Liberty](https://www.ohchr.org/en/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000104', 'en',
+   $t$National consultation: children's voices in the alternative report$t$,
+   $t$More than 2,000 children and adolescents from all seven provinces took part in Costa Rica's alternative report.$t$,
+   $t$## What we did
+
+We held workshops in schools, high schools and indigenous communities so that children and adolescents could give their views on how their rights are respected.
+
+## Main findings
+
+- violence in schools is their first concern;
+- adolescents want more say in local government;
+- indigenous girls face obstacles to secondary education.
+
+The report was submitted to the [Committee on the Rights of the Child](https://www.ohchr.org/en/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000014'),
+  ('30000000-0000-4000-8000-000000000106', 'fr',
+   $t$Documenter la détention des enfants palestiniens devant les tribunaux militaires$t$,
+   $t$Témoignages, défense juridique et plaidoyer sur l'arrestation, l'interrogatoire et les poursuites d'enfants palestiniens devant les tribunaux militaires israéliens.$t$,
+   $t$## Ce que nous documentons
+
+Chaque année, des centaines d'enfants palestiniens sont arrêtés, souvent la nuit, et interrogés sans avocat ni membre de leur famille.
+
+## Notre travail
+
+- recueillir des déclarations sous serment d'enfants détenus ;
+- défendre les enfants devant les tribunaux militaires ;
+- informer les parlements européens et l'ONU, avec DEI-Belgique et le Secrétariat international.
+
+Les rapports sont publiés sur [le site de DCI Palestine](https://www.dci-palestine.org).$t$,
+   '20000000-0000-4000-8000-000000000015'),
+  ('30000000-0000-4000-8000-000000000107', 'fr',
+   $t$Accompagner les sections nationales dans leurs rapports alternatifs$t$,
+   $t$Accompagnement, modèles et relecture croisée pour les sections qui préparent un rapport alternatif au Comité des droits de l'enfant.$t$,
+   $t$## Le cycle des rapports
+
+Dans la procédure simplifiée, les rapports de la société civile sont attendus le 1er décembre, le 1er avril ou le 1er août, avant l'adoption de la liste de points.
+
+## Ce que propose le Secrétariat
+
+- un modèle de rapport suivant les groupes de droits du Comité ;
+- deux séances d'accompagnement en ligne par section ;
+- une relecture par une autre section avant l'envoi.
+
+Les échéances figurent sur [la page du Comité](https://www.ohchr.org/fr/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000108', 'nl',
+   $t$Juridische permanentie in Brusselse scholen$t$,
+   $t$Juristen van de Service Droit des Jeunes en de Kinderrechtswinkel houden spreekuur in secundaire scholen om leerlingen over hun rechten te informeren.$t$,
+   $t$## Toegang tot het recht begint bij informatie
+
+Veel jongeren weten niet dat ze een uitsluiting kunnen aanvechten, kunnen vragen om door de rechter gehoord te worden of gratis een advocaat kunnen krijgen.
+
+## Het project
+
+- een maandelijkse permanentie in zes Brusselse secundaire scholen;
+- klasgesprekken over je rechten tegenover de politie;
+- doorverwijzing naar gespecialiseerde jeugdadvocaten.
+
+Meer informatie op [de website van de Kinderrechtswinkel](https://www.kinderrechtswinkel.be).$t$,
+   '20000000-0000-4000-8000-000000000017'),
+  ('30000000-0000-4000-8000-000000000110', 'nl',
+   $t$Voogdij en opvang van niet-begeleide minderjarige vreemdelingen: gezamenlijke pleitnota$t$,
+   $t$Een gezamenlijke pleitnota zodat elke niet-begeleide minderjarige vreemdeling bij aankomst een voogd en een aangepaste opvangplaats krijgt.$t$,
+   $t$## De vaststelling
+
+Sinds de opvangcrisis slapen niet-begeleide jongeren op straat in Brussel en wachten ze weken op de aanstelling van een voogd door de dienst Voogdij.
+
+## Onze vragen
+
+- aanstelling van een voogd binnen drie werkdagen;
+- een opvangplaats voor elke minderjarige, gescheiden van volwassenen;
+- geen weigering van opvang meer voor jongeren van wie de leeftijd betwist wordt.
+
+Lees de pleitnota op [de website van het Platform Kinderen op de vlucht](https://www.mineursenexil.be).$t$,
+   '20000000-0000-4000-8000-000000000019'),
+  ('30000000-0000-4000-8000-000000000111', 'fr',
+   $t$Une audition adaptée aux enfants dans la procédure d'asile$t$,
+   $t$Accompagnement et évaluation des auditions de requérants d'asile mineurs non accompagnés au Secrétariat d'État aux migrations.$t$,
+   $t$## Contexte
+
+Les mineurs non accompagnés sont souvent auditionnés comme des adultes dans la procédure d'asile.
+
+## Projet
+
+- observation d'auditions avec l'accord des enfants ;
+- formation des personnes de confiance et des interprètes ;
+- recommandations au Secrétariat d'État aux migrations.
+
+Référence : [Observation générale n° 12 du Comité des droits de l'enfant](https://www.ohchr.org/fr/treaty-bodies/crc).$t$,
+   '20000000-0000-4000-8000-000000000016'),
+  ('30000000-0000-4000-8000-000000000115', 'fr',
+   $t$Pauvreté infantile et droit à l'éducation : plaidoyer commun$t$,
+   $t$Un plaidoyer commun pour un enseignement réellement gratuit et une allocation scolaire renforcée.$t$,
+   $t$## Constat
+
+Un enfant sur six en Belgique grandit dans la pauvreté. Les frais scolaires cachés pèsent lourdement sur les familles à faibles revenus.
+
+## Nos demandes
+
+- une véritable facture maximale dans l'enseignement secondaire ;
+- l'octroi automatique de l'allocation scolaire ;
+- des repas sains et gratuits à l'école.
+
+Voir [le rapport de la Kinderrechtencoalitie](https://www.kinderrechtencoalitie.be).$t$,
+   '20000000-0000-4000-8000-000000000009');
+
+-- Timelines ------------------------------------------------------------------------
+
+insert into public.joint_action_updates (action_id, organisation_id, author_id, locale, body, created_at)
+values
+  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000003', 'fr',
+   $t$L'appel a dépassé les **5 000 signatures**. Merci à toutes les associations qui l'ont relayé.$t$, now() - interval '30 days'),
+  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000020', '20000000-0000-4000-8000-000000000006', 'fr',
+   $t$La CODE a présenté la campagne à la commission de l'Intérieur de la Chambre ; le compte rendu sera publié la semaine prochaine.$t$, now() - interval '12 days'),
+  ('30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000021', '20000000-0000-4000-8000-000000000009', 'nl',
+   $t$De Nederlandstalige campagnebeelden zijn klaar en staan in de gedeelde map.$t$, now() - interval '5 days'),
+  ('30000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000021', '20000000-0000-4000-8000-000000000009', 'nl',
+   $t$De eerste vorming in Gent was volzet: we voegen een extra sessie toe in maart.$t$, now() - interval '6 days'),
+  ('30000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000010', 'nl',
+   $t$De Raad van State heeft onze eerste zaak ontvankelijk verklaard. Zitting gepland in het voorjaar.$t$, now() - interval '4 days'),
+  ('30000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'fr',
+   $t$Deux dossiers belges ont été identifiés avec le service des Tutelles ; les avocats ont donné leur accord.$t$, now() - interval '2 days'),
+  ('30000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000003', 'fr',
+   $t$La campagne est clôturée. Le rapport final est en ligne.$t$, now() - interval '395 days'),
+  ('30000000-0000-4000-8000-000000000101', '10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000010', 'nl',
+   $t$De dataverzameling bij drie rechtbanken is afgerond; de interviews met jongeren starten in januari.$t$, now() - interval '14 days'),
+  ('30000000-0000-4000-8000-000000000103', '10000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000012', 'en',
+   $t$DCI Italy has added twelve anonymised cases from Ventimiglia to the shared database.$t$, now() - interval '9 days'),
+  ('30000000-0000-4000-8000-000000000104', '10000000-0000-4000-8000-000000000006', '20000000-0000-4000-8000-000000000014', 'es',
+   $t$¡El informe alternativo fue entregado al Comité! Gracias a todas las niñas, niños y adolescentes que participaron.$t$, now() - interval '180 days'),
+  ('30000000-0000-4000-8000-000000000106', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'fr',
+   $t$DEI-Belgique a présenté les témoignages recueillis à la commission des Relations extérieures de la Chambre.$t$, now() - interval '20 days'),
+  ('30000000-0000-4000-8000-000000000107', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000027', 'en',
+   $t$Reminder: the next submission deadline is **1 December**. Send your drafts for peer review by 15 November.$t$, now() - interval '25 days'),
+  ('30000000-0000-4000-8000-000000000107', '10000000-0000-4000-8000-000000000008', '20000000-0000-4000-8000-000000000025', 'en',
+   $t$DCI Sierra Leone's draft is ready for peer review.$t$, now() - interval '18 days'),
+  ('30000000-0000-4000-8000-000000000110', '10000000-0000-4000-8000-000000000024', '20000000-0000-4000-8000-000000000019', 'fr',
+   $t$Rencontre avec le cabinet de la secrétaire d'État à l'Asile fixée au 12 décembre.$t$, now() - interval '3 days'),
+  ('30000000-0000-4000-8000-000000000115', '10000000-0000-4000-8000-000000000020', '20000000-0000-4000-8000-000000000006', 'fr',
+   $t$La CODE rejoint le plaidoyer et prendra en charge les contacts avec la ministre francophone de l'Éducation.$t$, now() - interval '7 days');

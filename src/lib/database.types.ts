@@ -231,6 +231,162 @@ export type Database = {
           },
         ]
       }
+      joint_action_translations: {
+        Row: {
+          action_id: string
+          body: string
+          created_at: string
+          locale: string
+          search: unknown
+          source_revision: number
+          summary: string
+          title: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          action_id: string
+          body?: string
+          created_at?: string
+          locale: string
+          search?: never
+          source_revision?: number
+          summary?: string
+          title: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          action_id?: string
+          body?: string
+          created_at?: string
+          locale?: string
+          search?: never
+          source_revision?: number
+          summary?: string
+          title?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "joint_action_translations_action_id_fkey"
+            columns: ["action_id"]
+            referencedRelation: "joint_actions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "joint_action_translations_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      joint_action_updates: {
+        Row: {
+          action_id: string
+          author_id: string | null
+          body: string
+          created_at: string
+          id: string
+          locale: string
+          organisation_id: string
+          updated_at: string
+        }
+        Insert: {
+          action_id: string
+          author_id?: string | null
+          body: string
+          created_at?: string
+          id?: string
+          locale: string
+          organisation_id: string
+          updated_at?: string
+        }
+        Update: {
+          action_id?: string
+          author_id?: string | null
+          body?: string
+          created_at?: string
+          id?: string
+          locale?: string
+          organisation_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "joint_action_updates_action_id_fkey"
+            columns: ["action_id"]
+            referencedRelation: "joint_actions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "joint_action_updates_author_id_fkey"
+            columns: ["author_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "joint_action_updates_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      joint_actions: {
+        Row: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_on: string | null
+          id: string
+          original_locale: string
+          original_revision: number
+          phase: Database["public"]["Enums"]["action_phase"]
+          starts_on: string | null
+          themes: string[]
+          updated_at: string
+        }
+        Insert: {
+          areas?: Database["public"]["Enums"]["work_area"][]
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          ends_on?: string | null
+          id: string
+          original_locale: string
+          original_revision?: number
+          phase?: Database["public"]["Enums"]["action_phase"]
+          starts_on?: string | null
+          themes?: string[]
+          updated_at?: string
+        }
+        Update: {
+          areas?: Database["public"]["Enums"]["work_area"][]
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          ends_on?: string | null
+          id?: string
+          original_locale?: string
+          original_revision?: number
+          phase?: Database["public"]["Enums"]["action_phase"]
+          starts_on?: string | null
+          themes?: string[]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "joint_actions_id_fkey"
+            columns: ["id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       memberships: {
         Row: {
           created_at: string
@@ -351,9 +507,16 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      search_joint_actions: {
+        Args: { query: string }
+        Returns: {
+          action_id: string
+          rank: number
+        }[]
+      }
     }
     Enums: {
+      action_phase: "planned" | "ongoing" | "completed"
       attachment_state: "invited" | "accepted" | "declined"
       item_kind: "joint_action" | "event" | "paper"
       item_organisation_role: "owner" | "co_lead" | "participant" | "signatory"
@@ -362,6 +525,11 @@ export type Database = {
       membership_role: "member" | "editor" | "admin"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
+      work_area:
+        | "training_education"
+        | "lobbying_advocacy"
+        | "legal_actions"
+        | "research_expertise"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -489,6 +657,7 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      action_phase: ["planned", "ongoing", "completed"],
       attachment_state: ["invited", "accepted", "declined"],
       item_kind: ["joint_action", "event", "paper"],
       item_organisation_role: ["owner", "co_lead", "participant", "signatory"],
@@ -497,6 +666,12 @@ export const Constants = {
       membership_role: ["member", "editor", "admin"],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
+      work_area: [
+        "training_education",
+        "lobbying_advocacy",
+        "legal_actions",
+        "research_expertise",
+      ],
     },
   },
 } as const

@@ -9,6 +9,11 @@ export interface Localised {
 	isFallback: boolean;
 }
 
+/** The order in which languages are tried: the reader's, the original, English, any. */
+function candidates(reader: string, original: string, available: Iterable<string>): string[] {
+	return [reader, original, 'en', ...available];
+}
+
 /**
  * The reader's language when a translation exists, otherwise the original
  * (then English, then whatever there is), flagged so the page can say so.
@@ -19,15 +24,28 @@ export function pickLocalised(
 	original: string
 ): Localised | null {
 	if (!texts || typeof texts !== 'object' || Array.isArray(texts)) return null;
-	const entries = Object.entries(texts).filter(
-		(entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''
+	const map = new Map(
+		Object.entries(texts).filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''
+		)
 	);
-	const map = new Map(entries);
-	const own = map.get(reader);
-	if (own) return { text: own, locale: reader, isFallback: false };
-	for (const candidate of [original, 'en', ...map.keys()]) {
-		const text = map.get(candidate);
-		if (text) return { text, locale: candidate, isFallback: true };
+	for (const locale of candidates(reader, original, map.keys())) {
+		const text = map.get(locale);
+		if (text) return { text, locale, isFallback: locale !== reader };
+	}
+	return null;
+}
+
+/** The same choice among translation rows (`{ locale, … }`), for content tables. */
+export function pickTranslation<T extends { locale: string }>(
+	rows: T[],
+	reader: string,
+	original: string
+): (T & { isFallback: boolean }) | null {
+	const byLocale = new Map(rows.map((row) => [row.locale, row]));
+	for (const locale of candidates(reader, original, byLocale.keys())) {
+		const row = byLocale.get(locale);
+		if (row) return { ...row, isFallback: locale !== reader };
 	}
 	return null;
 }

@@ -1,7 +1,9 @@
 import type { Locale } from './config';
 import enAccount from './locales/en/account.json';
+import enActions from './locales/en/actions.json';
 import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
+import enCrc from './locales/en/crc.json';
 import enErrors from './locales/en/errors.json';
 import enHome from './locales/en/home.json';
 import enOrganisations from './locales/en/organisations.json';
@@ -10,8 +12,10 @@ import enValidation from './locales/en/validation.json';
 /** English is the typed source: every other locale must have exactly these keys. */
 export const sourceResources = {
 	account: enAccount,
+	actions: enActions,
 	auth: enAuth,
 	common: enCommon,
+	crc: enCrc,
 	errors: enErrors,
 	home: enHome,
 	organisations: enOrganisations,
@@ -23,8 +27,10 @@ export type Resources = { [N in Namespace]: Record<string, string> };
 // Written out (not Object.keys(sourceResources)) so the English JSON is not bundled for the browser.
 export const NAMESPACES: Namespace[] = [
 	'account',
+	'actions',
 	'auth',
 	'common',
+	'crc',
 	'errors',
 	'home',
 	'organisations',

@@ -1,0 +1,84 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { ActionFilters } from '$lib/schemas/jointActions';
+
+type Client = SupabaseClient<Database>;
+
+export const PAGE_SIZE = 12;
+/** Search hits considered at most (ranked); more precise queries narrow it down. */
+const SEARCH_LIMIT = 300;
+
+const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_articles, countries, phase, starts_on, ends_on,
+	item:items!inner(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
+	translations:joint_action_translations(locale, title, summary, source_revision)`;
+
+/**
+ * The joint actions the caller may see (RLS decides), filtered, newest first, one page.
+ * With a search query: the ids the language-aware search function finds, by rank.
+ */
+export async function list(supabase: Client, filters: ActionFilters) {
+	let rankById: Map<string, number> | null = null;
+	if (filters.q) {
+		const { data, error } = await supabase
+			.rpc('search_joint_actions', { query: filters.q })
+			.limit(SEARCH_LIMIT);
+		if (error) throw error;
+		rankById = new Map(data.map((hit) => [hit.action_id, hit.rank]));
+		if (rankById.size === 0) return { rows: [], total: 0 };
+	}
+
+	let query = supabase.from('joint_actions').select(LIST_COLUMNS, { count: 'exact' });
+	if (rankById) query = query.in('id', [...rankById.keys()]);
+	if (filters.area) query = query.contains('areas', [filters.area]);
+	if (filters.article) query = query.contains('crc_articles', [filters.article]);
+	if (filters.country) query = query.contains('countries', [filters.country]);
+	if (filters.phase) query = query.eq('phase', filters.phase);
+	// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
+	if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
+	if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
+	if (filters.organisation) {
+		query = query.or(
+			`lead_organisation_ids.cs.{${filters.organisation}},participant_organisation_ids.cs.{${filters.organisation}}`,
+			{ referencedTable: 'items' }
+		);
+	}
+
+	const from = (filters.page - 1) * PAGE_SIZE;
+	if (rankById) {
+		const { data, error, count } = await query;
+		if (error) throw error;
+		const ranked = [...data].sort((a, b) => (rankById.get(b.id) ?? 0) - (rankById.get(a.id) ?? 0));
+		return { rows: ranked.slice(from, from + PAGE_SIZE), total: count ?? ranked.length };
+	}
+	const { data, error, count } = await query
+		.order('published_at', { referencedTable: 'items', ascending: false, nullsFirst: false })
+		.order('id')
+		.range(from, from + PAGE_SIZE - 1);
+	if (error) throw error;
+	return { rows: data, total: count ?? data.length };
+}
+
+/** One joint action with everything its page shows, or null when absent or not readable. */
+export async function getById(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('joint_actions')
+		.select(
+			`id, original_locale, original_revision, areas, crc_articles, countries, themes, phase, starts_on, ends_on, updated_at,
+			item:items!inner(status, visibility, published_at, owner_organisation_id,
+				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
+			translations:joint_action_translations(locale, title, summary, body, source_revision, updated_at),
+			updates:joint_action_updates(id, locale, body, created_at, organisation:organisations(slug, name))`
+		)
+		.eq('id', id)
+		.order('created_at', { referencedTable: 'joint_action_updates', ascending: false })
+		.maybeSingle();
+	if (error) throw error;
+	return data;
+}
+
+/** Countries present among the actions the caller may see, for the filter menu. */
+export async function facets(supabase: Client) {
+	const { data, error } = await supabase.from('joint_actions').select('countries');
+	if (error) throw error;
+	return { countries: [...new Set(data.flatMap((row) => row.countries))] };
+}

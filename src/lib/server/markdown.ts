@@ -1,0 +1,54 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * Markdown written by organisations → HTML safe to put in a page. Marked does not sanitise,
+ * so its output goes through an allowlist (https://github.com/apostrophecms/sanitize-html):
+ * no script, no style, no event handler, no raw HTML that escapes, links only to http(s)/mailto.
+ * Headings start at h2 (the page has its own h1).
+ */
+export function renderMarkdown(source: string): string {
+	const html = (marked.parse(source) as string).trim();
+	return sanitizeHtml(html, {
+		allowedTags: [
+			'p',
+			'br',
+			'hr',
+			'h2',
+			'h3',
+			'h4',
+			'strong',
+			'em',
+			'del',
+			'blockquote',
+			'code',
+			'pre',
+			'ul',
+			'ol',
+			'li',
+			'a',
+			'table',
+			'thead',
+			'tbody',
+			'tr',
+			'th',
+			'td'
+		],
+		allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'], ol: ['start'] },
+		allowedSchemes: ['http', 'https', 'mailto'],
+		allowProtocolRelative: false,
+		disallowedTagsMode: 'discard',
+		transformTags: {
+			h1: 'h2',
+			h5: 'h4',
+			h6: 'h4',
+			a: (tagName, attribs) => ({
+				tagName,
+				attribs: { ...attribs, rel: 'nofollow noopener ugc' }
+			})
+		},
+		allowedSchemesAppliedToAttributes: ['href']
+	});
+}

@@ -1,0 +1,21 @@
+import { actionFilterSchema } from '$lib/schemas/jointActions';
+import * as jointActions from '$lib/server/jointActions';
+import * as organisations from '$lib/server/organisations';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const filters = actionFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const [result, facets, directory] = await Promise.all([
+		jointActions.list(locals.supabase, filters),
+		jointActions.facets(locals.supabase),
+		organisations.list(locals.supabase, {})
+	]);
+	return {
+		filters,
+		actions: result.rows,
+		total: result.total,
+		pageSize: jointActions.PAGE_SIZE,
+		countries: facets.countries,
+		organisations: directory.map(({ id, name }) => ({ id, name }))
+	};
+};

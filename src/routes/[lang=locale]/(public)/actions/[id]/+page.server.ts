@@ -1,0 +1,82 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { accessReason } from '$lib/access';
+import { isLocale } from '$lib/i18n/config';
+import { pickTranslation } from '$lib/i18n/content';
+import * as jointActions from '$lib/server/jointActions';
+import { renderMarkdown } from '$lib/server/markdown';
+import * as memberships from '$lib/server/memberships';
+import type { PageServerLoad } from './$types';
+
+const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const id = z.uuid().safeParse(params.id);
+	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	const [action, mine] = await Promise.all([
+		jointActions.getById(locals.supabase, id.data),
+		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
+	]);
+	// Not readable and absent look the same: never a hint that it exists.
+	if (!action) error(404, locals.i18n.t('errors:not_found'));
+
+	// `?show=fr` reads a given language (e.g. the original); otherwise the reader's, or the original.
+	const requested = url.searchParams.get('show');
+	const preferred = isLocale(requested) ? requested : locals.locale;
+	const text = pickTranslation(action.translations, preferred, action.original_locale);
+	if (!text) error(404, locals.i18n.t('errors:not_found'));
+
+	const languages = action.translations
+		.map((t) => ({
+			locale: t.locale,
+			isOriginal: t.locale === action.original_locale,
+			isOutdated:
+				t.locale !== action.original_locale && t.source_revision < action.original_revision
+		}))
+		.sort(
+			(a, b) => Number(b.isOriginal) - Number(a.isOriginal) || a.locale.localeCompare(b.locale)
+		);
+
+	const attachments = [...action.item.attachments]
+		.filter((a) => a.state !== 'declined' && a.organisation)
+		.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+
+	return {
+		action: {
+			id: action.id,
+			originalLocale: action.original_locale,
+			areas: action.areas,
+			crcArticles: action.crc_articles,
+			countries: action.countries,
+			themes: action.themes,
+			phase: action.phase,
+			startsOn: action.starts_on,
+			endsOn: action.ends_on,
+			status: action.item.status,
+			visibility: action.item.visibility,
+			publishedAt: action.item.published_at
+		},
+		text: {
+			locale: text.locale,
+			title: text.title,
+			summary: text.summary,
+			bodyHtml: renderMarkdown(text.body),
+			isFallback: text.isFallback && !isLocale(requested),
+			isOutdated: languages.find((l) => l.locale === text.locale)?.isOutdated ?? false
+		},
+		languages,
+		attachments: attachments.map((a) => ({
+			role: a.role,
+			state: a.state,
+			organisation: { slug: a.organisation!.slug, name: a.organisation!.name }
+		})),
+		reason: accessReason(action.item, action.item.attachments, mine),
+		updates: action.updates.map((u) => ({
+			id: u.id,
+			locale: u.locale,
+			createdAt: u.created_at,
+			organisation: u.organisation?.name ?? '',
+			html: renderMarkdown(u.body)
+		}))
+	};
+};

@@ -1,0 +1,521 @@
+-- Joint actions: the first content type on top of `items` (issue 5). Three tables:
+--   joint_actions              the action's facts (areas, UNCRC articles, countries, phase…)
+--   joint_action_translations  title/summary/body per language, one of them the original
+--   joint_action_updates       the timeline: dated posts by the organisations attached
+-- Reading follows the item (items' RLS decides); writing follows the item's leads
+-- (private.editable_item_ids()); the timeline is written by every attached organisation.
+-- Rules: ../../../shared/PRODUCT.md ("Content", "Languages") and docs/access-model.md
+-- ("Joint actions").
+--
+-- Translation status: joint_actions.original_revision counts the versions of the
+-- original text; each translation records in source_revision the original_revision it
+-- was made from. Saving a translation makes it current; changing the original's
+-- title/summary/body bumps original_revision, so every other translation becomes
+-- outdated (source_revision < original_revision). Both numbers are kept by triggers.
+
+-- Types ---------------------------------------------------------------------------
+
+create type public.work_area as enum ('training_education', 'lobbying_advocacy', 'legal_actions', 'research_expertise');
+comment on type public.work_area is 'DCI''s four areas of work: training & education, lobbying & advocacy, legal actions, research & expertise.';
+
+create type public.action_phase as enum ('planned', 'ongoing', 'completed');
+comment on type public.action_phase is 'Where a joint action stands.';
+
+-- Validators for array check constraints -------------------------------------------
+-- Check constraints cannot hold subqueries, hence these immutable functions. They are
+-- evaluated with the inserting role's rights, so anon/authenticated need execute.
+
+create function private.array_is_set(elements anyarray)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select array_position(elements, null) is null
+     and cardinality(elements) = (select count(distinct e) from unnest(elements) as e)
+$$;
+comment on function private.array_is_set(anyarray) is 'True when an array has neither nulls nor duplicates (for check constraints).';
+
+create function private.texts_have_length(texts text[], min_length integer, max_length integer)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select coalesce(bool_and(length(btrim(t)) between min_length and max_length), true)
+  from unnest(texts) as t
+$$;
+comment on function private.texts_have_length(text[], integer, integer) is 'True when every element, trimmed, is between min_length and max_length characters (for check constraints).';
+
+grant execute on function private.array_is_set(anyarray) to anon, authenticated, service_role;
+grant execute on function private.texts_have_length(text[], integer, integer) to anon, authenticated, service_role;
+
+-- Tables --------------------------------------------------------------------------
+
+create table public.joint_actions (
+  id uuid primary key references public.items (id) on delete cascade,
+  original_locale text not null
+    constraint joint_actions_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  areas public.work_area[] not null default '{}'
+    constraint joint_actions_areas_valid check (cardinality(areas) >= 1 and private.array_is_set(areas)),
+  -- UNCRC articles 1–54.
+  crc_articles smallint[] not null default '{}'
+    constraint joint_actions_crc_articles_valid check (
+      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
+    ),
+  -- ISO 3166-1 alpha-2, upper case.
+  countries text[] not null default '{}'
+    constraint joint_actions_countries_valid check (
+      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
+    ),
+  -- Free tags.
+  themes text[] not null default '{}'
+    constraint joint_actions_themes_valid check (
+      cardinality(themes) <= 20 and private.array_is_set(themes) and private.texts_have_length(themes, 1, 60)
+    ),
+  phase public.action_phase not null default 'planned',
+  starts_on date,
+  ends_on date,
+  -- Version of the original text; bumped by trigger, never written by API callers.
+  original_revision integer not null default 1
+    constraint joint_actions_original_revision_positive check (original_revision >= 1),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint joint_actions_dates_ordered check (ends_on is null or starts_on is null or ends_on >= starts_on)
+);
+comment on table public.joint_actions is 'Campaigns, advocacy, trainings, litigation and research run by one or more organisations. One row per item of kind joint_action; who reads and edits it is decided by the item.';
+comment on column public.joint_actions.original_revision is 'Version of the original-language text, bumped when its title, summary or body changes; a translation with a lower source_revision is outdated.';
+
+-- Filters of the list page (area, UNCRC article, country, theme, phase, dates).
+create index joint_actions_areas_idx on public.joint_actions using gin (areas);
+create index joint_actions_crc_articles_idx on public.joint_actions using gin (crc_articles);
+create index joint_actions_countries_idx on public.joint_actions using gin (countries);
+create index joint_actions_themes_idx on public.joint_actions using gin (themes);
+create index joint_actions_starts_on_idx on public.joint_actions (starts_on);
+
+alter table public.joint_actions enable row level security;
+
+create table public.joint_action_translations (
+  action_id uuid not null references public.joint_actions (id) on delete cascade,
+  locale text not null
+    constraint joint_action_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  title text not null
+    constraint joint_action_translations_title_length check (length(btrim(title)) between 1 and 200),
+  summary text not null default ''
+    constraint joint_action_translations_summary_length check (length(summary) <= 1000),
+  -- Markdown; the app renders it without raw HTML.
+  body text not null default ''
+    constraint joint_action_translations_body_length check (length(body) <= 50000),
+  -- The original_revision this text was made from. Always set by trigger; the default
+  -- only makes it optional for callers.
+  source_revision integer not null default 1,
+  -- Each row is searched with its own language's configuration (immutable CASE).
+  search tsvector generated always as (
+    case locale
+      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
+                  || setweight(to_tsvector('french'::regconfig, summary), 'B')
+                  || setweight(to_tsvector('french'::regconfig, body), 'C')
+      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
+                  || setweight(to_tsvector('dutch'::regconfig, summary), 'B')
+                  || setweight(to_tsvector('dutch'::regconfig, body), 'C')
+      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
+                  || setweight(to_tsvector('english'::regconfig, summary), 'B')
+                  || setweight(to_tsvector('english'::regconfig, body), 'C')
+      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
+                  || setweight(to_tsvector('german'::regconfig, summary), 'B')
+                  || setweight(to_tsvector('german'::regconfig, body), 'C')
+      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
+                  || setweight(to_tsvector('spanish'::regconfig, summary), 'B')
+                  || setweight(to_tsvector('spanish'::regconfig, body), 'C')
+    end
+  ) stored,
+  updated_by uuid references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (action_id, locale)
+);
+comment on table public.joint_action_translations is 'Title, summary and Markdown body of a joint action per language: the original (joint_actions.original_locale) and its translations, each with the original_revision it was made from.';
+comment on column public.joint_action_translations.source_revision is 'The joint_actions.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
+
+create index joint_action_translations_search_idx on public.joint_action_translations using gin (search);
+create index joint_action_translations_updated_by_idx on public.joint_action_translations (updated_by);
+
+alter table public.joint_action_translations enable row level security;
+
+create table public.joint_action_updates (
+  id uuid primary key default gen_random_uuid(),
+  action_id uuid not null references public.joint_actions (id) on delete cascade,
+  -- The posting organisation: attached to the item (owner, accepted co-lead or participant).
+  organisation_id uuid not null references public.organisations (id),
+  author_id uuid default auth.uid() references public.profiles (id) on delete set null,
+  locale text not null
+    constraint joint_action_updates_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  -- Markdown, like the action's body.
+  body text not null
+    constraint joint_action_updates_body_length check (length(btrim(body)) between 1 and 10000),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+comment on table public.joint_action_updates is 'Timeline of a joint action: dated posts by its organisations (owner, accepted co-leads and participants), readable by whoever reads the action.';
+
+create index joint_action_updates_action_id_created_at_idx on public.joint_action_updates (action_id, created_at desc);
+create index joint_action_updates_organisation_id_idx on public.joint_action_updates (organisation_id);
+create index joint_action_updates_author_id_idx on public.joint_action_updates (author_id);
+
+alter table public.joint_action_updates enable row level security;
+
+-- Invariants (triggers) -----------------------------------------------------------
+
+create function private.guard_joint_action_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  item_kind public.item_kind;
+  new_original_revision integer;
+begin
+  if tg_op = 'INSERT' then
+    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
+    select i.kind into item_kind from public.items i where i.id = new.id;
+    if found and item_kind <> 'joint_action' then
+      raise exception 'a joint action belongs to an item of kind joint_action, not %', item_kind
+        using errcode = '23514';
+    end if;
+    if private.is_api_caller() then
+      new.original_revision := 1;
+      new.created_at := now();
+      new.updated_at := now();
+    end if;
+    return new;
+  end if;
+
+  -- UPDATE
+  if private.is_api_caller() then
+    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
+      raise exception 'a joint action''s id and creation date cannot change' using errcode = '42501';
+    end if;
+    if new.original_revision is distinct from old.original_revision then
+      raise exception 'original_revision follows the original text; edit the original translation instead'
+        using errcode = '42501';
+    end if;
+  end if;
+  if new.original_revision < old.original_revision then
+    raise exception 'original_revision never goes back' using errcode = '23514';
+  end if;
+  if new.original_locale is distinct from old.original_locale then
+    -- The original can move to a language the action already has a text in. If that
+    -- text was outdated, the others were made from a newer original: they become
+    -- outdated too (a new revision), and the new original is current (trigger below).
+    select t.source_revision into new_original_revision
+    from public.joint_action_translations t
+    where t.action_id = new.id and t.locale = new.original_locale;
+    if not found then
+      raise exception 'the original language can only change to a language the action already has a text in (add the % text first)',
+        new.original_locale using errcode = '23514';
+    end if;
+    if new_original_revision < new.original_revision then
+      new.original_revision := new.original_revision + 1;
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_joint_action_change() is 'Trigger: the item must be a joint_action; id, creation date and original_revision are not for API callers; the original language moves only to an existing translation.';
+
+create trigger joint_actions_guard_change
+  before insert or update on public.joint_actions
+  for each row execute function private.guard_joint_action_change();
+
+create function private.sync_original_translation()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- The original is the reference text: it always carries the current revision (also
+  -- when a trusted path, e.g. the seed, sets original_revision to outdate translations).
+  update public.joint_action_translations t
+  set source_revision = new.original_revision
+  where t.action_id = new.id and t.locale = new.original_locale
+    and t.source_revision is distinct from new.original_revision;
+  return null;
+end;
+$$;
+comment on function private.sync_original_translation() is 'Trigger: after the original language or revision of a joint action changes, its text in the original language carries the current original_revision.';
+
+create trigger joint_actions_sync_original_translation
+  after update of original_locale, original_revision on public.joint_actions
+  for each row
+  when (old.original_locale is distinct from new.original_locale
+        or old.original_revision is distinct from new.original_revision)
+  execute function private.sync_original_translation();
+
+create function private.guard_joint_action_translation_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  action_original_locale text;
+  action_original_revision integer;
+begin
+  if tg_op = 'DELETE' then
+    -- Deleting the action (or its item) cascades as the table owner: not an API caller.
+    if private.is_api_caller() and exists (
+      select 1 from public.joint_actions ja
+      where ja.id = old.action_id and ja.original_locale = old.locale
+    ) then
+      raise exception 'the original-language text of a joint action cannot be deleted' using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  if tg_op = 'UPDATE' and private.is_api_caller()
+     and (new.action_id is distinct from old.action_id or new.locale is distinct from old.locale
+          or new.created_at is distinct from old.created_at) then
+    raise exception 'a translation cannot move to another action or language' using errcode = '42501';
+  end if;
+
+  select ja.original_locale, ja.original_revision
+  into action_original_locale, action_original_revision
+  from public.joint_actions ja
+  where ja.id = new.action_id;
+
+  if not found then
+    -- An action the caller cannot see: RLS (or the foreign key) refuses the row.
+    new.source_revision := coalesce(new.source_revision, 1);
+  elsif new.locale = action_original_locale then
+    -- The original always carries the current revision; changing its text makes a new one.
+    if tg_op = 'UPDATE' and (new.title, new.summary, new.body) is distinct from (old.title, old.summary, old.body) then
+      new.source_revision := action_original_revision + 1;
+    else
+      new.source_revision := action_original_revision;
+    end if;
+  else
+    -- Saving a translation makes it current: it was made from the original as it is now.
+    -- Nobody records another revision (the seed outdates translations by raising
+    -- joint_actions.original_revision afterwards).
+    new.source_revision := action_original_revision;
+  end if;
+
+  if private.is_api_caller() then
+    new.updated_by := (select auth.uid());
+    if tg_op = 'INSERT' then
+      new.created_at := now();
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_joint_action_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
+
+create trigger joint_action_translations_guard_change
+  before insert or update or delete on public.joint_action_translations
+  for each row execute function private.guard_joint_action_translation_change();
+
+create function private.bump_original_revision()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- Runs as the owner, so joint_actions' guard treats it as a trusted path.
+  update public.joint_actions ja
+  set original_revision = new.source_revision
+  where ja.id = new.action_id
+    and ja.original_locale = new.locale
+    and ja.original_revision < new.source_revision;
+  return null;
+end;
+$$;
+comment on function private.bump_original_revision() is 'Trigger: when the original text changed, joint_actions.original_revision takes its new revision (other translations become outdated).';
+
+create trigger joint_action_translations_bump_original_revision
+  after insert or update on public.joint_action_translations
+  for each row execute function private.bump_original_revision();
+
+create function private.guard_joint_action_update_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return new;
+  end if;
+  if tg_op = 'INSERT' then
+    new.author_id := (select auth.uid());
+    new.created_at := now();
+    new.updated_at := now();
+    return new;
+  end if;
+  if new.id is distinct from old.id
+     or new.action_id is distinct from old.action_id
+     or new.organisation_id is distinct from old.organisation_id
+     or new.author_id is distinct from old.author_id
+     or new.created_at is distinct from old.created_at then
+    raise exception 'only the text and language of a timeline update can change' using errcode = '42501';
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_joint_action_update_change() is 'Trigger: a timeline post''s author is the caller; only its text and language change afterwards.';
+
+create trigger joint_action_updates_guard_change
+  before insert or update on public.joint_action_updates
+  for each row execute function private.guard_joint_action_update_change();
+
+-- Search --------------------------------------------------------------------------
+
+create function public.search_joint_actions(query text)
+returns table (action_id uuid, rank real)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  -- Each translation is matched with the query parsed in that translation's language,
+  -- one OR branch per language so that the GIN index on `search` serves every branch.
+  -- Security invoker: the translations' RLS decides what the caller finds.
+  select t.action_id,
+         max(ts_rank(t.search, case t.locale
+           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
+           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
+           when 'en' then websearch_to_tsquery('english'::regconfig, query)
+           when 'de' then websearch_to_tsquery('german'::regconfig, query)
+           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
+         end))::real as rank
+  from public.joint_action_translations t
+  where btrim(coalesce(query, '')) <> ''
+    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
+      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
+      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
+      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
+      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
+  group by t.action_id
+$$;
+comment on function public.search_joint_actions(text) is 'Full-text search of joint actions the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per action with its best rank. Blank query: no rows.';
+
+revoke execute on function public.search_joint_actions(text) from public;
+grant execute on function public.search_joint_actions(text) to anon, authenticated, service_role;
+
+-- Privileges ----------------------------------------------------------------------
+-- joint_actions are deleted with their item (cascade), never directly.
+
+revoke all on public.joint_actions, public.joint_action_translations, public.joint_action_updates
+  from anon, authenticated;
+grant select on public.joint_actions, public.joint_action_translations, public.joint_action_updates to anon;
+grant select, insert, update on public.joint_actions to authenticated;
+grant select, insert, update, delete on public.joint_action_translations, public.joint_action_updates to authenticated;
+
+-- Policies ------------------------------------------------------------------------
+
+-- joint_actions
+create policy "People read the joint actions whose item they may read"
+  on public.joint_actions for select to anon, authenticated
+  using (id in (select i.id from public.items i));  -- items' RLS decides
+
+create policy "Owner editors add the content of their organisation's items"
+  on public.joint_actions for insert to authenticated
+  with check (
+    id in (select private.owned_item_ids())
+    and id in (select private.editable_item_ids())
+  );
+
+create policy "Editors of the owner and co-lead organisations edit joint actions"
+  on public.joint_actions for update to authenticated
+  using (id in (select private.editable_item_ids()))
+  with check (id in (select private.editable_item_ids()));
+
+-- joint_action_translations
+create policy "People read the texts of the joint actions they may read"
+  on public.joint_action_translations for select to anon, authenticated
+  using (action_id in (select i.id from public.items i));
+
+create policy "Lead editors add texts to their joint actions"
+  on public.joint_action_translations for insert to authenticated
+  with check (action_id in (select private.editable_item_ids()));
+
+create policy "Lead editors edit the texts of their joint actions"
+  on public.joint_action_translations for update to authenticated
+  using (action_id in (select private.editable_item_ids()))
+  with check (action_id in (select private.editable_item_ids()));
+
+create policy "Lead editors delete translations of their joint actions"
+  on public.joint_action_translations for delete to authenticated
+  using (action_id in (select private.editable_item_ids()));
+
+-- joint_action_updates: an organisation posts only while it is attached (accepted
+-- owner, co-lead or participant) to an item that is readable and not archived. The
+-- probe reads item_organisations and items under their own RLS.
+create policy "People read the timelines of the joint actions they may read"
+  on public.joint_action_updates for select to anon, authenticated
+  using (action_id in (select i.id from public.items i));
+
+create policy "Editors of attached organisations post updates in their name"
+  on public.joint_action_updates for insert to authenticated
+  with check (
+    author_id = (select auth.uid())
+    and organisation_id in (select private.user_organisation_ids('editor'))
+    and exists (
+      select 1
+      from public.item_organisations io
+      join public.items i on i.id = io.item_id
+      where io.item_id = joint_action_updates.action_id
+        and io.organisation_id = joint_action_updates.organisation_id
+        and io.state = 'accepted'
+        and io.role in ('owner', 'co_lead', 'participant')
+        and i.status <> 'archived'
+    )
+  );
+
+create policy "Authors edit their own updates while their organisation is attached"
+  on public.joint_action_updates for update to authenticated
+  using (
+    author_id = (select auth.uid())
+    and organisation_id in (select private.user_organisation_ids('editor'))
+    and exists (
+      select 1
+      from public.item_organisations io
+      join public.items i on i.id = io.item_id
+      where io.item_id = joint_action_updates.action_id
+        and io.organisation_id = joint_action_updates.organisation_id
+        and io.state = 'accepted'
+        and io.role in ('owner', 'co_lead', 'participant')
+        and i.status <> 'archived'
+    )
+  )
+  with check (
+    author_id = (select auth.uid())
+    and organisation_id in (select private.user_organisation_ids('editor'))
+  );
+
+create policy "Authors and owner editors delete updates"
+  on public.joint_action_updates for delete to authenticated
+  using (
+    -- The owner's editors moderate the whole timeline of a non-archived action.
+    (action_id in (select private.owned_item_ids()) and action_id in (select private.editable_item_ids()))
+    or (
+      author_id = (select auth.uid())
+      and organisation_id in (select private.user_organisation_ids('editor'))
+      and exists (
+        select 1
+        from public.item_organisations io
+        join public.items i on i.id = io.item_id
+        where io.item_id = joint_action_updates.action_id
+          and io.organisation_id = joint_action_updates.organisation_id
+          and io.state = 'accepted'
+          and io.role in ('owner', 'co_lead', 'participant')
+          and i.status <> 'archived'
+      )
+    )
+  );
+
+-- Trigger functions need no grant; the validators are granted above.
+revoke execute on all functions in schema private from public;

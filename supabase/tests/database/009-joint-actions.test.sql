@@ -1,0 +1,683 @@
+-- joint_actions, joint_action_translations, joint_action_updates and
+-- search_joint_actions: who reads, creates, edits and deletes each, from every actor's
+-- side; the translation revisions (outdated / up to date); search in each language.
+begin;
+\ir _helpers.psql
+select plan(154);
+
+-- Fixture: content for the helper's joint-action items, plus an organisation attached
+-- to nothing (test-delta) and items without content yet. ------------------------------
+
+insert into public.organisations (id, slug, name, kind, status, country, description, original_locale, languages)
+values (tests.uid('test-delta'), 'test-delta', 'Test Delta', 'section', 'active', 'IT', '{}', 'en', '{it}');
+select tests.create_person('delta_editor') \g /dev/null
+insert into public.memberships (user_id, organisation_id, role)
+values (tests.uid('delta_editor'), tests.uid('test-delta'), 'editor');
+
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values
+  (tests.uid('item_new'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
+  (tests.uid('item_new_colead'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
+  (tests.uid('item_new_event'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
+  (tests.uid('item_new_archived'), 'joint_action', tests.uid('test-alpha'), 'archived', 'public', tests.uid('alpha_editor'));
+insert into public.item_organisations (item_id, organisation_id, role, state)
+values (tests.uid('item_new_colead'), tests.uid('test-beta'), 'co_lead', 'accepted');
+
+insert into tests.names (id, name)
+select tests.uid(n), n
+from unnest(array[
+  'test-delta', 'delta_editor', 'item_new', 'item_new_colead', 'item_new_event', 'item_new_archived',
+  'post_draft', 'post_public', 'post_network', 'post_participants_alpha', 'post_participants_beta',
+  'post_archived', 'post_new', 'post_smuggled'
+]) as n;
+
+insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, phase)
+values
+  (tests.uid('item_alpha_draft'), 'fr', '{lobbying_advocacy,research_expertise}', '{4,44}', '{BE}', '{rapport}', 'planned'),
+  (tests.uid('item_alpha_public'), 'fr', '{lobbying_advocacy}', '{37}', '{BE}', '{détention}', 'ongoing'),
+  (tests.uid('item_alpha_network'), 'fr', '{training_education}', '{40}', '{BE,NL}', '{justice juvénile}', 'ongoing'),
+  (tests.uid('item_alpha_participants'), 'fr', '{legal_actions}', '{3,8,22}', '{BE,NL}', '{âge}', 'ongoing'),
+  (tests.uid('item_alpha_archived'), 'fr', '{lobbying_advocacy}', '{28,29}', '{BE}', '{école}', 'completed');
+
+insert into public.joint_action_translations (action_id, locale, title, summary, body)
+values
+  (tests.uid('item_alpha_draft'), 'fr', 'Rapport alternatif au Comité des droits de l''enfant',
+   'Préparation commune du rapport.', 'Le Comité examinera la Belgique.'),
+  (tests.uid('item_alpha_public'), 'fr', 'Campagne contre la détention des enfants',
+   'Les enfants ne sont pas enfermés.', 'Aucun enfant en centre fermé.'),
+  (tests.uid('item_alpha_public'), 'nl', 'Campagne tegen de opsluiting van kinderen', '', ''),
+  (tests.uid('item_alpha_network'), 'fr', 'Formation à la justice juvénile', 'Un cycle pour les avocats.', ''),
+  (tests.uid('item_alpha_network'), 'nl', 'Opleiding jeugdrecht', 'Een reeks voor advocaten.', ''),
+  (tests.uid('item_alpha_network'), 'en', 'Training on juvenile justice', 'A series for lawyers.', ''),
+  (tests.uid('item_alpha_participants'), 'fr', 'Recours contre les tests osseux',
+   'Contester l''estimation de l''âge des mineurs.', ''),
+  (tests.uid('item_alpha_participants'), 'nl', 'Procedure tegen botscans',
+   'De leeftijdsbepaling van een minderjarige vluchteling aanvechten.', ''),
+  (tests.uid('item_alpha_archived'), 'fr', 'Campagne contre le harcèlement à l''école', '', '');
+
+insert into public.joint_action_updates (id, action_id, organisation_id, author_id, locale, body)
+values
+  (tests.uid('post_draft'), tests.uid('item_alpha_draft'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Plan validé.'),
+  (tests.uid('post_public'), tests.uid('item_alpha_public'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Pétition lancée.'),
+  (tests.uid('post_network'), tests.uid('item_alpha_network'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Inscriptions ouvertes.'),
+  (tests.uid('post_participants_alpha'), tests.uid('item_alpha_participants'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Requête déposée.'),
+  (tests.uid('post_participants_beta'), tests.uid('item_alpha_participants'), tests.uid('test-beta'), tests.uid('beta_editor'), 'nl', 'Dossier ingediend.'),
+  (tests.uid('post_archived'), tests.uid('item_alpha_archived'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Campagne terminée.');
+
+-- What the current actor reads, by fixture name.
+create function tests.visible_actions()
+returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(array_agg(n.name order by n.name), '{}')
+  from public.joint_actions ja
+  join tests.names n on n.id = ja.id
+$$;
+
+create function tests.visible_texts()
+returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(array_agg(n.name || '/' || t.locale order by n.name || '/' || t.locale), '{}')
+  from public.joint_action_translations t
+  join tests.names n on n.id = t.action_id
+$$;
+
+create function tests.visible_posts()
+returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(array_agg(n.name order by n.name), '{}')
+  from public.joint_action_updates u
+  join tests.names n on n.id = u.id
+$$;
+
+create function tests.found(query text)
+returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(array_agg(n.name order by n.name), '{}')
+  from public.search_joint_actions(query) s
+  join tests.names n on n.id = s.action_id
+$$;
+
+-- Translation status as the app computes it: original / current / outdated.
+create function tests.text_status(item text)
+returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(array_agg(
+    t.locale || ':' || case when t.locale = ja.original_locale then 'original'
+                            when t.source_revision < ja.original_revision then 'outdated'
+                            else 'current' end
+    order by t.locale), '{}')
+  from public.joint_action_translations t
+  join public.joint_actions ja on ja.id = t.action_id
+  where ja.id = tests.uid(item)
+$$;
+
+create function tests.revision(item text)
+returns integer
+language sql
+stable
+set search_path = ''
+as $$
+  select ja.original_revision from public.joint_actions ja where ja.id = tests.uid(item)
+$$;
+grant execute on all functions in schema tests to public;
+
+-- The fixture content itself -------------------------------------------------------
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_beta_signatures'), 'nl', '{legal_actions}')$$,
+  '23514', 'a joint action belongs to an item of kind joint_action, not paper',
+  'a joint action cannot hang off an item of another kind (even on a trusted path)');
+select is(tests.text_status('item_alpha_network'), array['en:current', 'fr:original', 'nl:current'],
+  'translations saved after the original are current');
+
+-- reading: every actor -------------------------------------------------------------
+select tests.authenticate_as_anon();
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+  'anonymous visitors read published and archived public actions only');
+select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+  'anonymous visitors read the texts of public actions only');
+select is(tests.visible_posts(), array['post_archived', 'post_public'],
+  'anonymous visitors read the timelines of public actions only');
+
+select tests.authenticate_as('outsider');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+  'a person without membership reads public actions only');
+select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+  'a person without membership reads the texts of public actions only');
+select is(tests.visible_posts(), array['post_archived', 'post_public'],
+  'a person without membership reads the timelines of public actions only');
+
+select tests.authenticate_as('alpha_member');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+  'a member of the owner reads public, network and participants actions, not the draft');
+select is(tests.visible_texts(),
+  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+        'item_alpha_participants/fr', 'item_alpha_participants/nl', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+  'a member of the owner reads the texts of those actions, not the draft''s');
+select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+  'a member of the owner reads those timelines, not the draft''s');
+
+select tests.authenticate_as('alpha_editor');
+select is(tests.visible_actions(),
+  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+  'an editor of the owner also reads the draft');
+select ok('item_alpha_draft/fr' = any (tests.visible_texts()), 'an editor of the owner reads the draft''s text');
+select ok('post_draft' = any (tests.visible_posts()), 'an editor of the owner reads the draft''s timeline');
+
+select tests.authenticate_as('alpha_admin');
+select is(tests.visible_actions(),
+  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+  'an admin of the owner reads the draft');
+
+select tests.authenticate_as('beta_editor');
+select is(tests.visible_actions(),
+  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+  'an editor of an accepted co-lead reads the draft; of an accepted participant, the participants action');
+select ok('item_alpha_draft/fr' = any (tests.visible_texts()) and 'post_draft' = any (tests.visible_posts()),
+  'an editor of an accepted co-lead reads the draft''s text and timeline');
+
+select tests.authenticate_as('beta_member');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+  'a member of a participant organisation reads the participants action, not the draft its organisation co-leads');
+select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+  'a member of a participant organisation reads its timeline');
+
+select tests.authenticate_as('gamma_admin');
+select ok(tests.visible_attachments() @> array['item_alpha_draft/test-gamma:invited', 'item_alpha_participants/test-gamma:invited'],
+  'the admin of an invited (not accepted) organisation sees the invitations…');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+  '…but neither the draft nor the participants action…');
+select is(tests.visible_texts(),
+  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+        'item_alpha_public/fr', 'item_alpha_public/nl'],
+  '…nor their texts…');
+select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_public'],
+  '…nor their timelines');
+
+select tests.authenticate_as('delta_editor');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+  'an editor of an organisation attached to nothing reads public and network actions');
+select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_public'],
+  'an editor of an organisation attached to nothing reads public and network timelines');
+
+select tests.authenticate_as('frozen_member');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+  'a member of a suspended organisation loses network and participants actions (even an accepted attachment)');
+select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+  'a member of a suspended organisation reads public texts only');
+select is(tests.visible_posts(), array['post_archived', 'post_public'],
+  'a member of a suspended organisation reads public timelines only');
+
+select tests.authenticate_as('coordinator');
+select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+  'a coordinator reads network actions but not other organisations'' drafts or participants actions');
+select is(tests.visible_texts(),
+  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+        'item_alpha_public/fr', 'item_alpha_public/nl'],
+  'a coordinator reads no text of a draft or participants action');
+
+-- search: per-language stems, under RLS ---------------------------------------------
+select tests.authenticate_as_anon();
+select is(tests.found('enfant'), array['item_alpha_public'],
+  'French stems: "enfant" finds "enfants" in a French text');
+select is(tests.found('kind'), '{}'::text[],
+  'Dutch "kind" does not stem to "kinderen" (the Dutch stemmer keeps them apart)');
+select is(tests.found('kinderen'), array['item_alpha_public'],
+  'a Dutch word finds the Dutch translation of a public action');
+select is(tests.found('advocaat'), '{}'::text[],
+  'anonymous visitors do not find a network action even when the word matches');
+select is(tests.found(''), '{}'::text[], 'an empty query finds nothing');
+select is(tests.found('   '), '{}'::text[], 'a blank query finds nothing');
+select is(tests.found('de het een'), '{}'::text[], 'a query of Dutch stop words finds nothing');
+
+select tests.authenticate_as('delta_editor');
+select is(tests.found('advocaat'), array['item_alpha_network'],
+  'Dutch stems: "advocaat" finds "advocaten" in a Dutch translation');
+select is(tests.found('lawyer'), array['item_alpha_network'],
+  'English stems: "lawyer" finds "lawyers"');
+select is(tests.found('avocat'), array['item_alpha_network'],
+  'French stems: "avocat" finds "avocats"');
+select is(tests.found('minderjarigen'), '{}'::text[],
+  'an outsider''s search does not return a participants action even when the word matches');
+select is(tests.found('Comité'), '{}'::text[],
+  'a network member''s search does not return another organisation''s draft');
+select is((select count(*)::int from public.search_joint_actions('justice OR jeugdrecht OR juvenile') s
+            where s.action_id = tests.uid('item_alpha_network')), 1,
+  'one row per action even when several of its languages match');
+
+select tests.authenticate_as('beta_member');
+select is(tests.found('minderjarigen'), array['item_alpha_participants'],
+  'a participant''s member finds the participants action by an inflected Dutch word ("minderjarigen" → "minderjarige")');
+select is(tests.found('vluchtelingen'), array['item_alpha_participants'],
+  'Dutch plural "vluchtelingen" finds singular "vluchteling"');
+
+select tests.authenticate_as('alpha_editor');
+select is(tests.found('comité'), array['item_alpha_draft'], 'an owner editor finds its draft');
+select ok(
+  (select rank from public.search_joint_actions('enfants') s where s.action_id = tests.uid('item_alpha_public')) > 0,
+  'search returns a positive rank');
+
+-- joint_actions: creating -----------------------------------------------------------
+select tests.authenticate_as_anon();
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
+  '42501', 'permission denied for table joint_actions', 'anonymous visitors cannot create joint actions');
+
+select tests.authenticate_as('alpha_member');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
+  '42501', 'new row violates row-level security policy for table "joint_actions"',
+  'a member of the owner cannot create the content of its item');
+
+select tests.authenticate_as('beta_editor');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{legal_actions}')$$,
+  '42501', 'new row violates row-level security policy for table "joint_actions"',
+  'an editor of a co-lead cannot create the content of the owner''s item');
+
+select tests.authenticate_as('delta_editor');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
+  '42501', 'new row violates row-level security policy for table "joint_actions"',
+  'an editor of another organisation cannot create content for an item it cannot even see');
+
+select tests.authenticate_as('coordinator');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
+  '42501', 'new row violates row-level security policy for table "joint_actions"',
+  'a coordinator cannot create content for another organisation''s item');
+
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_event'), 'fr', '{legal_actions}')$$,
+  '23514', 'a joint action belongs to an item of kind joint_action, not event',
+  'an event item cannot get joint-action content');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_archived'), 'fr', '{legal_actions}')$$,
+  '42501', 'new row violates row-level security policy for table "joint_actions"',
+  'an archived item gets no content');
+select throws_ok(
+  $$insert into public.joint_actions (id, original_locale) values (tests.uid('item_new'), 'fr')$$,
+  '23514', null, 'a joint action needs at least one area');
+select lives_ok(
+  $$insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, original_revision)
+    values (tests.uid('item_new'), 'fr', '{legal_actions}', '{12,3}', '{BE}', '{participation}', 7)$$,
+  'an owner editor creates the content of its draft…');
+select is(tests.revision('item_new'), 1, '…and original_revision starts at 1 whatever the caller sends');
+select lives_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title, source_revision)
+    values (tests.uid('item_new'), 'fr', 'Écouter les enfants', 5)$$,
+  'the owner editor adds the original text');
+select is(tests.text_status('item_new'), array['fr:original'], 'the original text carries the current revision');
+select is(
+  (select source_revision || ':' || tests.name(updated_by) from public.joint_action_translations where action_id = tests.uid('item_new')),
+  '1:alpha_editor', 'source_revision and updated_by are stamped by the database');
+
+select tests.authenticate_as('alpha_admin');
+select lives_ok(
+  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
+  'an admin of the owner creates content too');
+
+-- joint_actions: bad input ----------------------------------------------------------
+select tests.authenticate_as('alpha_editor');
+select throws_ok($$update public.joint_actions set areas = '{}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'no action without an area');
+select throws_ok($$update public.joint_actions set crc_articles = '{55}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'UNCRC articles stop at 54');
+select throws_ok($$update public.joint_actions set crc_articles = '{0}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'UNCRC articles start at 1');
+select throws_ok($$update public.joint_actions set crc_articles = '{3,3}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'an article is listed once');
+select throws_ok($$update public.joint_actions set countries = '{be}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'countries are upper-case ISO codes');
+select throws_ok($$update public.joint_actions set countries = '{BEL}' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'countries are two-letter codes');
+select throws_ok($$update public.joint_actions set themes = array[repeat('x', 61)] where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'a theme has at most 60 characters');
+select throws_ok($$update public.joint_actions set themes = array[' '] where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'a theme is not blank');
+select throws_ok(
+  $$update public.joint_actions set themes = array(select 'theme ' || g from generate_series(1, 21) g) where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'at most 20 themes');
+select throws_ok(
+  $$update public.joint_actions set starts_on = '2026-06-01', ends_on = '2026-05-31' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'an action does not end before it starts');
+select throws_ok($$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
+  '23514', null, 'the original language is one of the five content languages');
+select throws_ok(
+  $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+  '23514', null, 'a text needs a title');
+select throws_ok(
+  $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+  '23514', null, 'a body has at most 50,000 characters');
+
+-- joint_actions: updating -----------------------------------------------------------
+select tests.authenticate_as_anon();
+select throws_ok($$update public.joint_actions set phase = 'completed'$$,
+  '42501', 'permission denied for table joint_actions', 'anonymous visitors cannot edit joint actions');
+
+select tests.authenticate_as('outsider');
+with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_public') returning 1)
+select is(count(*)::int, 0, 'a person without membership cannot edit a public action') from u;
+
+select tests.authenticate_as('alpha_member');
+with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_network') returning 1)
+select is(count(*)::int, 0, 'a member of the owner cannot edit its action') from u;
+
+select tests.authenticate_as('beta_member');
+with u as (update public.joint_actions set phase = 'completed' returning 1)
+select is(count(*)::int, 0, 'a member of a co-lead or participant organisation edits nothing') from u;
+
+select tests.authenticate_as('gamma_admin');
+with u as (update public.joint_actions set phase = 'completed' returning 1)
+select is(count(*)::int, 0, 'the admin of an invited (not accepted) co-lead edits nothing') from u;
+
+select tests.authenticate_as('delta_editor');
+with u as (update public.joint_actions set phase = 'completed' returning 1)
+select is(count(*)::int, 0, 'an editor of another organisation edits nothing') from u;
+
+select tests.authenticate_as('frozen_admin');
+with u as (update public.joint_actions set phase = 'completed' returning 1)
+select is(count(*)::int, 0, 'the admin of a suspended participant edits nothing') from u;
+
+select tests.authenticate_as('coordinator');
+with u as (update public.joint_actions set phase = 'completed' returning 1)
+select is(count(*)::int, 0, 'a coordinator edits nothing') from u;
+
+select tests.authenticate_as('beta_editor');
+with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_participants') returning 1)
+select is(count(*)::int, 0, 'an editor of a participant organisation can read but not edit') from u;
+with u as (update public.joint_actions set phase = 'ongoing', crc_articles = '{4,12,44}' where id = tests.uid('item_alpha_draft') returning 1)
+select is(count(*)::int, 1, 'an editor of an accepted co-lead edits the action') from u;
+
+select tests.authenticate_as('alpha_editor');
+with u as (update public.joint_actions set phase = 'completed', ends_on = '2026-12-31' where id = tests.uid('item_alpha_public') returning 1)
+select is(count(*)::int, 1, 'an owner editor edits its action') from u;
+with u as (update public.joint_actions set phase = 'ongoing' where id = tests.uid('item_alpha_archived') returning 1)
+select is(count(*)::int, 0, 'an archived action is read-only, even for the owner''s editors') from u;
+select throws_ok($$update public.joint_actions set original_revision = 9 where id = tests.uid('item_alpha_public')$$,
+  '42501', 'original_revision follows the original text; edit the original translation instead',
+  'nobody writes original_revision');
+select throws_ok($$delete from public.joint_actions where id = tests.uid('item_alpha_public')$$,
+  '42501', 'permission denied for table joint_actions',
+  'joint actions are not deleted directly (they follow their item)');
+
+-- translations: writing --------------------------------------------------------------
+select tests.authenticate_as_anon();
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_public'), 'en', 'x')$$,
+  '42501', 'permission denied for table joint_action_translations', 'anonymous visitors cannot translate');
+
+select tests.authenticate_as('alpha_member');
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_network'), 'de', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
+  'a member of the owner cannot add a translation');
+with u as (update public.joint_action_translations set title = 'x' returning 1)
+select is(count(*)::int, 0, 'a member of the owner edits no text') from u;
+
+select tests.authenticate_as('beta_editor');
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_participants'), 'en', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
+  'an editor of a participant organisation cannot add a translation');
+with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_participants') returning 1)
+select is(count(*)::int, 0, 'an editor of a participant organisation edits no text') from u;
+with u as (delete from public.joint_action_translations where action_id = tests.uid('item_alpha_participants') and locale = 'nl' returning 1)
+select is(count(*)::int, 0, 'an editor of a participant organisation deletes no translation') from u;
+select lives_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title, summary)
+    values (tests.uid('item_alpha_draft'), 'nl', 'Alternatief rapport voor het Kinderrechtencomité', 'Gezamenlijke voorbereiding.')$$,
+  'an editor of an accepted co-lead adds a translation');
+
+select tests.authenticate_as('gamma_admin');
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_draft'), 'en', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
+  'an invited (not accepted) co-lead cannot translate');
+
+select tests.authenticate_as('delta_editor');
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_network'), 'de', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
+  'an editor of another organisation cannot translate a network action');
+with u as (update public.joint_action_translations set title = 'x' returning 1)
+select is(count(*)::int, 0, 'an editor of another organisation edits no text') from u;
+
+select tests.authenticate_as('frozen_admin');
+with u as (update public.joint_action_translations set title = 'x' returning 1)
+select is(count(*)::int, 0, 'the admin of a suspended organisation edits no text') from u;
+
+select tests.authenticate_as('coordinator');
+with u as (delete from public.joint_action_translations returning 1)
+select is(count(*)::int, 0, 'a coordinator deletes no text') from u;
+
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_archived'), 'nl', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
+  'an archived action gets no new translation');
+with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_archived') returning 1)
+select is(count(*)::int, 0, 'the texts of an archived action are read-only') from u;
+select throws_ok(
+  $$delete from public.joint_action_translations where action_id = tests.uid('item_alpha_network') and locale = 'fr'$$,
+  '42501', 'the original-language text of a joint action cannot be deleted', 'the original text cannot be deleted');
+select throws_ok(
+  $$update public.joint_action_translations set locale = 'de' where action_id = tests.uid('item_alpha_network') and locale = 'en'$$,
+  '42501', 'a translation cannot move to another action or language', 'a translation does not change language');
+with u as (delete from public.joint_action_translations where action_id = tests.uid('item_alpha_public') and locale = 'nl' returning 1)
+select is(count(*)::int, 1, 'an owner editor deletes a translation') from u;
+
+-- translations: outdated and up to date ------------------------------------------------
+select tests.authenticate_as('alpha_editor');
+update public.joint_action_translations set summary = 'Un cycle pour les avocats et les juges.'
+where action_id = tests.uid('item_alpha_network') and locale = 'fr';
+select is(tests.revision('item_alpha_network'), 2, 'editing the original text makes a new revision…');
+select is(tests.text_status('item_alpha_network'), array['en:outdated', 'fr:original', 'nl:outdated'],
+  '…and the other translations become outdated');
+update public.joint_action_translations set title = title where action_id = tests.uid('item_alpha_network') and locale = 'fr';
+select is(tests.revision('item_alpha_network'), 2, 'saving the original unchanged makes no new revision');
+update public.joint_action_translations set summary = 'Een reeks voor advocaten en rechters.', source_revision = 1
+where action_id = tests.uid('item_alpha_network') and locale = 'nl';
+select is(tests.text_status('item_alpha_network'), array['en:outdated', 'fr:original', 'nl:current'],
+  'saving a translation makes it up to date (whatever source_revision the caller sends)');
+update public.joint_action_translations set source_revision = 99
+where action_id = tests.uid('item_alpha_network') and locale = 'en';
+select is(
+  (select source_revision from public.joint_action_translations where action_id = tests.uid('item_alpha_network') and locale = 'en'),
+  2, 'a caller cannot claim a revision that does not exist');
+update public.joint_action_translations set source_revision = 99
+where action_id = tests.uid('item_alpha_network') and locale = 'fr';
+select is(tests.revision('item_alpha_network'), 2, 'nor inflate the original''s revision');
+
+select tests.authenticate_as('beta_editor');
+update public.joint_action_translations set body = 'Le Comité examinera la Belgique en 2027.'
+where action_id = tests.uid('item_alpha_draft') and locale = 'fr';
+select is(tests.text_status('item_alpha_draft'), array['fr:original', 'nl:outdated'],
+  'a co-lead editing the original outdates the translations too');
+select is(
+  (select tests.name(updated_by) from public.joint_action_translations where action_id = tests.uid('item_alpha_draft') and locale = 'fr'),
+  'beta_editor', 'updated_by names the last editor');
+
+-- switching the original language
+select tests.authenticate_as('alpha_editor');
+select throws_ok($$update public.joint_actions set original_locale = 'de' where id = tests.uid('item_alpha_network')$$,
+  '23514', 'the original language can only change to a language the action already has a text in (add the de text first)',
+  'the original language moves only to a language the action has a text in');
+update public.joint_actions set original_locale = 'nl' where id = tests.uid('item_alpha_network');
+select is(tests.revision('item_alpha_network'), 2, 'moving the original to an up-to-date translation keeps the revision…');
+select is(tests.text_status('item_alpha_network'), array['en:current', 'fr:current', 'nl:original'],
+  '…and what was current stays current');
+update public.joint_action_translations set title = 'Opleiding jeugdrecht 2027'
+where action_id = tests.uid('item_alpha_network') and locale = 'nl';
+select is(tests.text_status('item_alpha_network'), array['en:outdated', 'fr:outdated', 'nl:original'],
+  'once moved, editing the new original outdates the former one');
+update public.joint_actions set original_locale = 'en' where id = tests.uid('item_alpha_network');
+select is(tests.revision('item_alpha_network'), 4, 'moving the original to an outdated translation makes a new revision…');
+select is(tests.text_status('item_alpha_network'), array['en:original', 'fr:outdated', 'nl:outdated'],
+  '…so every other text is to be checked against it');
+select is(
+  (select source_revision from public.joint_action_translations where action_id = tests.uid('item_alpha_network') and locale = 'en'),
+  4, 'the new original carries the current revision');
+
+-- timeline: writing -----------------------------------------------------------------
+select tests.authenticate_as_anon();
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
+  '42501', 'permission denied for table joint_action_updates', 'anonymous visitors cannot post');
+
+select tests.authenticate_as('outsider');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'a person without membership cannot post');
+
+select tests.authenticate_as('alpha_member');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'a member (not editor) of the owner cannot post');
+
+select tests.authenticate_as('alpha_editor');
+select lives_ok(
+  $$insert into public.joint_action_updates (id, action_id, organisation_id, author_id, locale, body)
+    values (tests.uid('post_new'), tests.uid('item_alpha_public'), tests.uid('test-alpha'), tests.uid('alpha_admin'), 'fr', 'Nouvelle étape.')$$,
+  'an owner editor posts in its organisation''s name…');
+select is((select tests.name(author_id) from public.joint_action_updates where id = tests.uid('post_new')), 'alpha_editor',
+  '…and is recorded as the author whatever author_id was sent');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'fr', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'nobody posts in the name of another organisation, even an attached one');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_archived'), tests.uid('test-alpha'), 'fr', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'nobody posts on an archived action');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', ' ')$$,
+  '23514', null, 'a post is not blank');
+
+select tests.authenticate_as('beta_editor');
+select lives_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'nl', 'Zitting vastgelegd.')$$,
+  'an editor of an accepted participant posts in its organisation''s name');
+select lives_ok(
+  $$insert into public.joint_action_updates (id, action_id, organisation_id, locale, body) values (tests.uid('post_smuggled'), tests.uid('item_alpha_draft'), tests.uid('test-beta'), 'nl', 'Eerste versie klaar.')$$,
+  'an editor of an accepted co-lead posts on the draft');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_network'), tests.uid('test-beta'), 'nl', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'an organisation not attached to a (readable) action cannot post on it');
+
+select tests.authenticate_as('beta_member');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'nl', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'a plain member of a participant organisation cannot post');
+
+select tests.authenticate_as('gamma_admin');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-gamma'), 'nl', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'an invited (not accepted) organisation cannot post');
+
+select tests.authenticate_as('frozen_admin');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-frozen'), 'fr', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'a suspended organisation cannot post, even where it was accepted');
+
+select tests.authenticate_as('delta_editor');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-delta'), 'en', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'an editor of another organisation cannot post on a public action');
+
+select tests.authenticate_as('coordinator');
+select throws_ok(
+  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_network'), tests.uid('test-coord'), 'en', 'x')$$,
+  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
+  'a coordinator cannot post on other organisations'' actions');
+
+-- timeline: editing and deleting
+select tests.authenticate_as_anon();
+select throws_ok($$delete from public.joint_action_updates$$,
+  '42501', 'permission denied for table joint_action_updates', 'anonymous visitors delete no post');
+
+select tests.authenticate_as('beta_editor');
+with u as (update public.joint_action_updates set body = 'Dossier ingediend op 3 maart.' where id = tests.uid('post_participants_beta') returning 1)
+select is(count(*)::int, 1, 'an author edits their own post') from u;
+with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_participants_alpha') returning 1)
+select is(count(*)::int, 0, 'nobody edits another person''s post') from u;
+with u as (delete from public.joint_action_updates where id = tests.uid('post_participants_alpha') returning 1)
+select is(count(*)::int, 0, 'a participant cannot delete the owner''s posts') from u;
+select throws_ok(
+  $$update public.joint_action_updates set organisation_id = tests.uid('test-alpha') where id = tests.uid('post_participants_beta')$$,
+  '42501', 'only the text and language of a timeline update can change', 'a post does not change organisation');
+with u as (delete from public.joint_action_updates where id = tests.uid('post_smuggled') returning 1)
+select is(count(*)::int, 1, 'an author deletes their own post') from u;
+
+select tests.authenticate_as('alpha_admin');
+with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_public') returning 1)
+select is(count(*)::int, 0, 'an owner admin does not rewrite an editor''s post') from u;
+with u as (delete from public.joint_action_updates where id = tests.uid('post_participants_beta') returning 1)
+select is(count(*)::int, 1, 'an owner admin deletes a participant''s post (moderation)') from u;
+
+select tests.authenticate_as('alpha_member');
+with u as (delete from public.joint_action_updates returning 1)
+select is(count(*)::int, 0, 'a member deletes no post') from u;
+
+select tests.authenticate_as('gamma_admin');
+with u as (delete from public.joint_action_updates returning 1)
+select is(count(*)::int, 0, 'an invited organisation deletes no post') from u;
+
+select tests.authenticate_as('alpha_editor');
+with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_archived') returning 1)
+select is(count(*)::int, 0, 'the timeline of an archived action is read-only (edit)') from u;
+with u as (delete from public.joint_action_updates where id = tests.uid('post_archived') returning 1)
+select is(count(*)::int, 0, 'the timeline of an archived action is read-only (delete)') from u;
+
+-- deleting the item takes everything with it ----------------------------------------
+with u as (delete from public.items where id = tests.uid('item_new') returning 1)
+select is(count(*)::int, 1, 'an owner editor deletes its draft item…') from u;
+select tests.clear_authentication();
+select is(
+  (select count(*)::int from public.joint_action_translations where action_id = tests.uid('item_new'))
+  + (select count(*)::int from public.joint_actions where id = tests.uid('item_new')),
+  0, '…and its content and texts go with it (the original text too)');
+
+-- detaching an organisation revokes what it gave --------------------------------------
+delete from public.item_organisations where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta');
+select tests.authenticate_as('beta_editor');
+select ok(not ('item_alpha_draft' = any (tests.visible_actions())), 'a detached co-lead no longer reads the draft…');
+with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_draft') returning 1)
+select is(count(*)::int, 0, '…nor edits its texts') from u;
+
+-- what really happened --------------------------------------------------------------
+select tests.clear_authentication();
+select is(
+  (select array_agg(tests.name(id) || ':' || phase order by tests.name(id)) from public.joint_actions where id in (select id from tests.names)),
+  array['item_alpha_archived:completed', 'item_alpha_draft:ongoing', 'item_alpha_network:ongoing',
+        'item_alpha_participants:ongoing', 'item_alpha_public:completed', 'item_new_colead:planned'],
+  'only the owner''s and the co-lead''s editors changed the phase');
+select is(
+  (select array_agg(tests.name(action_id) || '/' || locale || ':' || title order by tests.name(action_id), locale)
+   from public.joint_action_translations where title = 'x'),
+  null::text[], 'no refused write changed a text');
+
+select * from finish();
+rollback;

@@ -1,0 +1,131 @@
+import { authStatus, DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
+
+const ACTION = {
+	publicFr: '30000000-0000-4000-8000-000000000001',
+	draft: '30000000-0000-4000-8000-000000000002',
+	networkNl: '30000000-0000-4000-8000-000000000003',
+	participants: '30000000-0000-4000-8000-000000000004'
+};
+
+test('the list shows published public actions to a visitor, in two languages', async ({ page }) => {
+	await page.goto('/en/actions');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Joint actions');
+	await expect(page.getByRole('status')).toHaveText('9 joint actions');
+	await expect(
+		page.getByRole('link', { name: 'We do not lock up children. Full stop.' })
+	).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/fr/actions');
+	await expect(page.getByRole('status')).toHaveText('9 actions communes');
+	await expect(
+		page.getByRole('link', { name: "On n'enferme pas un enfant. Point." })
+	).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('search finds a French action by an inflected French word', async ({ page }) => {
+	await page.goto('/nl/actions');
+	await page.getByLabel('Zoeken').fill('enfermés');
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
+	await expect(page.getByRole('link', { name: /enfant|children|kinderen/i })).toHaveCount(1);
+});
+
+test('an anonymous visitor does not find a network action by its Dutch words', async ({ page }) => {
+	await page.goto('/nl/actions?q=jeugdwerker');
+	await expect(page.getByRole('status')).toHaveText('Niets gevonden voor ‘jeugdwerker’.');
+});
+
+test('drafts, network and participants-only actions answer 404 to a visitor', async ({ page }) => {
+	for (const id of [ACTION.draft, ACTION.networkNl, ACTION.participants]) {
+		const response = await page.goto(`/en/actions/${id}`);
+		expect(response?.status(), id).toBe(404);
+	}
+	const bad = await page.goto('/en/actions/not-a-uuid');
+	expect(bad?.status()).toBe(404);
+});
+
+test('the detail page falls back to the original with a notice, and says why it is visible', async ({
+	page
+}) => {
+	await page.goto(`/de/actions/${ACTION.publicFr}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		"On n'enferme pas un enfant. Point."
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+	await expect(
+		page.getByText(
+			'Diese Aktion liegt noch nicht auf Deutsch vor. Sie wird in ihrer Originalsprache angezeigt: Französisch.'
+		)
+	).toBeVisible();
+	await expect(page.getByText('Sie sehen diese Aktion, weil sie öffentlich ist.')).toBeVisible();
+	await expect(
+		page.getByRole('link', {
+			name: 'Coordination des ONG pour les droits de l’enfant'.replace('’', "'")
+		})
+	).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('an outdated translation says so and links to the original', async ({ page }) => {
+	await page.goto(`/en/actions/${ACTION.publicFr}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'We do not lock up children. Full stop.'
+	);
+	await expect(
+		page.getByText(/This translation was made from an earlier version of the original \(French\)/)
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Read in French' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		"On n'enferme pas un enfant. Point."
+	);
+	await expectAccessible(page);
+});
+
+test('rendered Markdown keeps structure and safe links', async ({ page }) => {
+	await page.goto(`/fr/actions/${ACTION.publicFr}`);
+	const prose = page.locator('.prose').first();
+	await expect(prose.getByRole('heading', { level: 2 }).first()).toBeVisible();
+	await expect(prose.locator('script')).toHaveCount(0);
+	for (const link of await prose.getByRole('link').all()) {
+		await expect(link).toHaveAttribute('rel', /nofollow/);
+		await expect(link).toHaveAttribute('href', /^(https?:|mailto:)/);
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('filters by area and phase', async ({ page }) => {
+		await page.goto('/es/actions');
+		await page.getByLabel('Área de trabajo').selectOption('legal_actions');
+		await page.getByLabel('Fase').selectOption('ongoing');
+		await page.getByRole('button', { name: 'Mostrar' }).click();
+		await expect(page).toHaveURL(/area=legal_actions/);
+		const cards = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { level: 2 }) });
+		await expect(cards.first()).toBeVisible();
+		for (const card of await cards.all()) {
+			await expect(card).toContainText('Acciones legales');
+			await expect(card).toContainText('En curso');
+		}
+	});
+});
+
+test('unknown filter values are ignored, not an error', async ({ page }) => {
+	const response = await page.goto('/en/actions?area=%3Cb%3E&article=99&page=-3&organisation=x');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('status')).toHaveText('9 joint actions');
+});
+
+test('a member of the network finds a Dutch network action by a Dutch word', async ({ page }) => {
+	const auth = await authStatus();
+	test.skip(!auth.available, auth.reason);
+	await page.goto('/nl/sign-in?next=%2Fnl%2Factions%3Fq%3Djeugdwerker');
+	await page.getByLabel('E-mailadres').fill('member@dci-nl.demo');
+	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Aanmelden' }).last().click();
+	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
+});
