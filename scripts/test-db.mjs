@@ -9,7 +9,7 @@
  * Env:   SUPABASE_DB_URL (default postgresql://postgres:postgres@127.0.0.1:54322/postgres)
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -28,6 +28,10 @@ const only = args.filter((a) => !a.startsWith('--'));
 function finish(passed, failed, detail) {
 	if (detail) console.log(detail);
 	console.log(`db: ${passed} passed, ${failed} failed`);
+	// npm test (scripts/test.mjs) adds these counts to its own summary.
+	if (process.env.TEST_DB_REPORT) {
+		writeFileSync(process.env.TEST_DB_REPORT, JSON.stringify({ passed, failed }));
+	}
 	process.exit(failed > 0 ? 1 : 0);
 }
 
