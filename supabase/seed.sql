@@ -994,3 +994,266 @@ values
    $t$Rencontre avec le cabinet de la secrétaire d'État à l'Asile fixée au 12 décembre.$t$, now() - interval '3 days'),
   ('30000000-0000-4000-8000-000000000115', '10000000-0000-4000-8000-000000000020', '20000000-0000-4000-8000-000000000006', 'fr',
    $t$La CODE rejoint le plaidoyer et prendra en charge les contacts avec la ministre francophone de l'Éducation.$t$, now() - interval '7 days');
+
+-- Events --------------------------------------------------------------------------
+-- Fifteen demo events (docs/access-model.md, "Events" → "Demo events"): item 007 gets
+-- its content, and items 30000000-0000-4000-8000-0000000002NN are added. Times are
+-- relative to now() but fall on realistic local times (09:30 in the event's zone).
+
+-- now() + days, at hh:mm local time in zone.
+create function pg_temp.local_time(days integer, at_time text, zone text)
+returns timestamptz
+language sql
+stable
+as $$
+  select (date_trunc('day', now() at time zone zone) + days * interval '1 day' + at_time::time) at time zone zone
+$$;
+
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by, published_at)
+values
+  ('30000000-0000-4000-8000-000000000201', 'event', '10000000-0000-4000-8000-000000000002', 'published', 'public',
+   '20000000-0000-4000-8000-000000000003', now() - interval '20 days'),
+  ('30000000-0000-4000-8000-000000000202', 'event', '10000000-0000-4000-8000-000000000021', 'published', 'network',
+   '20000000-0000-4000-8000-000000000009', now() - interval '9 days'),
+  ('30000000-0000-4000-8000-000000000203', 'event', '10000000-0000-4000-8000-000000000003', 'published', 'public',
+   '20000000-0000-4000-8000-000000000010', now() - interval '15 days'),
+  ('30000000-0000-4000-8000-000000000204', 'event', '10000000-0000-4000-8000-000000000020', 'published', 'public',
+   '20000000-0000-4000-8000-000000000006', now() - interval '6 days'),
+  ('30000000-0000-4000-8000-000000000205', 'event', '10000000-0000-4000-8000-000000000006', 'published', 'public',
+   '20000000-0000-4000-8000-000000000014', now() - interval '12 days'),
+  ('30000000-0000-4000-8000-000000000206', 'event', '10000000-0000-4000-8000-000000000010', 'published', 'participants',
+   '20000000-0000-4000-8000-000000000016', now() - interval '4 days'),
+  ('30000000-0000-4000-8000-000000000207', 'event', '10000000-0000-4000-8000-000000000011', 'published', 'network',
+   '20000000-0000-4000-8000-000000000026', now() - interval '50 days'),
+  ('30000000-0000-4000-8000-000000000208', 'event', '10000000-0000-4000-8000-000000000004', 'published', 'public',
+   '20000000-0000-4000-8000-000000000012', now() - interval '10 days'),
+  ('30000000-0000-4000-8000-000000000209', 'event', '10000000-0000-4000-8000-000000000022', 'published', 'public',
+   '20000000-0000-4000-8000-000000000017', now() - interval '14 days'),
+  ('30000000-0000-4000-8000-000000000210', 'event', '10000000-0000-4000-8000-000000000024', 'published', 'network',
+   '20000000-0000-4000-8000-000000000019', now() - interval '60 days'),
+  ('30000000-0000-4000-8000-000000000211', 'event', '10000000-0000-4000-8000-000000000001', 'published', 'network',
+   '20000000-0000-4000-8000-000000000027', now() - interval '3 days'),
+  ('30000000-0000-4000-8000-000000000212', 'event', '10000000-0000-4000-8000-000000000023', 'published', 'public',
+   '20000000-0000-4000-8000-000000000018', now() - interval '8 days'),
+  ('30000000-0000-4000-8000-000000000213', 'event', '10000000-0000-4000-8000-000000000002', 'draft', 'network',
+   '20000000-0000-4000-8000-000000000003', null),
+  ('30000000-0000-4000-8000-000000000214', 'event', '10000000-0000-4000-8000-000000000009', 'published', 'network',
+   '20000000-0000-4000-8000-000000000024', now() - interval '90 days');
+
+insert into public.item_organisations (item_id, organisation_id, role, state, invited_by, responded_by, responded_at)
+values
+  -- The CODE co-organises DCI-Belgium's training (its editors manage registrations too).
+  ('30000000-0000-4000-8000-000000000201', '10000000-0000-4000-8000-000000000020', 'co_lead', 'accepted',
+   '20000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000005', now() - interval '19 days'),
+  -- DCI Switzerland's closed workshop: DCI Italy participates.
+  ('30000000-0000-4000-8000-000000000206', '10000000-0000-4000-8000-000000000004', 'participant', 'accepted',
+   '20000000-0000-4000-8000-000000000016', '20000000-0000-4000-8000-000000000012', now() - interval '4 days'),
+  -- DCI Greece co-organises the Genoa seminar.
+  ('30000000-0000-4000-8000-000000000208', '10000000-0000-4000-8000-000000000005', 'co_lead', 'accepted',
+   '20000000-0000-4000-8000-000000000012', '20000000-0000-4000-8000-000000000013', now() - interval '9 days');
+
+insert into public.events
+  (id, original_locale, starts_at, ends_at, time_zone, venue_name, venue_address, is_online, capacity,
+   registration_mode, registration_deadline, accessibility, areas, crc_articles, countries, joint_action_id, cancelled_at)
+values
+  -- DCI Palestine: network webinar on juvenile justice (online, Gaza time).
+  ('30000000-0000-4000-8000-000000000007', 'en',
+   pg_temp.local_time(25, '17:00', 'Asia/Gaza'), pg_temp.local_time(25, '18:30', 'Asia/Gaza'), 'Asia/Gaza',
+   null, null, true, 60, 'open', null, '{captions}', '{training_education,legal_actions}', '{37,40}', '{PS}',
+   '30000000-0000-4000-8000-000000000106', null),
+  -- DCI-Belgium + CODE: public training on hearing the child (Brussels, in person).
+  ('30000000-0000-4000-8000-000000000201', 'fr',
+   pg_temp.local_time(14, '09:30', 'Europe/Brussels'), pg_temp.local_time(14, '16:30', 'Europe/Brussels'), 'Europe/Brussels',
+   'Maison des associations internationales', 'Rue Washington 40, 1050 Ixelles', false, 30, 'open',
+   pg_temp.local_time(12, '23:59', 'Europe/Brussels'), '{sign_language,wheelchair}', '{training_education}', '{12,37}', '{BE}',
+   '30000000-0000-4000-8000-000000000001', null),
+  -- Kinderrechtencoalitie: network workshop in Ghent with 2 places, full, one waiting.
+  ('30000000-0000-4000-8000-000000000202', 'nl',
+   pg_temp.local_time(10, '13:30', 'Europe/Brussels'), pg_temp.local_time(10, '16:30', 'Europe/Brussels'), 'Europe/Brussels',
+   'Vormingplus Gent-Eeklo', 'Sint-Salvatorstraat 24, 9000 Gent', false, 2, 'open', null,
+   '{wheelchair,quiet_room}', '{training_education}', '{12,13}', '{BE}', '30000000-0000-4000-8000-000000000003', null),
+  -- DCI-NL: public webinar on pre-trial detention (online, Amsterdam time).
+  ('30000000-0000-4000-8000-000000000203', 'en',
+   pg_temp.local_time(21, '15:00', 'Europe/Amsterdam'), pg_temp.local_time(21, '16:30', 'Europe/Amsterdam'), 'Europe/Amsterdam',
+   null, null, true, null, 'open', null, '{captions}', '{research_expertise}', '{37,40}', '{NL}',
+   '30000000-0000-4000-8000-000000000101', null),
+  -- CODE: public seminar on the alternative report, registration on approval.
+  ('30000000-0000-4000-8000-000000000204', 'fr',
+   pg_temp.local_time(30, '09:30', 'Europe/Brussels'), pg_temp.local_time(30, '13:00', 'Europe/Brussels'), 'Europe/Brussels',
+   'Espace Delvaux', 'Rue Gratès 3, 1170 Watermael-Boitsfort', false, 25, 'approval',
+   pg_temp.local_time(23, '18:00', 'Europe/Brussels'), '{wheelchair,hearing_loop}', '{lobbying_advocacy}', '{4,44}', '{BE}',
+   null, null),
+  -- DNI Costa Rica: public webinar on child participation (online, Costa Rica time).
+  ('30000000-0000-4000-8000-000000000205', 'es',
+   pg_temp.local_time(40, '09:00', 'America/Costa_Rica'), pg_temp.local_time(40, '11:00', 'America/Costa_Rica'), 'America/Costa_Rica',
+   null, null, true, 100, 'open', null, '{captions,easy_read}', '{lobbying_advocacy,research_expertise}', '{12,13}', '{CR}',
+   '30000000-0000-4000-8000-000000000104', null),
+  -- DCI Switzerland: participants-only workshop in Bern (hybrid), DCI Italy attached.
+  ('30000000-0000-4000-8000-000000000206', 'de',
+   pg_temp.local_time(20, '10:00', 'Europe/Zurich'), pg_temp.local_time(20, '16:00', 'Europe/Zurich'), 'Europe/Zurich',
+   'Haus der Religionen', 'Europaplatz 1, 3008 Bern', true, 20, 'open', null, '{}', '{legal_actions}', '{3,12,22}', '{CH,IT}',
+   '30000000-0000-4000-8000-000000000111', null),
+  -- DCI Ghana: past network training in Accra (registration closed).
+  ('30000000-0000-4000-8000-000000000207', 'en',
+   pg_temp.local_time(-20, '09:00', 'Africa/Accra'), pg_temp.local_time(-20, '17:00', 'Africa/Accra'), 'Africa/Accra',
+   'Accra Police Training School', 'Ring Road East, Accra', false, 35, 'closed', null, '{}', '{training_education}', '{37,40}', '{GH}',
+   null, null),
+  -- DCI Italy + DCI Greece: two-day public seminar in Genoa.
+  ('30000000-0000-4000-8000-000000000208', 'en',
+   pg_temp.local_time(45, '09:30', 'Europe/Rome'), pg_temp.local_time(46, '17:30', 'Europe/Rome'), 'Europe/Rome',
+   'Palazzo Ducale', 'Piazza Giacomo Matteotti 9, 16123 Genova', false, 40, 'open',
+   pg_temp.local_time(38, '23:59', 'Europe/Rome'), '{wheelchair,childcare}', '{training_education}', '{18,20,22}', '{IT,GR}',
+   '30000000-0000-4000-8000-000000000102', null),
+  -- SDJ Brussels: public evening session, CANCELLED (its registrations stay).
+  ('30000000-0000-4000-8000-000000000209', 'fr',
+   pg_temp.local_time(7, '18:00', 'Europe/Brussels'), pg_temp.local_time(7, '20:00', 'Europe/Brussels'), 'Europe/Brussels',
+   'Service Droit des Jeunes', 'Rue du Marché aux Poulets 30, 1000 Bruxelles', false, 20, 'open', null,
+   '{easy_read}', '{legal_actions}', '{12,28}', '{BE}', '30000000-0000-4000-8000-000000000108', null),
+  -- Mineurs en exil: past network meeting on guardianship.
+  ('30000000-0000-4000-8000-000000000210', 'fr',
+   pg_temp.local_time(-35, '09:30', 'Europe/Brussels'), pg_temp.local_time(-35, '12:30', 'Europe/Brussels'), 'Europe/Brussels',
+   'Plate-forme Mineurs en exil', 'Rue de Namur 59, 1000 Bruxelles', false, 50, 'open', null,
+   '{wheelchair}', '{lobbying_advocacy}', '{3,20,22}', '{BE}', '30000000-0000-4000-8000-000000000110', null),
+  -- Secretariat: network webinar on alternative reports (online).
+  ('30000000-0000-4000-8000-000000000211', 'en',
+   pg_temp.local_time(60, '14:00', 'Europe/Brussels'), pg_temp.local_time(60, '15:30', 'Europe/Brussels'), 'Europe/Brussels',
+   null, null, true, null, 'open', null, '{captions,sign_language}', '{training_education,lobbying_advocacy}', '{44,45}', '{}',
+   '30000000-0000-4000-8000-000000000107', null),
+  -- Kinderrechtswinkel: public info evening, no registration (just come).
+  ('30000000-0000-4000-8000-000000000212', 'nl',
+   pg_temp.local_time(5, '19:00', 'Europe/Brussels'), pg_temp.local_time(5, '21:00', 'Europe/Brussels'), 'Europe/Brussels',
+   'Bibliotheek Gent De Krook', 'Miriam Makebaplein 1, 9000 Gent', false, null, 'none', null,
+   '{wheelchair,childcare}', '{training_education}', '{19,28}', '{BE}', '30000000-0000-4000-8000-000000000109', null),
+  -- DCI-Belgium: draft study day (editors only).
+  ('30000000-0000-4000-8000-000000000213', 'fr',
+   pg_temp.local_time(90, '09:30', 'Europe/Brussels'), pg_temp.local_time(90, '17:00', 'Europe/Brussels'), 'Europe/Brussels',
+   null, null, false, 80, 'open', null, '{}', '{research_expertise}', '{37}', '{BE}', null, null),
+  -- DNI Bolivia: past network workshop on restorative justice (La Paz).
+  ('30000000-0000-4000-8000-000000000214', 'es',
+   pg_temp.local_time(-60, '09:00', 'America/La_Paz'), pg_temp.local_time(-60, '13:00', 'America/La_Paz'), 'America/La_Paz',
+   'Centro Cultural de España', 'Av. Arce 2539, La Paz', false, 30, 'open', null, '{}', '{legal_actions}', '{37,40}', '{BO}',
+   '30000000-0000-4000-8000-000000000105', null);
+
+insert into public.event_translations (event_id, locale, title, description, accessibility_notes, updated_by)
+values
+  ('30000000-0000-4000-8000-000000000007', 'en', $t$Webinar: children in military detention$t$,
+   $t$How DCI Palestine documents the arrest, interrogation and detention of children, and what sections can do in their own advocacy. With time for questions.$t$,
+   $t$Live English captions.$t$, '20000000-0000-4000-8000-000000000015'),
+  ('30000000-0000-4000-8000-000000000201', 'fr', $t$Formation : entendre l'enfant en justice$t$,
+   $t$Une journée pour les avocats, magistrats et intervenants : comment préparer et mener l'audition d'un enfant, et comment en tenir compte dans la décision.
+
+Avec la CODE. Lunch offert.$t$,
+   $t$Interprétation en langue des signes de Belgique francophone sur demande ; salle accessible en fauteuil roulant.$t$,
+   '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000201', 'nl', $t$Opleiding: het kind horen in rechte$t$,
+   $t$Een dag voor advocaten, magistraten en hulpverleners: hoe bereid je het verhoor van een kind voor, en hoe weegt het mee in de beslissing?$t$,
+   $t$Tolk Vlaamse Gebarentaal op aanvraag; rolstoeltoegankelijke zaal.$t$, '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000201', 'en', $t$Training: hearing the child in court$t$,
+   $t$A day for lawyers, judges and practitioners on preparing and conducting the hearing of a child.$t$,
+   $t$Sign language interpretation on request; wheelchair-accessible room.$t$, '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000202', 'nl', $t$Workshop participatie met jonge kinderen$t$,
+   $t$Praktische workshop voor jeugdwerkers: hoe laat je kinderen jonger dan tien echt meebeslissen? Kleine groep, veel oefeningen.$t$,
+   $t$Rolstoeltoegankelijk; een stille ruimte is beschikbaar.$t$, '20000000-0000-4000-8000-000000000009'),
+  ('30000000-0000-4000-8000-000000000202', 'fr', $t$Atelier : la participation des jeunes enfants$t$,
+   $t$Atelier pratique pour les animateurs : comment faire vraiment participer les enfants de moins de dix ans ?$t$,
+   $t$Accessible en fauteuil roulant ; une salle calme est disponible.$t$, '20000000-0000-4000-8000-000000000009'),
+  ('30000000-0000-4000-8000-000000000203', 'en', $t$Webinar: pre-trial detention of children in the Netherlands$t$,
+   $t$First findings of DCI-NL's research in three courts: how long children wait in custody before trial, and the alternatives judges use.$t$,
+   $t$Live captions in English.$t$, '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000203', 'nl', $t$Webinar: voorlopige hechtenis van kinderen in Nederland$t$,
+   $t$Eerste resultaten van het onderzoek van Defence for Children bij drie rechtbanken.$t$,
+   $t$Live ondertiteling in het Engels.$t$, '20000000-0000-4000-8000-000000000010'),
+  ('30000000-0000-4000-8000-000000000204', 'fr', $t$Séminaire : le rapport alternatif au Comité des droits de l'enfant$t$,
+   $t$Présentation du calendrier et de la méthode du prochain rapport alternatif des ONG. Places limitées : les inscriptions sont validées par la CODE.$t$,
+   $t$Boucle magnétique dans la salle ; accès de plain-pied.$t$, '20000000-0000-4000-8000-000000000006'),
+  ('30000000-0000-4000-8000-000000000205', 'es', $t$Webinario: la participación de niñas, niños y adolescentes$t$,
+   $t$DNI Costa Rica comparte la metodología de su consulta nacional y las recomendaciones del Comité.$t$,
+   $t$Subtítulos en español; materiales en lectura fácil.$t$, '20000000-0000-4000-8000-000000000014'),
+  ('30000000-0000-4000-8000-000000000205', 'en', $t$Webinar: child participation in Costa Rica$t$,
+   $t$DNI Costa Rica shares the method of its national consultation of children and the Committee's recommendations.$t$,
+   $t$Spanish captions; easy-read materials.$t$, '20000000-0000-4000-8000-000000000014'),
+  ('30000000-0000-4000-8000-000000000206', 'de', $t$Werkstatt: Anhörung von Kindern im Asylverfahren$t$,
+   $t$Geschlossene Werkstatt mit DCI Italien: Fallbesprechungen und gemeinsame Empfehlungen.$t$, '',
+   '20000000-0000-4000-8000-000000000016'),
+  ('30000000-0000-4000-8000-000000000206', 'fr', $t$Atelier : l'audition des enfants dans la procédure d'asile$t$,
+   $t$Atelier fermé avec DCI Italie : analyse de cas et recommandations communes.$t$, '',
+   '20000000-0000-4000-8000-000000000016'),
+  ('30000000-0000-4000-8000-000000000207', 'en', $t$Training for police officers on child-friendly procedures$t$,
+   $t$One-day training with the Ghana Police Service's Domestic Violence and Victim Support Unit.$t$, '',
+   '20000000-0000-4000-8000-000000000026'),
+  ('30000000-0000-4000-8000-000000000208', 'en', $t$Seminar: volunteer guardians for unaccompanied children$t$,
+   $t$Two days in Genoa with guardians, lawyers and social workers from Italy and Greece.$t$,
+   $t$Step-free venue; childcare on request.$t$, '20000000-0000-4000-8000-000000000012'),
+  ('30000000-0000-4000-8000-000000000208', 'fr', $t$Séminaire : les tuteurs volontaires des enfants non accompagnés$t$,
+   $t$Deux jours à Gênes avec des tuteurs, avocats et travailleurs sociaux d'Italie et de Grèce.$t$,
+   $t$Lieu de plain-pied ; garde d'enfants sur demande.$t$, '20000000-0000-4000-8000-000000000012'),
+  ('30000000-0000-4000-8000-000000000209', 'fr', $t$Soirée d'information : tes droits à l'école$t$,
+   $t$Annulée : la soirée sera reprogrammée au printemps.$t$, $t$Supports en facile à lire.$t$,
+   '20000000-0000-4000-8000-000000000017'),
+  ('30000000-0000-4000-8000-000000000210', 'fr', $t$Réunion du réseau : la tutelle des mineurs étrangers non accompagnés$t$,
+   $t$Point sur les délais de désignation des tuteurs et préparation de la rencontre avec le cabinet.$t$,
+   $t$Accessible en fauteuil roulant.$t$, '20000000-0000-4000-8000-000000000019'),
+  ('30000000-0000-4000-8000-000000000210', 'nl', $t$Netwerkvergadering: voogdij over niet-begeleide minderjarigen$t$,
+   $t$Stand van zaken over de wachttijden voor voogden.$t$, $t$Rolstoeltoegankelijk.$t$,
+   '20000000-0000-4000-8000-000000000019'),
+  ('30000000-0000-4000-8000-000000000211', 'en', $t$Webinar: writing an alternative report under the simplified procedure$t$,
+   $t$The Secretariat walks sections through the list of issues prior to reporting, deadlines (1 December, 1 April, 1 August) and peer review.$t$,
+   $t$English captions and International Sign.$t$, '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000211', 'fr', $t$Webinaire : rédiger un rapport alternatif en procédure simplifiée$t$,
+   $t$Le Secrétariat présente la liste de points, les échéances et la relecture croisée.$t$,
+   $t$Sous-titres en anglais et signes internationaux.$t$, '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000211', 'es', $t$Webinario: redactar un informe alternativo con el procedimiento simplificado$t$,
+   $t$La Secretaría presenta la lista de cuestiones, los plazos y la revisión entre pares.$t$,
+   $t$Subtítulos en inglés y señas internacionales.$t$, '20000000-0000-4000-8000-000000000027'),
+  ('30000000-0000-4000-8000-000000000212', 'nl', $t$Infoavond: pesten op school, wat zijn je rechten?$t$,
+   $t$Voor ouders en jongeren. Gewoon binnenlopen, inschrijven hoeft niet.$t$,
+   $t$Rolstoeltoegankelijk; kinderopvang aanwezig.$t$, '20000000-0000-4000-8000-000000000018'),
+  ('30000000-0000-4000-8000-000000000213', 'fr', $t$Journée d'étude : dix ans de dessaisissement$t$,
+   $t$Brouillon : programme à confirmer.$t$, '', '20000000-0000-4000-8000-000000000003'),
+  ('30000000-0000-4000-8000-000000000214', 'es', $t$Taller: círculos de justicia restaurativa$t$,
+   $t$Taller práctico con facilitadores de El Alto y Cochabamba.$t$, '', '20000000-0000-4000-8000-000000000024');
+
+insert into public.event_online_links (event_id, url)
+values
+  ('30000000-0000-4000-8000-000000000007', 'https://meet.example.org/dci-palestine-juvenile-justice'),
+  ('30000000-0000-4000-8000-000000000203', 'https://meet.example.org/dci-nl-pretrial-detention'),
+  ('30000000-0000-4000-8000-000000000205', 'https://meet.example.org/dni-cr-participacion'),
+  ('30000000-0000-4000-8000-000000000206', 'https://meet.example.org/dci-ch-anhoerung'),
+  ('30000000-0000-4000-8000-000000000211', 'https://meet.example.org/dci-is-alternative-reports');
+
+-- Registrations (the functions are for API callers; the seed writes rows directly).
+insert into public.event_registrations (event_id, user_id, status, created_at, decided_by, decided_at)
+values
+  -- 202 is full: Lotte and Sarah confirmed, Nadia waiting.
+  ('30000000-0000-4000-8000-000000000202', '20000000-0000-4000-8000-000000000003', 'confirmed', now() - interval '8 days', null, null),
+  ('30000000-0000-4000-8000-000000000202', '20000000-0000-4000-8000-000000000004', 'confirmed', now() - interval '7 days', null, null),
+  ('30000000-0000-4000-8000-000000000202', '20000000-0000-4000-8000-000000000007', 'waiting', now() - interval '2 days', null, null),
+  ('30000000-0000-4000-8000-000000000201', '20000000-0000-4000-8000-000000000017', 'confirmed', now() - interval '10 days', null, null),
+  ('30000000-0000-4000-8000-000000000201', '20000000-0000-4000-8000-000000000019', 'confirmed', now() - interval '9 days', null, null),
+  ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000011', 'confirmed', now() - interval '10 days', null, null),
+  ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000002', 'confirmed', now() - interval '9 days', null, null),
+  ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000004', 'cancelled', now() - interval '8 days', null, null),
+  -- 204 needs approval: Jan approved by Julien (CODE editor), Sarah pending, Sofie declined.
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000008', 'confirmed', now() - interval '5 days',
+   '20000000-0000-4000-8000-000000000006', now() - interval '4 days'),
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000004', 'pending', now() - interval '3 days', null, null),
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000018', 'declined', now() - interval '4 days',
+   '20000000-0000-4000-8000-000000000006', now() - interval '3 days'),
+  ('30000000-0000-4000-8000-000000000205', '20000000-0000-4000-8000-000000000024', 'confirmed', now() - interval '6 days', null, null),
+  ('30000000-0000-4000-8000-000000000206', '20000000-0000-4000-8000-000000000012', 'confirmed', now() - interval '3 days', null, null),
+  ('30000000-0000-4000-8000-000000000207', '20000000-0000-4000-8000-000000000025', 'confirmed', now() - interval '40 days', null, null),
+  ('30000000-0000-4000-8000-000000000208', '20000000-0000-4000-8000-000000000014', 'confirmed', now() - interval '8 days', null, null),
+  ('30000000-0000-4000-8000-000000000209', '20000000-0000-4000-8000-000000000007', 'confirmed', now() - interval '12 days', null, null),
+  ('30000000-0000-4000-8000-000000000210', '20000000-0000-4000-8000-000000000004', 'confirmed', now() - interval '50 days', null, null),
+  ('30000000-0000-4000-8000-000000000210', '20000000-0000-4000-8000-000000000005', 'confirmed', now() - interval '48 days', null, null),
+  ('30000000-0000-4000-8000-000000000211', '20000000-0000-4000-8000-000000000025', 'confirmed', now() - interval '2 days', null, null),
+  ('30000000-0000-4000-8000-000000000211', '20000000-0000-4000-8000-000000000014', 'confirmed', now() - interval '2 days', null, null),
+  ('30000000-0000-4000-8000-000000000007', '20000000-0000-4000-8000-000000000002', 'confirmed', now() - interval '1 day', null, null);
+
+-- 209 was cancelled after people registered.
+update public.events set cancelled_at = now() - interval '2 days'
+where id = '30000000-0000-4000-8000-000000000209';
+
+-- A personal calendar feed for Sarah (demo token: demo-calendar-sarah).
+insert into public.calendar_tokens (user_id, token_hash)
+values ('20000000-0000-4000-8000-000000000004', encode(extensions.digest('demo-calendar-sarah', 'sha256'), 'hex'));

@@ -54,6 +54,245 @@ export type Database = {
         }
         Relationships: []
       }
+      calendar_tokens: {
+        Row: {
+          created_at: string
+          revoked_at: string | null
+          token_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          revoked_at?: string | null
+          token_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          revoked_at?: string | null
+          token_hash?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_tokens_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_online_links: {
+        Row: {
+          event_id: string
+          updated_at: string
+          url: string
+        }
+        Insert: {
+          event_id: string
+          updated_at?: string
+          url: string
+        }
+        Update: {
+          event_id?: string
+          updated_at?: string
+          url?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_online_links_event_id_fkey"
+            columns: ["event_id"]
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_registrations: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          event_id: string
+          id: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          event_id: string
+          id?: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at?: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          event_id?: string
+          id?: string
+          status?: Database["public"]["Enums"]["registration_status"]
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_registrations_decided_by_fkey"
+            columns: ["decided_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_registrations_event_id_fkey"
+            columns: ["event_id"]
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_registrations_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_translations: {
+        Row: {
+          accessibility_notes: string
+          created_at: string
+          description: string
+          event_id: string
+          locale: string
+          search: unknown
+          source_revision: number
+          title: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          accessibility_notes?: string
+          created_at?: string
+          description?: string
+          event_id: string
+          locale: string
+          search?: never
+          source_revision?: number
+          title: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          accessibility_notes?: string
+          created_at?: string
+          description?: string
+          event_id?: string
+          locale?: string
+          search?: never
+          source_revision?: number
+          title?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_translations_event_id_fkey"
+            columns: ["event_id"]
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_translations_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      events: {
+        Row: {
+          accessibility: string[]
+          areas: Database["public"]["Enums"]["work_area"][]
+          cancelled_at: string | null
+          capacity: number | null
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_at: string
+          id: string
+          is_online: boolean
+          joint_action_id: string | null
+          original_locale: string
+          original_revision: number
+          registration_deadline: string | null
+          registration_mode: Database["public"]["Enums"]["registration_mode"]
+          starts_at: string
+          time_zone: string
+          updated_at: string
+          venue_address: string | null
+          venue_name: string | null
+        }
+        Insert: {
+          accessibility?: string[]
+          areas?: Database["public"]["Enums"]["work_area"][]
+          cancelled_at?: string | null
+          capacity?: number | null
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          ends_at: string
+          id: string
+          is_online?: boolean
+          joint_action_id?: string | null
+          original_locale: string
+          original_revision?: number
+          registration_deadline?: string | null
+          registration_mode?: Database["public"]["Enums"]["registration_mode"]
+          starts_at: string
+          time_zone?: string
+          updated_at?: string
+          venue_address?: string | null
+          venue_name?: string | null
+        }
+        Update: {
+          accessibility?: string[]
+          areas?: Database["public"]["Enums"]["work_area"][]
+          cancelled_at?: string | null
+          capacity?: number | null
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          ends_at?: string
+          id?: string
+          is_online?: boolean
+          joint_action_id?: string | null
+          original_locale?: string
+          original_revision?: number
+          registration_deadline?: string | null
+          registration_mode?: Database["public"]["Enums"]["registration_mode"]
+          starts_at?: string
+          time_zone?: string
+          updated_at?: string
+          venue_address?: string | null
+          venue_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "events_id_fkey"
+            columns: ["id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_joint_action_id_fkey"
+            columns: ["joint_action_id"]
+            referencedRelation: "joint_actions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invitations: {
         Row: {
           accepted_at: string | null
@@ -507,6 +746,53 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      cancel_event_registration: {
+        Args: { event_id: string }
+        Returns: {
+          promoted_user_id: string
+        }[]
+      }
+      decide_event_registration: {
+        Args: { approve: boolean; registration_id: string }
+        Returns: Database["public"]["Enums"]["registration_status"]
+      }
+      event_registration_counts: {
+        Args: { event_id: string }
+        Returns: {
+          confirmed: number
+          pending: number
+          waiting: number
+        }[]
+      }
+      personal_calendar: {
+        Args: { token: string }
+        Returns: {
+          cancelled_at: string
+          descriptions: Json
+          ends_at: string
+          event_id: string
+          is_online: boolean
+          original_locale: string
+          registration_status: Database["public"]["Enums"]["registration_status"]
+          starts_at: string
+          time_zone: string
+          titles: Json
+          updated_at: string
+          venue_address: string
+          venue_name: string
+        }[]
+      }
+      register_for_event: {
+        Args: { event_id: string }
+        Returns: Database["public"]["Enums"]["registration_status"]
+      }
+      search_events: {
+        Args: { query: string }
+        Returns: {
+          event_id: string
+          rank: number
+        }[]
+      }
       search_joint_actions: {
         Args: { query: string }
         Returns: {
@@ -525,6 +811,13 @@ export type Database = {
       membership_role: "member" | "editor" | "admin"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
+      registration_mode: "none" | "open" | "approval" | "closed"
+      registration_status:
+        | "confirmed"
+        | "waiting"
+        | "pending"
+        | "declined"
+        | "cancelled"
       work_area:
         | "training_education"
         | "lobbying_advocacy"
@@ -666,6 +959,14 @@ export const Constants = {
       membership_role: ["member", "editor", "admin"],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
+      registration_mode: ["none", "open", "approval", "closed"],
+      registration_status: [
+        "confirmed",
+        "waiting",
+        "pending",
+        "declined",
+        "cancelled",
+      ],
       work_area: [
         "training_education",
         "lobbying_advocacy",

@@ -5,6 +5,7 @@ import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
 import enCrc from './locales/en/crc.json';
 import enErrors from './locales/en/errors.json';
+import enEvents from './locales/en/events.json';
 import enHome from './locales/en/home.json';
 import enOrganisations from './locales/en/organisations.json';
 import enValidation from './locales/en/validation.json';
@@ -17,6 +18,7 @@ export const sourceResources = {
 	common: enCommon,
 	crc: enCrc,
 	errors: enErrors,
+	events: enEvents,
 	home: enHome,
 	organisations: enOrganisations,
 	validation: enValidation
@@ -32,6 +34,7 @@ export const NAMESPACES: Namespace[] = [
 	'common',
 	'crc',
 	'errors',
+	'events',
 	'home',
 	'organisations',
 	'validation'

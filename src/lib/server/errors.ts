@@ -35,3 +35,17 @@ export function dbErrorKey(error: PostgrestError): string {
 			return 'errors:generic';
 	}
 }
+
+/** Errors of the registration functions (supabase/migrations/…_events.sql) → i18n keys. */
+export function registrationErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		EV001: 'events:error_already_registered',
+		EV002: 'events:error_closed',
+		EV003: 'events:error_deadline',
+		EV004: 'events:error_cancelled',
+		EV005: 'events:error_declined',
+		EV006: 'events:error_not_registered',
+		'42501': 'events:error_not_allowed'
+	};
+	return keys[error.code] ?? 'errors:generic';
+}

@@ -82,3 +82,17 @@ export async function facets(supabase: Client) {
 	if (error) throw error;
 	return { countries: [...new Set(data.flatMap((row) => row.countries))] };
 }
+
+/** A joint action's title in the reader's language (or its original), for links from events and papers. */
+export async function getTitle(supabase: Client, id: string, locale: string) {
+	const { data, error } = await supabase
+		.from('joint_actions')
+		.select('id, original_locale, translations:joint_action_translations(locale, title)')
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw error;
+	if (!data) return null;
+	const byLocale = new Map(data.translations.map((t) => [t.locale, t.title]));
+	const title = byLocale.get(locale) ?? byLocale.get(data.original_locale) ?? '';
+	return { id: data.id, title };
+}

@@ -1,0 +1,136 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { EventFilters } from '$lib/schemas/events';
+
+type Client = SupabaseClient<Database>;
+
+export const PAGE_SIZE = 12;
+const SEARCH_LIMIT = 300;
+
+const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_name, is_online, capacity,
+	registration_mode, cancelled_at, areas,
+	item:items!inner(status, visibility, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
+	translations:event_translations(locale, title)`;
+
+/** Events the caller may see (RLS decides): upcoming soonest first, or past latest first. */
+export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
+	let rankById: Map<string, number> | null = null;
+	if (filters.q) {
+		const { data, error } = await supabase
+			.rpc('search_events', { query: filters.q })
+			.limit(SEARCH_LIMIT);
+		if (error) throw error;
+		rankById = new Map(data.map((hit) => [hit.event_id, hit.rank]));
+		if (rankById.size === 0) return { rows: [], total: 0 };
+	}
+	let query = supabase.from('events').select(LIST_COLUMNS, { count: 'exact' });
+	if (rankById) query = query.in('id', [...rankById.keys()]);
+	if (filters.area) query = query.contains('areas', [filters.area]);
+	if (filters.country) query = query.contains('countries', [filters.country]);
+	if (filters.organisation) {
+		query = query.or(
+			`lead_organisation_ids.cs.{${filters.organisation}},participant_organisation_ids.cs.{${filters.organisation}}`,
+			{ referencedTable: 'items' }
+		);
+	}
+	const iso = now.toISOString();
+	query =
+		filters.scope === 'upcoming'
+			? query.gte('ends_at', iso).order('starts_at', { ascending: true })
+			: query.lt('ends_at', iso).order('starts_at', { ascending: false });
+	const from = (filters.page - 1) * PAGE_SIZE;
+	const { data, error, count } = await query.order('id').range(from, from + PAGE_SIZE - 1);
+	if (error) throw error;
+	return { rows: data, total: count ?? data.length };
+}
+
+/** Events overlapping [start, end) for the month view, soonest first. */
+export async function between(supabase: Client, start: Date, end: Date, filters: EventFilters) {
+	let query = supabase
+		.from('events')
+		.select(LIST_COLUMNS)
+		.lt('starts_at', end.toISOString())
+		.gte('ends_at', start.toISOString())
+		.order('starts_at')
+		.limit(500);
+	if (filters.area) query = query.contains('areas', [filters.area]);
+	if (filters.country) query = query.contains('countries', [filters.country]);
+	const { data, error } = await query;
+	if (error) throw error;
+	return data;
+}
+
+/** One event with what its page shows, or null when absent or not readable. */
+export async function getById(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('events')
+		.select(
+			`id, original_locale, original_revision, starts_at, ends_at, time_zone, venue_name, venue_address,
+			is_online, capacity, registration_mode, registration_deadline, accessibility, areas, crc_articles,
+			countries, cancelled_at, updated_at, joint_action_id,
+			item:items!inner(status, visibility, published_at,
+				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
+			translations:event_translations(locale, title, description, accessibility_notes, source_revision)`
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw error;
+	return data;
+}
+
+/** Confirmed/waiting/pending counts (public information for whoever can read the event). */
+export async function counts(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.rpc('event_registration_counts', { event_id: id })
+		.maybeSingle();
+	if (error) throw error;
+	return data ?? { confirmed: 0, waiting: 0, pending: 0 };
+}
+
+/** The caller's own registration, if any. */
+export async function myRegistration(supabase: Client, id: string, userId: string) {
+	const { data, error } = await supabase
+		.from('event_registrations')
+		.select('status')
+		.eq('event_id', id)
+		.eq('user_id', userId)
+		.maybeSingle();
+	if (error) throw error;
+	return data?.status ?? null;
+}
+
+/** The online link: RLS returns it only to confirmed registrants and organisers. */
+export async function onlineLink(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('event_online_links')
+		.select('url')
+		.eq('event_id', id)
+		.maybeSingle();
+	if (error) throw error;
+	return data?.url ?? null;
+}
+
+/** Published events of a feed (RLS: for a calendar app without a session, the public ones). */
+export async function forFeed(supabase: Client, organisationId?: string, since = new Date()) {
+	const from = new Date(since.getTime() - 90 * 86_400_000).toISOString();
+	let query = supabase
+		.from('events')
+		.select(
+			`id, original_locale, starts_at, ends_at, time_zone, venue_name, venue_address, is_online, cancelled_at, updated_at,
+			item:items!inner(status, visibility, lead_organisation_ids, participant_organisation_ids),
+			translations:event_translations(locale, title, description)`
+		)
+		.neq('items.status', 'draft')
+		.gte('ends_at', from)
+		.order('starts_at')
+		.limit(1000);
+	if (organisationId) {
+		query = query.or(
+			`lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`,
+			{ referencedTable: 'items' }
+		);
+	}
+	const { data, error } = await query;
+	if (error) throw error;
+	return data;
+}

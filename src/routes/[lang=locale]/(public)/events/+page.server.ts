@@ -1,0 +1,31 @@
+import { eventFilterSchema } from '$lib/schemas/events';
+import * as events from '$lib/server/events';
+import * as organisations from '$lib/server/organisations';
+import { dateInZone, shiftMonth } from './calendar';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const parsed = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const month = parsed.month ?? dateInZone(new Date(), 'Europe/Brussels').slice(0, 7);
+	const filters = { ...parsed, month };
+
+	async function rows() {
+		if (filters.view === 'list') return events.list(locals.supabase, filters);
+		// A day of margin on each side: events sit on their local day in their own zone.
+		const start = new Date(`${month}-01T00:00:00Z`);
+		start.setUTCDate(start.getUTCDate() - 1);
+		const end = new Date(`${shiftMonth(month, 1)}-01T00:00:00Z`);
+		end.setUTCDate(end.getUTCDate() + 1);
+		const inMonth = await events.between(locals.supabase, start, end, filters);
+		return { rows: inMonth, total: inMonth.length };
+	}
+
+	const [result, directory] = await Promise.all([rows(), organisations.list(locals.supabase, {})]);
+	return {
+		filters,
+		events: result.rows,
+		total: result.total,
+		pageSize: events.PAGE_SIZE,
+		organisations: directory.map(({ id, name }) => ({ id, name }))
+	};
+};

@@ -1,0 +1,51 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { pickLocalised } from '$lib/i18n/content';
+import { calendarHeaders } from '$lib/server/eventCalendar';
+import { toICalendar } from '$lib/server/ical';
+import type { RequestHandler } from './$types';
+
+const tokenSchema = z.string().min(8).max(200);
+
+/**
+ * A person's own calendar feed, for calendar apps that cannot sign in: the secret token in
+ * the address stands for the person. `personal_calendar` returns exactly the events that
+ * person may read (and nothing once the token is revoked); the online link is never in it.
+ */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	const token = tokenSchema.safeParse(params.token);
+	if (!token.success) error(404, locals.i18n.t('errors:not_found'));
+	const { data, error: failure } = await locals.supabase.rpc('personal_calendar', {
+		token: token.data
+	});
+	if (failure) throw failure;
+	// An unknown or revoked token gets the same answer as a valid one with no events: no oracle.
+	const name = `${locals.i18n.t('app_name')} – ${locals.i18n.t('events:title')}`;
+	const body = toICalendar({
+		name,
+		host: url.host,
+		refreshMinutes: 60,
+		events: data.map((row) => {
+			const title = pickLocalised(row.titles, locals.locale, row.original_locale);
+			const description = pickLocalised(row.descriptions, locals.locale, row.original_locale);
+			const place = [row.venue_name, row.venue_address].filter(Boolean).join(', ');
+			return {
+				id: row.event_id,
+				title: title?.text ?? '',
+				description: description?.text ?? '',
+				startsAt: new Date(row.starts_at),
+				endsAt: new Date(row.ends_at),
+				timeZone: row.time_zone,
+				location: place || (row.is_online ? 'Online' : null),
+				url: `${url.origin}/${locals.locale}/events/${row.event_id}`,
+				cancelled: row.cancelled_at !== null,
+				updatedAt: new Date(row.updated_at)
+			};
+		})
+	});
+	const headers = calendarHeaders(name, false);
+	// A secret address: never stored by shared caches, never sent on as a referrer.
+	headers['cache-control'] = 'private, no-store';
+	headers['referrer-policy'] = 'no-referrer';
+	return new Response(body, { headers });
+};

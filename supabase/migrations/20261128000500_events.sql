@@ -1,0 +1,998 @@
+-- Events: trainings, seminars, meetings and webinars (issue 6), the second content
+-- type on top of `items`, built exactly like joint actions (20261128000400):
+--   events               the facts: start/end in a time zone, venue, capacity, registration
+--   event_translations   title/description/accessibility notes per language, with revisions
+--   event_online_links   the online link, only for confirmed registrants and organisers
+--   event_registrations  who registered, written only through the functions below
+--   calendar_tokens      the secret token of a person's personal iCal feed
+-- Reading follows the item (items' RLS decides); writing follows the item's leads
+-- (private.editable_item_ids()). Rules: ../../../shared/PRODUCT.md ("Content") and
+-- docs/access-model.md ("Events").
+--
+-- Registrations go through four functions (public, security invoker, each calling a
+-- private security definer function that checks everything itself). They lock the
+-- event row, so two people taking the last place at once are serialised: one is
+-- confirmed, the other waits. Errors use custom SQLSTATEs (class EV, HTTP 400 through
+-- PostgREST) that the app maps to messages:
+--   EV001 already registered          EV005 your registration was declined
+--   EV002 registration is closed      EV006 you are not registered
+--   EV003 registration deadline passed (or the event has started)
+--   EV004 the event is cancelled      EV007 only pending registrations can be decided
+--   42501 the event cannot be read / the caller is not an organiser
+
+-- Types ---------------------------------------------------------------------------
+
+create type public.registration_mode as enum ('none', 'open', 'approval', 'closed');
+comment on type public.registration_mode is 'How people register for an event: not at all, freely (waiting list when full), with the organisers'' approval, or no longer (closed).';
+
+create type public.registration_status as enum ('confirmed', 'waiting', 'pending', 'declined', 'cancelled');
+comment on type public.registration_status is 'A registration: has a place, is on the waiting list, awaits approval, was declined by the organisers, or was cancelled by the person.';
+
+-- Validators ----------------------------------------------------------------------
+
+create function private.is_time_zone(zone text)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  -- Declared immutable for the check constraint: the zone database changes only with
+  -- Postgres itself. pg_timezone_names lists IANA names, not abbreviations.
+  select exists (select 1 from pg_catalog.pg_timezone_names z where z.name = zone)
+$$;
+comment on function private.is_time_zone(text) is 'True when zone is an IANA time zone name known to Postgres (e.g. Europe/Brussels), for the events.time_zone check.';
+
+grant execute on function private.is_time_zone(text) to anon, authenticated, service_role;
+
+-- Tables --------------------------------------------------------------------------
+
+create table public.events (
+  id uuid primary key references public.items (id) on delete cascade,
+  original_locale text not null
+    constraint events_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  -- Version of the original text; bumped by trigger, never written by API callers.
+  original_revision integer not null default 1
+    constraint events_original_revision_positive check (original_revision >= 1),
+  starts_at timestamptz not null,
+  ends_at timestamptz not null,
+  -- The zone the event's times are shown in (and written in the .ics files).
+  time_zone text not null default 'Europe/Brussels'
+    constraint events_time_zone_valid check (private.is_time_zone(time_zone)),
+  venue_name text
+    constraint events_venue_name_length check (venue_name is null or length(venue_name) <= 200),
+  venue_address text
+    constraint events_venue_address_length check (venue_address is null or length(venue_address) <= 500),
+  -- The link itself is in event_online_links (readable by confirmed registrants only).
+  is_online boolean not null default false,
+  -- Null: unlimited.
+  capacity integer
+    constraint events_capacity_positive check (capacity is null or capacity > 0),
+  registration_mode public.registration_mode not null default 'open',
+  -- Null: until the start.
+  registration_deadline timestamptz,
+  accessibility text[] not null default '{}'
+    constraint events_accessibility_valid check (
+      private.array_is_set(accessibility)
+      and accessibility <@ array['sign_language', 'wheelchair', 'captions', 'hearing_loop', 'easy_read',
+                                 'childcare', 'quiet_room']::text[]
+    ),
+  areas public.work_area[] not null default '{}'
+    constraint events_areas_valid check (private.array_is_set(areas)),
+  -- UNCRC articles 1–54.
+  crc_articles smallint[] not null default '{}'
+    constraint events_crc_articles_valid check (
+      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
+    ),
+  -- ISO 3166-1 alpha-2, upper case.
+  countries text[] not null default '{}'
+    constraint events_countries_valid check (
+      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
+    ),
+  joint_action_id uuid references public.joint_actions (id) on delete set null,
+  -- A cancelled event stays readable; nobody can register any more.
+  cancelled_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint events_dates_ordered check (ends_at > starts_at),
+  -- Registration always ends at the start at the latest.
+  constraint events_registration_deadline_before_start check (
+    registration_deadline is null or registration_deadline <= starts_at
+  )
+);
+comment on table public.events is 'Trainings, seminars, meetings and webinars. One row per item of kind event; who reads and edits it is decided by the item.';
+comment on column public.events.original_revision is 'Version of the original-language text, bumped when its title, description or accessibility notes change; a translation with a lower source_revision is outdated.';
+comment on column public.events.capacity is 'Number of confirmed places; null means unlimited. Never below the number of confirmed registrations.';
+comment on column public.events.registration_deadline is 'Last moment to register; null means until the event starts.';
+comment on column public.events.cancelled_at is 'Set when the organisers cancel the event: it stays readable (with its registrations), nobody can register.';
+
+-- Calendar and list filters.
+create index events_starts_at_idx on public.events (starts_at);
+create index events_areas_idx on public.events using gin (areas);
+create index events_crc_articles_idx on public.events using gin (crc_articles);
+create index events_countries_idx on public.events using gin (countries);
+create index events_joint_action_id_idx on public.events (joint_action_id);
+
+alter table public.events enable row level security;
+
+create table public.event_translations (
+  event_id uuid not null references public.events (id) on delete cascade,
+  locale text not null
+    constraint event_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  title text not null
+    constraint event_translations_title_length check (length(btrim(title)) between 1 and 200),
+  -- Markdown; the app renders it without raw HTML.
+  description text not null default ''
+    constraint event_translations_description_length check (length(description) <= 20000),
+  accessibility_notes text not null default ''
+    constraint event_translations_accessibility_notes_length check (length(accessibility_notes) <= 2000),
+  -- The original_revision this text was made from. Always set by trigger.
+  source_revision integer not null default 1,
+  -- Each row is searched with its own language's configuration (immutable CASE).
+  search tsvector generated always as (
+    case locale
+      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
+                  || setweight(to_tsvector('french'::regconfig, description), 'B')
+      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
+                  || setweight(to_tsvector('dutch'::regconfig, description), 'B')
+      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
+                  || setweight(to_tsvector('english'::regconfig, description), 'B')
+      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
+                  || setweight(to_tsvector('german'::regconfig, description), 'B')
+      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
+                  || setweight(to_tsvector('spanish'::regconfig, description), 'B')
+    end
+  ) stored,
+  updated_by uuid references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (event_id, locale)
+);
+comment on table public.event_translations is 'Title, Markdown description and accessibility notes of an event per language: the original (events.original_locale) and its translations, each with the original_revision it was made from.';
+comment on column public.event_translations.source_revision is 'The events.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
+
+create index event_translations_search_idx on public.event_translations using gin (search);
+create index event_translations_updated_by_idx on public.event_translations (updated_by);
+
+alter table public.event_translations enable row level security;
+
+create table public.event_online_links (
+  event_id uuid primary key references public.events (id) on delete cascade,
+  url text not null
+    constraint event_online_links_url_valid check (url ~ '^https://' and length(url) <= 2000),
+  updated_at timestamptz not null default now()
+);
+comment on table public.event_online_links is 'The online link of an event, apart so that only people with a confirmed registration and the organisers'' editors/admins can read it.';
+
+alter table public.event_online_links enable row level security;
+
+create table public.event_registrations (
+  id uuid primary key default gen_random_uuid(),
+  event_id uuid not null references public.events (id) on delete cascade,
+  user_id uuid not null references public.profiles (id) on delete cascade,
+  status public.registration_status not null,
+  -- Waiting-list order (reset when a cancelled registration registers again).
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  -- The organiser who approved or declined; null for automatic decisions (promotion).
+  decided_by uuid references public.profiles (id) on delete set null,
+  decided_at timestamptz,
+  constraint event_registrations_event_user_key unique (event_id, user_id)
+);
+comment on table public.event_registrations is 'Who registered for which event, and where they stand. Read by the person and by the organisers; written only through register_for_event, cancel_event_registration and decide_event_registration.';
+
+create index event_registrations_user_id_idx on public.event_registrations (user_id);
+create index event_registrations_event_id_status_created_at_idx on public.event_registrations (event_id, status, created_at);
+create index event_registrations_decided_by_idx on public.event_registrations (decided_by);
+
+alter table public.event_registrations enable row level security;
+
+create table public.calendar_tokens (
+  user_id uuid primary key references public.profiles (id) on delete cascade,
+  -- sha256 hex of the secret token (the token itself is shown once, never stored).
+  token_hash text not null
+    constraint calendar_tokens_token_hash_key unique
+    constraint calendar_tokens_token_hash_format check (token_hash ~ '^[0-9a-f]{64}$'),
+  created_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+comment on table public.calendar_tokens is 'The secret token of each person''s personal iCal feed (sha256 only). Revoking it (revoked_at) empties the feed; replacing token_hash issues a new one.';
+
+alter table public.calendar_tokens enable row level security;
+
+-- Access helpers ------------------------------------------------------------------
+
+create function private.readable_item_ids_for(person uuid)
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+declare
+  member_of uuid[];
+  editor_of uuid[];
+begin
+  -- The items read rule (policies on public.items) for a given person instead of the
+  -- caller: used where no session exists (the personal calendar feed) and by the
+  -- registration functions. 009/010 tests prove it equals RLS for every actor.
+  select coalesce(array_agg(m.organisation_id), '{}'),
+         coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
+  into member_of, editor_of
+  from public.memberships m
+  join public.organisations o on o.id = m.organisation_id
+  where m.user_id = person
+    and o.status = 'active';
+
+  return query
+    select i.id
+    from public.items i
+    where (i.status <> 'draft' and i.visibility = 'public')
+       or (i.status <> 'draft' and i.visibility = 'network' and cardinality(member_of) > 0)
+       or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && member_of)
+       or i.lead_organisation_ids && editor_of;
+end;
+$$;
+comment on function private.readable_item_ids_for(uuid) is 'Items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous).';
+
+create function private.can_read_item(person uuid, item uuid)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (select 1 from private.readable_item_ids_for(person) r where r = item);
+end;
+$$;
+comment on function private.can_read_item(uuid, uuid) is 'True when the given person may read the item (private.readable_item_ids_for).';
+
+create function private.event_confirmed_count(event uuid)
+returns integer
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select count(*)::integer from public.event_registrations r where r.event_id = event and r.status = 'confirmed');
+end;
+$$;
+comment on function private.event_confirmed_count(uuid) is 'Number of confirmed registrations of an event (for the capacity invariant).';
+
+create function private.confirmed_event_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 20
+as $$
+begin
+  return query
+    select r.event_id from public.event_registrations r
+    where r.user_id = (select auth.uid()) and r.status = 'confirmed';
+end;
+$$;
+comment on function private.confirmed_event_ids() is 'Events the current user has a confirmed place at (who reads the online link).';
+
+-- Only called from the security definer functions below (as their owner).
+grant execute on function private.readable_item_ids_for(uuid) to service_role;
+grant execute on function private.can_read_item(uuid, uuid) to service_role;
+grant execute on function private.event_confirmed_count(uuid) to authenticated, service_role;
+grant execute on function private.confirmed_event_ids() to authenticated, service_role;
+
+-- Invariants (triggers) -----------------------------------------------------------
+
+create function private.guard_event_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  item_kind public.item_kind;
+  new_original_revision integer;
+  confirmed integer;
+begin
+  -- A clear message before the check constraint's generic one.
+  if (tg_op = 'INSERT' or new.time_zone is distinct from old.time_zone) and not private.is_time_zone(new.time_zone) then
+    raise exception 'unknown time zone "%": use an IANA name such as Europe/Brussels', new.time_zone
+      using errcode = '23514', constraint = 'events_time_zone_valid';
+  end if;
+  -- The linked joint action must be one the caller can read (as the caller: RLS).
+  if private.is_api_caller() and new.joint_action_id is not null
+     and (tg_op = 'INSERT' or new.joint_action_id is distinct from old.joint_action_id)
+     and not exists (select 1 from public.joint_actions ja where ja.id = new.joint_action_id) then
+    raise exception 'an event can only be linked to a joint action you can read' using errcode = '42501';
+  end if;
+
+  if tg_op = 'INSERT' then
+    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
+    select i.kind into item_kind from public.items i where i.id = new.id;
+    if found and item_kind <> 'event' then
+      raise exception 'an event belongs to an item of kind event, not %', item_kind using errcode = '23514';
+    end if;
+    if private.is_api_caller() then
+      new.original_revision := 1;
+      new.created_at := now();
+      new.updated_at := now();
+      if new.cancelled_at is not null then
+        raise exception 'an event cannot be created cancelled' using errcode = '23514';
+      end if;
+    end if;
+    return new;
+  end if;
+
+  -- UPDATE
+  if private.is_api_caller() then
+    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
+      raise exception 'an event''s id and creation date cannot change' using errcode = '42501';
+    end if;
+    if new.original_revision is distinct from old.original_revision then
+      raise exception 'original_revision follows the original text; edit the original translation instead'
+        using errcode = '42501';
+    end if;
+    -- Cancelling is stamped by the database.
+    if new.cancelled_at is not null and old.cancelled_at is null then
+      new.cancelled_at := now();
+    elsif new.cancelled_at is not null then
+      new.cancelled_at := old.cancelled_at;
+    end if;
+  end if;
+  if new.original_revision < old.original_revision then
+    raise exception 'original_revision never goes back' using errcode = '23514';
+  end if;
+  if new.capacity is not null and new.capacity is distinct from old.capacity then
+    -- The registration functions lock this row too, so the count cannot move meanwhile.
+    confirmed := private.event_confirmed_count(new.id);
+    if new.capacity < confirmed then
+      raise exception 'the capacity cannot be lower than the % confirmed registrations', confirmed
+        using errcode = '23514', constraint = 'events_capacity_above_confirmed';
+    end if;
+  end if;
+  if new.original_locale is distinct from old.original_locale then
+    select t.source_revision into new_original_revision
+    from public.event_translations t
+    where t.event_id = new.id and t.locale = new.original_locale;
+    if not found then
+      raise exception 'the original language can only change to a language the event already has a text in (add the % text first)',
+        new.original_locale using errcode = '23514';
+    end if;
+    if new_original_revision < new.original_revision then
+      new.original_revision := new.original_revision + 1;
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_event_change() is 'Trigger: the item must be an event; a known time zone; a readable joint action; id, creation date and original_revision not for API callers; cancelled_at stamped; capacity not below the confirmed registrations; the original language moves only to an existing translation.';
+
+create trigger events_guard_change
+  before insert or update on public.events
+  for each row execute function private.guard_event_change();
+
+create function private.sync_original_event_translation()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.event_translations t
+  set source_revision = new.original_revision
+  where t.event_id = new.id and t.locale = new.original_locale
+    and t.source_revision is distinct from new.original_revision;
+  return null;
+end;
+$$;
+comment on function private.sync_original_event_translation() is 'Trigger: after the original language or revision of an event changes, its text in the original language carries the current original_revision.';
+
+create trigger events_sync_original_translation
+  after update of original_locale, original_revision on public.events
+  for each row
+  when (old.original_locale is distinct from new.original_locale
+        or old.original_revision is distinct from new.original_revision)
+  execute function private.sync_original_event_translation();
+
+create function private.promote_waiting_registrations(event uuid)
+returns setof uuid
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  ev record;
+  free integer;
+begin
+  -- Caller holds the lock on the event row. Nobody is promoted into a cancelled or
+  -- started event.
+  select e.capacity, e.cancelled_at, e.starts_at into ev from public.events e where e.id = event;
+  if not found or ev.cancelled_at is not null or ev.starts_at <= now() then
+    return;
+  end if;
+  free := case when ev.capacity is null then null
+               else ev.capacity - private.event_confirmed_count(event) end;
+  if free is not null and free <= 0 then
+    return;
+  end if;
+  return query
+    update public.event_registrations r
+    set status = 'confirmed', decided_by = null, decided_at = now(), updated_at = now()
+    where r.id in (
+      select w.id from public.event_registrations w
+      where w.event_id = event and w.status = 'waiting'
+      order by w.created_at, w.id
+      limit free  -- null: everyone
+    )
+    returning r.user_id;
+end;
+$$;
+comment on function private.promote_waiting_registrations(uuid) is 'Confirms the oldest waiting registrations of an event while places are left (the caller holds the event row lock); returns the promoted people.';
+
+create function private.promote_after_capacity_change()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.promote_waiting_registrations(new.id);
+  return null;
+end;
+$$;
+comment on function private.promote_after_capacity_change() is 'Trigger: when an event gets more places (or unlimited ones), the waiting list moves up (decided_at = now, decided_by null).';
+
+create trigger events_promote_after_capacity_change
+  after update of capacity on public.events
+  for each row
+  when (new.capacity is null and old.capacity is not null or new.capacity > old.capacity)
+  execute function private.promote_after_capacity_change();
+
+create function private.guard_event_translation_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  event_original_locale text;
+  event_original_revision integer;
+begin
+  if tg_op = 'DELETE' then
+    if private.is_api_caller() and exists (
+      select 1 from public.events e where e.id = old.event_id and e.original_locale = old.locale
+    ) then
+      raise exception 'the original-language text of an event cannot be deleted' using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  if tg_op = 'UPDATE' and private.is_api_caller()
+     and (new.event_id is distinct from old.event_id or new.locale is distinct from old.locale
+          or new.created_at is distinct from old.created_at) then
+    raise exception 'a translation cannot move to another event or language' using errcode = '42501';
+  end if;
+
+  select e.original_locale, e.original_revision
+  into event_original_locale, event_original_revision
+  from public.events e
+  where e.id = new.event_id;
+
+  if not found then
+    new.source_revision := coalesce(new.source_revision, 1);
+  elsif new.locale = event_original_locale then
+    if tg_op = 'UPDATE'
+       and (new.title, new.description, new.accessibility_notes) is distinct from (old.title, old.description, old.accessibility_notes) then
+      new.source_revision := event_original_revision + 1;
+    else
+      new.source_revision := event_original_revision;
+    end if;
+  else
+    new.source_revision := event_original_revision;
+  end if;
+
+  if private.is_api_caller() then
+    new.updated_by := (select auth.uid());
+    if tg_op = 'INSERT' then
+      new.created_at := now();
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_event_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
+
+create trigger event_translations_guard_change
+  before insert or update or delete on public.event_translations
+  for each row execute function private.guard_event_translation_change();
+
+create function private.bump_event_original_revision()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.events e
+  set original_revision = new.source_revision
+  where e.id = new.event_id
+    and e.original_locale = new.locale
+    and e.original_revision < new.source_revision;
+  return null;
+end;
+$$;
+comment on function private.bump_event_original_revision() is 'Trigger: when the original text of an event changed, events.original_revision takes its new revision (other translations become outdated).';
+
+create trigger event_translations_bump_original_revision
+  after insert or update on public.event_translations
+  for each row execute function private.bump_event_original_revision();
+
+create trigger event_online_links_set_updated_at
+  before update on public.event_online_links
+  for each row execute function private.set_updated_at();
+
+create function private.guard_calendar_token_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return new;
+  end if;
+  if tg_op = 'UPDATE' and new.user_id is distinct from old.user_id then
+    raise exception 'a calendar token belongs to its person' using errcode = '42501';
+  end if;
+  if tg_op = 'INSERT' or new.token_hash is distinct from old.token_hash then
+    -- A new token: fresh and valid.
+    new.created_at := now();
+    new.revoked_at := null;
+  elsif new.revoked_at is not null then
+    -- Revoking is stamped by the database and final for this token.
+    new.revoked_at := coalesce(old.revoked_at, now());
+  elsif old.revoked_at is not null then
+    raise exception 'a revoked calendar token cannot be restored; issue a new one' using errcode = '42501';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_calendar_token_change() is 'Trigger: a new token_hash starts valid; revoking is stamped and final for that token; the owner is fixed.';
+
+create trigger calendar_tokens_guard_change
+  before insert or update on public.calendar_tokens
+  for each row execute function private.guard_calendar_token_change();
+
+-- Registration functions ----------------------------------------------------------
+-- The private functions run as their owner (no RLS): each checks the caller itself.
+
+create function private.register_for_event(event uuid)
+returns public.registration_status
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  person uuid := (select auth.uid());
+  ev record;
+  existing_id uuid;
+  existing_status public.registration_status;
+  new_status public.registration_status;
+begin
+  if person is null or not private.can_read_item(person, event) then
+    raise exception 'you cannot register for this event' using errcode = '42501';
+  end if;
+  -- One registration at a time per event: the row lock serialises the last place.
+  select e.id, e.registration_mode, e.registration_deadline, e.starts_at, e.capacity, e.cancelled_at, i.status as item_status
+  into ev
+  from public.events e
+  join public.items i on i.id = e.id
+  where e.id = event
+  for update of e;
+  if not found then
+    raise exception 'you cannot register for this event' using errcode = '42501';
+  end if;
+  if ev.cancelled_at is not null then
+    raise exception 'this event is cancelled' using errcode = 'EV004';
+  end if;
+  if ev.registration_mode in ('none', 'closed') or ev.item_status <> 'published' then
+    raise exception 'registration for this event is closed' using errcode = 'EV002';
+  end if;
+  if now() >= ev.starts_at or (ev.registration_deadline is not null and now() > ev.registration_deadline) then
+    raise exception 'the registration deadline has passed' using errcode = 'EV003';
+  end if;
+
+  select r.id, r.status into existing_id, existing_status
+  from public.event_registrations r
+  where r.event_id = event and r.user_id = person;
+  if existing_status = 'declined' then
+    raise exception 'your registration was declined by the organisers' using errcode = 'EV005';
+  elsif existing_status <> 'cancelled' then
+    raise exception 'you are already registered for this event' using errcode = 'EV001';
+  end if;
+
+  if ev.registration_mode = 'approval' then
+    new_status := 'pending';
+  elsif ev.capacity is null or private.event_confirmed_count(event) < ev.capacity then
+    new_status := 'confirmed';
+  else
+    new_status := 'waiting';
+  end if;
+
+  if existing_id is not null then
+    -- Registering again after cancelling: back of the waiting list.
+    update public.event_registrations r
+    set status = new_status, created_at = clock_timestamp(), updated_at = now(), decided_by = null, decided_at = null
+    where r.id = existing_id;
+  else
+    -- clock_timestamp: the waiting-list order holds even within one transaction.
+    insert into public.event_registrations (event_id, user_id, status, created_at)
+    values (event, person, new_status, clock_timestamp());
+  end if;
+  return new_status;
+end;
+$$;
+comment on function private.register_for_event(uuid) is 'Registers the current user (see public.register_for_event); checks read access, cancellation, mode, deadline and duplicates under the event row lock.';
+
+create function private.cancel_event_registration(event uuid)
+returns table (promoted_user_id uuid)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  person uuid := (select auth.uid());
+  previous public.registration_status;
+begin
+  -- Same lock as registering, so the freed place goes to exactly one waiting person.
+  perform 1 from public.events e where e.id = event for update;
+  select r.status into previous
+  from public.event_registrations r
+  where r.event_id = event and r.user_id = person;
+  if person is null or not found or previous not in ('confirmed', 'waiting', 'pending') then
+    raise exception 'you are not registered for this event' using errcode = 'EV006';
+  end if;
+  update public.event_registrations r
+  set status = 'cancelled', updated_at = now()
+  where r.event_id = event and r.user_id = person;
+  if previous = 'confirmed' then
+    return query select p from private.promote_waiting_registrations(event) p;
+  end if;
+end;
+$$;
+comment on function private.cancel_event_registration(uuid) is 'Cancels the current user''s registration (see public.cancel_event_registration) and promotes the oldest waiting registration when a place freed.';
+
+create function private.decide_event_registration(registration uuid, approve boolean)
+returns public.registration_status
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  event uuid;
+  capacity integer;
+  cancelled timestamptz;
+  current_status public.registration_status;
+  new_status public.registration_status;
+begin
+  select r.event_id into event from public.event_registrations r where r.id = registration;
+  -- The organisers: editors/admins of the owner and accepted co-leads (any status).
+  if not found or event not in (select private.managed_item_ids()) then
+    raise exception 'only the organisers can decide on a registration' using errcode = '42501';
+  end if;
+  select e.capacity, e.cancelled_at into capacity, cancelled from public.events e where e.id = event for update;
+  if cancelled is not null then
+    raise exception 'this event is cancelled' using errcode = 'EV004';
+  end if;
+  select r.status into current_status from public.event_registrations r where r.id = registration;
+  if current_status <> 'pending' then
+    raise exception 'only pending registrations can be approved or declined (this one is %)', current_status
+      using errcode = 'EV007';
+  end if;
+  if not coalesce(approve, false) then
+    new_status := 'declined';
+  elsif capacity is null or private.event_confirmed_count(event) < capacity then
+    new_status := 'confirmed';
+  else
+    new_status := 'waiting';
+  end if;
+  update public.event_registrations r
+  set status = new_status, decided_by = (select auth.uid()), decided_at = now(), updated_at = now()
+  where r.id = registration;
+  return new_status;
+end;
+$$;
+comment on function private.decide_event_registration(uuid, boolean) is 'An organiser approves (confirmed if a place is left, else waiting) or declines a pending registration (see public.decide_event_registration).';
+
+create function private.event_registration_counts(event uuid)
+returns table (confirmed integer, waiting integer, pending integer)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.can_read_item((select auth.uid()), event) then
+    return;
+  end if;
+  return query
+    select (count(*) filter (where r.status = 'confirmed'))::integer,
+           (count(*) filter (where r.status = 'waiting'))::integer,
+           (count(*) filter (where r.status = 'pending'))::integer
+    from public.event_registrations r
+    where r.event_id = event;
+end;
+$$;
+comment on function private.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the current user may read (see public.event_registration_counts).';
+
+create function private.personal_calendar(token text)
+returns table (
+  event_id uuid,
+  starts_at timestamptz,
+  ends_at timestamptz,
+  time_zone text,
+  venue_name text,
+  venue_address text,
+  is_online boolean,
+  cancelled_at timestamptz,
+  updated_at timestamptz,
+  original_locale text,
+  titles jsonb,
+  descriptions jsonb,
+  registration_status public.registration_status
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 50
+as $$
+declare
+  person uuid;
+begin
+  select t.user_id into person
+  from public.calendar_tokens t
+  where t.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex')
+    and t.revoked_at is null;
+  if person is null then
+    return;
+  end if;
+  return query
+    select e.id, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.venue_address, e.is_online,
+           e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale,
+           (select jsonb_object_agg(t.locale, t.title) from public.event_translations t where t.event_id = e.id),
+           (select jsonb_object_agg(t.locale, t.description) from public.event_translations t where t.event_id = e.id),
+           (select r.status from public.event_registrations r where r.event_id = e.id and r.user_id = person)
+    from public.events e
+    join public.items i on i.id = e.id
+    where e.id in (select private.readable_item_ids_for(person))
+    order by e.starts_at, e.id;
+end;
+$$;
+comment on function private.personal_calendar(text) is 'Events the owner of a valid (not revoked) calendar token may read, with their texts per language and the owner''s registration status (see public.personal_calendar).';
+
+grant execute on function private.register_for_event(uuid) to authenticated, service_role;
+grant execute on function private.cancel_event_registration(uuid) to authenticated, service_role;
+grant execute on function private.decide_event_registration(uuid, boolean) to authenticated, service_role;
+grant execute on function private.event_registration_counts(uuid) to anon, authenticated, service_role;
+grant execute on function private.personal_calendar(text) to anon, authenticated, service_role;
+
+-- Public API (security invoker: the lints forbid security-definer functions here) ---
+
+create function public.register_for_event(event_id uuid)
+returns public.registration_status
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+begin
+  -- Read access is checked as the caller first (items' RLS), then again inside.
+  if not exists (select 1 from public.events e where e.id = register_for_event.event_id) then
+    raise exception 'you cannot register for this event' using errcode = '42501';
+  end if;
+  return private.register_for_event(register_for_event.event_id);
+end;
+$$;
+comment on function public.register_for_event(uuid) is 'Registers the caller for an event they can read: confirmed (a place is left), waiting (full) or pending (approval mode). Errors: 42501 not readable, EV001 already registered, EV002 closed, EV003 deadline passed, EV004 cancelled, EV005 declined before.';
+
+create function public.cancel_event_registration(event_id uuid)
+returns table (promoted_user_id uuid)
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select p.promoted_user_id from private.cancel_event_registration(event_id) p
+$$;
+comment on function public.cancel_event_registration(uuid) is 'Cancels the caller''s registration; returns the person promoted from the waiting list, if a place freed (for the app to email them). Error: EV006 not registered.';
+
+create function public.decide_event_registration(registration_id uuid, approve boolean)
+returns public.registration_status
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.decide_event_registration(registration_id, approve)
+$$;
+comment on function public.decide_event_registration(uuid, boolean) is 'The organisers'' editors/admins approve (confirmed if a place is left, else waiting) or decline a pending registration. Errors: 42501 not an organiser, EV004 event cancelled, EV007 not pending.';
+
+create function public.event_registration_counts(event_id uuid)
+returns table (confirmed integer, waiting integer, pending integer)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select c.confirmed, c.waiting, c.pending
+  from private.event_registration_counts(event_id) c
+  where exists (select 1 from public.events e where e.id = event_registration_counts.event_id)
+$$;
+comment on function public.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the caller may read (no row otherwise); never who.';
+
+create function public.personal_calendar(token text)
+returns table (
+  event_id uuid,
+  starts_at timestamptz,
+  ends_at timestamptz,
+  time_zone text,
+  venue_name text,
+  venue_address text,
+  is_online boolean,
+  cancelled_at timestamptz,
+  updated_at timestamptz,
+  original_locale text,
+  titles jsonb,
+  descriptions jsonb,
+  registration_status public.registration_status
+)
+language sql
+stable
+security invoker
+set search_path = ''
+rows 50
+as $$
+  select * from private.personal_calendar(token)
+$$;
+comment on function public.personal_calendar(text) is 'The personal iCal feed: every event the owner of this secret token may read (nothing for an unknown or revoked token), for unauthenticated feed requests.';
+
+create function public.search_events(query text)
+returns table (event_id uuid, rank real)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  -- As search_joint_actions: each translation matched in its own language; the
+  -- translations' RLS decides what the caller finds.
+  select t.event_id,
+         max(ts_rank(t.search, case t.locale
+           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
+           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
+           when 'en' then websearch_to_tsquery('english'::regconfig, query)
+           when 'de' then websearch_to_tsquery('german'::regconfig, query)
+           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
+         end))::real as rank
+  from public.event_translations t
+  where btrim(coalesce(query, '')) <> ''
+    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
+      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
+      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
+      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
+      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
+  group by t.event_id
+$$;
+comment on function public.search_events(text) is 'Full-text search of events the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per event with its best rank. Blank query: no rows.';
+
+revoke execute on function public.register_for_event(uuid) from public;
+revoke execute on function public.cancel_event_registration(uuid) from public;
+revoke execute on function public.decide_event_registration(uuid, boolean) from public;
+revoke execute on function public.event_registration_counts(uuid) from public;
+revoke execute on function public.personal_calendar(text) from public;
+revoke execute on function public.search_events(text) from public;
+grant execute on function public.register_for_event(uuid) to authenticated, service_role;
+grant execute on function public.cancel_event_registration(uuid) to authenticated, service_role;
+grant execute on function public.decide_event_registration(uuid, boolean) to authenticated, service_role;
+grant execute on function public.event_registration_counts(uuid) to anon, authenticated, service_role;
+grant execute on function public.personal_calendar(text) to anon, authenticated, service_role;
+grant execute on function public.search_events(text) to anon, authenticated, service_role;
+
+-- Privileges ----------------------------------------------------------------------
+-- events are deleted with their item (cascade); registrations only change through the
+-- functions above; anonymous visitors get no privilege on links, registrations, tokens.
+
+revoke all on public.events, public.event_translations, public.event_online_links,
+  public.event_registrations, public.calendar_tokens from anon, authenticated;
+grant select on public.events, public.event_translations to anon;
+grant select, insert, update on public.events, public.calendar_tokens to authenticated;
+grant select, insert, update, delete on public.event_translations, public.event_online_links to authenticated;
+grant select on public.event_registrations to authenticated;
+
+-- Policies ------------------------------------------------------------------------
+
+-- events
+create policy "People read the events whose item they may read"
+  on public.events for select to anon, authenticated
+  using (id in (select i.id from public.items i));  -- items' RLS decides
+
+create policy "Owner editors add the content of their organisation's events"
+  on public.events for insert to authenticated
+  with check (
+    id in (select private.owned_item_ids())
+    and id in (select private.editable_item_ids())
+  );
+
+create policy "Editors of the owner and co-lead organisations edit events"
+  on public.events for update to authenticated
+  using (id in (select private.editable_item_ids()))
+  with check (id in (select private.editable_item_ids()));
+
+-- event_translations
+create policy "People read the texts of the events they may read"
+  on public.event_translations for select to anon, authenticated
+  using (event_id in (select i.id from public.items i));
+
+create policy "Lead editors add texts to their events"
+  on public.event_translations for insert to authenticated
+  with check (event_id in (select private.editable_item_ids()));
+
+create policy "Lead editors edit the texts of their events"
+  on public.event_translations for update to authenticated
+  using (event_id in (select private.editable_item_ids()))
+  with check (event_id in (select private.editable_item_ids()));
+
+create policy "Lead editors delete translations of their events"
+  on public.event_translations for delete to authenticated
+  using (event_id in (select private.editable_item_ids()));
+
+-- event_online_links: confirmed registrants who (still) may read the event, and the
+-- organisers' editors/admins. Never anonymous visitors (no privilege).
+create policy "Confirmed registrants and organisers read the online link"
+  on public.event_online_links for select to authenticated
+  using (
+    event_id in (select private.managed_item_ids())
+    or (event_id in (select private.confirmed_event_ids()) and event_id in (select i.id from public.items i))
+  );
+
+create policy "Lead editors add the online link of their events"
+  on public.event_online_links for insert to authenticated
+  with check (event_id in (select private.editable_item_ids()));
+
+create policy "Lead editors change the online link of their events"
+  on public.event_online_links for update to authenticated
+  using (event_id in (select private.editable_item_ids()))
+  with check (event_id in (select private.editable_item_ids()));
+
+create policy "Lead editors remove the online link of their events"
+  on public.event_online_links for delete to authenticated
+  using (event_id in (select private.editable_item_ids()));
+
+-- event_registrations: read only (writes go through the functions).
+create policy "People read their own registrations, organisers all of theirs"
+  on public.event_registrations for select to authenticated
+  using (
+    user_id = (select auth.uid())
+    or event_id in (select private.managed_item_ids())
+  );
+
+-- calendar_tokens: each person their own.
+create policy "People read their own calendar token"
+  on public.calendar_tokens for select to authenticated
+  using (user_id = (select auth.uid()));
+
+create policy "People create their own calendar token"
+  on public.calendar_tokens for insert to authenticated
+  with check (user_id = (select auth.uid()));
+
+create policy "People renew or revoke their own calendar token"
+  on public.calendar_tokens for update to authenticated
+  using (user_id = (select auth.uid()))
+  with check (user_id = (select auth.uid()));
+
+-- Trigger functions need no grant; the helpers are granted above.
+revoke execute on all functions in schema private from public;
