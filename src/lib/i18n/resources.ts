@@ -8,6 +8,7 @@ import enErrors from './locales/en/errors.json';
 import enEvents from './locales/en/events.json';
 import enHome from './locales/en/home.json';
 import enOrganisations from './locales/en/organisations.json';
+import enPapers from './locales/en/papers.json';
 import enValidation from './locales/en/validation.json';
 
 /** English is the typed source: every other locale must have exactly these keys. */
@@ -21,6 +22,7 @@ export const sourceResources = {
 	events: enEvents,
 	home: enHome,
 	organisations: enOrganisations,
+	papers: enPapers,
 	validation: enValidation
 };
 
@@ -37,6 +39,7 @@ export const NAMESPACES: Namespace[] = [
 	'events',
 	'home',
 	'organisations',
+	'papers',
 	'validation'
 ];
 

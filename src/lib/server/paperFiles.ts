@@ -1,0 +1,91 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { FileStorage } from './storage';
+
+type Client = SupabaseClient<Database>;
+
+/** 25 MiB, the limit the database also enforces on paper_files.size_bytes. */
+export const MAX_PDF_BYTES = 25 * 1024 * 1024;
+
+export type PdfProblem =
+	'validation:pdf_empty' | 'validation:pdf_too_large' | 'validation:pdf_not_pdf';
+
+/**
+ * Is this a PDF, by its content rather than its name? A PDF starts with `%PDF-1.x` (or 2.0)
+ * within its first 1024 bytes and ends with `%%EOF` (ISO 32000-1 §7.5.2, §7.5.5).
+ */
+export function checkPdf(bytes: Uint8Array): PdfProblem | null {
+	if (bytes.length === 0) return 'validation:pdf_empty';
+	if (bytes.length > MAX_PDF_BYTES) return 'validation:pdf_too_large';
+	const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+	const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+	if (!/%PDF-(1\.[0-7]|2\.0)/.test(head) || !tail.includes('%%EOF'))
+		return 'validation:pdf_not_pdf';
+	return null;
+}
+
+/** A download name that is safe in a header and on every file system. */
+export function safeFilename(name: string, fallback = 'document.pdf'): string {
+	const base = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9._-]+/g, '-')
+		.replace(/-{2,}/g, '-')
+		.replace(/^[-.]+|[-.]+$/g, '')
+		.slice(0, 120);
+	if (!base) return fallback;
+	return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
+}
+
+export interface UploadInput {
+	paperId: string;
+	versionId: string;
+	locale: string;
+	filename: string;
+	bytes: Uint8Array;
+}
+
+/**
+ * Stores a paper's PDF and its metadata row so that neither exists without the other:
+ * bytes first under a fresh key, then the row as the caller (RLS decides whether they may);
+ * if the row is refused or fails, the bytes are removed before the error goes on.
+ * (A crash between the two steps can leave only an unreferenced object under a random key,
+ * which no row points to and so nobody can ever download.)
+ */
+export async function uploadPaperFile(supabase: Client, storage: FileStorage, input: UploadInput) {
+	const storageKey = `papers/${input.paperId}/${randomUUID()}.pdf`;
+	await storage.put(storageKey, input.bytes, 'application/pdf');
+	const { data, error } = await supabase
+		.from('paper_files')
+		.insert({
+			paper_id: input.paperId,
+			version_id: input.versionId,
+			locale: input.locale,
+			storage_key: storageKey,
+			filename: safeFilename(input.filename),
+			size_bytes: input.bytes.length,
+			sha256: createHash('sha256').update(input.bytes).digest('hex')
+		})
+		.select('id')
+		.single();
+	if (error) {
+		await storage.delete(storageKey);
+		throw error;
+	}
+	return { id: data.id, storageKey };
+}
+
+/** A file's bytes for the caller, or null when RLS hides its row (or the object is missing). */
+export async function download(supabase: Client, storage: FileStorage, fileId: string) {
+	const { data, error } = await supabase
+		.from('paper_files')
+		.select('storage_key, filename, size_bytes, sha256, locale, paper_id')
+		.eq('id', fileId)
+		.maybeSingle();
+	if (error) throw error;
+	if (!data) return null;
+	const bytes = await storage.get(data.storage_key);
+	if (!bytes) return null;
+	return { ...data, bytes };
+}
