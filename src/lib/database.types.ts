@@ -717,6 +717,290 @@ export type Database = {
         }
         Relationships: []
       }
+      paper_files: {
+        Row: {
+          content_type: string
+          created_at: string
+          created_by: string | null
+          filename: string
+          id: string
+          locale: string
+          paper_id: string
+          sha256: string
+          size_bytes: number
+          storage_key: string
+          version_id: string
+        }
+        Insert: {
+          content_type?: string
+          created_at?: string
+          created_by?: string | null
+          filename: string
+          id?: string
+          locale: string
+          paper_id: string
+          sha256: string
+          size_bytes: number
+          storage_key: string
+          version_id: string
+        }
+        Update: {
+          content_type?: string
+          created_at?: string
+          created_by?: string | null
+          filename?: string
+          id?: string
+          locale?: string
+          paper_id?: string
+          sha256?: string
+          size_bytes?: number
+          storage_key?: string
+          version_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paper_files_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_files_paper_id_fkey"
+            columns: ["paper_id"]
+            referencedRelation: "papers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_files_version_fkey"
+            columns: ["paper_id", "version_id"]
+            referencedRelation: "paper_versions"
+            referencedColumns: ["paper_id", "id"]
+          },
+        ]
+      }
+      paper_signatures: {
+        Row: {
+          comment: string
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          id: string
+          invited_by: string | null
+          organisation_id: string
+          paper_id: string
+          state: Database["public"]["Enums"]["signature_state"]
+          version_id: string
+        }
+        Insert: {
+          comment?: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          id?: string
+          invited_by?: string | null
+          organisation_id: string
+          paper_id: string
+          state?: Database["public"]["Enums"]["signature_state"]
+          version_id: string
+        }
+        Update: {
+          comment?: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          id?: string
+          invited_by?: string | null
+          organisation_id?: string
+          paper_id?: string
+          state?: Database["public"]["Enums"]["signature_state"]
+          version_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paper_signatures_decided_by_fkey"
+            columns: ["decided_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_signatures_invited_by_fkey"
+            columns: ["invited_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_signatures_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_signatures_paper_id_fkey"
+            columns: ["paper_id"]
+            referencedRelation: "papers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_signatures_version_fkey"
+            columns: ["paper_id", "version_id"]
+            referencedRelation: "paper_versions"
+            referencedColumns: ["paper_id", "id"]
+          },
+        ]
+      }
+      paper_translations: {
+        Row: {
+          abstract: string
+          created_at: string
+          locale: string
+          paper_id: string
+          search: unknown
+          source_revision: number
+          title: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          abstract?: string
+          created_at?: string
+          locale: string
+          paper_id: string
+          search?: never
+          source_revision?: number
+          title: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          abstract?: string
+          created_at?: string
+          locale?: string
+          paper_id?: string
+          search?: never
+          source_revision?: number
+          title?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paper_translations_paper_id_fkey"
+            columns: ["paper_id"]
+            referencedRelation: "papers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_translations_updated_by_fkey"
+            columns: ["updated_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      paper_versions: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          note: string
+          number: number
+          paper_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          note?: string
+          number: number
+          paper_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          note?: string
+          number?: number
+          paper_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paper_versions_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paper_versions_paper_id_fkey"
+            columns: ["paper_id"]
+            referencedRelation: "papers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      papers: {
+        Row: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          id: string
+          joint_action_id: string | null
+          original_locale: string
+          original_revision: number
+          paper_kind: Database["public"]["Enums"]["paper_kind"]
+          signature_deadline: string | null
+          signature_version_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          areas?: Database["public"]["Enums"]["work_area"][]
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          id: string
+          joint_action_id?: string | null
+          original_locale: string
+          original_revision?: number
+          paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          signature_deadline?: string | null
+          signature_version_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          areas?: Database["public"]["Enums"]["work_area"][]
+          countries?: string[]
+          crc_articles?: number[]
+          created_at?: string
+          id?: string
+          joint_action_id?: string | null
+          original_locale?: string
+          original_revision?: number
+          paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          signature_deadline?: string | null
+          signature_version_id?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "papers_id_fkey"
+            columns: ["id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "papers_joint_action_id_fkey"
+            columns: ["joint_action_id"]
+            referencedRelation: "joint_actions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "papers_signature_version_fkey"
+            columns: ["id", "signature_version_id"]
+            referencedRelation: "paper_versions"
+            referencedColumns: ["paper_id", "id"]
+          },
+        ]
+      }
       profiles: {
         Row: {
           created_at: string
@@ -752,9 +1036,14 @@ export type Database = {
           promoted_user_id: string
         }[]
       }
+      close_paper_signature: { Args: { paper_id: string }; Returns: undefined }
       decide_event_registration: {
         Args: { approve: boolean; registration_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
+      }
+      decide_paper_signature: {
+        Args: { approve: boolean; comment?: string; signature_id: string }
+        Returns: Database["public"]["Enums"]["signature_state"]
       }
       event_registration_counts: {
         Args: { event_id: string }
@@ -762,6 +1051,23 @@ export type Database = {
           confirmed: number
           pending: number
           waiting: number
+        }[]
+      }
+      invite_paper_signatories: {
+        Args: { organisation_ids: string[]; paper_id: string }
+        Returns: number
+      }
+      open_paper_signature: {
+        Args: { deadline: string; paper_id: string; version_id: string }
+        Returns: number
+      }
+      paper_file_for_download: {
+        Args: { file_id: string }
+        Returns: {
+          filename: string
+          sha256: string
+          size_bytes: number
+          storage_key: string
         }[]
       }
       personal_calendar: {
@@ -800,6 +1106,13 @@ export type Database = {
           rank: number
         }[]
       }
+      search_papers: {
+        Args: { query: string }
+        Returns: {
+          paper_id: string
+          rank: number
+        }[]
+      }
     }
     Enums: {
       action_phase: "planned" | "ongoing" | "completed"
@@ -811,6 +1124,11 @@ export type Database = {
       membership_role: "member" | "editor" | "admin"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
+      paper_kind:
+        | "position_statement"
+        | "alternative_report"
+        | "submission"
+        | "other"
       registration_mode: "none" | "open" | "approval" | "closed"
       registration_status:
         | "confirmed"
@@ -818,6 +1136,7 @@ export type Database = {
         | "pending"
         | "declined"
         | "cancelled"
+      signature_state: "invited" | "signed" | "declined"
       work_area:
         | "training_education"
         | "lobbying_advocacy"
@@ -959,6 +1278,12 @@ export const Constants = {
       membership_role: ["member", "editor", "admin"],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
+      paper_kind: [
+        "position_statement",
+        "alternative_report",
+        "submission",
+        "other",
+      ],
       registration_mode: ["none", "open", "approval", "closed"],
       registration_status: [
         "confirmed",
@@ -967,6 +1292,7 @@ export const Constants = {
         "declined",
         "cancelled",
       ],
+      signature_state: ["invited", "signed", "declined"],
       work_area: [
         "training_education",
         "lobbying_advocacy",

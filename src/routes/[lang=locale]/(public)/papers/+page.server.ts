@@ -1,0 +1,19 @@
+import { paperFilterSchema } from '$lib/schemas/papers';
+import * as organisations from '$lib/server/organisations';
+import * as papers from '$lib/server/papers';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const filters = paperFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const [result, directory] = await Promise.all([
+		papers.list(locals.supabase, filters),
+		organisations.list(locals.supabase, {})
+	]);
+	return {
+		filters,
+		papers: result.rows,
+		total: result.total,
+		pageSize: papers.PAGE_SIZE,
+		organisations: directory.map(({ id, name }) => ({ id, name }))
+	};
+};

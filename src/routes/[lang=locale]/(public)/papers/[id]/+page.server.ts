@@ -1,0 +1,85 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { accessReason } from '$lib/access';
+import { isLocale } from '$lib/i18n/config';
+import { pickTranslation } from '$lib/i18n/content';
+import * as jointActions from '$lib/server/jointActions';
+import * as memberships from '$lib/server/memberships';
+import * as papers from '$lib/server/papers';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const id = z.uuid().safeParse(params.id);
+	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	const [paper, mine] = await Promise.all([
+		papers.getById(locals.supabase, id.data),
+		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
+	]);
+	if (!paper) error(404, locals.i18n.t('errors:not_found'));
+
+	const requested = url.searchParams.get('show');
+	const text = pickTranslation(
+		paper.translations,
+		isLocale(requested) ? requested : locals.locale,
+		paper.original_locale
+	);
+	if (!text) error(404, locals.i18n.t('errors:not_found'));
+	const action = paper.joint_action_id
+		? await jointActions.getTitle(locals.supabase, paper.joint_action_id, locals.locale)
+		: null;
+
+	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
+	const versions = [...paper.versions]
+		.sort((a, b) => b.number - a.number)
+		.map((version) => ({
+			...version,
+			files: paper.files
+				.filter((file) => file.version_id === version.id)
+				.sort((a, b) => a.locale.localeCompare(b.locale))
+		}));
+
+	return {
+		paper: {
+			id: paper.id,
+			kind: paper.paper_kind,
+			originalLocale: paper.original_locale,
+			areas: paper.areas,
+			crcArticles: paper.crc_articles,
+			status: paper.item.status,
+			visibility: paper.item.visibility,
+			publishedAt: paper.item.published_at,
+			signatureOpen: paper.signature_version_id !== null,
+			signatureVersion: paper.signature_version_id
+				? numberOf.get(paper.signature_version_id)
+				: null,
+			signatureDeadline: paper.signature_deadline
+		},
+		text: {
+			locale: text.locale,
+			title: text.title,
+			abstract: text.abstract,
+			isFallback: text.isFallback && !isLocale(requested)
+		},
+		languages: paper.translations.map((t) => t.locale),
+		versions,
+		signatures: paper.signatures
+			.filter((s) => s.organisation)
+			.map((s) => ({
+				id: s.id,
+				state: s.state,
+				decidedAt: s.decided_at,
+				version: numberOf.get(s.version_id) ?? null,
+				organisation: s.organisation!
+			}))
+			.sort(
+				(a, b) =>
+					(b.version ?? 0) - (a.version ?? 0) ||
+					a.organisation.name.localeCompare(b.organisation.name)
+			),
+		organisations: paper.item.attachments
+			.filter((a) => a.organisation && a.state === 'accepted' && a.role !== 'signatory')
+			.map((a) => ({ role: a.role, slug: a.organisation!.slug, name: a.organisation!.name })),
+		action,
+		reason: accessReason(paper.item, paper.item.attachments, mine)
+	};
+};

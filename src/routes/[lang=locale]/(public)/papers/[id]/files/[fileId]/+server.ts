@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { download, safeFilename } from '$lib/server/paperFiles';
+import { fileStorage } from '$lib/server/storage';
+import type { RequestHandler } from './$types';
+
+/**
+ * A paper's PDF. The bytes are handed out only after the caller's own read of the file's
+ * metadata row succeeds — RLS on paper_files is the download rule; there is no public URL.
+ */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const paperId = z.uuid().safeParse(params.id);
+	const fileId = z.uuid().safeParse(params.fileId);
+	if (!paperId.success || !fileId.success) error(404, locals.i18n.t('errors:not_found'));
+	const file = await download(locals.supabase, fileStorage(), fileId.data);
+	// Hidden by RLS, belonging to another paper, or missing: the same 404.
+	if (!file || file.paper_id !== paperId.data) error(404, locals.i18n.t('errors:not_found'));
+	const name = safeFilename(file.filename);
+	return new Response(Buffer.from(file.bytes), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-length': String(file.bytes.length),
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'private, no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
+};

@@ -1,0 +1,1005 @@
+-- Position papers: statements, alternative reports and submissions (issue 7), the third
+-- content type on top of `items`, built like joint actions (20261128000400) and events
+-- (20261128000500):
+--   papers               the facts (kind, areas, UNCRC articles, countries, linked action)
+--                        and which version is open for signature until when
+--   paper_translations   title/abstract per language, with revisions (as joint actions)
+--   paper_versions       versions 1, 2, 3… of the paper (numbered by trigger)
+--   paper_files          one PDF per language per version: metadata + the storage key
+--   paper_signatures     which organisation was asked to co-sign which version, and its answer
+-- Reading follows the item (items' RLS decides); writing follows the item's leads
+-- (private.editable_item_ids()). Rules: ../../../shared/PRODUCT.md ("Content") and
+-- docs/access-model.md ("Papers").
+--
+-- The bytes of a PDF live in the app's storage port under paper_files.storage_key; the
+-- app serves a download only after reading the file's row as the caller, so the row's
+-- read rule IS the download rule.
+--
+-- Co-signature goes through four functions (public, security invoker, each calling a
+-- private security definer function that checks everything itself); nobody writes
+-- paper_signatures or signatory attachments directly. Errors use custom SQLSTATEs
+-- (class PA, HTTP 400 through PostgREST) that the app maps to messages:
+--   PA001 signature is closed            PA005 the deadline must be in the future
+--   PA002 the deadline has passed        PA006 the version belongs to another paper
+--   PA003 not the version open for signature
+--   PA004 already signed/declined        PA007 a version with signatures is frozen
+--   PA008 this organisation cannot be invited to sign
+--   42501 the caller may not do this
+--
+-- Also here: invited (and signed) co-signatories read a paper while it is a draft —
+-- signature usually happens before publication — so the items read policy (and its
+-- twin private.readable_item_ids_for) gain one term for paper drafts.
+
+-- Types ---------------------------------------------------------------------------
+
+create type public.paper_kind as enum ('position_statement', 'alternative_report', 'submission', 'other');
+comment on type public.paper_kind is 'What a paper is: a position statement, an alternative report (UN Committee on the Rights of the Child), a submission, or something else.';
+
+create type public.signature_state as enum ('invited', 'signed', 'declined');
+comment on type public.signature_state is 'An organisation''s answer to a request to co-sign a version of a paper (given by its admins).';
+
+-- Items: invited co-signatories read paper drafts ----------------------------------
+
+drop policy "Members read the items their organisations may see" on public.items;
+create policy "Members read the items their organisations may see"
+  on public.items for select to authenticated
+  using (
+    (status <> 'draft' and visibility = 'public')
+    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
+    or (status <> 'draft' and visibility = 'participants'
+        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
+    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    -- A paper's draft is also read by the members of the organisations asked to co-sign
+    -- it (invited or signed signatories: attached, not leads), so that they read what they
+    -- sign; not by the owner's or co-leads' plain members. Declined ones are not attached.
+    or (status = 'draft' and kind = 'paper'
+        and exists (select 1 from unnest(participant_organisation_ids) as o
+                    where array[o] <@ (select private.user_organisation_id_array('member'))
+                      and o <> all (lead_organisation_ids)))
+  );
+
+create or replace function private.readable_item_ids_for(person uuid)
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+declare
+  member_of uuid[];
+  editor_of uuid[];
+begin
+  -- The items read rule (policies on public.items) for a given person instead of the
+  -- caller: used where no session exists (the personal calendar feed) and by the
+  -- registration functions. 009/010/011 tests prove it equals RLS for every actor.
+  select coalesce(array_agg(m.organisation_id), '{}'),
+         coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
+  into member_of, editor_of
+  from public.memberships m
+  join public.organisations o on o.id = m.organisation_id
+  where m.user_id = person
+    and o.status = 'active';
+
+  return query
+    select i.id
+    from public.items i
+    where (i.status <> 'draft' and i.visibility = 'public')
+       or (i.status <> 'draft' and i.visibility = 'network' and cardinality(member_of) > 0)
+       or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && member_of)
+       or i.lead_organisation_ids && editor_of
+       or (i.status = 'draft' and i.kind = 'paper'
+           and exists (select 1 from unnest(i.participant_organisation_ids) as o
+                       where o = any (member_of) and o <> all (i.lead_organisation_ids)));
+end;
+$$;
+
+-- Tables --------------------------------------------------------------------------
+
+create table public.papers (
+  id uuid primary key references public.items (id) on delete cascade,
+  original_locale text not null
+    constraint papers_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  -- Version of the original text; bumped by trigger, never written by API callers.
+  original_revision integer not null default 1
+    constraint papers_original_revision_positive check (original_revision >= 1),
+  paper_kind public.paper_kind not null default 'position_statement',
+  areas public.work_area[] not null default '{}'
+    constraint papers_areas_valid check (private.array_is_set(areas)),
+  -- UNCRC articles 1–54.
+  crc_articles smallint[] not null default '{}'
+    constraint papers_crc_articles_valid check (
+      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
+    ),
+  -- ISO 3166-1 alpha-2, upper case.
+  countries text[] not null default '{}'
+    constraint papers_countries_valid check (
+      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
+    ),
+  joint_action_id uuid references public.joint_actions (id) on delete set null,
+  -- The version open for signature (null: signature closed) and until when. Written only
+  -- by open_paper_signature / close_paper_signature; the foreign key (added below, with
+  -- paper_versions) makes it a version of this paper.
+  signature_version_id uuid,
+  signature_deadline timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint papers_signature_deadline_required check (signature_version_id is null or signature_deadline is not null)
+);
+comment on table public.papers is 'Position statements, alternative reports and submissions. One row per item of kind paper; who reads and edits it is decided by the item. signature_version_id/deadline: the version open for co-signature.';
+comment on column public.papers.original_revision is 'Version of the original-language text, bumped when its title or abstract changes; a translation with a lower source_revision is outdated.';
+comment on column public.papers.signature_version_id is 'The version currently open for co-signature; null when signature is closed (signature_deadline then keeps the last deadline).';
+comment on column public.papers.signature_deadline is 'Until when the open version can be signed; kept after closing, for the record.';
+
+create index papers_areas_idx on public.papers using gin (areas);
+create index papers_crc_articles_idx on public.papers using gin (crc_articles);
+create index papers_countries_idx on public.papers using gin (countries);
+create index papers_joint_action_id_idx on public.papers (joint_action_id);
+create index papers_paper_kind_idx on public.papers (paper_kind);
+
+alter table public.papers enable row level security;
+
+create table public.paper_translations (
+  paper_id uuid not null references public.papers (id) on delete cascade,
+  locale text not null
+    constraint paper_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  title text not null
+    constraint paper_translations_title_length check (length(btrim(title)) between 1 and 300),
+  abstract text not null default ''
+    constraint paper_translations_abstract_length check (length(abstract) <= 5000),
+  -- The original_revision this text was made from. Always set by trigger.
+  source_revision integer not null default 1,
+  -- Each row is searched with its own language's configuration (immutable CASE).
+  search tsvector generated always as (
+    case locale
+      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
+                  || setweight(to_tsvector('french'::regconfig, abstract), 'B')
+      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
+                  || setweight(to_tsvector('dutch'::regconfig, abstract), 'B')
+      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
+                  || setweight(to_tsvector('english'::regconfig, abstract), 'B')
+      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
+                  || setweight(to_tsvector('german'::regconfig, abstract), 'B')
+      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
+                  || setweight(to_tsvector('spanish'::regconfig, abstract), 'B')
+    end
+  ) stored,
+  updated_by uuid references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (paper_id, locale)
+);
+comment on table public.paper_translations is 'Title and abstract of a paper per language: the original (papers.original_locale) and its translations, each with the original_revision it was made from.';
+comment on column public.paper_translations.source_revision is 'The papers.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
+
+create index paper_translations_search_idx on public.paper_translations using gin (search);
+create index paper_translations_updated_by_idx on public.paper_translations (updated_by);
+
+alter table public.paper_translations enable row level security;
+
+create table public.paper_versions (
+  id uuid primary key default gen_random_uuid(),
+  paper_id uuid not null
+    constraint paper_versions_paper_id_fkey references public.papers (id) on delete cascade,
+  -- 1, 2, 3… assigned by trigger (max + 1 under the paper's row lock), never by the caller.
+  number integer not null
+    constraint paper_versions_number_positive check (number >= 1),
+  -- What changed.
+  note text not null default ''
+    constraint paper_versions_note_length check (length(note) <= 2000),
+  created_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  constraint paper_versions_paper_id_number_key unique (paper_id, number),
+  -- Target of the (paper_id, version_id) foreign keys: a version of the same paper.
+  constraint paper_versions_paper_id_id_key unique (paper_id, id)
+);
+comment on table public.paper_versions is 'Versions of a paper (1, 2, 3…), each with its PDFs (paper_files) and its co-signatures (paper_signatures). A version with signatures is never deleted.';
+
+create index paper_versions_created_by_idx on public.paper_versions (created_by);
+
+alter table public.paper_versions enable row level security;
+
+alter table public.papers
+  add constraint papers_signature_version_fkey
+  foreign key (id, signature_version_id) references public.paper_versions (paper_id, id);
+create index papers_signature_version_idx on public.papers (id, signature_version_id);
+
+create table public.paper_files (
+  id uuid primary key default gen_random_uuid(),
+  paper_id uuid not null
+    constraint paper_files_paper_id_fkey references public.papers (id) on delete cascade,
+  version_id uuid not null,
+  locale text not null
+    constraint paper_files_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  -- Opaque key in the storage port, always under the paper's own folder:
+  -- papers/<paper_id>/<name> (API callers), seed/<paper_id>/<name> (seed only).
+  storage_key text not null
+    constraint paper_files_storage_key_key unique
+    constraint paper_files_storage_key_format check (
+      storage_key ~ ('^(papers|seed)/' || paper_id::text || '/[A-Za-z0-9][A-Za-z0-9._-]{0,199}$')
+      and storage_key !~ '\.\.'
+    ),
+  filename text not null
+    constraint paper_files_filename_valid check (
+      length(btrim(filename)) between 1 and 200 and filename !~ '[/\\[:cntrl:]]'
+    ),
+  size_bytes integer not null
+    constraint paper_files_size_bytes_range check (size_bytes between 1 and 26214400),
+  sha256 text not null
+    constraint paper_files_sha256_format check (sha256 ~ '^[0-9a-f]{64}$'),
+  content_type text not null default 'application/pdf'
+    constraint paper_files_content_type_pdf check (content_type = 'application/pdf'),
+  created_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  created_at timestamptz not null default now(),
+  -- One PDF per language per version.
+  constraint paper_files_version_id_locale_key unique (version_id, locale),
+  -- The version belongs to the same paper.
+  constraint paper_files_version_fkey foreign key (paper_id, version_id)
+    references public.paper_versions (paper_id, id) on delete cascade
+);
+comment on table public.paper_files is 'The PDF of a version of a paper in one language: metadata and the key of its bytes in the storage port. The app serves the bytes only after reading this row as the caller, so who reads the row may download the file.';
+
+create index paper_files_paper_id_version_id_idx on public.paper_files (paper_id, version_id);
+create index paper_files_created_by_idx on public.paper_files (created_by);
+
+alter table public.paper_files enable row level security;
+
+create table public.paper_signatures (
+  id uuid primary key default gen_random_uuid(),
+  paper_id uuid not null
+    constraint paper_signatures_paper_id_fkey references public.papers (id) on delete cascade,
+  version_id uuid not null,
+  organisation_id uuid not null references public.organisations (id),
+  state public.signature_state not null default 'invited',
+  comment text not null default ''
+    constraint paper_signatures_comment_length check (length(comment) <= 2000),
+  invited_by uuid references public.profiles (id) on delete set null,
+  decided_by uuid references public.profiles (id) on delete set null,
+  decided_at timestamptz,
+  created_at timestamptz not null default now(),
+  constraint paper_signatures_version_id_organisation_id_key unique (version_id, organisation_id),
+  constraint paper_signatures_version_fkey foreign key (paper_id, version_id)
+    references public.paper_versions (paper_id, id) on delete cascade,
+  constraint paper_signatures_decision_stamped check ((state = 'invited') = (decided_at is null))
+);
+comment on table public.paper_signatures is 'Requests to co-sign a version of a paper and each organisation''s answer (signed/declined, by one of its admins). Written only by invite_paper_signatories, open_paper_signature and decide_paper_signature; older versions'' rows are the history.';
+
+create index paper_signatures_paper_id_version_id_idx on public.paper_signatures (paper_id, version_id);
+create index paper_signatures_organisation_id_idx on public.paper_signatures (organisation_id, state);
+create index paper_signatures_invited_by_idx on public.paper_signatures (invited_by);
+create index paper_signatures_decided_by_idx on public.paper_signatures (decided_by);
+
+alter table public.paper_signatures enable row level security;
+
+-- Invariants (triggers) -----------------------------------------------------------
+
+create function private.guard_paper_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  item_kind public.item_kind;
+  new_original_revision integer;
+begin
+  -- The linked joint action must be one the caller can read (as the caller: RLS).
+  if private.is_api_caller() and new.joint_action_id is not null
+     and (tg_op = 'INSERT' or new.joint_action_id is distinct from old.joint_action_id)
+     and not exists (select 1 from public.joint_actions ja where ja.id = new.joint_action_id) then
+    raise exception 'a paper can only be linked to a joint action you can read' using errcode = '42501';
+  end if;
+
+  if tg_op = 'INSERT' then
+    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
+    select i.kind into item_kind from public.items i where i.id = new.id;
+    if found and item_kind <> 'paper' then
+      raise exception 'a paper belongs to an item of kind paper, not %', item_kind using errcode = '23514';
+    end if;
+    if private.is_api_caller() then
+      if new.signature_version_id is not null then
+        raise exception 'signature opens through open_paper_signature' using errcode = '42501';
+      end if;
+      new.signature_deadline := null;
+      new.original_revision := 1;
+      new.created_at := now();
+      new.updated_at := now();
+    end if;
+    return new;
+  end if;
+
+  -- UPDATE
+  if private.is_api_caller() then
+    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
+      raise exception 'a paper''s id and creation date cannot change' using errcode = '42501';
+    end if;
+    if new.original_revision is distinct from old.original_revision then
+      raise exception 'original_revision follows the original text; edit the original translation instead'
+        using errcode = '42501';
+    end if;
+    if new.signature_version_id is distinct from old.signature_version_id
+       or new.signature_deadline is distinct from old.signature_deadline then
+      raise exception 'signature opens and closes through open_paper_signature and close_paper_signature'
+        using errcode = '42501';
+    end if;
+  end if;
+  if new.original_revision < old.original_revision then
+    raise exception 'original_revision never goes back' using errcode = '23514';
+  end if;
+  if new.original_locale is distinct from old.original_locale then
+    select t.source_revision into new_original_revision
+    from public.paper_translations t
+    where t.paper_id = new.id and t.locale = new.original_locale;
+    if not found then
+      raise exception 'the original language can only change to a language the paper already has a text in (add the % text first)',
+        new.original_locale using errcode = '23514';
+    end if;
+    if new_original_revision < new.original_revision then
+      new.original_revision := new.original_revision + 1;
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_paper_change() is 'Trigger: the item must be a paper; a readable joint action; id, creation date, original_revision and the signature columns are not for API callers; the original language moves only to an existing translation.';
+
+create trigger papers_guard_change
+  before insert or update on public.papers
+  for each row execute function private.guard_paper_change();
+
+create function private.sync_original_paper_translation()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.paper_translations t
+  set source_revision = new.original_revision
+  where t.paper_id = new.id and t.locale = new.original_locale
+    and t.source_revision is distinct from new.original_revision;
+  return null;
+end;
+$$;
+comment on function private.sync_original_paper_translation() is 'Trigger: after the original language or revision of a paper changes, its text in the original language carries the current original_revision.';
+
+create trigger papers_sync_original_translation
+  after update of original_locale, original_revision on public.papers
+  for each row
+  when (old.original_locale is distinct from new.original_locale
+        or old.original_revision is distinct from new.original_revision)
+  execute function private.sync_original_paper_translation();
+
+create function private.guard_paper_translation_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  paper_original_locale text;
+  paper_original_revision integer;
+begin
+  if tg_op = 'DELETE' then
+    if private.is_api_caller() and exists (
+      select 1 from public.papers p where p.id = old.paper_id and p.original_locale = old.locale
+    ) then
+      raise exception 'the original-language text of a paper cannot be deleted' using errcode = '42501';
+    end if;
+    return old;
+  end if;
+
+  if tg_op = 'UPDATE' and private.is_api_caller()
+     and (new.paper_id is distinct from old.paper_id or new.locale is distinct from old.locale
+          or new.created_at is distinct from old.created_at) then
+    raise exception 'a translation cannot move to another paper or language' using errcode = '42501';
+  end if;
+
+  select p.original_locale, p.original_revision
+  into paper_original_locale, paper_original_revision
+  from public.papers p
+  where p.id = new.paper_id;
+
+  if not found then
+    new.source_revision := coalesce(new.source_revision, 1);
+  elsif new.locale = paper_original_locale then
+    if tg_op = 'UPDATE' and (new.title, new.abstract) is distinct from (old.title, old.abstract) then
+      new.source_revision := paper_original_revision + 1;
+    else
+      new.source_revision := paper_original_revision;
+    end if;
+  else
+    new.source_revision := paper_original_revision;
+  end if;
+
+  if private.is_api_caller() then
+    new.updated_by := (select auth.uid());
+    if tg_op = 'INSERT' then
+      new.created_at := now();
+    end if;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.guard_paper_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
+
+create trigger paper_translations_guard_change
+  before insert or update or delete on public.paper_translations
+  for each row execute function private.guard_paper_translation_change();
+
+create function private.bump_paper_original_revision()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.papers p
+  set original_revision = new.source_revision
+  where p.id = new.paper_id
+    and p.original_locale = new.locale
+    and p.original_revision < new.source_revision;
+  return null;
+end;
+$$;
+comment on function private.bump_paper_original_revision() is 'Trigger: when the original text of a paper changed, papers.original_revision takes its new revision (other translations become outdated).';
+
+create trigger paper_translations_bump_original_revision
+  after insert or update on public.paper_translations
+  for each row execute function private.bump_paper_original_revision();
+
+create function private.number_paper_version()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- Runs as the owner (to lock and count every version); RLS still decides afterwards
+  -- whether the caller may add the row. The paper's row lock serialises two uploads.
+  perform 1 from public.papers p where p.id = new.paper_id for update;
+  new.number := coalesce((select max(v.number) from public.paper_versions v where v.paper_id = new.paper_id), 0) + 1;
+  return new;
+end;
+$$;
+comment on function private.number_paper_version() is 'Trigger: a new version gets the next number of its paper (max + 1, under the paper''s row lock), whatever the caller sent.';
+
+create trigger paper_versions_number
+  before insert on public.paper_versions
+  for each row execute function private.number_paper_version();
+
+create function private.guard_paper_version_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return coalesce(new, old);
+  end if;
+  if tg_op = 'INSERT' then
+    new.created_by := (select auth.uid());
+    new.created_at := now();
+    return new;
+  end if;
+  if tg_op = 'UPDATE' then
+    if new.id is distinct from old.id or new.paper_id is distinct from old.paper_id
+       or new.number is distinct from old.number or new.created_by is distinct from old.created_by
+       or new.created_at is distinct from old.created_at then
+      raise exception 'only the note of a version can change' using errcode = '42501';
+    end if;
+    return new;
+  end if;
+  -- DELETE: the editors can read every signature of their paper (their RLS).
+  if exists (select 1 from public.papers p where p.id = old.paper_id and p.signature_version_id = old.id) then
+    raise exception 'the version open for signature cannot be deleted; close signature first' using errcode = 'PA007';
+  end if;
+  if exists (select 1 from public.paper_signatures s where s.version_id = old.id) then
+    raise exception 'a version organisations were asked to sign cannot be deleted: it is the record of the signatures'
+      using errcode = 'PA007';
+  end if;
+  return old;
+end;
+$$;
+comment on function private.guard_paper_version_change() is 'Trigger: author and date stamped; only the note changes; a version open for signature or with signature requests is never deleted.';
+
+create trigger paper_versions_guard_change
+  before insert or update or delete on public.paper_versions
+  for each row execute function private.guard_paper_version_change();
+
+create function private.paper_version_signed(version uuid)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (select 1 from public.paper_signatures s where s.version_id = version and s.state = 'signed');
+end;
+$$;
+comment on function private.paper_version_signed(uuid) is 'True when at least one organisation signed this version (its PDFs are then frozen).';
+
+create function private.guard_paper_file_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return coalesce(new, old);
+  end if;
+  if tg_op = 'INSERT' then
+    if new.storage_key !~ ('^papers/' || new.paper_id::text || '/') then
+      raise exception 'a paper''s file is stored under papers/%/', new.paper_id using errcode = '23514';
+    end if;
+    if private.paper_version_signed(new.version_id) then
+      raise exception 'organisations have signed this version; upload a new version instead' using errcode = 'PA007';
+    end if;
+    new.created_by := (select auth.uid());
+    new.created_at := now();
+    return new;
+  end if;
+  -- DELETE
+  if private.paper_version_signed(old.version_id) then
+    raise exception 'organisations have signed this version; its files cannot be removed' using errcode = 'PA007';
+  end if;
+  return old;
+end;
+$$;
+comment on function private.guard_paper_file_change() is 'Trigger: API callers store files under papers/<paper_id>/; author and date stamped; the files of a signed version are frozen.';
+
+create trigger paper_files_guard_change
+  before insert or delete on public.paper_files
+  for each row execute function private.guard_paper_file_change();
+
+create function private.guard_signatory_attachment()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  -- Signatory attachments follow paper_signatures; only the functions (trusted path)
+  -- write them. Detaching (delete) stays the owner editors' right.
+  if private.is_api_caller() and (new.role = 'signatory' or (tg_op = 'UPDATE' and old.role = 'signatory')) then
+    if tg_op = 'INSERT' then
+      raise exception 'organisations are asked to co-sign through invite_paper_signatories' using errcode = '42501';
+    end if;
+    raise exception 'a co-signature is answered through decide_paper_signature' using errcode = '42501';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_signatory_attachment() is 'Trigger: API callers neither create nor answer signatory attachments directly (invite_paper_signatories, decide_paper_signature do).';
+
+create trigger item_organisations_guard_signatory
+  before insert or update on public.item_organisations
+  for each row execute function private.guard_signatory_attachment();
+
+-- Co-signature functions ------------------------------------------------------------
+-- The private functions run as their owner (no RLS, and a trusted path for the
+-- triggers): each checks the caller itself.
+
+create function private.lock_paper_for_owner(paper uuid, action text)
+returns public.papers
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  p public.papers;
+  item_status public.item_status;
+begin
+  if paper is null or paper not in (select private.owned_item_ids()) then
+    raise exception 'only editors of the owner organisation can % this paper', action using errcode = '42501';
+  end if;
+  select i.status into item_status from public.items i where i.id = paper;
+  if item_status = 'archived' then
+    raise exception 'an archived paper is read-only; restore it first' using errcode = '42501';
+  end if;
+  select * into p from public.papers x where x.id = paper for update;
+  if not found then
+    raise exception 'only editors of the owner organisation can % this paper', action using errcode = '42501';
+  end if;
+  return p;
+end;
+$$;
+comment on function private.lock_paper_for_owner(uuid, text) is 'Checks that the current user is editor/admin of the paper''s owner and the paper is not archived, then locks and returns the paper row.';
+
+create function private.ask_to_sign(paper uuid, version uuid, organisation uuid)
+returns boolean
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  asked boolean;
+begin
+  -- One request per (version, organisation); an existing one (answered or not) stays.
+  insert into public.paper_signatures (paper_id, version_id, organisation_id, state, invited_by)
+  values (paper, version, organisation, 'invited', (select auth.uid()))
+  on conflict (version_id, organisation_id) do nothing;
+  asked := found;
+  if asked then
+    insert into public.item_organisations (item_id, organisation_id, role, state, invited_by)
+    values (paper, organisation, 'signatory', 'invited', (select auth.uid()))
+    on conflict (item_id, organisation_id) do update
+      set state = 'invited', responded_by = null, responded_at = null, updated_at = now()
+      where item_organisations.role = 'signatory' and item_organisations.state <> 'invited';
+  end if;
+  return asked;
+end;
+$$;
+comment on function private.ask_to_sign(uuid, uuid, uuid) is 'Creates the request to sign a version for an organisation (if none yet) and sets its signatory attachment to invited; true when a request was created.';
+
+create function private.invite_paper_signatories(paper uuid, organisations uuid[])
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  p public.papers;
+  owner_id uuid;
+  org uuid;
+  org_status public.organisation_status;
+  org_name text;
+  attached_role public.item_organisation_role;
+  invited integer := 0;
+begin
+  p := private.lock_paper_for_owner(paper, 'invite organisations to sign');
+  if p.signature_version_id is null then
+    raise exception 'signature is not open for this paper; open a version for signature first' using errcode = 'PA001';
+  end if;
+  if p.signature_deadline <= now() then
+    raise exception 'the signature deadline has passed' using errcode = 'PA002';
+  end if;
+  select i.owner_organisation_id into owner_id from public.items i where i.id = paper;
+  for org in select distinct o from unnest(organisations) as o where o is not null loop
+    select x.status, x.name into org_status, org_name from public.organisations x where x.id = org;
+    if not found or org_status <> 'active' then
+      raise exception 'organisation % cannot be asked to sign: it is not an active organisation', org using errcode = 'PA008';
+    end if;
+    if org = owner_id then
+      raise exception 'the owner organisation does not co-sign its own paper' using errcode = 'PA008';
+    end if;
+    select io.role into attached_role from public.item_organisations io where io.item_id = paper and io.organisation_id = org;
+    if found and attached_role <> 'signatory' then
+      raise exception '% is already attached to this paper as %', org_name, attached_role using errcode = 'PA008';
+    end if;
+    if private.ask_to_sign(paper, p.signature_version_id, org) then
+      invited := invited + 1;
+    end if;
+  end loop;
+  return invited;
+end;
+$$;
+comment on function private.invite_paper_signatories(uuid, uuid[]) is 'Asks organisations to co-sign the version open for signature (see public.invite_paper_signatories).';
+
+create function private.open_paper_signature(paper uuid, version uuid, deadline timestamptz)
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  p public.papers;
+  org uuid;
+  reasked integer := 0;
+begin
+  p := private.lock_paper_for_owner(paper, 'open signature of');
+  if not exists (select 1 from public.paper_versions v where v.id = version and v.paper_id = paper) then
+    raise exception 'this version belongs to another paper (or does not exist)' using errcode = 'PA006';
+  end if;
+  if deadline is null or deadline <= now() then
+    raise exception 'the signature deadline must be in the future' using errcode = 'PA005';
+  end if;
+  update public.papers x
+  set signature_version_id = version, signature_deadline = deadline
+  where x.id = paper;
+  -- Organisations asked to sign another version (whatever they answered) and still
+  -- attached as signatories are asked again for this one; their old rows stay as history.
+  for org in
+    select distinct s.organisation_id
+    from public.paper_signatures s
+    join public.item_organisations io
+      on io.item_id = s.paper_id and io.organisation_id = s.organisation_id and io.role = 'signatory'
+    join public.organisations o on o.id = s.organisation_id and o.status = 'active'
+    where s.paper_id = paper and s.version_id <> version
+  loop
+    if private.ask_to_sign(paper, version, org) then
+      reasked := reasked + 1;
+    end if;
+  end loop;
+  return reasked;
+end;
+$$;
+comment on function private.open_paper_signature(uuid, uuid, timestamptz) is 'Opens a version for signature until a deadline and asks previous signatories again (see public.open_paper_signature).';
+
+create function private.close_paper_signature(paper uuid)
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.lock_paper_for_owner(paper, 'close signature of');
+  -- The deadline stays, for the record.
+  update public.papers x set signature_version_id = null where x.id = paper;
+end;
+$$;
+comment on function private.close_paper_signature(uuid) is 'Closes signature of a paper (see public.close_paper_signature).';
+
+create function private.decide_paper_signature(signature uuid, approve boolean, comment text)
+returns public.signature_state
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  s public.paper_signatures;
+  p public.papers;
+  item_status public.item_status;
+  open_number integer;
+  this_number integer;
+  new_state public.signature_state;
+begin
+  select * into s from public.paper_signatures x where x.id = signature;
+  -- Only the admins of the asked organisation answer in its name (never the owner,
+  -- never an editor); an unknown id gets the same answer.
+  if not found or s.organisation_id not in (select private.user_organisation_ids('admin')) then
+    raise exception 'only admins of the organisation asked to sign can sign or decline in its name'
+      using errcode = '42501';
+  end if;
+  if not exists (select 1 from public.item_organisations io
+                 where io.item_id = s.paper_id and io.organisation_id = s.organisation_id and io.role = 'signatory') then
+    raise exception 'your organisation is no longer asked to sign this paper' using errcode = '42501';
+  end if;
+  select * into p from public.papers x where x.id = s.paper_id for update;
+  select i.status into item_status from public.items i where i.id = s.paper_id;
+  if p.signature_version_id is null or item_status = 'archived' then
+    raise exception 'signature is closed for this paper' using errcode = 'PA001';
+  end if;
+  if p.signature_version_id <> s.version_id then
+    select v.number into open_number from public.paper_versions v where v.id = p.signature_version_id;
+    select v.number into this_number from public.paper_versions v where v.id = s.version_id;
+    raise exception 'this request is for version %, but version % is open for signature', this_number, open_number
+      using errcode = 'PA003';
+  end if;
+  if p.signature_deadline <= now() then
+    raise exception 'the signature deadline has passed' using errcode = 'PA002';
+  end if;
+  -- The signature row is locked by the paper's lock (every writer takes it first).
+  select x.state into s.state from public.paper_signatures x where x.id = signature;
+  if s.state <> 'invited' then
+    raise exception 'your organisation has already % this version', s.state using errcode = 'PA004';
+  end if;
+  new_state := case when coalesce(approve, false) then 'signed' else 'declined' end;
+  update public.paper_signatures x
+  set state = new_state, comment = coalesce(decide_paper_signature.comment, ''),
+      decided_by = (select auth.uid()), decided_at = now()
+  where x.id = signature;
+  update public.item_organisations io
+  set state = case when new_state = 'signed' then 'accepted'::public.attachment_state else 'declined'::public.attachment_state end,
+      responded_by = (select auth.uid()), responded_at = now(), updated_at = now()
+  where io.item_id = s.paper_id and io.organisation_id = s.organisation_id and io.role = 'signatory';
+  return new_state;
+end;
+$$;
+comment on function private.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs or declines the open version before the deadline (see public.decide_paper_signature).';
+
+grant execute on function private.paper_version_signed(uuid) to authenticated, service_role;
+grant execute on function private.lock_paper_for_owner(uuid, text) to service_role;
+grant execute on function private.ask_to_sign(uuid, uuid, uuid) to service_role;
+grant execute on function private.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
+grant execute on function private.open_paper_signature(uuid, uuid, timestamptz) to authenticated, service_role;
+grant execute on function private.close_paper_signature(uuid) to authenticated, service_role;
+grant execute on function private.decide_paper_signature(uuid, boolean, text) to authenticated, service_role;
+
+-- Public API (security invoker: the lints forbid security-definer functions here) ---
+
+create function public.invite_paper_signatories(paper_id uuid, organisation_ids uuid[])
+returns integer
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.invite_paper_signatories(paper_id, organisation_ids)
+$$;
+comment on function public.invite_paper_signatories(uuid, uuid[]) is 'The owner''s editors/admins ask active organisations to co-sign the version open for signature (signatory attachment invited + a request for that version); returns how many were newly asked (already asked ones are skipped). Errors: 42501 not an owner editor or archived, PA001 signature not open, PA002 deadline passed, PA008 organisation not active / the owner / attached otherwise.';
+
+create function public.open_paper_signature(paper_id uuid, version_id uuid, deadline timestamptz)
+returns integer
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.open_paper_signature(paper_id, version_id, deadline)
+$$;
+comment on function public.open_paper_signature(uuid, uuid, timestamptz) is 'The owner''s editors/admins open a version for signature until a future deadline (again: extends the deadline); organisations asked to sign another version are asked again for this one (returns how many); older requests stay as history. Errors: 42501, PA005 deadline not in the future, PA006 version of another paper.';
+
+create function public.close_paper_signature(paper_id uuid)
+returns void
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.close_paper_signature(paper_id)
+$$;
+comment on function public.close_paper_signature(uuid) is 'The owner''s editors/admins close signature (signature_version_id null; signature_deadline kept for the record). Unanswered requests stay invited. Error: 42501.';
+
+create function public.decide_paper_signature(signature_id uuid, approve boolean, comment text default '')
+returns public.signature_state
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.decide_paper_signature(signature_id, approve, comment)
+$$;
+comment on function public.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs (approve) or declines the version open for signature, with an optional comment; final for that version. Errors: 42501 not an admin of that organisation (or no longer attached), PA001 closed, PA003 not the open version, PA002 deadline passed, PA004 already answered.';
+
+create function public.paper_file_for_download(file_id uuid)
+returns table (storage_key text, filename text, size_bytes integer, sha256 text)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  -- Under the caller's RLS: no row when they may not read the paper.
+  select f.storage_key, f.filename, f.size_bytes, f.sha256 from public.paper_files f where f.id = file_id
+$$;
+comment on function public.paper_file_for_download(uuid) is 'What the app needs to stream a PDF, read as the caller: no row when the caller may not read the paper (or the file does not exist).';
+
+create function public.search_papers(query text)
+returns table (paper_id uuid, rank real)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  -- As search_joint_actions: each translation matched in its own language; the
+  -- translations' RLS decides what the caller finds.
+  select t.paper_id,
+         max(ts_rank(t.search, case t.locale
+           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
+           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
+           when 'en' then websearch_to_tsquery('english'::regconfig, query)
+           when 'de' then websearch_to_tsquery('german'::regconfig, query)
+           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
+         end))::real as rank
+  from public.paper_translations t
+  where btrim(coalesce(query, '')) <> ''
+    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
+      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
+      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
+      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
+      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
+  group by t.paper_id
+$$;
+comment on function public.search_papers(text) is 'Full-text search of papers the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per paper with its best rank. Blank query: no rows.';
+
+revoke execute on function public.invite_paper_signatories(uuid, uuid[]) from public;
+revoke execute on function public.open_paper_signature(uuid, uuid, timestamptz) from public;
+revoke execute on function public.close_paper_signature(uuid) from public;
+revoke execute on function public.decide_paper_signature(uuid, boolean, text) from public;
+revoke execute on function public.paper_file_for_download(uuid) from public;
+revoke execute on function public.search_papers(text) from public;
+grant execute on function public.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
+grant execute on function public.open_paper_signature(uuid, uuid, timestamptz) to authenticated, service_role;
+grant execute on function public.close_paper_signature(uuid) to authenticated, service_role;
+grant execute on function public.decide_paper_signature(uuid, boolean, text) to authenticated, service_role;
+grant execute on function public.paper_file_for_download(uuid) to anon, authenticated, service_role;
+grant execute on function public.search_papers(text) to anon, authenticated, service_role;
+
+-- Privileges ----------------------------------------------------------------------
+-- papers are deleted with their item (cascade); files are never updated (delete and
+-- upload again, or upload a new version); signatures only change through the functions.
+
+revoke all on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
+  public.paper_signatures from anon, authenticated;
+grant select on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
+  public.paper_signatures to anon;
+grant select, insert, update on public.papers to authenticated;
+grant select, insert, update, delete on public.paper_translations, public.paper_versions to authenticated;
+grant select, insert, delete on public.paper_files to authenticated;
+grant select on public.paper_signatures to authenticated;
+
+-- Policies ------------------------------------------------------------------------
+
+-- papers
+create policy "People read the papers whose item they may read"
+  on public.papers for select to anon, authenticated
+  using (id in (select i.id from public.items i));  -- items' RLS decides
+
+create policy "Owner editors add the content of their organisation's papers"
+  on public.papers for insert to authenticated
+  with check (
+    id in (select private.owned_item_ids())
+    and id in (select private.editable_item_ids())
+  );
+
+create policy "Editors of the owner and co-lead organisations edit papers"
+  on public.papers for update to authenticated
+  using (id in (select private.editable_item_ids()))
+  with check (id in (select private.editable_item_ids()));
+
+-- paper_translations
+create policy "People read the texts of the papers they may read"
+  on public.paper_translations for select to anon, authenticated
+  using (paper_id in (select i.id from public.items i));
+
+create policy "Lead editors add texts to their papers"
+  on public.paper_translations for insert to authenticated
+  with check (paper_id in (select private.editable_item_ids()));
+
+create policy "Lead editors edit the texts of their papers"
+  on public.paper_translations for update to authenticated
+  using (paper_id in (select private.editable_item_ids()))
+  with check (paper_id in (select private.editable_item_ids()));
+
+create policy "Lead editors delete translations of their papers"
+  on public.paper_translations for delete to authenticated
+  using (paper_id in (select private.editable_item_ids()));
+
+-- paper_versions
+create policy "People read the versions of the papers they may read"
+  on public.paper_versions for select to anon, authenticated
+  using (paper_id in (select i.id from public.items i));
+
+create policy "Lead editors add versions to their papers"
+  on public.paper_versions for insert to authenticated
+  with check (paper_id in (select private.editable_item_ids()));
+
+create policy "Lead editors edit the notes of their papers' versions"
+  on public.paper_versions for update to authenticated
+  using (paper_id in (select private.editable_item_ids()))
+  with check (paper_id in (select private.editable_item_ids()));
+
+create policy "Owner editors delete versions of their papers"
+  on public.paper_versions for delete to authenticated
+  using (paper_id in (select private.owned_item_ids()) and paper_id in (select private.editable_item_ids()));
+
+-- paper_files: the read rule is the download rule.
+create policy "People read the files of the papers they may read"
+  on public.paper_files for select to anon, authenticated
+  using (paper_id in (select i.id from public.items i));
+
+create policy "Lead editors add files to their papers"
+  on public.paper_files for insert to authenticated
+  with check (paper_id in (select private.editable_item_ids()));
+
+create policy "Owner editors delete files of their papers"
+  on public.paper_files for delete to authenticated
+  using (paper_id in (select private.owned_item_ids()) and paper_id in (select private.editable_item_ids()));
+
+-- paper_signatures: read only (writes go through the functions). Signed signatures of
+-- published papers are public with the paper; pending and declined answers are for
+-- the paper's organisations and the asked organisation.
+create policy "Anyone reads the signatures of published papers they can read"
+  on public.paper_signatures for select to anon
+  using (state = 'signed' and paper_id in (select i.id from public.items i where i.status <> 'draft'));
+
+create policy "Members read the signatures their organisations may see"
+  on public.paper_signatures for select to authenticated
+  using (
+    (state = 'signed' and paper_id in (select i.id from public.items i where i.status <> 'draft'))
+    or organisation_id in (select private.user_organisation_ids('member'))
+    or paper_id in (select private.managed_item_ids())
+    or paper_id in (
+      select i.id from public.items i
+      where i.owner_organisation_id in (select private.user_organisation_ids('member'))
+    )
+  );
+
+-- Trigger functions need no grant; the helpers are granted above.
+revoke execute on all functions in schema private from public;
