@@ -57,6 +57,8 @@ import {
 	applyBootstrap,
 	applyMigrations,
 	applySeed,
+	recordSeed,
+	seedChanged,
 	isBootstrapped,
 	reloadPostgrestSchema
 } from './stack/migrations.mjs';
@@ -263,7 +265,14 @@ async function startAll(log, warn) {
 		}
 	}
 	await applyMigrations({ log });
-	if (fresh && applySeed()) log('          applied supabase/seed.sql');
+	if (fresh && applySeed()) {
+		await recordSeed();
+		log('          applied supabase/seed.sql');
+	} else if (!fresh && (await seedChanged())) {
+		warn(
+			'supabase/seed.sql changed since this database was seeded: `npm run stack:reset` loads the new demo data (and drops local changes).'
+		);
+	}
 	await reloadPostgrestSchema();
 
 	for (const service of SERVICES) {

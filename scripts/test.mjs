@@ -1,12 +1,13 @@
 // `npm test`: every check the project has, in one run, failing on any failure.
 // Static checks → unit tests → (stack up) generated types, database tests, end-to-end tests.
-// Brings the local stack up if it is not running and leaves it as it found it.
+// Brings the local stack up if it is not running and leaves it as it found it (running or not;
+// its database is reset to the migrations and demo seed for the run).
 // Ends with one line: `N passed, N failed[, N skipped]` (tests of every runner, plus one per static check).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, DATA_DIR } from './stack/config.mjs';
-import { start as startStack, stop as stopStack } from './stack.mjs';
+import { reset as resetStack, start as startStack, stop as stopStack } from './stack.mjs';
 
 const reports = path.join(DATA_DIR, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
@@ -97,6 +98,9 @@ await vitest('unit tests (vitest)', 'vitest.json', []);
 let startedStack = false;
 const stackUp = await step('local stack (Postgres, PostgREST, Auth, mail, gateway)', async () => {
 	startedStack = await startStack({ quiet: false });
+	// Every run starts from the same data: a fresh database with all migrations and the demo
+	// seed (a cluster left by an earlier checkout or by manual use would otherwise decide).
+	await resetStack({ quiet: true });
 	return true;
 });
 

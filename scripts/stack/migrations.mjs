@@ -1,7 +1,7 @@
 // Applies supabase/migrations the way the Supabase CLI does: files named
 // <version>_<name>.sql in version order, each in one transaction together with its row
 // in supabase_migrations.schema_migrations, skipping versions already recorded.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './config.mjs';
@@ -88,6 +88,27 @@ export function applySeed() {
 	if (!fs.existsSync(SEED_FILE)) return false;
 	applySqlFile(SEED_FILE, 'Seed');
 	return true;
+}
+
+const seedHash = () => createHash('sha256').update(fs.readFileSync(SEED_FILE)).digest('hex');
+
+/** Records which seed the database was made from, where the Supabase CLI records it. */
+export async function recordSeed() {
+	if (!fs.existsSync(SEED_FILE)) return;
+	await query(
+		`create table if not exists supabase_migrations.seed_files (path text primary key, hash text not null);
+		 insert into supabase_migrations.seed_files (path, hash) values ('supabase/seed.sql', '${seedHash()}')
+		 on conflict (path) do update set hash = excluded.hash`
+	);
+}
+
+/** True when supabase/seed.sql changed since this database was seeded. */
+export async function seedChanged() {
+	if (!fs.existsSync(SEED_FILE)) return false;
+	const { rows } = await query(
+		`select hash from supabase_migrations.seed_files where path = 'supabase/seed.sql'`
+	).catch(() => ({ rows: [] }));
+	return rows[0]?.hash !== seedHash();
 }
 
 /** Tells PostgREST to reload its schema cache. */
