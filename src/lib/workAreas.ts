@@ -13,3 +13,12 @@ export type ActionPhase = (typeof ACTION_PHASES)[number];
 
 /** Articles of the UN Convention on the Rights of the Child: 1–54. */
 export const CRC_ARTICLES = Array.from({ length: 54 }, (_, index) => index + 1);
+
+/** Kinds of position papers (the database enum `paper_kind`). */
+export const PAPER_KINDS = [
+	'position_statement',
+	'alternative_report',
+	'submission',
+	'other'
+] as const;
+export type PaperKind = (typeof PAPER_KINDS)[number];

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import { WORK_AREAS } from '$lib/workAreas';
-
-export const PAPER_KINDS = [
-	'position_statement',
-	'alternative_report',
-	'submission',
-	'other'
-] as const;
+import { PAPER_KINDS, WORK_AREAS } from '$lib/workAreas';
 
 /** Paper list filters from the query string; unknown values are dropped. */
 export const paperFilterSchema = z.object({
