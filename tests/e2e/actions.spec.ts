@@ -129,3 +129,32 @@ test('a member of the network finds a Dutch network action by a Dutch word', asy
 	await page.getByRole('button', { name: 'Aanmelden' }).last().click();
 	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
 });
+
+test('the new-action page needs a signed-in editor', async ({ page }) => {
+	await page.goto('/fr/actions/new');
+	await expect(page).toHaveURL(/\/fr\/sign-in\?next=%2Ffr%2Factions%2Fnew/);
+});
+
+test('an editor creates a draft; bad input gets messages next to the fields and nothing is saved', async ({
+	page
+}) => {
+	const auth = await authStatus();
+	test.skip(!auth.available, auth.reason);
+	await page.goto('/fr/sign-in?next=%2Ffr%2Factions%2Fnew');
+	await page.getByLabel('Adresse e-mail').fill('editor@dei-belgique.demo');
+	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle action commune');
+	await page.getByLabel('Titre').fill('');
+	await page.getByLabel('Articles de la CIDE').fill('3, 99');
+	await page.getByLabel('Date de début').fill('2027-06-01');
+	await page.getByLabel('Date de fin').fill('2027-01-01');
+	await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+	await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(page.getByText('Les articles de la CIDE sont numérotés de 1 à 54.')).toBeVisible();
+	await expect(
+		page.getByText('La date de fin ne peut pas précéder la date de début.')
+	).toBeVisible();
+	await expect(page.getByLabel('Articles de la CIDE')).toHaveValue('3, 99');
+	await expectAccessible(page);
+});

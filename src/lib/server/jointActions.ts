@@ -96,3 +96,67 @@ export async function getTitle(supabase: Client, id: string, locale: string) {
 	const title = byLocale.get(locale) ?? byLocale.get(data.original_locale) ?? '';
 	return { id: data.id, title };
 }
+
+type ActionInput = import('$lib/schemas/jointActions').ActionForm;
+
+/** Organisations the caller may create items for: where they are editor or admin (active). */
+export async function editableOrganisations(supabase: Client, userId: string) {
+	const { data, error } = await supabase
+		.from('memberships')
+		.select('role, organisation:organisations(id, name, status)')
+		.eq('user_id', userId)
+		.in('role', ['editor', 'admin']);
+	if (error) throw error;
+	return data
+		.map((m) => m.organisation)
+		.filter((o): o is { id: string; name: string; status: 'active' } => o?.status === 'active');
+}
+
+/**
+ * Creates a joint action: its access record (items), its content and its original text.
+ * Three writes through the API, so it is made as a draft first and removed if a later step
+ * fails — nothing is left half-saved — then published when asked.
+ */
+export async function create(supabase: Client, userId: string, input: ActionInput) {
+	const id = crypto.randomUUID();
+	const item = await supabase.from('items').insert({
+		id,
+		kind: 'joint_action',
+		owner_organisation_id: input.organisation_id,
+		status: 'draft',
+		visibility: input.visibility,
+		created_by: userId
+	});
+	if (item.error) throw item.error;
+	try {
+		const content = await supabase.from('joint_actions').insert({
+			id,
+			original_locale: input.original_locale,
+			areas: input.areas,
+			crc_articles: input.crc_articles,
+			countries: input.countries,
+			themes: input.themes,
+			phase: input.phase,
+			starts_on: input.starts_on,
+			ends_on: input.ends_on
+		});
+		if (content.error) throw content.error;
+		const text = await supabase.from('joint_action_translations').insert({
+			action_id: id,
+			locale: input.original_locale,
+			title: input.title,
+			summary: input.summary,
+			body: input.body,
+			updated_by: userId
+		});
+		if (text.error) throw text.error;
+	} catch (failure) {
+		await supabase.from('items').delete().eq('id', id);
+		throw failure;
+	}
+	if (input.intent === 'publish') {
+		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
+		if (published.error) throw published.error;
+	}
+	return id;
+}

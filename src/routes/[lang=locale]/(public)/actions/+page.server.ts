@@ -5,10 +5,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = actionFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const [result, facets, directory] = await Promise.all([
+	const [result, facets, directory, editable] = await Promise.all([
 		jointActions.list(locals.supabase, filters),
 		jointActions.facets(locals.supabase),
-		organisations.list(locals.supabase, {})
+		organisations.list(locals.supabase, {}),
+		locals.user
+			? jointActions.editableOrganisations(locals.supabase, locals.user.id)
+			: Promise.resolve([])
 	]);
 	return {
 		filters,
@@ -16,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		total: result.total,
 		pageSize: jointActions.PAGE_SIZE,
 		countries: facets.countries,
+		canCreate: editable.length > 0,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
 	};
 };
