@@ -60,6 +60,9 @@ test('the detail page falls back to the original with a notice, and says why it 
 		)
 	).toBeVisible();
 	await expect(page.getByText('Sie sehen diese Aktion, weil sie öffentlich ist.')).toBeVisible();
+	// A visitor gets no editing or posting controls.
+	await expect(page.getByRole('link', { name: 'Bearbeiten' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Neuigkeit veröffentlichen' })).toHaveCount(0);
 	await expect(
 		page.getByRole('link', {
 			name: 'Coordination des ONG pour les droits de l’enfant'.replace('’', "'")

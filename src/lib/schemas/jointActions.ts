@@ -57,17 +57,13 @@ export const actionTextSchema = z.object({
 	body: z.string().max(50000, { error: 'validation:body_too_long' }).default('')
 });
 
-/** Creating or editing a joint action (the original language's texts included). */
-export const actionFormSchema = actionTextSchema
-	.extend({
-		organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
-		original_locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
-		areas: z
-			.union([z.enum(WORK_AREAS), z.array(z.enum(WORK_AREAS))], {
-				error: 'validation:area_required'
-			})
-			.transform((value) => (Array.isArray(value) ? value : [value])),
-		crc_articles: listOf(/[\s,;]+/).pipe(
+/** The fields that say what an action is about and when it runs. */
+const detailFields = {
+	areas: z
+		.union([z.enum(WORK_AREAS), z.array(z.enum(WORK_AREAS))], { error: 'validation:area_required' })
+		.transform((value) => [...new Set(Array.isArray(value) ? value : [value])]),
+	crc_articles: listOf(/[\s,;]+/)
+		.pipe(
 			z.array(
 				z.coerce
 					.number<string>({ error: 'validation:crc_article_unknown' })
@@ -75,36 +71,76 @@ export const actionFormSchema = actionTextSchema
 					.min(1, { error: 'validation:crc_article_unknown' })
 					.max(54, { error: 'validation:crc_article_unknown' })
 			)
-		),
-		countries: listOf(/[\s,;]+/).pipe(
+		)
+		.transform((value) => [...new Set(value)].sort((a, b) => a - b)),
+	countries: listOf(/[\s,;]+/)
+		.pipe(
 			z.array(
 				z
 					.string()
 					.transform((code) => code.toUpperCase())
 					.pipe(z.string().regex(/^[A-Z]{2}$/, { error: 'validation:country_invalid' }))
 			)
-		),
-		themes: listOf(/,/).pipe(
+		)
+		.transform((value) => [...new Set(value)]),
+	themes: listOf(/,/)
+		.pipe(
 			z
 				.array(z.string().max(60, { error: 'validation:too_long' }))
 				.max(20, { error: 'validation:too_many' })
-		),
-		phase: z.enum(ACTION_PHASES, { error: 'validation:required' }),
-		starts_on: dateField,
-		ends_on: dateField,
+		)
+		.transform((value) => [...new Set(value)]),
+	phase: z.enum(ACTION_PHASES, { error: 'validation:required' }),
+	starts_on: dateField,
+	ends_on: dateField
+};
+
+const endAfterStart = {
+	check: (value: { starts_on: string | null; ends_on: string | null }) =>
+		!value.starts_on || !value.ends_on || value.ends_on >= value.starts_on,
+	params: { error: 'validation:end_before_start', path: ['ends_on'] }
+};
+
+/** Editing what an action is about and when it runs. */
+export const actionDetailsSchema = z
+	.object(detailFields)
+	.refine(endAfterStart.check, endAfterStart.params);
+
+export type ActionDetails = z.output<typeof actionDetailsSchema>;
+
+/** Creating a joint action: its original texts, details, owner and visibility. */
+export const actionFormSchema = actionTextSchema
+	.extend({
+		...detailFields,
+		organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
+		original_locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
 		visibility: z.enum(['public', 'network', 'participants'], { error: 'validation:required' }),
 		intent: z.enum(['draft', 'publish']).default('draft')
 	})
-	.refine((value) => !value.starts_on || !value.ends_on || value.ends_on >= value.starts_on, {
-		error: 'validation:end_before_start',
-		path: ['ends_on']
-	})
-	.transform((value) => ({
-		...value,
-		crc_articles: [...new Set(value.crc_articles)].sort((a, b) => a - b),
-		countries: [...new Set(value.countries)],
-		themes: [...new Set(value.themes)],
-		areas: [...new Set(value.areas)]
-	}));
+	.refine(endAfterStart.check, endAfterStart.params);
 
 export type ActionForm = z.infer<typeof actionFormSchema>;
+
+export type ActionText = z.infer<typeof actionTextSchema>;
+
+/** Editing a translation: the language and its texts. */
+export const actionTranslationSchema = actionTextSchema.extend({
+	locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' })
+});
+
+/** Inviting an organisation to an action. */
+export const actionInviteSchema = z.object({
+	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
+	role: z.enum(['co_lead', 'participant'], { error: 'validation:required' })
+});
+
+/** A timeline post. */
+export const actionUpdateSchema = z.object({
+	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
+	locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
+	body: z
+		.string({ error: 'validation:required' })
+		.trim()
+		.min(1, { error: 'validation:required' })
+		.max(10000, { error: 'validation:too_long' })
+});

@@ -160,3 +160,95 @@ export async function create(supabase: Client, userId: string, input: ActionInpu
 	}
 	return id;
 }
+
+type ActionText = import('$lib/schemas/jointActions').ActionText;
+type ActionDetails = import('$lib/schemas/jointActions').ActionDetails;
+
+/** Writes one language's texts (adds it, or replaces it); saving marks the text up to date. */
+export async function saveText(
+	supabase: Client,
+	userId: string,
+	id: string,
+	locale: string,
+	text: ActionText
+) {
+	const { error } = await supabase
+		.from('joint_action_translations')
+		.upsert(
+			{ action_id: id, locale, ...text, updated_by: userId },
+			{ onConflict: 'action_id,locale' }
+		);
+	if (error) throw error;
+}
+
+/** Changes what the action is about and when it runs (lead editors; RLS decides). */
+export async function saveDetails(supabase: Client, id: string, details: ActionDetails) {
+	const { data, error } = await supabase
+		.from('joint_actions')
+		.update(details)
+		.eq('id', id)
+		.select('id');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+}
+
+/** Publishes, archives or restores the action (editors of the owner; the database checks). */
+export async function setStatus(
+	supabase: Client,
+	id: string,
+	status: 'draft' | 'published' | 'archived'
+) {
+	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+}
+
+/** Invites another organisation as co-lead or participant; its admins answer. */
+export async function invite(
+	supabase: Client,
+	userId: string,
+	id: string,
+	organisationId: string,
+	role: 'co_lead' | 'participant'
+) {
+	const { error } = await supabase.from('item_organisations').insert({
+		item_id: id,
+		organisation_id: organisationId,
+		role,
+		state: 'invited',
+		invited_by: userId
+	});
+	if (error) throw error;
+}
+
+/** An organisation's admin accepts or declines its invitation to an action. */
+export async function answerInvitation(
+	supabase: Client,
+	id: string,
+	organisationId: string,
+	accept: boolean
+) {
+	const { data, error } = await supabase
+		.from('item_organisations')
+		.update({ state: accept ? 'accepted' : 'declined' })
+		.eq('item_id', id)
+		.eq('organisation_id', organisationId)
+		.eq('state', 'invited')
+		.select('item_id');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+}
+
+/** Posts a dated update on the action's timeline in an attached organisation's name. */
+export async function postUpdate(
+	supabase: Client,
+	id: string,
+	organisationId: string,
+	locale: string,
+	body: string
+) {
+	const { error } = await supabase
+		.from('joint_action_updates')
+		.insert({ action_id: id, organisation_id: organisationId, locale, body });
+	if (error) throw error;
+}

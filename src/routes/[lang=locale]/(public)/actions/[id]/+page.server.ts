@@ -1,12 +1,16 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { PostgrestError } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { accessReason } from '$lib/access';
 import { isLocale } from '$lib/i18n/config';
 import { pickTranslation } from '$lib/i18n/content';
 import * as jointActions from '$lib/server/jointActions';
+import { actionUpdateSchema } from '$lib/schemas/jointActions';
+import { dbErrorKey } from '$lib/server/errors';
+import { parseForm } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import * as memberships from '$lib/server/memberships';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
@@ -71,6 +75,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			organisation: { slug: a.organisation!.slug, name: a.organisation!.name }
 		})),
 		reason: accessReason(action.item, action.item.attachments, mine),
+		...permissions(action.item.attachments, mine, action.item.status),
 		updates: action.updates.map((u) => ({
 			id: u.id,
 			locale: u.locale,
@@ -79,4 +84,61 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			html: renderMarkdown(u.body)
 		}))
 	};
+};
+
+type Attachment = {
+	role: 'owner' | 'co_lead' | 'participant' | 'signatory';
+	state: 'invited' | 'accepted' | 'declined';
+	organisation: { id: string; name: string } | null;
+};
+type Membership = {
+	role: 'member' | 'editor' | 'admin';
+	organisation: { id: string; name: string; status: string } | null;
+};
+
+/** Which buttons to show. Display only: every write is decided again by the database. */
+function permissions(attachments: Attachment[], mine: Membership[], status: string) {
+	const editorOf = new Map(
+		mine
+			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
+			.map((m) => [m.organisation!.id, m.organisation!.name])
+	);
+	const accepted = attachments.filter(
+		(a) => a.organisation && a.state === 'accepted' && a.role !== 'signatory'
+	);
+	const canEdit = accepted.some(
+		(a) => (a.role === 'owner' || a.role === 'co_lead') && editorOf.has(a.organisation!.id)
+	);
+	const postAs =
+		status === 'archived'
+			? []
+			: accepted
+					.filter((a) => editorOf.has(a.organisation!.id))
+					.map((a) => ({ id: a.organisation!.id, name: a.organisation!.name }));
+	return { canEdit, postAs };
+}
+
+export const actions: Actions = {
+	post: async ({ locals, params, request }) => {
+		if (!locals.user)
+			redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/actions/${params.id}`);
+		const id = z.uuid().safeParse(params.id);
+		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+		const form = await request.formData();
+		const body = String(form.get('body') ?? '').slice(0, 12000);
+		const parsed = parseForm(actionUpdateSchema, form);
+		if (!parsed.success) return fail(400, { body, errors: parsed.errors });
+		try {
+			await jointActions.postUpdate(
+				locals.supabase,
+				id.data,
+				parsed.data.organisation_id,
+				parsed.data.locale,
+				parsed.data.body
+			);
+		} catch (caught) {
+			return fail(400, { body, errors: { form: dbErrorKey(caught as PostgrestError) } });
+		}
+		return { posted: true };
+	}
 };

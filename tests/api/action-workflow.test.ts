@@ -1,0 +1,199 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ActionForm } from '../../src/lib/schemas/jointActions';
+import * as jointActions from '../../src/lib/server/jointActions';
+import { anonymous, db, ORG, signedIn } from './actors';
+
+// The issue's story, through the same service functions the pages call and the real API:
+// a French draft, a Dutch-speaking co-lead, its Dutch translation, publication to the network.
+const OWNER_EDITOR = 'editor@dei-belgique.demo';
+const PARTNER_ADMIN = 'admin@kinderrechtencoalitie.demo';
+const PARTNER_EDITOR = 'editor@kinderrechtencoalitie.demo';
+const THIRD_MEMBER = 'member@dci-nl.demo';
+const WORD = 'speelpleinwerking';
+
+let id = '';
+
+async function userId(email: string): Promise<string> {
+	const { rows } = await db.query<{ id: string }>('select id from auth.users where email = $1', [
+		email
+	]);
+	return rows[0]!.id;
+}
+
+const draft: ActionForm = {
+	organisation_id: ORG.deiBelgique,
+	original_locale: 'fr',
+	title: 'Plaines de jeux accessibles à tous les enfants',
+	summary: 'Un inventaire commun des plaines de jeux.',
+	body: 'Nous recensons les plaines de jeux inaccessibles.',
+	areas: ['research_expertise'],
+	crc_articles: [31],
+	countries: ['BE'],
+	themes: ['jeu'],
+	phase: 'planned',
+	starts_on: null,
+	ends_on: null,
+	visibility: 'network',
+	intent: 'draft'
+};
+
+afterAll(async () => {
+	if (id) await db.query('delete from items where id = $1', [id]);
+	await db.end();
+});
+
+async function translationState() {
+	const { rows } = await db.query<{ locale: string; outdated: boolean }>(
+		`select t.locale, t.source_revision < j.original_revision as outdated
+		 from joint_action_translations t join joint_actions j on j.id = t.action_id
+		 where j.id = $1 order by t.locale`,
+		[id]
+	);
+	return Object.fromEntries(rows.map((r) => [r.locale, r.outdated]));
+}
+
+describe('a joint action from draft to network, in two languages', () => {
+	it('an editor saves a French draft and invites a Dutch-speaking partner as co-lead', async () => {
+		const editor = await signedIn(OWNER_EDITOR);
+		id = await jointActions.create(editor, await userId(OWNER_EDITOR), draft);
+		await jointActions.invite(
+			editor,
+			await userId(OWNER_EDITOR),
+			id,
+			ORG.kinderrechtencoalitie,
+			'co_lead'
+		);
+	});
+
+	it('the invited partner sees the invitation but not the draft until its admin accepts', async () => {
+		const partnerEditor = await signedIn(PARTNER_EDITOR);
+		const before = await partnerEditor.from('joint_actions').select('id').eq('id', id);
+		expect(before.data ?? []).toEqual([]);
+		// Only the partner's admin answers in its name; its editor cannot.
+		await expect(
+			jointActions.answerInvitation(partnerEditor, id, ORG.kinderrechtencoalitie, true)
+		).rejects.toMatchObject({ code: '42501' });
+		await jointActions.answerInvitation(
+			await signedIn(PARTNER_ADMIN),
+			id,
+			ORG.kinderrechtencoalitie,
+			true
+		);
+		const after = await partnerEditor.from('joint_actions').select('id').eq('id', id);
+		expect(after.data).toEqual([{ id }]);
+	});
+
+	it("the partner's editor adds the Dutch translation; it is up to date", async () => {
+		const partnerEditor = await signedIn(PARTNER_EDITOR);
+		await jointActions.saveText(partnerEditor, await userId(PARTNER_EDITOR), id, 'nl', {
+			title: 'Toegankelijke speelpleinen voor alle kinderen',
+			summary: 'Een gezamenlijke inventaris van de speelpleinen.',
+			body: `We brengen de ontoegankelijke speelpleinen en de ${WORD} in kaart.`
+		});
+		expect(await translationState()).toEqual({ fr: false, nl: false });
+	});
+
+	it('nobody but the owner publishes; then a member of a third organisation finds it by a Dutch word', async () => {
+		await expect(
+			jointActions.setStatus(await signedIn(PARTNER_EDITOR), id, 'published')
+		).rejects.toBeTruthy();
+		await jointActions.setStatus(await signedIn(OWNER_EDITOR), id, 'published');
+
+		const third = await signedIn(THIRD_MEMBER);
+		const found = await third.rpc('search_joint_actions', { query: WORD });
+		expect(found.data?.map((hit) => hit.action_id)).toContain(id);
+		const visitor = await anonymous().rpc('search_joint_actions', { query: WORD });
+		expect(visitor.data?.map((hit) => hit.action_id) ?? []).not.toContain(id);
+	});
+
+	it('editing the French original marks the Dutch translation outdated', async () => {
+		await jointActions.saveText(
+			await signedIn(OWNER_EDITOR),
+			await userId(OWNER_EDITOR),
+			id,
+			'fr',
+			{
+				title: draft.title,
+				summary: draft.summary,
+				body: `${draft.body} Nouvelle section sur les quartiers.`
+			}
+		);
+		expect(await translationState()).toEqual({ fr: false, nl: true });
+	});
+
+	it('a participating organisation reads but does not edit; an outsider does neither', async () => {
+		const ownerEditor = await signedIn(OWNER_EDITOR);
+		await jointActions.invite(
+			ownerEditor,
+			await userId(OWNER_EDITOR),
+			id,
+			ORG.dciNetherlands,
+			'participant'
+		);
+		await jointActions.answerInvitation(
+			await signedIn('admin@dci-nl.demo'),
+			id,
+			ORG.dciNetherlands,
+			true
+		);
+		const participant = await signedIn('admin@dci-nl.demo');
+		await expect(
+			jointActions.saveText(participant, await userId('admin@dci-nl.demo'), id, 'en', {
+				title: 'Accessible playgrounds',
+				summary: '',
+				body: ''
+			})
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			jointActions.saveDetails(participant, id, {
+				areas: ['legal_actions'],
+				crc_articles: [],
+				countries: [],
+				themes: [],
+				phase: 'completed',
+				starts_on: null,
+				ends_on: null
+			})
+		).rejects.toMatchObject({ code: '42501' });
+	});
+
+	it('attached organisations post on the timeline in their own name only', async () => {
+		const partnerEditor = await signedIn(PARTNER_EDITOR);
+		await jointActions.postUpdate(
+			partnerEditor,
+			id,
+			ORG.kinderrechtencoalitie,
+			'nl',
+			'Eerste telling klaar.'
+		);
+		await expect(
+			jointActions.postUpdate(partnerEditor, id, ORG.deiBelgique, 'nl', 'In naam van een ander.')
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			jointActions.postUpdate(
+				await signedIn('admin@dci-italia.demo'),
+				id,
+				ORG.dciItalia,
+				'en',
+				'Hello'
+			)
+		).rejects.toMatchObject({ code: '42501' });
+	});
+
+	it('an archived action is read-only', async () => {
+		const ownerEditor = await signedIn(OWNER_EDITOR);
+		await jointActions.setStatus(ownerEditor, id, 'archived');
+		await expect(
+			jointActions.saveText(ownerEditor, await userId(OWNER_EDITOR), id, 'fr', {
+				title: 'Changement tardif',
+				summary: '',
+				body: ''
+			})
+		).rejects.toBeTruthy();
+		const { rows } = await db.query(
+			`select title from joint_action_translations where action_id = $1 and locale = 'fr'`,
+			[id]
+		);
+		expect(rows[0]).toEqual({ title: draft.title });
+	});
+});
