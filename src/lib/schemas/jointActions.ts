@@ -87,7 +87,7 @@ const detailFields = {
 		.pipe(
 			z
 				.array(z.string().max(60, { error: 'validation:too_long' }))
-				.max(20, { error: 'validation:too_many' })
+				.max(20, { error: 'validation:too_many_entries' })
 		)
 		.transform((value) => [...new Set(value)]),
 	phase: z.enum(ACTION_PHASES, { error: 'validation:required' }),
