@@ -1,11 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { attachedTo, searchRanks } from './listing';
 import type { EventFilters } from '$lib/schemas/events';
 
 type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
-const SEARCH_LIMIT = 300;
 
 const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_name, is_online, capacity,
 	registration_mode, cancelled_at, areas,
@@ -14,24 +14,14 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 
 /** Events the caller may see (RLS decides): upcoming soonest first, or past latest first. */
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
-	let rankById: Map<string, number> | null = null;
-	if (filters.q) {
-		const { data, error } = await supabase
-			.rpc('search_events', { query: filters.q })
-			.limit(SEARCH_LIMIT);
-		if (error) throw error;
-		rankById = new Map(data.map((hit) => [hit.event_id, hit.rank]));
-		if (rankById.size === 0) return { rows: [], total: 0 };
-	}
+	const rankById = filters.q ? await searchRanks(supabase, 'search_events', filters.q) : null;
+	if (rankById?.size === 0) return { rows: [], total: 0 };
 	let query = supabase.from('events').select(LIST_COLUMNS, { count: 'exact' });
 	if (rankById) query = query.in('id', [...rankById.keys()]);
 	if (filters.area) query = query.contains('areas', [filters.area]);
 	if (filters.country) query = query.contains('countries', [filters.country]);
 	if (filters.organisation) {
-		query = query.or(
-			`lead_organisation_ids.cs.{${filters.organisation}},participant_organisation_ids.cs.{${filters.organisation}}`,
-			{ referencedTable: 'items' }
-		);
+		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
 	}
 	const iso = now.toISOString();
 	query =
@@ -125,10 +115,7 @@ export async function forFeed(supabase: Client, organisationId?: string, since =
 		.order('starts_at')
 		.limit(1000);
 	if (organisationId) {
-		query = query.or(
-			`lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`,
-			{ referencedTable: 'items' }
-		);
+		query = query.or(attachedTo(organisationId), { referencedTable: 'items' });
 	}
 	const { data, error } = await query;
 	if (error) throw error;

@@ -1,12 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { attachedTo, rankedPage, searchRanks } from './listing';
 import type { ActionFilters } from '$lib/schemas/jointActions';
 
 type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
-/** Search hits considered at most (ranked); more precise queries narrow it down. */
-const SEARCH_LIMIT = 300;
 
 const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_articles, countries, phase, starts_on, ends_on,
 	item:items!inner(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
@@ -17,15 +16,10 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
  * With a search query: the ids the language-aware search function finds, by rank.
  */
 export async function list(supabase: Client, filters: ActionFilters) {
-	let rankById: Map<string, number> | null = null;
-	if (filters.q) {
-		const { data, error } = await supabase
-			.rpc('search_joint_actions', { query: filters.q })
-			.limit(SEARCH_LIMIT);
-		if (error) throw error;
-		rankById = new Map(data.map((hit) => [hit.action_id, hit.rank]));
-		if (rankById.size === 0) return { rows: [], total: 0 };
-	}
+	const rankById = filters.q
+		? await searchRanks(supabase, 'search_joint_actions', filters.q)
+		: null;
+	if (rankById?.size === 0) return { rows: [], total: 0 };
 
 	let query = supabase.from('joint_actions').select(LIST_COLUMNS, { count: 'exact' });
 	if (rankById) query = query.in('id', [...rankById.keys()]);
@@ -37,18 +31,17 @@ export async function list(supabase: Client, filters: ActionFilters) {
 	if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
 	if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
 	if (filters.organisation) {
-		query = query.or(
-			`lead_organisation_ids.cs.{${filters.organisation}},participant_organisation_ids.cs.{${filters.organisation}}`,
-			{ referencedTable: 'items' }
-		);
+		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
 	}
 
 	const from = (filters.page - 1) * PAGE_SIZE;
 	if (rankById) {
 		const { data, error, count } = await query;
 		if (error) throw error;
-		const ranked = [...data].sort((a, b) => (rankById.get(b.id) ?? 0) - (rankById.get(a.id) ?? 0));
-		return { rows: ranked.slice(from, from + PAGE_SIZE), total: count ?? ranked.length };
+		return {
+			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
+			total: count ?? data.length
+		};
 	}
 	const { data, error, count } = await query
 		.order('published_at', { referencedTable: 'items', ascending: false, nullsFirst: false })

@@ -1,11 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { attachedTo, rankedPage, searchRanks } from './listing';
 import type { PaperFilters } from '$lib/schemas/papers';
 
 type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
-const SEARCH_LIMIT = 300;
 
 const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_id, signature_deadline,
 	item:items!inner(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
@@ -13,32 +13,24 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
 
 /** Papers the caller may see (RLS decides), newest first, one page; ranked when searching. */
 export async function list(supabase: Client, filters: PaperFilters) {
-	let rankById: Map<string, number> | null = null;
-	if (filters.q) {
-		const { data, error } = await supabase
-			.rpc('search_papers', { query: filters.q })
-			.limit(SEARCH_LIMIT);
-		if (error) throw error;
-		rankById = new Map(data.map((hit) => [hit.paper_id, hit.rank]));
-		if (rankById.size === 0) return { rows: [], total: 0 };
-	}
+	const rankById = filters.q ? await searchRanks(supabase, 'search_papers', filters.q) : null;
+	if (rankById?.size === 0) return { rows: [], total: 0 };
 	let query = supabase.from('papers').select(LIST_COLUMNS, { count: 'exact' });
 	if (rankById) query = query.in('id', [...rankById.keys()]);
 	if (filters.kind) query = query.eq('paper_kind', filters.kind);
 	if (filters.area) query = query.contains('areas', [filters.area]);
 	if (filters.article) query = query.contains('crc_articles', [filters.article]);
 	if (filters.organisation) {
-		query = query.or(
-			`lead_organisation_ids.cs.{${filters.organisation}},participant_organisation_ids.cs.{${filters.organisation}}`,
-			{ referencedTable: 'items' }
-		);
+		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
 	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	if (rankById) {
 		const { data, error, count } = await query;
 		if (error) throw error;
-		const ranked = [...data].sort((a, b) => (rankById.get(b.id) ?? 0) - (rankById.get(a.id) ?? 0));
-		return { rows: ranked.slice(from, from + PAGE_SIZE), total: count ?? ranked.length };
+		return {
+			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
+			total: count ?? data.length
+		};
 	}
 	const { data, error, count } = await query
 		.order('published_at', { referencedTable: 'items', ascending: false, nullsFirst: false })
