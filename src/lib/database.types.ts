@@ -1057,6 +1057,10 @@ export type Database = {
         Args: { organisation_ids: string[]; paper_id: string }
         Returns: number
       }
+      joint_action_countries: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
       open_paper_signature: {
         Args: { deadline: string; paper_id: string; version_id: string }
         Returns: number

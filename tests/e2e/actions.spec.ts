@@ -161,3 +161,18 @@ test('an editor creates a draft; bad input gets messages next to the fields and 
 	await expect(page.getByLabel('Articles de la CIDE')).toHaveValue('3, 99');
 	await expectAccessible(page);
 });
+
+test('a page past the last one is an empty page, not an error', async ({ page }) => {
+	const response = await page.goto('/en/actions?page=7');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('status')).toHaveText('9 joint actions');
+	await expect(page.locator('ul.grid')).toHaveCount(0);
+});
+
+test('the list is ordered newest first', async ({ page }) => {
+	await page.goto('/en/actions');
+	const dates = await page.locator('article .meta').allInnerTexts();
+	const parsed = dates.map((text) => Date.parse(text.split('·').pop()!.trim()));
+	expect(parsed.every((value) => !Number.isNaN(value))).toBe(true);
+	expect([...parsed].sort((a, b) => b - a)).toEqual(parsed);
+});

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import { attachedTo, searchRanks } from './listing';
+import { attachedTo, isPastLastPage, searchRanks } from './listing';
 import type { EventFilters } from '$lib/schemas/events';
 
 type Client = SupabaseClient<Database>;
@@ -16,20 +16,26 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
 	const rankById = filters.q ? await searchRanks(supabase, 'search_events', filters.q) : null;
 	if (rankById?.size === 0) return { rows: [], total: 0 };
-	let query = supabase.from('events').select(LIST_COLUMNS, { count: 'exact' });
-	if (rankById) query = query.in('id', [...rankById.keys()]);
-	if (filters.area) query = query.contains('areas', [filters.area]);
-	if (filters.country) query = query.contains('countries', [filters.country]);
-	if (filters.organisation) {
-		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
-	}
 	const iso = now.toISOString();
-	query =
-		filters.scope === 'upcoming'
-			? query.gte('ends_at', iso).order('starts_at', { ascending: true })
-			: query.lt('ends_at', iso).order('starts_at', { ascending: false });
+	const build = (head = false) => {
+		let query = supabase.from('events').select(LIST_COLUMNS, { count: 'estimated', head });
+		if (rankById) query = query.in('id', [...rankById.keys()]);
+		if (filters.area) query = query.contains('areas', [filters.area]);
+		if (filters.country) query = query.contains('countries', [filters.country]);
+		if (filters.organisation) {
+			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+		}
+		return filters.scope === 'upcoming' ? query.gte('ends_at', iso) : query.lt('ends_at', iso);
+	};
 	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error, count } = await query.order('id').range(from, from + PAGE_SIZE - 1);
+	const { data, error, count } = await build()
+		.order('starts_at', { ascending: filters.scope === 'upcoming' })
+		.order('id')
+		.range(from, from + PAGE_SIZE - 1);
+	if (error && isPastLastPage(error)) {
+		const head = await build(true);
+		return { rows: [], total: head.count ?? 0 };
+	}
 	if (error) throw error;
 	return { rows: data, total: count ?? data.length };
 }

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import { attachedTo, rankedPage, searchRanks } from './listing';
+import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import type { ActionFilters } from '$lib/schemas/jointActions';
 
 type Client = SupabaseClient<Database>;
@@ -21,32 +21,40 @@ export async function list(supabase: Client, filters: ActionFilters) {
 		: null;
 	if (rankById?.size === 0) return { rows: [], total: 0 };
 
-	let query = supabase.from('joint_actions').select(LIST_COLUMNS, { count: 'exact' });
-	if (rankById) query = query.in('id', [...rankById.keys()]);
-	if (filters.area) query = query.contains('areas', [filters.area]);
-	if (filters.article) query = query.contains('crc_articles', [filters.article]);
-	if (filters.country) query = query.contains('countries', [filters.country]);
-	if (filters.phase) query = query.eq('phase', filters.phase);
-	// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
-	if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
-	if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
-	if (filters.organisation) {
-		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
-	}
+	const build = (head = false) => {
+		let query = supabase.from('joint_actions').select(LIST_COLUMNS, { count: 'estimated', head });
+		if (rankById) query = query.in('id', [...rankById.keys()]);
+		if (filters.area) query = query.contains('areas', [filters.area]);
+		if (filters.article) query = query.contains('crc_articles', [filters.article]);
+		if (filters.country) query = query.contains('countries', [filters.country]);
+		if (filters.phase) query = query.eq('phase', filters.phase);
+		// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
+		if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
+		if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
+		if (filters.organisation) {
+			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+		}
+		return query;
+	};
 
-	const from = (filters.page - 1) * PAGE_SIZE;
 	if (rankById) {
-		const { data, error, count } = await query;
+		const { data, error, count } = await build();
 		if (error) throw error;
 		return {
 			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
 			total: count ?? data.length
 		};
 	}
-	const { data, error, count } = await query
-		.order('published_at', { referencedTable: 'items', ascending: false, nullsFirst: false })
+	const from = (filters.page - 1) * PAGE_SIZE;
+	const { data, error, count } = await build()
+		// Newest first by the item's publication (a to-one embed orders the list itself).
+		.order('item(published_at)' as 'id', { ascending: false, nullsFirst: false })
 		.order('id')
 		.range(from, from + PAGE_SIZE - 1);
+	if (error && isPastLastPage(error)) {
+		const head = await build(true);
+		return { rows: [], total: head.count ?? 0 };
+	}
 	if (error) throw error;
 	return { rows: data, total: count ?? data.length };
 }
@@ -71,9 +79,9 @@ export async function getById(supabase: Client, id: string) {
 
 /** Countries present among the actions the caller may see, for the filter menu. */
 export async function facets(supabase: Client) {
-	const { data, error } = await supabase.from('joint_actions').select('countries');
+	const { data, error } = await supabase.rpc('joint_action_countries');
 	if (error) throw error;
-	return { countries: [...new Set(data.flatMap((row) => row.countries))] };
+	return { countries: data };
 }
 
 /** A joint action's title in the reader's language (or its original), for links from events and papers. */

@@ -15,7 +15,11 @@ export async function searchRanks(
 	fn: SearchFunction,
 	query: string
 ): Promise<Map<string, number>> {
-	const { data, error } = await supabase.rpc(fn, { query }).limit(SEARCH_LIMIT);
+	// The best hits first, so the limit keeps the most relevant ones.
+	const { data, error } = await supabase
+		.rpc(fn, { query })
+		.order('rank', { ascending: false })
+		.limit(SEARCH_LIMIT);
 	if (error) throw error;
 	return new Map(
 		(data as Record<string, unknown>[]).map((hit) => [
@@ -41,4 +45,15 @@ export function rankedPage<T extends { id: string }>(
 /** PostgREST filter on `items`: the organisation leads or takes part in the item. */
 export function attachedTo(organisationId: string): string {
 	return `lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`;
+}
+
+/*
+ * Lists count with `count: 'estimated'`: PostgREST counts exactly up to its max-rows (1000)
+ * and uses the planner's estimate beyond, so a long list does not count tens of thousands
+ * of rows, each checked by RLS, on every page view (docs/benchmarks.md, joint actions).
+ */
+
+/** PostgREST's answer to a page past the last one (416, PGRST103): shown as an empty page. */
+export function isPastLastPage(error: { code?: string }): boolean {
+	return error.code === 'PGRST103';
 }

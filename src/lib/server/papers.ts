@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import { attachedTo, rankedPage, searchRanks } from './listing';
+import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import type { PaperFilters } from '$lib/schemas/papers';
 
 type Client = SupabaseClient<Database>;
@@ -15,27 +15,34 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
 export async function list(supabase: Client, filters: PaperFilters) {
 	const rankById = filters.q ? await searchRanks(supabase, 'search_papers', filters.q) : null;
 	if (rankById?.size === 0) return { rows: [], total: 0 };
-	let query = supabase.from('papers').select(LIST_COLUMNS, { count: 'exact' });
-	if (rankById) query = query.in('id', [...rankById.keys()]);
-	if (filters.kind) query = query.eq('paper_kind', filters.kind);
-	if (filters.area) query = query.contains('areas', [filters.area]);
-	if (filters.article) query = query.contains('crc_articles', [filters.article]);
-	if (filters.organisation) {
-		query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
-	}
-	const from = (filters.page - 1) * PAGE_SIZE;
+	const build = (head = false) => {
+		let query = supabase.from('papers').select(LIST_COLUMNS, { count: 'estimated', head });
+		if (rankById) query = query.in('id', [...rankById.keys()]);
+		if (filters.kind) query = query.eq('paper_kind', filters.kind);
+		if (filters.area) query = query.contains('areas', [filters.area]);
+		if (filters.article) query = query.contains('crc_articles', [filters.article]);
+		if (filters.organisation) {
+			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+		}
+		return query;
+	};
 	if (rankById) {
-		const { data, error, count } = await query;
+		const { data, error, count } = await build();
 		if (error) throw error;
 		return {
 			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
 			total: count ?? data.length
 		};
 	}
-	const { data, error, count } = await query
-		.order('published_at', { referencedTable: 'items', ascending: false, nullsFirst: false })
+	const from = (filters.page - 1) * PAGE_SIZE;
+	const { data, error, count } = await build()
+		.order('item(published_at)' as 'id', { ascending: false, nullsFirst: false })
 		.order('id')
 		.range(from, from + PAGE_SIZE - 1);
+	if (error && isPastLastPage(error)) {
+		const head = await build(true);
+		return { rows: [], total: head.count ?? 0 };
+	}
 	if (error) throw error;
 	return { rows: data, total: count ?? data.length };
 }
