@@ -150,3 +150,8 @@ test('a visitor is invited to sign in to register', async ({ page }) => {
 		page.getByRole('link', { name: 'Melden Sie sich an, um teilzunehmen' })
 	).toHaveAttribute('href', `/de/sign-in?next=/de/events/${EVENT.approval}`);
 });
+
+test('an event not written in the reader language says so, as an event', async ({ page }) => {
+	await page.goto(`/es/events/${EVENT.webinarAmsterdam}`);
+	await expect(page.getByText('Este evento todavía no está disponible en español.')).toBeVisible();
+});
