@@ -1074,6 +1074,20 @@ export type Database = {
           storage_key: string
         }[]
       }
+      pending_item_invitations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          invited_at: string
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+          organisation_id: string
+          organisation_name: string
+          owner_name: string
+          role: Database["public"]["Enums"]["item_organisation_role"]
+          title: string
+          title_locale: string
+        }[]
+      }
       personal_calendar: {
         Args: { token: string }
         Returns: {
