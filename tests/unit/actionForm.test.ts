@@ -72,4 +72,36 @@ describe('joint action form', () => {
 		expect(result.success).toBe(false);
 		if (!result.success) expect(result.errors[field]).toBe(key);
 	});
+
+	it('reports the date order together with the other fields, not after they are fixed', () => {
+		const result = parseForm(
+			actionFormSchema,
+			form({
+				...valid,
+				title: '',
+				areas: [],
+				crc_articles: '3, 99',
+				starts_on: '2027-06-01',
+				ends_on: '2027-01-01'
+			})
+		);
+		expect(result.success).toBe(false);
+		if (!result.success) {
+			expect(result.errors).toMatchObject({
+				title: 'validation:required',
+				areas: 'validation:area_required',
+				crc_articles: 'validation:crc_article_unknown',
+				ends_on: 'validation:end_before_start'
+			});
+		}
+	});
+
+	it('does not compare dates when one of them is not a date', () => {
+		const result = parseForm(actionFormSchema, form({ ...valid, title: '', starts_on: 'soon' }));
+		expect(result.success).toBe(false);
+		if (!result.success) {
+			expect(result.errors.starts_on).toBe('validation:date_invalid');
+			expect(result.errors.ends_on).toBeUndefined();
+		}
+	});
 });

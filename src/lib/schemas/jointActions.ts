@@ -98,7 +98,18 @@ const detailFields = {
 const endAfterStart = {
 	check: (value: { starts_on: string | null; ends_on: string | null }) =>
 		!value.starts_on || !value.ends_on || value.ends_on >= value.starts_on,
-	params: { error: 'validation:end_before_start', path: ['ends_on'] }
+	params: {
+		error: 'validation:end_before_start',
+		path: ['ends_on'],
+		// Zod skips object refinements once another field has failed; the date order is
+		// still worth telling at the same time, as long as both dates themselves parsed.
+		when: ({ value }: { value: unknown }) => {
+			const { starts_on, ends_on } = value as Record<string, unknown>;
+			return [starts_on, ends_on].every(
+				(date) => date == null || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))
+			);
+		}
+	}
 };
 
 /** Editing what an action is about and when it runs. */
