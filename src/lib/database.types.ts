@@ -585,6 +585,7 @@ export type Database = {
           original_locale: string
           original_revision: number
           phase: Database["public"]["Enums"]["action_phase"]
+          published_at: string | null
           starts_on: string | null
           themes: string[]
           updated_at: string
@@ -599,6 +600,7 @@ export type Database = {
           original_locale: string
           original_revision?: number
           phase?: Database["public"]["Enums"]["action_phase"]
+          published_at?: string | null
           starts_on?: string | null
           themes?: string[]
           updated_at?: string
@@ -613,6 +615,7 @@ export type Database = {
           original_locale?: string
           original_revision?: number
           phase?: Database["public"]["Enums"]["action_phase"]
+          published_at?: string | null
           starts_on?: string | null
           themes?: string[]
           updated_at?: string
@@ -948,6 +951,7 @@ export type Database = {
           original_locale: string
           original_revision: number
           paper_kind: Database["public"]["Enums"]["paper_kind"]
+          published_at: string | null
           signature_deadline: string | null
           signature_version_id: string | null
           updated_at: string
@@ -962,6 +966,7 @@ export type Database = {
           original_locale: string
           original_revision?: number
           paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          published_at?: string | null
           signature_deadline?: string | null
           signature_version_id?: string | null
           updated_at?: string
@@ -976,6 +981,7 @@ export type Database = {
           original_locale?: string
           original_revision?: number
           paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          published_at?: string | null
           signature_deadline?: string | null
           signature_version_id?: string | null
           updated_at?: string

@@ -47,8 +47,9 @@ export async function list(supabase: Client, filters: ActionFilters) {
 	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	const { data, error, count } = await build()
-		// Newest first by the item's publication (a to-one embed orders the list itself).
-		.order('item(published_at)' as 'id', { ascending: false, nullsFirst: false })
+		// Newest first: the item's publication date, copied onto the row and indexed
+		// (migration 20261128001000), so a page is a walk down one index.
+		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id')
 		.range(from, from + PAGE_SIZE - 1);
 	if (error && isPastLastPage(error)) {

@@ -36,7 +36,7 @@ export async function list(supabase: Client, filters: PaperFilters) {
 	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	const { data, error, count } = await build()
-		.order('item(published_at)' as 'id', { ascending: false, nullsFirst: false })
+		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id')
 		.range(from, from + PAGE_SIZE - 1);
 	if (error && isPastLastPage(error)) {
