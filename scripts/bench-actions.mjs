@@ -18,10 +18,13 @@
 //   BENCH_SKIP_BUILD=1                      serve the existing build/ as it is
 //   BENCH_PORT=4192  BENCH_PAGE_SECONDS=20  BENCH_API_SECONDS=8  BENCH_CONNECTIONS=10
 //
-// Why the page is measured as an anonymous visitor: Supabase Auth cannot be built on this
-// machine (its Go module is refused by the proxy), and the app verifies a session cookie
-// with Auth (hooks.server.ts: auth.getUser()), so no page can be rendered signed in here.
-// The page's own PostgREST requests are therefore also measured with a member's token.
+// The page is measured as an anonymous visitor and, when the stack runs Supabase Auth,
+// signed in as a typical member (the issue's reader): the member gets a password for the
+// run and signs in through the app's own sign-in form, and the session cookie it receives
+// goes with every request (so each page view also asks Auth who the cookie belongs to,
+// as hooks.server.ts does). Without Auth (it cannot be built where the Go module proxy
+// refuses it) the signed-in page is left out and the member's PostgREST token is signed
+// with the local JWT secret, with the claims Auth would issue.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -56,11 +59,14 @@ const BENCH_ITEMS = 100_000;
 const SEARCH_WORD = 'Kinshasa';
 /** The previous run's headline numbers (before the list's order, count, search and facets changed). */
 const PREVIOUS = {
-	date: '2026-11-28T02:23:16Z',
-	pageP95: '≈ 1.3 s',
-	memberList: 1767,
-	serviceList: 182
+	date: '2026-11-28T02:40:00Z',
+	change: 'ordered through the `item(published_at)` embed',
+	pageP95: '3858 / 3656 / 1439 ms',
+	memberList: 5665,
+	serviceList: 3495
 };
+/** The member's password for the run (bench data only; set in the database, never stored). */
+const MEMBER_PASSWORD = `bench-${randomUUID()}`;
 
 /** As the page asks: jointActions.PAGE_SIZE and listing.SEARCH_LIMIT (src/lib/server). */
 const PAGE_SIZE = 12;
@@ -81,8 +87,8 @@ const query = (params) => new URLSearchParams(params).toString();
 /**
  * The PostgREST requests of the list page, as postgrest-js builds them from
  * jointActions.list/facets, listing.searchRanks and organisations.list (checked by
- * capturing its fetch): newest first by the item's publication, ordering the list itself
- * through the to-one embed (`order=item(published_at).desc.nullslast,id.asc`), with
+ * capturing its fetch): newest first by publication (`order=published_at.desc.nullslast,id.asc`,
+ * the item's date copied onto joint_actions and indexed), with
  * `Prefer: count=estimated`; a search lists its hits by id, unordered and unpaged (the
  * page sorts them by rank).
  */
@@ -91,7 +97,7 @@ const listPath = ({ area, page = 1, ids } = {}) => {
 	if (ids) params.id = `in.(${ids.join(',')})`;
 	if (area) params.areas = `cs.{${area}}`;
 	if (!ids) {
-		params.order = 'item(published_at).desc.nullslast,id.asc';
+		params.order = 'published_at.desc.nullslast,id.asc';
 		params.offset = String((page - 1) * PAGE_SIZE);
 		params.limit = String(PAGE_SIZE);
 	}
@@ -369,8 +375,23 @@ async function pickMember(db) {
 			(select count(*) from public.memberships x where x.user_id = m.user_id) desc, m.user_id
 		limit 1`);
 	if (!rows.length) throw new Error('no member found in the benchmark organisations');
+	if (await authAvailable()) {
+		await db.query(
+			`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf'))
+			where id = $1`,
+			[rows[0].id, MEMBER_PASSWORD]
+		);
+		const response = await fetch(`${API_URL}/auth/v1/token?grant_type=password`, {
+			method: 'POST',
+			headers: { apikey: anonKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: rows[0].email, password: MEMBER_PASSWORD })
+		});
+		const session = await response.json();
+		if (!response.ok) throw new Error(`Auth refused the member: ${JSON.stringify(session)}`);
+		return { ...rows[0], token: session.access_token, realSession: true };
+	}
 	const now = Math.floor(Date.now() / 1000);
-	// The claims Supabase Auth puts in an access token (the stack cannot run Auth here).
+	// The claims Supabase Auth puts in an access token (Auth is not running).
 	const token = signJwt({
 		sub: rows[0].id,
 		role: 'authenticated',
@@ -380,7 +401,42 @@ async function pickMember(db) {
 		exp: now + 3600,
 		session_id: randomUUID()
 	});
-	return { ...rows[0], token };
+	return { ...rows[0], token, realSession: false };
+}
+
+async function authAvailable() {
+	try {
+		const response = await fetch(`${API_URL}/auth/v1/health`, {
+			headers: { apikey: anonKey },
+			signal: AbortSignal.timeout(2000)
+		});
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+/** Signs the member in through the app's sign-in form; returns the session cookie header. */
+async function signInToApp(member) {
+	const response = await fetch(`${APP}/en/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: APP, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: member.email, password: MEMBER_PASSWORD })
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	if (response.status !== 303 || !cookie.includes('sb-')) {
+		throw new Error(
+			`signing in through the app failed: ${response.status} ${await response.text()}`
+		);
+	}
+	const account = await fetch(`${APP}/en/account`, { redirect: 'manual', headers: { cookie } });
+	if (account.status !== 200)
+		throw new Error(`the session cookie is not accepted (${account.status})`);
+	return cookie;
 }
 
 // --- callers and sanity checks -------------------------------------------------------
@@ -578,15 +634,19 @@ async function cannon({ url, method = 'GET', headers, body, seconds }) {
 	};
 }
 
-async function loadPages() {
+/** Each page for each reader: the anonymous visitor, and the member when signed in. */
+async function loadPages(readers) {
 	const results = [];
-	for (const page of PAGES) {
-		const url = `${APP}${page.path}`;
-		process.stdout.write(`  page ${page.path} (${PAGE_SECONDS} s)… `);
-		await cannon({ url, headers: BROWSER_HEADERS, seconds: WARMUP_SECONDS });
-		const r = await cannon({ url, headers: BROWSER_HEADERS, seconds: PAGE_SECONDS });
-		console.log(`p95 ${ms(r.p95)} ms, ${r.rps.toFixed(1)} req/s (${r.requests})`);
-		results.push({ ...page, ...r });
+	for (const reader of readers) {
+		for (const page of PAGES) {
+			const url = `${APP}${page.path}`;
+			const headers = { ...BROWSER_HEADERS, ...reader.headers };
+			process.stdout.write(`  ${reader.who}: page ${page.path} (${PAGE_SECONDS} s)… `);
+			await cannon({ url, headers, seconds: WARMUP_SECONDS });
+			const r = await cannon({ url, headers, seconds: PAGE_SECONDS });
+			console.log(`p95 ${ms(r.p95)} ms, ${r.rps.toFixed(1)} req/s (${r.requests})`);
+			results.push({ ...page, who: reader.who, ...r });
+		}
 	}
 	return results;
 }
@@ -641,7 +701,7 @@ const listSql = (where = 'true', offset = 0, { paged = true } = {}) => `
     ${ITEM_EMBED}
     ${TRANSLATIONS_EMBED}
     where ${where}
-    ${paged ? `order by it.published_at desc nulls last, ja.id asc limit ${PAGE_SIZE} offset ${offset}` : `limit ${MAX_ROWS}`}
+    ${paged ? `order by ja.published_at desc nulls last, ja.id asc limit ${PAGE_SIZE} offset ${offset}` : `limit ${MAX_ROWS}`}
   ), pgrst_source_count as (
     select 1 from public.joint_actions ja
     inner join lateral (select 1 from public.items i where i.id = ja.id) it on true
@@ -762,11 +822,21 @@ const describeNode = (n) =>
 
 // --- report --------------------------------------------------------------------------
 
-const LOAD_HEADER = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'requests', 'non-2xx'];
+const LOAD_HEADER = [
+	'reader',
+	'page',
+	'p50 ms',
+	'p95 ms',
+	'p99 ms',
+	'req/s',
+	'requests',
+	'non-2xx'
+];
 
 const none = (r) => (r.requests ? null : `none done in ${r.seconds} s`);
 const pageRows = (pages, { markdown = false } = {}) =>
 	pages.map((r) => [
+		r.who,
 		markdown ? `\`${r.path}\`` : r.path,
 		none(r) ?? ms(r.p50),
 		ms(r.p95),
@@ -805,19 +875,11 @@ const dbRows = (inDb) =>
 		return [q.label, cell('member'), cell('service'), cell('anon')];
 	});
 
-/**
- * Where the list's time goes (run of 2026-11-28T02:40Z). PostgREST 12 puts `LIMIT $1 OFFSET
- * $2` inside each to-one embed (statement seen in pg_stat_activity); a subquery with a LIMIT
- * is not pulled up into the join, so `order=item(published_at)` cannot walk
- * items_published_at_idx and stop after a page: every readable action is joined to its
- * item, owner and texts, then sorted. listSql below lacks those LIMITs (it walks the
- * index), so its times understate the list; EXPLAIN on the demo data shows both shapes.
- */
-const whereTheTimeGoes = (get, pages) => {
+/** The list's order and what it costs now, against the run that ordered through the embed. */
+const whereTheTimeGoes = (get) => {
 	const list = (caller) => get('list', caller);
-	const page = pages.find((p) => p.name === 'list');
 	return [
-		`Where the time goes now: the order by the item's date. Through PostgREST, page 1 takes p50 ${ms(list('service').p50)} ms even with the secret key (no RLS; ${ms(list('member').p50)} ms as the member, ${ms(list('anon').p50)} ms anonymous), while the in-database copy above takes milliseconds: PostgREST 12 puts \`LIMIT $1 OFFSET $2\` inside each to-one embed (seen in \`pg_stat_activity\`), and Postgres does not pull a subquery with a LIMIT up into the join, so instead of walking \`items_published_at_idx\` and stopping after ${PAGE_SIZE} rows it builds every readable action's item, owner and texts, sorts them all and keeps ${PAGE_SIZE} (\`explain\` on the demo data: Limit → Sort → Nested Loop over joint_actions with the embed LIMIT, Limit → Nested Loop → Index Scan using items_published_at_idx without). The in-database table therefore understates the two list queries (its SQL copy has no LIMIT in the embeds). Anonymous requests stop at the \`anon\` role's 3 s statement_timeout: ${list('anon').non2xx} of ${list('anon').requests} list requests and ${page.non2xx} of ${page.requests} plain page views failed. RLS still multiplies the rest (filtered list member/secret key ${ms(get('filtered', 'member').p50)}/${ms(get('filtered', 'service').p50)} ms, facets ${ms(get('facets', 'member').p50)}/${ms(get('facets', 'service').p50)} ms, search ${ms(get('search', 'member').p50)}/${ms(get('search', 'service').p50)} ms): the items policy per row.`
+		`Order: the list is newest first on \`joint_actions.published_at\` (the item's date, copied by trigger, index \`joint_actions_published_at_idx\`), no longer through the \`item(published_at)\` embed (${PREVIOUS.date}: PostgREST 12 put \`LIMIT/OFFSET\` inside the to-one embed, so Postgres built and sorted every readable action: page 1 p50 ${PREVIOUS.serviceList} ms with the secret key, ${PREVIOUS.memberList} ms as the member). Now page 1 takes p50 ${ms(list('service').p50)} ms with the secret key, ${ms(list('member').p50)} ms as the member, ${ms(list('anon').p50)} ms anonymous. RLS on the other requests: filtered list member/secret key ${ms(get('filtered', 'member').p50)}/${ms(get('filtered', 'service').p50)} ms, facets ${ms(get('facets', 'member').p50)}/${ms(get('facets', 'service').p50)} ms, search ${ms(get('search', 'member').p50)}/${ms(get('search', 'service').p50)} ms.`
 	];
 };
 
@@ -829,12 +891,12 @@ function findings({ pages, apiResults, inDb, roles, plan }) {
 	for (const page of pages) {
 		if (page.p95 > PAGE_P95_LIMIT_MS) {
 			bad.push(
-				`page \`${page.path}\`: p95 ${ms(page.p95)} ms > ${PAGE_P95_LIMIT_MS} ms at ${CONNECTIONS} connections (${page.rps.toFixed(1)} req/s)`
+				`page \`${page.path}\` (${page.who}): p95 ${ms(page.p95)} ms > ${PAGE_P95_LIMIT_MS} ms at ${CONNECTIONS} connections (${page.rps.toFixed(1)} req/s)`
 			);
 		}
 		if (page.non2xx + page.errors + page.timeouts) {
 			bad.push(
-				`page \`${page.path}\`: ${page.non2xx} non-2xx, ${page.errors} errors, ${page.timeouts} timeouts`
+				`page \`${page.path}\` (${page.who}): ${page.non2xx} non-2xx, ${page.errors} errors, ${page.timeouts} timeouts`
 			);
 		}
 	}
@@ -867,11 +929,11 @@ function findings({ pages, apiResults, inDb, roles, plan }) {
 			);
 		}
 	}
-	for (const finding of whereTheTimeGoes(get, pages)) notes.push(finding);
+	for (const finding of whereTheTimeGoes(get)) notes.push(finding);
 	const list = get('list', 'anon');
-	const page = pages.find((p) => p.name === 'list');
+	const page = pages.find((p) => p.name === 'list' && p.who === 'anonymous');
 	notes.push(
-		`The plain page (${page.rps.toFixed(1)} req/s, p50 ${ms(page.p50)} ms) makes three PostgREST requests in parallel (list, country facets, organisations); alone, under the same load, the anonymous list request does ${list.rps.toFixed(1)} req/s (p50 ${ms(list.p50)} ms) and the facets request ${get('facets', 'anon').rps.toFixed(1)} req/s (p50 ${ms(get('facets', 'anon').p50)} ms): on 2 cores the page shares the CPU with the gateway, PostgREST, Postgres and autocannon, so its throughput is bounded by the sum of the three.`
+		`The plain page for the visitor (${page.rps.toFixed(1)} req/s, p50 ${ms(page.p50)} ms) makes three PostgREST requests in parallel (list, country facets, organisations); alone, under the same load, the anonymous list request does ${list.rps.toFixed(1)} req/s (p50 ${ms(list.p50)} ms) and the facets request ${get('facets', 'anon').rps.toFixed(1)} req/s (p50 ${ms(get('facets', 'anon').p50)} ms): on 2 cores the page shares the CPU with the gateway, PostgREST, Postgres and autocannon, so its throughput is bounded by the sum of the three.`
 	);
 	notes.push(
 		`Count: \`Prefer: ${COUNT_PREFER}\` counts at most ${thousands(MAX_ROWS + 1)} readable rows in the list's statement and, past max-rows (${thousands(MAX_ROWS)}), reports the planner's row estimate of the count query (one more statement, an EXPLAIN): page 1 reports ${roles.map((r) => `${thousands(r.estimated)} for the ${r.name === 'service' ? 'secret key' : r.name === 'anon' ? 'anonymous visitor' : r.name} (exactly ${thousands(r.visible)} readable)`).join(', ')}. Beyond ${thousands(MAX_ROWS)} results the total the page shows is the planner's guess, here well below the readable count for callers under RLS.`
@@ -914,9 +976,16 @@ function docSection(report) {
 		'',
 		`Run ${date} on ${machine}.`,
 		'',
-		`Against the previous run (${PREVIOUS.date}: \`items.order\` inside the embed, \`count=exact\`, facets by \`select=countries\`): anonymous page p95 ${PREVIOUS.pageP95} then, ${pages.map((p) => ms(p.p95)).join(' / ')} ms now (plain / filtered / search); member list page 1 p50 ${PREVIOUS.memberList} ms vs the secret key's ${PREVIOUS.serviceList} ms then, ${ms(listOf('member').p50)} ms vs ${ms(listOf('service').p50)} ms now.`,
+		`Against the previous run (${PREVIOUS.date}: ${PREVIOUS.change}): anonymous page p95 ${PREVIOUS.pageP95} then, ${pages
+			.filter((p) => p.who === 'anonymous')
+			.map((p) => ms(p.p95))
+			.join(
+				' / '
+			)} ms now (plain / filtered / search); member list request, page 1, p50 ${PREVIOUS.memberList} ms vs the secret key's ${PREVIOUS.serviceList} ms then, ${ms(listOf('member').p50)} ms vs ${ms(listOf('service').p50)} ms now.`,
 		'',
-		`Issue 5: the list page, server-rendered, signed in as a member, under load (autocannon on loopback), p95 and requests/s. **Not measurable as asked on this machine**: Supabase Auth cannot be built here (its Go module is refused by the proxy) and the app verifies a session cookie with Auth (\`hooks.server.ts\`: \`auth.getUser()\`), so no page can be rendered signed in. Measured instead: (1) the page server-rendered for an anonymous visitor (it runs the same PostgREST requests, with RLS, as \`anon\`; \`editableOrganisations\` is skipped without a user); (2) the page's PostgREST requests themselves, through the gateway, as a member (an access token signed with the local JWT secret carrying the claims Auth issues: \`sub\`, \`role\`/\`aud: authenticated\`, \`email\`, \`iat\`, \`exp\`, \`session_id\`), as the secret key (no RLS) and anonymously.`,
+		member.realSession
+			? `Issue 5: the list page, server-rendered, signed in as a member, under load (autocannon on loopback), p95 and requests/s. The member signed in through the app's sign-in form against Supabase Auth running in the stack; every request carries the session cookie, so each page view also asks Auth for the user (\`hooks.server.ts\`: \`auth.getUser()\`), as in production. Also measured: the same pages for an anonymous visitor, and the page's PostgREST requests themselves through the gateway as the member (the access token of that Auth session), as the secret key (no RLS) and anonymously.`
+			: `Issue 5: the list page, server-rendered, signed in as a member. **Not measured in this run**: Supabase Auth was not running in the stack (it cannot be built where the Go module proxy refuses it), and the app checks every session cookie with Auth. Measured instead: the page for an anonymous visitor, and the page's PostgREST requests through the gateway as a member (an access token signed with the local JWT secret with the claims Auth issues), as the secret key (no RLS) and anonymously.`,
 		'',
 		'### Data set',
 		'',
@@ -926,7 +995,7 @@ function docSection(report) {
 		`- joint actions ${thousands(sizes.actions)} (status/visibility: ${mix(sizes.action_mix)}); texts ${thousands(sizes.translations)}; with area legal_actions ${thousands(sizes.legal)}; titles with "${SEARCH_WORD}" ${thousands(sizes.word)}`,
 		`- readable joint actions: anonymous ${thousands(byName.anon.visible)}, the member ${thousands(byName.member.visible)}, secret key ${thousands(byName.service.visible)}. The member: a plain member of ${member.organisation} (the active organisation with the most attachments), ${member.memberships} membership(s).`,
 		'',
-		'### The page, server-rendered, anonymous visitor',
+		`### The page, server-rendered${member.realSession ? ': member signed in, and anonymous visitor' : ', anonymous visitor'}`,
 		'',
 		`\`node scripts/serve.mjs --port ${PORT}\` (the production build behind compression), autocannon ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${PAGE_SECONDS} s per page (each run starts once PostgREST is idle again), browser-like \`accept\`/\`accept-encoding\` headers (the HTML is compressed). Latency = request sent → response read, per response.`,
 		'',
@@ -934,7 +1003,7 @@ function docSection(report) {
 		'',
 		'### The page’s PostgREST requests (gateway → PostgREST)',
 		'',
-		`autocannon ${CONNECTIONS} connections, 3 sequential warm-up requests then ${API_SECONDS} s per request and caller (each run starts once PostgREST has finished the previous run's queries), the URLs postgrest-js builds for the page (from \`src/lib/server/jointActions.ts\`, \`listing.ts\` and \`organisations.ts\`): the lists \`order=item(published_at).desc.nullslast,id.asc\` with \`Prefer: ${COUNT_PREFER}\`, the search \`rpc/search_joint_actions?order=rank.desc&limit=${SEARCH_LIMIT}\`, the country menu \`rpc/joint_action_countries\`. The search list uses each caller's own search hits.`,
+		`autocannon ${CONNECTIONS} connections, 3 sequential warm-up requests then ${API_SECONDS} s per request and caller (each run starts once PostgREST has finished the previous run's queries), the URLs postgrest-js builds for the page (from \`src/lib/server/jointActions.ts\`, \`listing.ts\` and \`organisations.ts\`): the lists \`order=published_at.desc.nullslast,id.asc\` with \`Prefer: ${COUNT_PREFER}\`, the search \`rpc/search_joint_actions?order=rank.desc&limit=${SEARCH_LIMIT}\`, the country menu \`rpc/joint_action_countries\`. The search list uses each caller's own search hits.`,
 		'',
 		markdownTable(API_HEADER, apiRows(apiResults)),
 		'',
@@ -1025,10 +1094,14 @@ async function main() {
 		const checks = await sanityChecks(db, roles);
 		for (const c of checks) console.log(`  ${c}`);
 
+		const readers = [{ who: 'anonymous', headers: {} }];
+		if (member.realSession) {
+			readers.unshift({ who: 'member', headers: { cookie: await signInToApp(member) } });
+		}
 		console.log(
-			`\nThe page, anonymous, ${CONNECTIONS} connections (signed-in pages need Supabase Auth, which cannot run here):`
+			`\nThe page, ${CONNECTIONS} connections, ${readers.map((r) => r.who).join(' and ')}${member.realSession ? '' : ' (Auth is not running: no signed-in page)'}:`
 		);
-		const pages = await loadPages();
+		const pages = await loadPages(readers);
 		console.log(`\nThe page's PostgREST requests, ${CONNECTIONS} connections:`);
 		const apiResults = await loadApi(roles);
 		console.log('\nIn the database (explain analyze)…');
@@ -1051,9 +1124,7 @@ async function main() {
 			throw new Error('the data set disappeared during the run (someone reset the stack?)');
 		}
 
-		console.log(
-			'\nThe page, server-rendered, ANONYMOUS visitor (not signed in: Auth cannot run here):'
-		);
+		console.log('\nThe page, server-rendered:');
 		console.log(table(LOAD_HEADER, pageRows(pages)));
 		console.log('\nIts PostgREST requests through the gateway (member token / secret key / anon):');
 		console.log(table(API_HEADER, apiRows(apiResults)));
