@@ -421,7 +421,11 @@ async function signInToApp(member) {
 	const response = await fetch(`${APP}/en/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: APP, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: APP,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email: member.email, password: MEMBER_PASSWORD })
 	});
 	const cookie = response.headers

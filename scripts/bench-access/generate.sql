@@ -35,15 +35,40 @@ select o.id, 'bench-org-' || o.g, 'Bench organisation ' || o.g,
 from bench_orgs o;
 
 -- People: 10,000 auth.users rows; on_auth_user_created makes the profiles.
-insert into auth.users (instance_id, id, aud, role, email, encrypted_password, confirmed_at,
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password,
   raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
 select '00000000-0000-0000-0000-000000000000', md5('bench-person-' || g)::uuid,
-  'authenticated', 'authenticated', 'person' || g || '@bench.demo', '', now(),
+  'authenticated', 'authenticated', 'person' || g || '@bench.demo', '',
   '{"provider": "email", "providers": ["email"]}',
   jsonb_build_object('display_name', 'Bench person ' || g,
     'locale', (array['fr', 'nl', 'en', 'de', 'es'])[1 + g % 5]),
   now(), now()
 from generate_series(1, 10000) g;
+
+-- Confirmed, as the seed does it: Supabase Auth's migrations add email_confirmed_at and
+-- make confirmed_at a generated column; without Auth, the bootstrap has confirmed_at.
+-- Auth also reads its token columns as non-null strings (bench:actions signs one person in).
+do $$
+declare
+  token_column text;
+begin
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'auth' and table_name = 'users' and column_name = 'email_confirmed_at') then
+    update auth.users set email_confirmed_at = now() where email like '%@bench.demo';
+  else
+    update auth.users set confirmed_at = now() where email like '%@bench.demo';
+  end if;
+  for token_column in
+    select column_name from information_schema.columns
+    where table_schema = 'auth' and table_name = 'users' and is_generated = 'NEVER'
+      and column_name in ('confirmation_token', 'recovery_token', 'email_change', 'email_change_token_new',
+                          'email_change_token_current', 'phone_change', 'phone_change_token', 'reauthentication_token')
+  loop
+    execute format('update auth.users set %I = coalesce(%I, '''') where email like %L',
+                   token_column, token_column, '%@bench.demo');
+  end loop;
+end;
+$$;
 
 -- Memberships: person g ≤ 300 is the admin of organisation g (every organisation keeps an
 -- admin); everyone has 1–3 memberships (≈70 % one, 22 % two, 8 % three) in organisations
