@@ -162,4 +162,47 @@ describe('registrant list and promotion email', () => {
 		const list = await organiser.rpc('event_registrants', { event_id: id });
 		expect(list.data!.map((r) => r.display_name)).toEqual(['Sarah El Amrani']);
 	});
+
+	it('an email that cannot be sent stays in the outbox with its error and goes out on a later run', async () => {
+		const { id } = await createTwoPlaceEvent();
+		const [nadia, sarah, fien] = await Promise.all([
+			signedIn('member@lacode.demo'),
+			signedIn('member@dei-belgique.demo'),
+			signedIn('editor@kinderrechtencoalitie.demo')
+		]);
+		for (const person of [nadia, sarah, fien]) {
+			await person.rpc('register_for_event', { event_id: id });
+		}
+		await nadia.rpc('cancel_event_registration', { event_id: id });
+		const options = { origin: 'http://localhost:4173', from: 'hub@localhost', batchSize: 100 };
+		const failing = { sendMail: () => Promise.reject(new Error('SMTP server unreachable')) };
+		const first = await dispatchOutbox(admin, failing, options);
+		expect(first.failed).toBeGreaterThan(0);
+		const row = async () =>
+			(
+				await db.query<{
+					sent: boolean;
+					attempts: number;
+					last_error: string | null;
+					later: boolean;
+				}>(
+					`select sent_at is not null as sent, attempts, last_error, next_attempt_at > now() as later
+					 from notification_outbox where event_id = $1`,
+					[id]
+				)
+			).rows;
+		expect(await row()).toEqual([
+			{ sent: false, attempts: 1, last_error: 'SMTP server unreachable', later: true }
+		]);
+		// Not before its retry time…
+		const transport = nodemailer.createTransport({ host: HOST, port: PORTS.smtp });
+		await dispatchOutbox(admin, transport, options);
+		expect((await row())[0]!.sent).toBe(false);
+		// …then it goes.
+		await db.query(`update notification_outbox set next_attempt_at = now() where event_id = $1`, [
+			id
+		]);
+		await dispatchOutbox(admin, transport, options);
+		expect(await row()).toEqual([{ sent: true, attempts: 2, last_error: null, later: true }]);
+	});
 });
