@@ -5,6 +5,9 @@ begin;
 \ir _helpers.psql
 select plan(49);
 
+-- Whatever the demo data or other tests left in the outbox is out of the way (rolled back).
+delete from public.notification_outbox;
+
 -- Fixture: two events of test-alpha, co-organised by test-beta (accepted co-lead),
 -- with test-gamma attached as participant.
 --   ev_reg    network, open, 2 places
