@@ -6,19 +6,20 @@
  * (`npm run stack:start`). Exits non-zero on any failed test or lint finding.
  *
  * Usage: node scripts/test-db.mjs [--verbose] [file.test.sql …]
- * Env:   SUPABASE_DB_URL (default postgresql://postgres:postgres@127.0.0.1:54322/postgres)
+ * Env:   SUPABASE_DB_URL (default: the local stack's database, port STACK_PORT_DB or 54322)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { DB_URL } from './stack/config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testsDir = path.join(root, 'supabase/tests/database');
 const lintsDir = path.join(root, 'supabase/tests/lints');
-const dbUrl =
-	process.env.SUPABASE_DB_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres';
+// The stack's own port (STACK_PORT_DB), so that a second checkout never tests another's database.
+const dbUrl = process.env.SUPABASE_DB_URL ?? DB_URL;
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

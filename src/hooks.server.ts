@@ -1,8 +1,10 @@
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { createI18n } from '$lib/i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n/config';
 import { resourcesFor } from '$lib/i18n/resources';
+import { startOutboxTimer } from '$lib/server/mail';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '$lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -82,6 +84,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		}
 	}
 	return response;
+};
+
+/** When the server starts: the notification outbox is sent on a timer as well. */
+export const init: ServerInit = () => {
+	if (!building) startOutboxTimer();
 };
 
 export const handle = sequence(locale, supabase, securityHeaders);

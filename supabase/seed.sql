@@ -1233,10 +1233,13 @@ values
   ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000011', 'confirmed', now() - interval '10 days', null, null),
   ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000002', 'confirmed', now() - interval '9 days', null, null),
   ('30000000-0000-4000-8000-000000000203', '20000000-0000-4000-8000-000000000004', 'cancelled', now() - interval '8 days', null, null),
-  -- 204 needs approval: Jan approved by Julien (CODE editor), Sarah pending, Sofie declined.
+  -- 204 needs approval: Jan approved by Julien (CODE editor), Sarah and Fien pending, Sofie
+  -- declined, Nadia cancelled (the organisers' registrations page shows every state).
   ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000008', 'confirmed', now() - interval '5 days',
    '20000000-0000-4000-8000-000000000006', now() - interval '4 days'),
   ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000004', 'pending', now() - interval '3 days', null, null),
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000009', 'pending', now() - interval '2 days', null, null),
+  ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000007', 'cancelled', now() - interval '6 days', null, null),
   ('30000000-0000-4000-8000-000000000204', '20000000-0000-4000-8000-000000000018', 'declined', now() - interval '4 days',
    '20000000-0000-4000-8000-000000000006', now() - interval '3 days'),
   ('30000000-0000-4000-8000-000000000205', '20000000-0000-4000-8000-000000000024', 'confirmed', now() - interval '6 days', null, null),

@@ -86,6 +86,9 @@ export function appEnv() {
 		PUBLIC_SUPABASE_URL: API_URL,
 		PUBLIC_SUPABASE_PUBLISHABLE_KEY: anonKey,
 		SUPABASE_SECRET_KEY: serviceRoleKey,
-		MAIL_API_URL: MAIL_URL
+		MAIL_API_URL: MAIL_URL,
+		// The app's notification emails go to maildev's SMTP (src/lib/server/mail).
+		SMTP_HOST: HOST,
+		SMTP_PORT: String(PORTS.smtp)
 	};
 }

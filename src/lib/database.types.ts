@@ -669,6 +669,55 @@ export type Database = {
           },
         ]
       }
+      notification_outbox: {
+        Row: {
+          attempts: number
+          created_at: string
+          event_id: string | null
+          id: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          last_error: string | null
+          next_attempt_at: string
+          recipient_id: string
+          sent_at: string | null
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          last_error?: string | null
+          next_attempt_at?: string
+          recipient_id: string
+          sent_at?: string | null
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["notification_kind"]
+          last_error?: string | null
+          next_attempt_at?: string
+          recipient_id?: string
+          sent_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notification_outbox_event_id_fkey"
+            columns: ["event_id"]
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notification_outbox_recipient_id_fkey"
+            columns: ["recipient_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           country: string
@@ -1042,6 +1091,23 @@ export type Database = {
           promoted_user_id: string
         }[]
       }
+      claim_notifications: {
+        Args: { batch_size?: number }
+        Returns: {
+          attempts: number
+          display_name: string
+          email: string
+          ends_at: string
+          event_id: string
+          id: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          original_locale: string
+          preferred_locale: string
+          starts_at: string
+          time_zone: string
+          titles: Json
+        }[]
+      }
       close_paper_signature: { Args: { paper_id: string }; Returns: undefined }
       decide_event_registration: {
         Args: { approve: boolean; registration_id: string }
@@ -1050,6 +1116,19 @@ export type Database = {
       decide_paper_signature: {
         Args: { approve: boolean; comment?: string; signature_id: string }
         Returns: Database["public"]["Enums"]["signature_state"]
+      }
+      event_registrants: {
+        Args: { event_id: string }
+        Returns: {
+          decided_at: string
+          display_name: string
+          email: string
+          organisations: string[]
+          registered_at: string
+          registration_id: string
+          status: Database["public"]["Enums"]["registration_status"]
+          user_id: string
+        }[]
       }
       event_registration_counts: {
         Args: { event_id: string }
@@ -1146,6 +1225,11 @@ export type Database = {
       item_status: "draft" | "published" | "archived"
       item_visibility: "public" | "network" | "participants"
       membership_role: "member" | "editor" | "admin"
+      notification_kind:
+        | "registration_promoted"
+        | "registration_approved"
+        | "registration_approved_waiting"
+        | "registration_declined"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
       paper_kind:
@@ -1300,6 +1384,12 @@ export const Constants = {
       item_status: ["draft", "published", "archived"],
       item_visibility: ["public", "network", "participants"],
       membership_role: ["member", "editor", "admin"],
+      notification_kind: [
+        "registration_promoted",
+        "registration_approved",
+        "registration_approved_waiting",
+        "registration_declined",
+      ],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
       paper_kind: [

@@ -22,3 +22,9 @@ export const eventFilterSchema = z.object({
 });
 
 export type EventFilters = z.infer<typeof eventFilterSchema>;
+
+/** An organiser's answer to a pending registration (registrations page). */
+export const decideRegistrationSchema = z.object({
+	registration_id: z.uuid(),
+	decision: z.enum(['approve', 'decline'])
+});

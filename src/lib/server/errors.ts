@@ -49,3 +49,13 @@ export function registrationErrorKey(error: PostgrestError): string {
 	};
 	return keys[error.code] ?? 'errors:generic';
 }
+
+/** Errors of decide_event_registration (an organiser's approve/decline) → i18n keys. */
+export function decisionErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		EV004: 'events:error_cancelled',
+		EV007: 'events:registrants_error_not_pending',
+		'42501': 'errors:forbidden'
+	};
+	return keys[error.code] ?? 'errors:generic';
+}

@@ -127,3 +127,39 @@ export async function forFeed(supabase: Client, organisationId?: string, since =
 	if (error) throw error;
 	return data;
 }
+
+/**
+ * The registrant list with names, emails and organisations. The database returns rows
+ * only to the organisers' editors/admins (public.event_registrants), nothing to others.
+ */
+export async function registrants(supabase: Client, id: string) {
+	const { data, error } = await supabase.rpc('event_registrants', { event_id: id });
+	if (error) throw error;
+	return data;
+}
+
+type Attachment = {
+	role: string;
+	state: string;
+	organisation: { id: string } | null;
+};
+type Membership = { role: string; organisation: { id: string; status: string } | null };
+
+/**
+ * Whether the reader organises the event: editor/admin of the owner or an accepted co-lead
+ * (as private.managed_item_ids). Display only (links, 404): the database decides again.
+ */
+export function isOrganiser(attachments: Attachment[], mine: Membership[]): boolean {
+	const editorOf = new Set(
+		mine
+			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
+			.map((m) => m.organisation!.id)
+	);
+	return attachments.some(
+		(a) =>
+			a.organisation &&
+			a.state === 'accepted' &&
+			(a.role === 'owner' || a.role === 'co_lead') &&
+			editorOf.has(a.organisation.id)
+	);
+}

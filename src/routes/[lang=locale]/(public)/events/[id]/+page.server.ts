@@ -6,6 +6,7 @@ import { pickTranslation } from '$lib/i18n/content';
 import { registrationErrorKey } from '$lib/server/errors';
 import * as events from '$lib/server/events';
 import * as jointActions from '$lib/server/jointActions';
+import { sendPendingEmails } from '$lib/server/mail';
 import { renderMarkdown } from '$lib/server/markdown';
 import * as memberships from '$lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
@@ -85,6 +86,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registration,
 		registrationOpen,
 		userSignedIn: user !== null,
+		isOrganiser: events.isOrganiser(event.item.attachments, mine),
 		onlineUrl: link,
 		reason: accessReason(event.item, event.item.attachments, mine)
 	};
@@ -102,7 +104,7 @@ export const actions: Actions = {
 		if (failure) return fail(400, { error: registrationErrorKey(failure) });
 		return { registered: data };
 	},
-	cancel: async ({ locals, params }) => {
+	cancel: async ({ locals, params, url }) => {
 		if (!locals.user)
 			redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/events/${params.id}`);
 		const id = idSchema.safeParse(params.id);
@@ -111,6 +113,9 @@ export const actions: Actions = {
 			event_id: id.data
 		});
 		if (failure) return fail(400, { error: registrationErrorKey(failure) });
+		// A freed place may have gone to someone waiting: tell them now (errors are logged,
+		// the email stays in the outbox for the timer, the cancellation stands).
+		await sendPendingEmails(url.origin);
 		return { cancelled: true };
 	}
 };

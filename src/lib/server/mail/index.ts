@@ -1,0 +1,85 @@
+// The hub's email: the notification outbox dispatcher with an SMTP transport. This is the
+// only module in src/ that uses the secret key (SUPABASE_SECRET_KEY): the outbox is
+// readable by service_role only. The client made here is never put on `locals` and never
+// leaves this module.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import nodemailer from 'nodemailer';
+import WebSocket from 'ws';
+import { env } from '$env/dynamic/private';
+import { env as publicEnv } from '$env/dynamic/public';
+import type { Database } from '$lib/database.types';
+import { dispatchOutbox, type DispatchResult, type MailTransport } from './outbox';
+
+/** The local stack's maildev SMTP (scripts/stack/config.mjs) unless SMTP_HOST/SMTP_PORT say otherwise. */
+const DEFAULT_SMTP_PORT = 54325;
+
+let admin: SupabaseClient<Database> | null | undefined;
+let transport: MailTransport | undefined;
+let warned = false;
+
+function adminClient(): SupabaseClient<Database> | null {
+	if (admin !== undefined) return admin;
+	const url = publicEnv.PUBLIC_SUPABASE_URL;
+	const key = env.SUPABASE_SECRET_KEY;
+	admin =
+		url && key
+			? createClient<Database>(url, key, {
+					auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+					realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+				})
+			: null;
+	return admin;
+}
+
+function smtpTransport(): MailTransport {
+	transport ??= nodemailer.createTransport({
+		host: env.SMTP_HOST || '127.0.0.1',
+		port: Number(env.SMTP_PORT || DEFAULT_SMTP_PORT),
+		// STARTTLS when the server offers it; SMTP_SECURE=true for implicit TLS (port 465).
+		secure: env.SMTP_SECURE === 'true',
+		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : undefined
+	});
+	return transport;
+}
+
+/**
+ * Sends the emails waiting in the outbox. Never throws: an email that cannot go now is
+ * retried by the next call or the timer, and the person's action has already succeeded.
+ */
+export async function sendPendingEmails(origin?: string): Promise<DispatchResult | null> {
+	const client = adminClient();
+	if (!client) {
+		if (!warned) {
+			console.warn('mail: SUPABASE_SECRET_KEY is not set; notification emails stay in the outbox');
+			warned = true;
+		}
+		return null;
+	}
+	try {
+		return await dispatchOutbox(client, smtpTransport(), {
+			origin: env.ORIGIN || origin || 'http://localhost:3000',
+			from: env.MAIL_FROM || 'DCI Network Hub <no-reply@localhost>'
+		});
+	} catch (failure) {
+		console.error('mail: the outbox could not be dispatched', failure);
+		return null;
+	}
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/** Dispatches the outbox every MAIL_DISPATCH_INTERVAL_SECONDS (default 60; 0 turns it off). */
+export function startOutboxTimer(): void {
+	const seconds = Number(env.MAIL_DISPATCH_INTERVAL_SECONDS || 60);
+	if (timer || !Number.isFinite(seconds) || seconds <= 0) return;
+	let running = false;
+	timer = setInterval(() => {
+		if (running) return;
+		running = true;
+		void sendPendingEmails().finally(() => {
+			running = false;
+		});
+	}, seconds * 1000);
+	// The timer never keeps the process alive on shutdown.
+	timer.unref();
+}

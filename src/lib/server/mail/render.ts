@@ -1,0 +1,99 @@
+import type { Enums, Json } from '../../database.types';
+import { isLocale, type Locale } from '../../i18n/config';
+import { pickLocalised } from '../../i18n/content';
+import { formatEventRange } from '../../i18n/format';
+import { createI18n } from '../../i18n/index';
+import { resourcesFor } from '../../i18n/resources';
+
+/** What a registration email says, from an outbox row (public.claim_notifications). */
+export interface RegistrationNotice {
+	kind: Enums<'notification_kind'>;
+	/** The recipient's preferred language (profiles.preferred_locale). */
+	locale: string;
+	displayName: string;
+	eventId: string;
+	titles: Json | null;
+	originalLocale: string;
+	startsAt: string;
+	endsAt: string;
+	timeZone: string;
+}
+
+export interface RenderedEmail {
+	subject: string;
+	text: string;
+	html: string;
+}
+
+const KEYS = {
+	registration_promoted: {
+		subject: 'events:mail_promoted_subject',
+		body: 'events:mail_promoted_text'
+	},
+	registration_approved: {
+		subject: 'events:mail_approved_subject',
+		body: 'events:mail_approved_text'
+	},
+	registration_approved_waiting: {
+		subject: 'events:mail_approved_waiting_subject',
+		body: 'events:mail_approved_waiting_text'
+	},
+	registration_declined: {
+		subject: 'events:mail_declined_subject',
+		body: 'events:mail_declined_text'
+	}
+} as const satisfies Record<Enums<'notification_kind'>, { subject: string; body: string }>;
+
+const escapeHtml = (value: string) =>
+	value.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+
+/** The event page in the recipient's language, on the hub's public origin. */
+export function eventUrl(origin: string, locale: Locale, eventId: string): string {
+	return new URL(`/${locale}/events/${eventId}`, origin).href;
+}
+
+/**
+ * A short email in the recipient's language: the event's title in that language when it
+ * has one (else its original), its times in the event's own zone, and a link to its page.
+ */
+export function renderRegistrationEmail(notice: RegistrationNotice, origin: string): RenderedEmail {
+	const locale: Locale = isLocale(notice.locale) ? notice.locale : 'en';
+	const { t } = createI18n(locale, resourcesFor(locale));
+	const title = pickLocalised(notice.titles, locale, notice.originalLocale)?.text ?? '';
+	const when = formatEventRange(notice.startsAt, notice.endsAt, notice.timeZone, locale);
+	const url = eventUrl(origin, locale, notice.eventId);
+	const keys = KEYS[notice.kind];
+
+	const subject = t(keys.subject, { title });
+	const greeting = t('events:mail_greeting', { name: notice.displayName });
+	const body = t(keys.body, { title });
+	const whenLine = t('events:mail_when', { when, zone: notice.timeZone });
+	const signature = t('events:mail_signature');
+
+	const text = [
+		greeting,
+		'',
+		body,
+		'',
+		whenLine,
+		'',
+		`${t('events:mail_link')} ${url}`,
+		'',
+		'—',
+		signature
+	].join('\n');
+	const html = `<!doctype html>
+<html lang="${locale}">
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a">
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(body)}</p>
+<p>${escapeHtml(whenLine)}</p>
+<p><a href="${escapeHtml(url)}">${escapeHtml(t('events:mail_link'))}</a></p>
+<p style="color: #555">— ${escapeHtml(signature)}</p>
+</body>
+</html>`;
+	return { subject, text, html };
+}

@@ -1,0 +1,249 @@
+-- event_registrants (the organisers' registrant list) from every actor's side, and the
+-- notification outbox: which registration changes queue an email, and that nobody but
+-- the server's secret key (service_role) reads or writes it.
+begin;
+\ir _helpers.psql
+select plan(49);
+
+-- Whatever the demo data or other tests left in the outbox is out of the way (rolled back).
+delete from public.notification_outbox;
+
+-- Fixture: two events of test-alpha, co-organised by test-beta (accepted co-lead),
+-- with test-gamma attached as participant.
+--   ev_reg    network, open, 2 places
+--   ev_appr   public, approval required, 1 place
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values
+  (tests.uid('ev_reg'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor')),
+  (tests.uid('ev_appr'), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor'));
+
+insert into public.item_organisations (item_id, organisation_id, role, state)
+values
+  (tests.uid('ev_reg'), tests.uid('test-beta'), 'co_lead', 'accepted'),
+  (tests.uid('ev_reg'), tests.uid('test-gamma'), 'participant', 'accepted');
+
+insert into public.events (id, original_locale, starts_at, ends_at, capacity, registration_mode)
+values
+  (tests.uid('ev_reg'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 2, 'open'),
+  (tests.uid('ev_appr'), 'nl', now() + interval '10 days', now() + interval '10 days 3 hours', 1, 'approval');
+
+insert into public.event_translations (event_id, locale, title)
+values
+  (tests.uid('ev_reg'), 'fr', 'Formation sur l''audition de l''enfant'),
+  (tests.uid('ev_reg'), 'nl', 'Opleiding over het horen van kinderen'),
+  (tests.uid('ev_appr'), 'nl', 'Intervisie jeugdadvocaten');
+
+insert into tests.names (id, name) values (tests.uid('ev_reg'), 'ev_reg'), (tests.uid('ev_appr'), 'ev_appr');
+
+-- Three people register for two places, each as themselves: two confirmed, one waiting.
+select tests.authenticate_as('gamma_member');
+select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
+select tests.authenticate_as('beta_member');
+select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
+select tests.authenticate_as('alpha_member');
+select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
+select tests.clear_authentication();
+
+-- Who is on the list, as "name:status", in the list's order.
+create function tests.registrants(event uuid)
+returns text[] language sql stable set search_path = '' as $$
+  select coalesce(array_agg(tests.name(r.user_id) || ':' || r.status), '{}')
+  from public.event_registrants(event) r
+$$;
+
+-- Anonymous --------------------------------------------------------------------------
+select tests.authenticate_as_anon();
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'anonymous: no registrant list');
+select is(tests.registrants(tests.uid('ev_appr')), '{}', 'anonymous: no list of a public event either');
+select throws_ok($$ select * from public.notification_outbox $$, '42501', null, 'anonymous: cannot read the outbox');
+select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', null, 'anonymous: cannot claim outbox rows');
+
+-- Outsider ---------------------------------------------------------------------------
+select tests.authenticate_as('outsider');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'outsider: no registrant list');
+select is(tests.registrants(tests.uid('ev_appr')), '{}', 'outsider: no list of a public event they can read');
+
+-- Member of the organising organisation (and registrant), not editor ----------------
+select tests.authenticate_as('alpha_member');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'member of the owner (not editor): no registrant list');
+select is(
+  (select array_agg(tests.name(r.user_id)) from public.event_registrations r where r.event_id = tests.uid('ev_reg')),
+  array['alpha_member'],
+  'member registrant: reads only their own registration through the table'
+);
+
+-- Registrant from a participant organisation -----------------------------------------
+select tests.authenticate_as('gamma_member');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'registrant (participant organisation member): no list');
+select tests.authenticate_as('gamma_admin');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'admin of a participant organisation: no list');
+
+-- Member of the co-lead organisation --------------------------------------------------
+select tests.authenticate_as('beta_member');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'member of the co-lead (not editor): no list');
+
+-- Coordinator (not an organiser) ------------------------------------------------------
+select tests.authenticate_as('coordinator');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'coordinator who does not organise: no list (personal data)');
+
+-- Frozen organisation admin -------------------------------------------------------------
+select tests.authenticate_as('frozen_admin');
+select is(tests.registrants(tests.uid('ev_reg')), '{}', 'admin of a suspended organisation: no list');
+
+-- Owner editor --------------------------------------------------------------------------
+select tests.authenticate_as('alpha_editor');
+select is(
+  tests.registrants(tests.uid('ev_reg')),
+  array['gamma_member:confirmed', 'beta_member:confirmed', 'alpha_member:waiting'],
+  'owner editor: every registration, confirmed first in registration order, then waiting'
+);
+select is(
+  (select r.email from public.event_registrants(tests.uid('ev_reg')) r where r.user_id = tests.uid('gamma_member')),
+  'gamma_member@test.demo',
+  'owner editor: sees the registrant''s email (for the CSV)'
+);
+select is(
+  (select r.display_name from public.event_registrants(tests.uid('ev_reg')) r where r.user_id = tests.uid('gamma_member')),
+  'Gamma Member',
+  'owner editor: sees the registrant''s name although gamma is not one of their organisations'
+);
+select is(
+  (select r.organisations from public.event_registrants(tests.uid('ev_reg')) r where r.user_id = tests.uid('gamma_member')),
+  array['Test Gamma'],
+  'owner editor: sees the registrant''s organisations'
+);
+select is(tests.registrants(tests.uid('no such event')), '{}', 'owner editor: unknown event, no rows and no error');
+select is(tests.registrants(null), '{}', 'owner editor: null event, no rows');
+
+-- Owner admin, co-lead editor and admin --------------------------------------------------
+select tests.authenticate_as('alpha_admin');
+select is(cardinality(tests.registrants(tests.uid('ev_reg'))), 3, 'owner admin: the whole list');
+select tests.authenticate_as('beta_editor');
+select is(cardinality(tests.registrants(tests.uid('ev_reg'))), 3, 'co-lead editor: the whole list');
+select is(tests.registrants(tests.uid('ev_appr')), '{}', 'co-lead editor: no list of the owner''s other events');
+select tests.authenticate_as('beta_admin');
+select is(cardinality(tests.registrants(tests.uid('ev_reg'))), 3, 'co-lead admin: the whole list');
+
+-- The outbox: what queues an email ------------------------------------------------------
+select tests.clear_authentication();
+select is((select count(*)::integer from public.notification_outbox), 0, 'registering queues no email here');
+
+-- A confirmed person cancels: the waiting person gets the place and an email.
+select tests.authenticate_as('gamma_member');
+select public.cancel_event_registration(tests.uid('ev_reg')) \g /dev/null
+select tests.clear_authentication();
+
+create function tests.outbox()
+returns text[] language sql stable set search_path = '' as $$
+  select coalesce(array_agg(x.line order by x.line), '{}')
+  from (select tests.name(o.recipient_id) || ':' || o.kind || ':' || tests.name(o.event_id) as line
+        from public.notification_outbox o) x
+$$;
+
+select is(tests.outbox(), array['alpha_member:registration_promoted:ev_reg'],
+  'a cancellation that promotes the waiting person queues one email to them');
+select is(
+  (select o.sent_at is null and o.attempts = 0 and o.last_error is null from public.notification_outbox o),
+  true,
+  'the queued email is unsent, with no attempt yet'
+);
+
+-- Approval mode: approve with a place, approve onto the waiting list, decline.
+select tests.authenticate_as('outsider');
+select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
+select tests.authenticate_as('beta_member');
+select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
+select tests.authenticate_as('gamma_member');
+select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
+select tests.clear_authentication();
+select is(cardinality(tests.outbox()), 1, 'pending requests queue no email');
+
+select tests.authenticate_as('alpha_editor');
+select is(
+  tests.registrants(tests.uid('ev_appr')),
+  array['outsider:pending', 'beta_member:pending', 'gamma_member:pending'],
+  'owner editor: pending requests are on the list'
+);
+select is(public.decide_event_registration(
+  (select r.registration_id from public.event_registrants(tests.uid('ev_appr')) r where r.user_id = tests.uid('outsider')), true),
+  'confirmed'::public.registration_status, 'editor approves the first request: confirmed');
+select is(public.decide_event_registration(
+  (select r.registration_id from public.event_registrants(tests.uid('ev_appr')) r where r.user_id = tests.uid('beta_member')), true),
+  'waiting'::public.registration_status, 'editor approves the second: full, waiting');
+select is(public.decide_event_registration(
+  (select r.registration_id from public.event_registrants(tests.uid('ev_appr')) r where r.user_id = tests.uid('gamma_member')), false),
+  'declined'::public.registration_status, 'editor declines the third');
+-- More places: the waiting person moves up.
+update public.events set capacity = 2 where id = tests.uid('ev_appr');
+select tests.clear_authentication();
+
+select is(
+  tests.outbox(),
+  array['alpha_member:registration_promoted:ev_reg', 'beta_member:registration_approved_waiting:ev_appr',
+        'beta_member:registration_promoted:ev_appr', 'gamma_member:registration_declined:ev_appr',
+        'outsider:registration_approved:ev_appr'],
+  'approval, approval onto the waiting list, decline and a capacity increase each queue one email'
+);
+
+-- Nobody signed in can read or write the outbox -------------------------------------------
+select tests.authenticate_as('alpha_admin');
+select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+  'organiser admin: cannot read the outbox');
+select tests.authenticate_as('alpha_member');
+select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+  'recipient: cannot read the outbox, not even their own emails');
+select throws_ok(
+  $$ insert into public.notification_outbox (recipient_id, kind, event_id)
+     values (tests.uid('outsider'), 'registration_declined', tests.uid('ev_reg')) $$,
+  '42501', null, 'signed-in person: cannot queue an email');
+select throws_ok($$ update public.notification_outbox set sent_at = now() $$, '42501', null,
+  'signed-in person: cannot mark emails sent');
+select throws_ok($$ delete from public.notification_outbox $$, '42501', null,
+  'signed-in person: cannot delete queued emails');
+select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', null,
+  'signed-in person: cannot claim outbox rows (emails of others)');
+select tests.authenticate_as('coordinator');
+select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+  'coordinator: cannot read the outbox');
+
+select tests.clear_authentication();
+select is(
+  (select count(*)::integer from pg_catalog.pg_policies p where p.schemaname = 'public' and p.tablename = 'notification_outbox'),
+  0, 'the outbox has RLS and no policy at all');
+select is(
+  (select c.relrowsecurity from pg_catalog.pg_class c where c.oid = 'public.notification_outbox'::regclass),
+  true, 'RLS is enabled on the outbox');
+
+-- The server (service_role) -------------------------------------------------------------
+set local role service_role;
+select set_config('request.jwt.claims', '{"role":"service_role"}', true) \g /dev/null
+create temporary table claimed on commit drop as select * from public.claim_notifications(2);
+select is((select count(*)::integer from claimed), 2, 'service_role claims a batch of the given size');
+insert into claimed select * from public.claim_notifications(10);
+select is((select count(*)::integer from claimed), 5, 'a second claim gets the rows not leased by the first');
+select is((select count(distinct c.id)::integer from claimed c), 5, 'no row is claimed twice');
+select is((select count(*)::integer from public.claim_notifications(10)), 0, 'then nothing until the leases expire');
+select is(
+  (select c.email || ':' || c.preferred_locale || ':' || c.kind from claimed c where c.event_id = tests.uid('ev_reg')),
+  'alpha_member@test.demo:' || (select p.preferred_locale from public.profiles p where p.id = tests.uid('alpha_member'))
+    || ':registration_promoted',
+  'a claimed row carries the recipient''s email and preferred language'
+);
+select is(
+  (select c.titles ->> 'nl' from claimed c where c.event_id = tests.uid('ev_reg')),
+  'Opleiding over het horen van kinderen',
+  'a claimed row carries the event''s titles per language'
+);
+update public.notification_outbox set sent_at = now() where id in (select c.id from claimed c);
+select is(
+  (select count(*)::integer from public.notification_outbox where sent_at is not null), 5,
+  'service_role marks emails sent'
+);
+select is(
+  (select min(attempts) from public.notification_outbox), 1,
+  'each claim counts an attempt'
+);
+reset role;
+
+select * from finish();
+rollback;
