@@ -124,6 +124,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		id: paper.id,
 		title: originalText?.title ?? '',
+		titleLocale: original,
 		created: url.searchParams.has('created'),
 		locale,
 		texts,
