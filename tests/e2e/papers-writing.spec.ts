@@ -179,7 +179,7 @@ test('an editor writes a paper, has it co-signed, versions and publishes it', as
 		.filter({ hasText: title })
 		.getByRole('button', { name: `Ondertekenen namens ${NAMES.coalitie}` })
 		.click();
-	await expect(coalitie.getByText('U hebt namens uw organisatie ondertekend.')).toBeVisible();
+	await expect(coalitie.getByText('Je hebt namens je organisatie ondertekend.')).toBeVisible();
 	await expectAccessible(coalitie);
 
 	const dciNl = await signIn(browser, 'admin@dci-nl.demo', 'en', '/en/invitations');
