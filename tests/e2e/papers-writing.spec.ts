@@ -41,8 +41,14 @@ function makePdf(text: string): Buffer {
 	return Buffer.from(out, 'latin1');
 }
 
-async function signIn(browser: Browser, email: string, locale: string, next: string) {
-	const context = await browser.newContext();
+async function signIn(
+	browser: Browser,
+	email: string,
+	locale: string,
+	next: string,
+	javaScriptEnabled = true
+) {
+	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	const labels: Record<string, [string, string, string]> = {
 		fr: ['Adresse e-mail', 'Mot de passe', 'Se connecter'],
@@ -258,4 +264,29 @@ test('the new-paper and manage pages are accessible in Dutch too', async ({ brow
 	await page.goto('/nl/papers/new');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuw standpunt');
 	await expectAccessible(page);
+});
+
+test('without JavaScript, an oversize PDF reaches the server and is refused next to the field', async ({
+	browser
+}) => {
+	const auth = await authStatus();
+	test.skip(!auth.available, auth.reason);
+	// The request body (25 MB + 1 byte + the form) must pass the server's body size limit,
+	// so that the person gets the translated message rather than a bare 413.
+	const page = await signIn(
+		browser,
+		'editor@kinderrechtencoalitie.demo',
+		'nl',
+		'/nl/papers/30000000-0000-4000-8000-000000000306/edit',
+		false
+	);
+	await page.getByLabel('Taal van het document').selectOption({ label: 'English' });
+	await page.getByLabel('Pdf-bestand').setInputFiles({
+		name: 'groot.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.alloc(25 * 1024 * 1024 + 1, 0x25)
+	});
+	await page.getByRole('button', { name: 'Opladen' }).click();
+	await expect(page.getByText('Het bestand is groter dan 25 MB.')).toBeVisible();
+	await expect(page.getByLabel('Pdf-bestand')).toHaveAttribute('aria-invalid', 'true');
 });
