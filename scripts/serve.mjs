@@ -22,6 +22,9 @@ if (!existsSync(handlerFile)) {
 if (!process.env.PUBLIC_SUPABASE_URL) Object.assign(process.env, appEnv());
 // adapter-node needs the public origin for its CSRF check; it assumes https otherwise.
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// adapter-node refuses request bodies over 512 kB by default; a paper's PDF may be 25 MB
+// (MAX_PDF_BYTES), plus the multipart form around it. Bigger bodies get adapter-node's 413.
+process.env.BODY_SIZE_LIMIT ??= '27M';
 
 const { handler } = await import(pathToFileURL(handlerFile).href);
 const compress = compression();

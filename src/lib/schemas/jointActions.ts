@@ -57,8 +57,11 @@ export const actionTextSchema = z.object({
 	body: z.string().max(50000, { error: 'validation:body_too_long' }).default('')
 });
 
-/** The fields that say what an action is about and when it runs. */
-const detailFields = {
+/**
+ * What an item is about: areas of work (at least one), UNCRC articles and countries typed
+ * as comma- or space-separated lists. Shared by joint actions and position papers.
+ */
+export const subjectFields = {
 	areas: z
 		.union([z.enum(WORK_AREAS), z.array(z.enum(WORK_AREAS))], { error: 'validation:area_required' })
 		.transform((value) => [...new Set(Array.isArray(value) ? value : [value])]),
@@ -82,7 +85,12 @@ const detailFields = {
 					.pipe(z.string().regex(/^[A-Z]{2}$/, { error: 'validation:country_invalid' }))
 			)
 		)
-		.transform((value) => [...new Set(value)]),
+		.transform((value) => [...new Set(value)])
+};
+
+/** The fields that say what an action is about and when it runs. */
+const detailFields = {
+	...subjectFields,
 	themes: listOf(/,/)
 		.pipe(
 			z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAPER_KINDS, WORK_AREAS } from '$lib/workAreas';
+import { subjectFields } from './jointActions';
 
 /** Paper list filters from the query string; unknown values are dropped. */
 export const paperFilterSchema = z.object({
@@ -12,3 +13,79 @@ export const paperFilterSchema = z.object({
 });
 
 export type PaperFilters = z.infer<typeof paperFilterSchema>;
+
+const LOCALE_CODES = ['fr', 'nl', 'en', 'de', 'es'] as const;
+
+/** The texts of one language of a paper (limits as the database's). */
+export const paperTextSchema = z.object({
+	title: z
+		.string({ error: 'validation:required' })
+		.trim()
+		.min(1, { error: 'validation:required' })
+		.max(300, { error: 'validation:too_long' }),
+	abstract: z.string().trim().max(5000, { error: 'validation:too_long' }).default('')
+});
+
+export type PaperText = z.infer<typeof paperTextSchema>;
+
+/** Creating a paper: owner, original language and text, what it is about, visibility. */
+export const paperFormSchema = paperTextSchema.extend({
+	...subjectFields,
+	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
+	original_locale: z.enum(LOCALE_CODES, { error: 'validation:required' }),
+	paper_kind: z.enum(PAPER_KINDS, { error: 'validation:required' }),
+	joint_action_id: z
+		.union([z.literal(''), z.uuid({ error: 'papers:error_action_link' })])
+		.default('')
+		.transform((value) => value || null),
+	visibility: z.enum(['public', 'network', 'participants'], { error: 'validation:required' }),
+	intent: z.enum(['draft', 'publish']).default('draft')
+});
+
+export type PaperForm = z.infer<typeof paperFormSchema>;
+
+/** Editing a translation: the language and its texts. */
+export const paperTranslationSchema = paperTextSchema.extend({
+	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
+});
+
+/** Which version and language a PDF is uploaded for (the file itself is checked apart). */
+export const paperUploadSchema = z.object({
+	version_id: z.uuid({ error: 'validation:required' }),
+	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
+});
+
+/** A new version: what changed. */
+export const paperVersionSchema = z.object({
+	note: z.string().trim().max(2000, { error: 'validation:too_long' }).default('')
+});
+
+/** Opening a version for signature until the end of a day (UTC). */
+export const paperOpenSignatureSchema = z.object({
+	version_id: z.uuid({ error: 'validation:required' }),
+	deadline: z
+		.string({ error: 'validation:required' })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation:date_invalid' })
+		.transform((day) => `${day}T23:59:59Z`)
+		.refine((deadline) => !Number.isNaN(Date.parse(deadline)), {
+			error: 'validation:date_invalid'
+		})
+		.refine((deadline) => Date.parse(deadline) > Date.now(), {
+			error: 'validation:deadline_past'
+		})
+});
+
+/** Organisations asked to co-sign (checkboxes). */
+export const paperInviteSchema = z.object({
+	organisation_ids: z
+		.union([z.uuid(), z.array(z.uuid())], { error: 'validation:organisation_required' })
+		.transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+});
+
+/** An organisation's answer to a request to co-sign. */
+export const paperDecisionSchema = z.object({
+	signature_id: z.uuid(),
+	answer: z.enum(['sign', 'decline']),
+	comment: z.string().trim().max(2000, { error: 'validation:too_long' }).default('')
+});

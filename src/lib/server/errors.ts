@@ -59,3 +59,19 @@ export function decisionErrorKey(error: PostgrestError): string {
 	};
 	return keys[error.code] ?? 'errors:generic';
 }
+
+/** Errors of the paper functions and triggers (supabase/migrations/…_papers.sql) → i18n keys. */
+export function paperErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		PA001: 'papers:error_signature_closed',
+		PA002: 'papers:error_deadline_passed',
+		PA003: 'papers:error_not_open_version',
+		PA004: 'papers:error_already_answered',
+		PA005: 'validation:deadline_past',
+		PA006: 'errors:not_found',
+		PA007: 'papers:error_version_frozen',
+		PA008: 'papers:error_cannot_invite',
+		'23505': 'papers:error_file_exists'
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}

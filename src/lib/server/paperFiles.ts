@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { MAX_PDF_BYTES } from '../pdf';
 import type { FileStorage } from './storage';
 
 type Client = SupabaseClient<Database>;
 
-/** 25 MiB, the limit the database also enforces on paper_files.size_bytes. */
-export const MAX_PDF_BYTES = 25 * 1024 * 1024;
+export { MAX_PDF_BYTES };
 
 export type PdfProblem =
 	'validation:pdf_empty' | 'validation:pdf_too_large' | 'validation:pdf_not_pdf';
@@ -88,4 +88,22 @@ export async function download(supabase: Client, storage: FileStorage, fileId: s
 	const bytes = await storage.get(data.storage_key);
 	if (!bytes) return null;
 	return { ...data, bytes };
+}
+
+/** Removes a file of a version nobody signed yet: the row as the caller (RLS), then its bytes. */
+export async function removePaperFile(
+	supabase: Client,
+	storage: FileStorage,
+	paperId: string,
+	fileId: string
+) {
+	const { data, error } = await supabase
+		.from('paper_files')
+		.delete()
+		.eq('id', fileId)
+		.eq('paper_id', paperId)
+		.select('storage_key');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	await storage.delete(data[0]!.storage_key);
 }

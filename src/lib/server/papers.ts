@@ -66,3 +66,232 @@ export async function getById(supabase: Client, id: string) {
 	if (error) throw error;
 	return data;
 }
+
+type PaperInput = import('$lib/schemas/papers').PaperForm;
+type PaperText = import('$lib/schemas/papers').PaperText;
+
+/** A database refusal that carries a code, as PostgREST errors do. */
+function refused(message = 'not allowed') {
+	return Object.assign(new Error(message), { code: '42501' });
+}
+
+/**
+ * Creates a paper: its access record (items), its content, its original text and an empty
+ * version 1 to upload PDFs into. Made as a draft first and removed if a later step fails —
+ * nothing is left half-saved — then published when asked.
+ */
+export async function create(supabase: Client, userId: string, input: PaperInput) {
+	const id = crypto.randomUUID();
+	const item = await supabase.from('items').insert({
+		id,
+		kind: 'paper',
+		owner_organisation_id: input.organisation_id,
+		status: 'draft',
+		visibility: input.visibility,
+		created_by: userId
+	});
+	if (item.error) throw item.error;
+	try {
+		const content = await supabase.from('papers').insert({
+			id,
+			original_locale: input.original_locale,
+			paper_kind: input.paper_kind,
+			areas: input.areas,
+			crc_articles: input.crc_articles,
+			countries: input.countries,
+			joint_action_id: input.joint_action_id
+		});
+		if (content.error) throw content.error;
+		const text = await supabase.from('paper_translations').insert({
+			paper_id: id,
+			locale: input.original_locale,
+			title: input.title,
+			abstract: input.abstract,
+			updated_by: userId
+		});
+		if (text.error) throw text.error;
+		const version = await supabase.from('paper_versions').insert({ paper_id: id, number: 1 });
+		if (version.error) throw version.error;
+	} catch (failure) {
+		await supabase.from('items').delete().eq('id', id);
+		throw failure;
+	}
+	if (input.intent === 'publish') await setStatus(supabase, id, 'published');
+	return id;
+}
+
+/** Joint actions of the given organisations (owned), to link a paper to; newest first. */
+export async function linkableActions(supabase: Client, organisationIds: string[], locale: string) {
+	if (organisationIds.length === 0) return [];
+	const { data, error } = await supabase
+		.from('joint_actions')
+		.select(
+			'id, original_locale, item:items!inner(owner_organisation_id, created_at), translations:joint_action_translations(locale, title)'
+		)
+		.in('item.owner_organisation_id', organisationIds)
+		.order('item(created_at)' as 'id', { ascending: false })
+		.limit(200);
+	if (error) throw error;
+	return data.map((action) => {
+		const byLocale = new Map(action.translations.map((t) => [t.locale, t.title]));
+		return {
+			id: action.id,
+			title: byLocale.get(locale) ?? byLocale.get(action.original_locale) ?? action.id
+		};
+	});
+}
+
+/** Writes one language's title and abstract (adds it, or replaces it). */
+export async function saveText(
+	supabase: Client,
+	userId: string,
+	id: string,
+	locale: string,
+	text: PaperText
+) {
+	const { error } = await supabase
+		.from('paper_translations')
+		.upsert(
+			{ paper_id: id, locale, ...text, updated_by: userId },
+			{ onConflict: 'paper_id,locale' }
+		);
+	if (error) throw error;
+}
+
+/** Publishes, archives or restores the paper (editors of the owner; the database checks). */
+export async function setStatus(
+	supabase: Client,
+	id: string,
+	status: 'draft' | 'published' | 'archived'
+) {
+	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');
+	if (error) throw error;
+	if (data.length === 0) throw refused();
+}
+
+/** Adds the next version (numbered by the database); returns its id and number. */
+export async function addVersion(supabase: Client, id: string, note: string) {
+	const { data, error } = await supabase
+		.from('paper_versions')
+		.insert({ paper_id: id, number: 1, note })
+		.select('id, number')
+		.single();
+	if (error) throw error;
+	return data;
+}
+
+/**
+ * Opens a version for signature until a deadline; organisations asked to sign an earlier
+ * version are asked again (the database does it). Returns how many were asked again.
+ */
+export async function openSignature(
+	supabase: Client,
+	id: string,
+	versionId: string,
+	deadline: string
+) {
+	const { data, error } = await supabase.rpc('open_paper_signature', {
+		paper_id: id,
+		version_id: versionId,
+		deadline
+	});
+	if (error) throw error;
+	return data;
+}
+
+/** Closes signature (unanswered requests stay unanswered). */
+export async function closeSignature(supabase: Client, id: string) {
+	const { error } = await supabase.rpc('close_paper_signature', { paper_id: id });
+	if (error) throw error;
+}
+
+/** Asks organisations to co-sign the version open for signature; returns how many were asked. */
+export async function inviteSignatories(supabase: Client, id: string, organisationIds: string[]) {
+	const { data, error } = await supabase.rpc('invite_paper_signatories', {
+		paper_id: id,
+		organisation_ids: organisationIds
+	});
+	if (error) throw error;
+	return data;
+}
+
+/** An admin of the asked organisation signs or declines in its name. */
+export async function decide(
+	supabase: Client,
+	signatureId: string,
+	approve: boolean,
+	comment: string
+) {
+	const { data, error } = await supabase.rpc('decide_paper_signature', {
+		signature_id: signatureId,
+		approve,
+		comment
+	});
+	if (error) throw error;
+	return data;
+}
+
+/**
+ * Requests to co-sign that the organisations the caller administers still have to answer:
+ * for the version open for signature, before its deadline. (Members read their
+ * organisation's requests; only admins may answer, so only their organisations are asked.)
+ */
+export async function pendingSignatures(supabase: Client, adminOrganisationIds: string[]) {
+	if (adminOrganisationIds.length === 0) return [];
+	const { data, error } = await supabase
+		.from('paper_signatures')
+		.select(
+			`id, version_id, created_at, organisation:organisations(id, name),
+			version:paper_versions(number),
+			paper:papers!inner(id, original_locale, signature_version_id, signature_deadline,
+				item:items!inner(status, owner:organisations!items_owner_organisation_id_fkey(name)),
+				translations:paper_translations(locale, title))`
+		)
+		.eq('state', 'invited')
+		.in('organisation_id', adminOrganisationIds)
+		.order('created_at', { ascending: false })
+		.limit(100);
+	if (error) throw error;
+	const now = Date.now();
+	return data
+		.filter(
+			(s) =>
+				s.paper.signature_version_id === s.version_id &&
+				s.paper.signature_deadline !== null &&
+				Date.parse(s.paper.signature_deadline) > now &&
+				s.paper.item.status !== 'archived'
+		)
+		.map((s) => {
+			const original = s.paper.translations.find((t) => t.locale === s.paper.original_locale);
+			return {
+				id: s.id,
+				paperId: s.paper.id,
+				title: original?.title ?? '',
+				titleLocale: s.paper.original_locale,
+				version: s.version?.number ?? null,
+				deadline: s.paper.signature_deadline!,
+				organisation: s.organisation?.name ?? '',
+				owner: s.paper.item.owner?.name ?? '',
+				invitedAt: s.created_at
+			};
+		});
+}
+
+/** A paper with what its editors manage: texts, versions, files, every signature request. */
+export async function getForEditing(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('papers')
+		.select(
+			`id, original_locale, original_revision, paper_kind, signature_version_id, signature_deadline,
+			item:items!inner(status, visibility, owner_organisation_id,
+				attachments:item_organisations(role, state, organisation:organisations(id, name))),
+			translations:paper_translations(locale, title, abstract, source_revision),
+			versions:paper_versions!paper_versions_paper_id_fkey(id, number, note, created_at),
+			files:paper_files(id, version_id, locale, filename, size_bytes),
+			signatures:paper_signatures(id, version_id, state, comment, decided_at, organisation:organisations(id, name))`
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw error;
+	return data;
+}

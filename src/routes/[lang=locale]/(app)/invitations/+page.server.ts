@@ -1,9 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { dbErrorKey } from '$lib/server/errors';
+import { paperDecisionSchema } from '$lib/schemas/papers';
+import { dbErrorKey, paperErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
 import { answerInvitation } from '$lib/server/jointActions';
+import * as memberships from '$lib/server/memberships';
+import * as papers from '$lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({
@@ -12,15 +15,25 @@ const answerSchema = z.object({
 	answer: z.enum(['accept', 'decline'])
 });
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { userId } = await parent();
 	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
-	const { data, error } = await locals.supabase.rpc('pending_item_invitations');
-	if (error) throw error;
-	return { invitations: data };
+	const [invitations, mine] = await Promise.all([
+		locals.supabase.rpc('pending_item_invitations'),
+		memberships.mine(locals.supabase, userId)
+	]);
+	if (invitations.error) throw invitations.error;
+	// Requests to co-sign are read by every member of the asked organisation, but only its
+	// admins answer them (decide_paper_signature refuses the others): only theirs are listed.
+	const adminOf = mine
+		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
+		.map((m) => m.organisation!.id);
+	const signatures = await papers.pendingSignatures(locals.supabase, adminOf);
+	return { invitations: invitations.data, signatures };
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
+	answer: async ({ locals, request }) => {
 		const parsed = parseForm(answerSchema, await request.formData());
 		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
 		try {
@@ -34,5 +47,35 @@ export const actions: Actions = {
 			return fail(400, { errors: { form: dbErrorKey(caught as PostgrestError) } });
 		}
 		return { answered: true };
+	},
+	sign: async ({ locals, request }) => {
+		const form = await request.formData();
+		const parsed = parseForm(paperDecisionSchema, form);
+		const signatureId = String(form.get('signature_id') ?? '').slice(0, 64);
+		if (!parsed.success) {
+			return fail(400, {
+				signatureId,
+				comment: String(form.get('comment') ?? '').slice(0, 2100),
+				errors: parsed.errors.comment
+					? { comment: parsed.errors.comment }
+					: { form: 'errors:generic' }
+			});
+		}
+		let state: string | null;
+		try {
+			state = await papers.decide(
+				locals.supabase,
+				parsed.data.signature_id,
+				parsed.data.answer === 'sign',
+				parsed.data.comment
+			);
+		} catch (caught) {
+			return fail(400, {
+				signatureId,
+				comment: parsed.data.comment,
+				errors: { form: paperErrorKey(caught as PostgrestError) }
+			});
+		}
+		return { decided: state };
 	}
 };

@@ -80,6 +80,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.filter((a) => a.organisation && a.state === 'accepted' && a.role !== 'signatory')
 			.map((a) => ({ role: a.role, slug: a.organisation!.slug, name: a.organisation!.name })),
 		action,
-		reason: accessReason(paper.item, paper.item.attachments, mine)
+		reason: accessReason(paper.item, paper.item.attachments, mine),
+		// Display only: the manage page and the database decide again.
+		canEdit: paper.item.attachments.some(
+			(a) =>
+				a.organisation &&
+				(a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted')) &&
+				mine.some(
+					(m) =>
+						m.role !== 'member' &&
+						m.organisation?.status === 'active' &&
+						m.organisation.id === a.organisation!.id
+				)
+		)
 	};
 };

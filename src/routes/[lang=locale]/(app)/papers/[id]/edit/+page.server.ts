@@ -1,0 +1,263 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { PostgrestError } from '@supabase/supabase-js';
+import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
+import {
+	paperInviteSchema,
+	paperOpenSignatureSchema,
+	paperTranslationSchema,
+	paperUploadSchema,
+	paperVersionSchema
+} from '$lib/schemas/papers';
+import { paperErrorKey } from '$lib/server/errors';
+import { parseForm } from '$lib/server/forms';
+import { editableOrganisations } from '$lib/server/jointActions';
+import * as organisations from '$lib/server/organisations';
+import { checkPdf, removePaperFile, uploadPaperFile } from '$lib/server/paperFiles';
+import * as papers from '$lib/server/papers';
+import { fileStorage } from '$lib/server/storage';
+import type { Actions, PageServerLoad } from './$types';
+
+const idSchema = z.uuid();
+const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
+const fileIdSchema = z.object({ file_id: z.uuid() });
+
+/** What the caller may do here; the database decides again on every write. */
+async function context(locals: App.Locals, rawId: string) {
+	const id = idSchema.safeParse(rawId);
+	if (!id.success || !locals.user) error(404, locals.i18n.t('errors:not_found'));
+	const [paper, editable] = await Promise.all([
+		papers.getForEditing(locals.supabase, id.data),
+		editableOrganisations(locals.supabase, locals.user.id)
+	]);
+	if (!paper) error(404, locals.i18n.t('errors:not_found'));
+	const editableIds = new Set(editable.map((o) => o.id));
+	const isLeadEditor = paper.item.attachments.some(
+		(a) =>
+			a.organisation &&
+			editableIds.has(a.organisation.id) &&
+			(a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted'))
+	);
+	// Signatories read the paper too, but do not edit it.
+	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
+	const isOwnerEditor = editableIds.has(paper.item.owner_organisation_id);
+	return { id: id.data, paper, isOwnerEditor, userId: locals.user.id };
+}
+
+function failure(action: string, caught: unknown, field = 'form', values = {}) {
+	return fail(400, {
+		action,
+		values,
+		errors: { [field]: paperErrorKey(caught as PostgrestError) }
+	});
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { paper, isOwnerEditor } = await context(locals, params.id);
+	const original: Locale = isLocale(paper.original_locale) ? paper.original_locale : 'en';
+	const requested = url.searchParams.get('locale');
+	const locale: Locale = isLocale(requested) ? requested : original;
+	const texts = LOCALES.map((code) => {
+		const row = paper.translations.find((t) => t.locale === code);
+		const state = !row
+			? 'missing'
+			: code === paper.original_locale || row.source_revision >= paper.original_revision
+				? 'up_to_date'
+				: 'outdated';
+		return { locale: code, state, isOriginal: code === paper.original_locale } as const;
+	});
+	const current = paper.translations.find((t) => t.locale === locale);
+	const originalText = paper.translations.find((t) => t.locale === paper.original_locale);
+
+	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
+	const versions = [...paper.versions]
+		.sort((a, b) => b.number - a.number)
+		.map((version) => ({
+			id: version.id,
+			number: version.number,
+			note: version.note,
+			createdAt: version.created_at,
+			signed: paper.signatures.some((s) => s.version_id === version.id && s.state === 'signed'),
+			files: paper.files
+				.filter((file) => file.version_id === version.id)
+				.sort((a, b) => a.locale.localeCompare(b.locale))
+				.map((file) => ({
+					id: file.id,
+					locale: file.locale,
+					filename: file.filename,
+					size: file.size_bytes
+				})),
+			signatures: paper.signatures
+				.filter((s) => s.version_id === version.id && s.organisation)
+				.map((s) => ({
+					id: s.id,
+					state: s.state,
+					comment: s.comment,
+					decidedAt: s.decided_at,
+					organisation: s.organisation!.name
+				}))
+				.sort((a, b) => a.organisation.localeCompare(b.organisation))
+		}));
+
+	const openVersion = paper.signature_version_id ? numberOf.get(paper.signature_version_id) : null;
+	const deadline = paper.signature_deadline;
+	const deadlinePassed = deadline !== null && Date.parse(deadline) <= Date.now();
+
+	// Active organisations that may still be asked for the open version: not the owner, not
+	// attached otherwise (co-lead, participant), not already asked for this version.
+	let invitable: { id: string; name: string }[] = [];
+	if (isOwnerEditor && paper.signature_version_id && !deadlinePassed) {
+		const directory = await organisations.list(locals.supabase, {});
+		const attachedOtherwise = new Set(
+			paper.item.attachments.filter((a) => a.role !== 'signatory').map((a) => a.organisation?.id)
+		);
+		const asked = new Set(
+			paper.signatures
+				.filter((s) => s.version_id === paper.signature_version_id)
+				.map((s) => s.organisation?.id)
+		);
+		invitable = directory
+			.filter((o) => o.status === 'active' && !attachedOtherwise.has(o.id) && !asked.has(o.id))
+			.map(({ id, name }) => ({ id, name }));
+	}
+
+	return {
+		id: paper.id,
+		title: originalText?.title ?? '',
+		titleLocale: original,
+		created: url.searchParams.has('created'),
+		locale,
+		texts,
+		current: { title: current?.title ?? '', abstract: current?.abstract ?? '' },
+		status: paper.item.status,
+		isOwnerEditor,
+		versions,
+		signature: {
+			open: paper.signature_version_id !== null,
+			version: openVersion ?? null,
+			deadline,
+			deadlinePassed
+		},
+		invitable
+	};
+};
+
+export const actions: Actions = {
+	text: async ({ locals, params, request }) => {
+		const { id, userId } = await context(locals, params.id);
+		const form = await request.formData();
+		const values = Object.fromEntries(
+			['locale', 'title', 'abstract'].map((k) => [k, String(form.get(k) ?? '').slice(0, 6000)])
+		);
+		const parsed = parseForm(paperTranslationSchema, form);
+		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
+		const { locale, ...text } = parsed.data;
+		try {
+			await papers.saveText(locals.supabase, userId, id, locale, text);
+		} catch (caught) {
+			return failure('text', caught, 'form', values);
+		}
+		return { action: 'text', saved: true };
+	},
+	upload: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const form = await request.formData();
+		const values = { locale: String(form.get('locale') ?? '').slice(0, 8) };
+		const parsed = parseForm(paperUploadSchema, form);
+		if (!parsed.success) return fail(400, { action: 'upload', values, errors: parsed.errors });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { action: 'upload', values, errors: { file: 'validation:pdf_empty' } });
+		}
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const problem = checkPdf(bytes);
+		if (problem) return fail(400, { action: 'upload', values, errors: { file: problem } });
+		try {
+			await uploadPaperFile(locals.supabase, fileStorage(), {
+				paperId: id,
+				versionId: parsed.data.version_id,
+				locale: parsed.data.locale,
+				filename: file.name,
+				bytes
+			});
+		} catch (caught) {
+			return failure('upload', caught, 'file', values);
+		}
+		return { action: 'upload', saved: true };
+	},
+	removeFile: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const parsed = parseForm(fileIdSchema, await request.formData());
+		if (!parsed.success) return fail(400, { action: 'upload', errors: { form: 'errors:generic' } });
+		try {
+			await removePaperFile(locals.supabase, fileStorage(), id, parsed.data.file_id);
+		} catch (caught) {
+			return failure('upload', caught);
+		}
+		return { action: 'upload', removed: true };
+	},
+	version: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const parsed = parseForm(paperVersionSchema, await request.formData());
+		if (!parsed.success) return fail(400, { action: 'version', errors: parsed.errors });
+		try {
+			await papers.addVersion(locals.supabase, id, parsed.data.note);
+		} catch (caught) {
+			return failure('version', caught);
+		}
+		return { action: 'version', saved: true };
+	},
+	open: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const form = await request.formData();
+		const values = { deadline: String(form.get('deadline') ?? '').slice(0, 20) };
+		const parsed = parseForm(paperOpenSignatureSchema, form);
+		if (!parsed.success) return fail(400, { action: 'open', values, errors: parsed.errors });
+		let reasked: number;
+		try {
+			reasked = await papers.openSignature(
+				locals.supabase,
+				id,
+				parsed.data.version_id,
+				parsed.data.deadline
+			);
+		} catch (caught) {
+			const key = paperErrorKey(caught as PostgrestError);
+			const field = key === 'validation:deadline_past' ? 'deadline' : 'form';
+			return fail(400, { action: 'open', values, errors: { [field]: key } });
+		}
+		return { action: 'open', saved: true, reasked };
+	},
+	invite: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const parsed = parseForm(paperInviteSchema, await request.formData());
+		if (!parsed.success) return fail(400, { action: 'invite', errors: parsed.errors });
+		let invited: number;
+		try {
+			invited = await papers.inviteSignatories(locals.supabase, id, parsed.data.organisation_ids);
+		} catch (caught) {
+			return failure('invite', caught);
+		}
+		return { action: 'invite', saved: true, invited };
+	},
+	close: async ({ locals, params }) => {
+		const { id } = await context(locals, params.id);
+		try {
+			await papers.closeSignature(locals.supabase, id);
+		} catch (caught) {
+			return failure('close', caught);
+		}
+		return { action: 'close', saved: true };
+	},
+	status: async ({ locals, params, request }) => {
+		const { id } = await context(locals, params.id);
+		const parsed = parseForm(statusSchema, await request.formData());
+		if (!parsed.success) return fail(400, { action: 'status', errors: parsed.errors });
+		try {
+			await papers.setStatus(locals.supabase, id, parsed.data.status);
+		} catch (caught) {
+			return failure('status', caught);
+		}
+		return { action: 'status', saved: true };
+	}
+};
