@@ -8,6 +8,8 @@ import { anonymous, db, ORG, signedIn } from './actors';
 // a training with 2 places written in Dutch, a French translation, publication.
 const EDITOR = 'editor@dei-belgique.demo';
 const MEMBER = 'member@dei-belgique.demo';
+const PARTNER_ADMIN = 'admin@kinderrechtencoalitie.demo';
+const PARTNER_EDITOR = 'editor@kinderrechtencoalitie.demo';
 const created: string[] = [];
 
 async function userId(email: string): Promise<string> {
@@ -140,6 +142,37 @@ describe('an organiser creates and edits a training', () => {
 			is_online: false,
 			links: 0
 		});
+	});
+
+	it('a co-organiser invited with the joint-actions functions edits the event once its admin accepts', async () => {
+		const editor = await signedIn(EDITOR);
+		await jointActions.invite(
+			editor,
+			await userId(EDITOR),
+			id,
+			ORG.kinderrechtencoalitie,
+			'co_lead'
+		);
+		const partnerEditor = await signedIn(PARTNER_EDITOR);
+		const english = {
+			title: 'Training: children’s rights in youth care',
+			description: 'A day on children’s **participation**.',
+			accessibility_notes: ''
+		};
+		// Invited, not yet accepted: the partner's editor cannot write.
+		await expect(
+			events.saveText(partnerEditor, await userId(PARTNER_EDITOR), id, 'en', english)
+		).rejects.toMatchObject({ code: '42501' });
+		await jointActions.answerInvitation(
+			await signedIn(PARTNER_ADMIN),
+			id,
+			ORG.kinderrechtencoalitie,
+			true
+		);
+		await events.saveText(partnerEditor, await userId(PARTNER_EDITOR), id, 'en', english);
+		expect(await texts(id)).toEqual({ en: false, fr: true, nl: false });
+		// A co-lead edits, but only the owner publishes or archives.
+		await expect(jointActions.setStatus(partnerEditor, id, 'archived')).rejects.toBeTruthy();
 	});
 
 	it('a member who does not edit cannot change or cancel it', async () => {

@@ -12,6 +12,30 @@ test('the new-event page needs a signed-in person', async ({ page }) => {
 test('a visitor sees neither "New event" nor "Edit"', async ({ page }) => {
 	await page.goto('/nl/events');
 	await expect(page.getByRole('link', { name: 'Nieuw evenement' })).toHaveCount(0);
+	// A public event (seed: the Amsterdam webinar).
+	await page.goto('/nl/events/30000000-0000-4000-8000-000000000203');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Bewerken' })).toHaveCount(0);
+	const edit = await page.goto('/nl/events/30000000-0000-4000-8000-000000000203/edit');
+	expect(edit?.url()).toMatch(/\/nl\/sign-in\?next=/);
+});
+
+test('a member who does not edit sees no "New event", and the edit page refuses them', async ({
+	page
+}) => {
+	const auth = await authStatus();
+	test.skip(!auth.available, auth.reason);
+	await page.goto('/fr/sign-in?next=%2Ffr%2Fevents');
+	await page.getByLabel('Adresse e-mail').fill('member@dei-belgique.demo');
+	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Événements');
+	await expect(page.getByRole('link', { name: 'Nouvel événement' })).toHaveCount(0);
+	// An event of her own organisation (seed: DEI Belgique's training).
+	await page.goto('/fr/events/30000000-0000-4000-8000-000000000201');
+	await expect(page.getByRole('link', { name: 'Modifier' })).toHaveCount(0);
+	const edit = await page.goto('/fr/events/30000000-0000-4000-8000-000000000201/edit');
+	expect(edit?.status()).toBe(403);
 });
 
 test('an editor creates a training in Dutch, adds French and publishes', async ({ page }) => {

@@ -47,11 +47,13 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 		organisations.map((o) => o.id)
 	);
 	return {
-		organisations,
+		// Each with the zone of its country, proposed when it is chosen.
+		organisations: organisations.map((o) => ({
+			...o,
+			timeZone: defaultTimeZone(countries.get(o.id))
+		})),
 		jointActions: actions,
-		timeZones: TIME_ZONES,
-		// The zone proposed for the first organisation in the menu (its country's).
-		defaultTimeZone: defaultTimeZone(countries.get(organisations[0]?.id ?? ''))
+		timeZones: TIME_ZONES
 	};
 };
 
