@@ -138,6 +138,16 @@ test('an editor creates a training in Dutch, adds French and publishes', async (
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Français' }).click();
 	await expect(page.getByLabel('Titel (Français)', { exact: true })).toHaveValue('');
+	// A text without a title is refused next to the field; what was typed stays.
+	await page
+		.getByLabel('Beschrijving', { exact: true })
+		.fill('Une journée sur la **participation** des enfants.');
+	await page.getByRole('button', { name: 'Opslaan', exact: true }).first().click();
+	await expect(fieldError('Titel (Français)')).toHaveText('Dit veld is verplicht.');
+	await expect(page.getByLabel('Beschrijving', { exact: true })).toHaveValue(
+		'Une journée sur la **participation** des enfants.'
+	);
+	await expect(french_).toContainText('ontbreekt');
 	await page.getByLabel('Titel (Français)', { exact: true }).fill(french);
 	await page
 		.getByLabel('Beschrijving', { exact: true })
