@@ -163,3 +163,144 @@ export function isOrganiser(attachments: Attachment[], mine: Membership[]): bool
 			editorOf.has(a.organisation.id)
 	);
 }
+
+type EventForm = import('$lib/schemas/events').EventForm;
+type EventDetails = import('$lib/schemas/events').EventDetails;
+type EventText = import('$lib/schemas/events').EventText;
+
+/** The columns of the events row that the details form writes. */
+function eventRow(details: EventDetails) {
+	return {
+		starts_at: details.starts_at,
+		ends_at: details.ends_at,
+		time_zone: details.time_zone,
+		venue_name: details.venue_name,
+		venue_address: details.venue_address,
+		is_online: details.is_online,
+		capacity: details.capacity,
+		registration_mode: details.registration_mode,
+		registration_deadline: details.registration_deadline,
+		accessibility: details.accessibility,
+		joint_action_id: details.joint_action_id
+	};
+}
+
+/** Writes, replaces or removes the online link (RLS: the event's lead editors). */
+async function saveOnlineLink(supabase: Client, id: string, url: string | null) {
+	const { error } = url
+		? await supabase
+				.from('event_online_links')
+				.upsert({ event_id: id, url, updated_at: new Date().toISOString() })
+		: await supabase.from('event_online_links').delete().eq('event_id', id);
+	if (error) throw error;
+}
+
+/**
+ * Creates an event: its access record (items), its facts, its original text and its online
+ * link. Four writes through the API, so it is made as a draft first and removed if a later
+ * step fails — nothing is left half-saved — then published when asked.
+ */
+export async function create(supabase: Client, userId: string, input: EventForm) {
+	const id = crypto.randomUUID();
+	const item = await supabase.from('items').insert({
+		id,
+		kind: 'event',
+		owner_organisation_id: input.organisation_id,
+		status: 'draft',
+		visibility: input.visibility,
+		created_by: userId
+	});
+	if (item.error) throw item.error;
+	try {
+		const content = await supabase
+			.from('events')
+			.insert({ id, original_locale: input.original_locale, ...eventRow(input) });
+		if (content.error) throw content.error;
+		const text = await supabase.from('event_translations').insert({
+			event_id: id,
+			locale: input.original_locale,
+			title: input.title,
+			description: input.description,
+			accessibility_notes: input.accessibility_notes,
+			updated_by: userId
+		});
+		if (text.error) throw text.error;
+		if (input.online_url) await saveOnlineLink(supabase, id, input.online_url);
+	} catch (failure) {
+		await supabase.from('items').delete().eq('id', id);
+		throw failure;
+	}
+	if (input.intent === 'publish') {
+		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
+		if (published.error) throw published.error;
+	}
+	return id;
+}
+
+/** Writes one language's texts (adds it or replaces it); saving marks the text up to date. */
+export async function saveText(
+	supabase: Client,
+	userId: string,
+	id: string,
+	locale: string,
+	text: EventText
+) {
+	const { error } = await supabase
+		.from('event_translations')
+		.upsert(
+			{ event_id: id, locale, ...text, updated_by: userId },
+			{ onConflict: 'event_id,locale' }
+		);
+	if (error) throw error;
+}
+
+/** Changes when, where and how to register (lead editors; RLS decides), and the online link. */
+export async function saveDetails(supabase: Client, id: string, details: EventDetails) {
+	const { data, error } = await supabase
+		.from('events')
+		.update(eventRow(details))
+		.eq('id', id)
+		.select('id');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	await saveOnlineLink(supabase, id, details.online_url);
+}
+
+/** Cancels the event: it stays readable, nobody can register (the database stamps the time). */
+export async function cancel(supabase: Client, id: string) {
+	const { data, error } = await supabase
+		.from('events')
+		.update({ cancelled_at: new Date().toISOString() })
+		.eq('id', id)
+		.is('cancelled_at', null)
+		.select('id');
+	if (error) throw error;
+	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+}
+
+/** Joint actions the caller can read, to link an event to (titles in the reader's language). */
+export async function linkableActions(supabase: Client, locale: string) {
+	const { data, error } = await supabase
+		.from('joint_actions')
+		.select('id, original_locale, translations:joint_action_translations(locale, title)')
+		.order('created_at', { ascending: false })
+		.limit(200);
+	if (error) throw error;
+	return data
+		.map((action) => {
+			const byLocale = new Map(action.translations.map((t) => [t.locale, t.title]));
+			return {
+				id: action.id,
+				title: byLocale.get(locale) ?? byLocale.get(action.original_locale) ?? ''
+			};
+		})
+		.sort((a, b) => a.title.localeCompare(b.title, locale));
+}
+
+/** The time zone proposed for a new event of an organisation: its country's, else Brussels. */
+export async function organisationCountries(supabase: Client, ids: string[]) {
+	if (ids.length === 0) return new Map<string, string>();
+	const { data, error } = await supabase.from('organisations').select('id, country').in('id', ids);
+	if (error) throw error;
+	return new Map(data.map((o) => [o.id, o.country]));
+}

@@ -1,5 +1,6 @@
 import { eventFilterSchema } from '$lib/schemas/events';
 import * as events from '$lib/server/events';
+import * as jointActions from '$lib/server/jointActions';
 import * as organisations from '$lib/server/organisations';
 import { dateInZone, shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
@@ -20,12 +21,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return { rows: inMonth, total: inMonth.length };
 	}
 
-	const [result, directory] = await Promise.all([rows(), organisations.list(locals.supabase, {})]);
+	const [result, directory, editable] = await Promise.all([
+		rows(),
+		organisations.list(locals.supabase, {}),
+		locals.user
+			? jointActions.editableOrganisations(locals.supabase, locals.user.id)
+			: Promise.resolve([])
+	]);
 	return {
 		filters,
 		events: result.rows,
 		total: result.total,
 		pageSize: events.PAGE_SIZE,
+		// Editors and admins of an organisation may create events in its name (RLS decides).
+		canCreate: editable.length > 0,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
 	};
 };

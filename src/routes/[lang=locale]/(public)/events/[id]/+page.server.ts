@@ -88,9 +88,36 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		userSignedIn: user !== null,
 		isOrganiser: events.isOrganiser(event.item.attachments, mine),
 		onlineUrl: link,
-		reason: accessReason(event.item, event.item.attachments, mine)
+		reason: accessReason(event.item, event.item.attachments, mine),
+		canEdit: canEdit(event.item.attachments, mine)
 	};
 };
+
+type Attachment = {
+	role: 'owner' | 'co_lead' | 'participant' | 'signatory';
+	state: 'invited' | 'accepted' | 'declined';
+	organisation: { id: string } | null;
+};
+type Membership = { role: string; organisation: { id: string; status: string } | null };
+
+/**
+ * Whether to show "Edit": the person edits for the owner or an accepted co-lead (the rule of
+ * private.editable_item_ids()). Display only: every write is decided again by the database.
+ */
+function canEdit(attachments: Attachment[], mine: Membership[]) {
+	const editorOf = new Set(
+		mine
+			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
+			.map((m) => m.organisation!.id)
+	);
+	return attachments.some(
+		(a) =>
+			a.organisation &&
+			a.state === 'accepted' &&
+			(a.role === 'owner' || a.role === 'co_lead') &&
+			editorOf.has(a.organisation.id)
+	);
+}
 
 export const actions: Actions = {
 	register: async ({ locals, params }) => {
