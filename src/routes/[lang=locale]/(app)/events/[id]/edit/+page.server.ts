@@ -7,6 +7,7 @@ import { actionInviteSchema } from '$lib/schemas/jointActions';
 import { dbErrorKey } from '$lib/server/errors';
 import * as events from '$lib/server/events';
 import { parseForm } from '$lib/server/forms';
+import { sendPendingEmails } from '$lib/server/mail';
 import * as jointActions from '$lib/server/jointActions';
 import * as organisations from '$lib/server/organisations';
 import { TIME_ZONES, utcToZoned } from '$lib/timeZones';
@@ -150,7 +151,7 @@ export const actions: Actions = {
 		}
 		return { action: 'text', saved: true };
 	},
-	details: async ({ locals, params, request }) => {
+	details: async ({ locals, params, request, url }) => {
 		const { id } = await context(locals, params.id);
 		const form = await request.formData();
 		const values = echoDetails(form);
@@ -170,6 +171,9 @@ export const actions: Actions = {
 			}
 			return failure('details', caught, values);
 		}
+		// More places confirm people from the waiting list: they hear about it now (a failed
+		// email stays in the outbox for the timer).
+		await sendPendingEmails(url.origin);
 		return { action: 'details', saved: true };
 	},
 	invite: async ({ locals, params, request }) => {
