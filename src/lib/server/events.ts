@@ -9,7 +9,7 @@ export const PAGE_SIZE = 12;
 
 const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_name, is_online, capacity,
 	registration_mode, cancelled_at, areas,
-	item:items!inner(status, visibility, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
+	item:items(status, visibility, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
 	translations:event_translations(locale, title)`;
 
 /** Events the caller may see (RLS decides): upcoming soonest first, or past latest first. */
@@ -23,7 +23,11 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.country) query = query.contains('countries', [filters.country]);
 		if (filters.organisation) {
-			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
+			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
+			query = query
+				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
+				.not('item', 'is', null);
 		}
 		return filters.scope === 'upcoming' ? query.gte('ends_at', iso) : query.lt('ends_at', iso);
 	};

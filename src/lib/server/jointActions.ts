@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
+import { readerCache } from './readerCache';
 import type { ActionFilters } from '$lib/schemas/jointActions';
 
 type Client = SupabaseClient<Database>;
@@ -8,7 +9,7 @@ type Client = SupabaseClient<Database>;
 export const PAGE_SIZE = 12;
 
 const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_articles, countries, phase, starts_on, ends_on,
-	item:items!inner(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
+	item:items(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
 	translations:joint_action_translations(locale, title, summary, source_revision)`;
 
 /**
@@ -32,7 +33,11 @@ export async function list(supabase: Client, filters: ActionFilters) {
 		if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
 		if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
 		if (filters.organisation) {
-			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
+			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
+			query = query
+				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
+				.not('item', 'is', null);
 		}
 		return query;
 	};
@@ -78,11 +83,20 @@ export async function getById(supabase: Client, id: string) {
 	return data;
 }
 
-/** Countries present among the actions the caller may see, for the filter menu. */
-export async function facets(supabase: Client) {
-	const { data, error } = await supabase.rpc('joint_action_countries');
-	if (error) throw error;
-	return { countries: data };
+const countriesByReader = readerCache<string[]>({ ttlMs: 60_000, max: 5_000 });
+
+/**
+ * Countries present among the actions the caller may see, for the filter menu. The menu
+ * may be a minute old: it is remembered per reader (`reader` is the user id, or null for
+ * visitors, who all see the same), since RLS makes it cost a probe per country each time.
+ */
+export async function facets(supabase: Client, reader: string | null) {
+	const countries = await countriesByReader(reader ?? 'anon', async () => {
+		const { data, error } = await supabase.rpc('joint_action_countries');
+		if (error) throw error;
+		return data;
+	});
+	return { countries };
 }
 
 /** A joint action's title in the reader's language (or its original), for links from events and papers. */

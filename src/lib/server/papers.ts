@@ -8,7 +8,7 @@ type Client = SupabaseClient<Database>;
 export const PAGE_SIZE = 12;
 
 const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_id, signature_deadline,
-	item:items!inner(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
+	item:items(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
 	translations:paper_translations(locale, title, abstract)`;
 
 /** Papers the caller may see (RLS decides), newest first, one page; ranked when searching. */
@@ -22,7 +22,11 @@ export async function list(supabase: Client, filters: PaperFilters) {
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.article) query = query.contains('crc_articles', [filters.article]);
 		if (filters.organisation) {
-			query = query.or(attachedTo(filters.organisation), { referencedTable: 'items' });
+			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
+			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
+			query = query
+				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
+				.not('item', 'is', null);
 		}
 		return query;
 	};

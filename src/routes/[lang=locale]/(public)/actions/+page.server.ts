@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = actionFilterSchema.parse(Object.fromEntries(url.searchParams));
 	const [result, facets, directory, editable] = await Promise.all([
 		jointActions.list(locals.supabase, filters),
-		jointActions.facets(locals.supabase),
+		jointActions.facets(locals.supabase, locals.user?.id ?? null),
 		organisations.list(locals.supabase, {}),
 		locals.user
 			? jointActions.editableOrganisations(locals.supabase, locals.user.id)
