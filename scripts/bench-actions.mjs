@@ -60,7 +60,7 @@ const SEARCH_WORD = 'Kinshasa';
 /** The previous run's headline numbers (before the list's order, count, search and facets changed). */
 const PREVIOUS = {
 	date: '2026-11-28T02:40:00Z',
-	change: 'ordered through the `item(published_at)` embed',
+	change: 'before the changes listed under Findings',
 	pageP95: '3858 / 3656 / 1439 ms',
 	memberList: 5665,
 	serviceList: 3495
@@ -879,11 +879,24 @@ const dbRows = (inDb) =>
 		return [q.label, cell('member'), cell('service'), cell('anon')];
 	});
 
-/** The list's order and what it costs now, against the run that ordered through the embed. */
+/**
+ * What changed since the previous run, and what it was worth (measured between runs on the
+ * same data set, 2026-11-28): kept here so each run's report says why its numbers moved.
+ */
+const CHANGES = [
+	"Order: lists order on `joint_actions.published_at` (the item's date copied by trigger, index `joint_actions_published_at_idx`) instead of the `item(published_at)` embed, for which PostgREST 12 built and sorted every readable action (list page 1 with the secret key: 3495 → ~50 ms p50).",
+	'JIT: PostgREST runs prepared statements; their first five executions on a connection get custom plans whose RLS subplans looked expensive enough for LLVM compilation, ~1 s per statement (filtered list as the member: 1,295 ms with JIT, 26 ms without). The API roles now run with `jit = off` (migration 20261128001500); that filtered list request went from ~900 ms to ~25 ms on a fresh connection.',
+	"Per-row probes: the content policies' `exists (… items …)` could be planned as a hashed subplan that reads every readable item (73,000 for the member) before returning a page; `offset 0` keeps it one primary-key probe per row (migration 20261128001400).",
+	"`items!inner`: its EXISTS in PostgREST's count did the same; the lists embed `items` plainly and the organisation filter adds a null filter on the embed.",
+	"Search: under the translations' policy (a security barrier) the non-leakproof `@@` could not use the GIN index, so every text was probed and matched; hits now come from the index in a private definer function, then only those the caller may read are kept (migration 20261128001600).",
+	'Country menu: one probe per country code instead of every readable action, and remembered for a minute per reader in the app (`readerCache`), so repeated views by the same person or any visitor do not recompute it.'
+];
+
 const whereTheTimeGoes = (get) => {
 	const list = (caller) => get('list', caller);
 	return [
-		`Order: the list is newest first on \`joint_actions.published_at\` (the item's date, copied by trigger, index \`joint_actions_published_at_idx\`), no longer through the \`item(published_at)\` embed (${PREVIOUS.date}: PostgREST 12 put \`LIMIT/OFFSET\` inside the to-one embed, so Postgres built and sorted every readable action: page 1 p50 ${PREVIOUS.serviceList} ms with the secret key, ${PREVIOUS.memberList} ms as the member). Now page 1 takes p50 ${ms(list('service').p50)} ms with the secret key, ${ms(list('member').p50)} ms as the member, ${ms(list('anon').p50)} ms anonymous. RLS on the other requests: filtered list member/secret key ${ms(get('filtered', 'member').p50)}/${ms(get('filtered', 'service').p50)} ms, facets ${ms(get('facets', 'member').p50)}/${ms(get('facets', 'service').p50)} ms, search ${ms(get('search', 'member').p50)}/${ms(get('search', 'service').p50)} ms.`
+		`Changes behind these numbers: ${CHANGES.join(' ')}`,
+		`Now: list page 1 p50 ${ms(list('service').p50)} ms with the secret key, ${ms(list('member').p50)} ms as the member, ${ms(list('anon').p50)} ms anonymous; filtered list member/secret key ${ms(get('filtered', 'member').p50)}/${ms(get('filtered', 'service').p50)} ms, facets ${ms(get('facets', 'member').p50)}/${ms(get('facets', 'service').p50)} ms, search ${ms(get('search', 'member').p50)}/${ms(get('search', 'service').p50)} ms.`
 	];
 };
 
