@@ -1,5 +1,4 @@
-import ICAL from 'ical.js';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, parseCalendar, test } from './fixtures';
 
 const EVENT = {
 	webinarAmsterdam: '30000000-0000-4000-8000-000000000203',
@@ -8,14 +7,6 @@ const EVENT = {
 	cancelled: '30000000-0000-4000-8000-000000000209',
 	approval: '30000000-0000-4000-8000-000000000204'
 };
-
-function parseCalendar(text: string) {
-	const calendar = new ICAL.Component(ICAL.parse(text));
-	for (const zone of calendar.getAllSubcomponents('vtimezone')) {
-		ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-	}
-	return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-}
 
 test('upcoming public events are listed soonest first, in two languages', async ({ page }) => {
 	await page.goto('/en/events');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { anonKey, API_URL } from '../../scripts/stack/config.mjs';
 
 export const LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
@@ -31,6 +32,15 @@ export async function authStatus(): Promise<{ available: boolean; reason: string
 	} catch (error) {
 		return { available: false, reason: `gateway unreachable: ${String(error)}` };
 	}
+}
+
+/** The events of an iCalendar text, read by ical.js with the file's own time zones. */
+export function parseCalendar(text: string): ICAL.Event[] {
+	const calendar = new ICAL.Component(ICAL.parse(text));
+	for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+		ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+	}
+	return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
 }
 
 export const test = base;
