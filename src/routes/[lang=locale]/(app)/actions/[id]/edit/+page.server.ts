@@ -1,21 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
-import {
-	actionDetailsSchema,
-	actionInviteSchema,
-	actionTranslationSchema
-} from '$lib/schemas/jointActions';
-import { dbErrorKey } from '$lib/server/errors';
+import { actionDetailsSchema, actionTranslationSchema } from '$lib/schemas/jointActions';
 import { parseForm } from '$lib/server/forms';
+import { formFailure, inviteAction, statusAction } from '$lib/server/itemForms';
 import * as jointActions from '$lib/server/jointActions';
 import * as organisations from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();
-const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
-
 /** What the caller may do here; the database decides again on every write. */
 async function context(locals: App.Locals, rawId: string) {
 	const id = idSchema.safeParse(rawId);
@@ -34,10 +27,6 @@ async function context(locals: App.Locals, rawId: string) {
 	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
 	const isOwnerEditor = editableIds.has(action.item.owner_organisation_id);
 	return { id: id.data, action, isOwnerEditor, userId: locals.user.id };
-}
-
-function failure(action: string, caught: unknown, values: Record<string, unknown> = {}) {
-	return fail(400, { action, values, errors: { form: dbErrorKey(caught as PostgrestError) } });
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -102,7 +91,7 @@ export const actions: Actions = {
 		try {
 			await jointActions.saveText(locals.supabase, userId, id, locale, text);
 		} catch (caught) {
-			return failure('text', caught, values);
+			return formFailure('text', caught, values);
 		}
 		return { action: 'text', saved: true };
 	},
@@ -114,36 +103,16 @@ export const actions: Actions = {
 		try {
 			await jointActions.saveDetails(locals.supabase, id, parsed.data);
 		} catch (caught) {
-			return failure('details', caught);
+			return formFailure('details', caught);
 		}
 		return { action: 'details', saved: true };
 	},
 	invite: async ({ locals, params, request }) => {
 		const { id, userId } = await context(locals, params.id);
-		const parsed = parseForm(actionInviteSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'invite', values: {}, errors: parsed.errors });
-		try {
-			await jointActions.invite(
-				locals.supabase,
-				userId,
-				id,
-				parsed.data.organisation_id,
-				parsed.data.role
-			);
-		} catch (caught) {
-			return failure('invite', caught);
-		}
-		return { action: 'invite', saved: true };
+		return inviteAction(locals.supabase, userId, id, await request.formData());
 	},
 	status: async ({ locals, params, request }) => {
 		const { id } = await context(locals, params.id);
-		const parsed = parseForm(statusSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'status', values: {}, errors: parsed.errors });
-		try {
-			await jointActions.setStatus(locals.supabase, id, parsed.data.status);
-		} catch (caught) {
-			return failure('status', caught);
-		}
-		return { action: 'status', saved: true };
+		return statusAction(locals.supabase, id, await request.formData());
 	}
 };

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
 import { eventDetailsSchema, eventTranslationSchema } from '$lib/schemas/events';
-import { actionInviteSchema } from '$lib/schemas/jointActions';
-import { dbErrorKey } from '$lib/server/errors';
 import * as events from '$lib/server/events';
 import { parseForm } from '$lib/server/forms';
+import { formFailure, inviteAction, statusAction } from '$lib/server/itemForms';
 import { sendPendingEmails } from '$lib/server/mail';
 import * as jointActions from '$lib/server/jointActions';
 import * as organisations from '$lib/server/organisations';
@@ -14,8 +13,6 @@ import { TIME_ZONES, utcToZoned } from '$lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();
-const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
-
 /** What the caller may do here; the database decides again on every write. */
 async function context(locals: App.Locals, rawId: string) {
 	const id = idSchema.safeParse(rawId);
@@ -37,10 +34,6 @@ async function context(locals: App.Locals, rawId: string) {
 		(a) => a.role === 'owner' && editableIds.has(a.organisation!.id)
 	);
 	return { id: id.data, event, isOwnerEditor, userId: locals.user.id };
-}
-
-function failure(action: string, caught: unknown, values: Record<string, unknown> = {}) {
-	return fail(400, { action, values, errors: { form: dbErrorKey(caught as PostgrestError) } });
 }
 
 /** The details form as typed, to show again after an error. */
@@ -147,7 +140,7 @@ export const actions: Actions = {
 		try {
 			await events.saveText(locals.supabase, userId, id, locale, text);
 		} catch (caught) {
-			return failure('text', caught, values);
+			return formFailure('text', caught, values);
 		}
 		return { action: 'text', saved: true };
 	},
@@ -169,7 +162,7 @@ export const actions: Actions = {
 					errors: { capacity: 'validation:capacity_below_confirmed' }
 				});
 			}
-			return failure('details', caught, values);
+			return formFailure('details', caught, values);
 		}
 		// More places confirm people from the waiting list: they hear about it now (a failed
 		// email stays in the outbox for the timer).
@@ -178,38 +171,18 @@ export const actions: Actions = {
 	},
 	invite: async ({ locals, params, request }) => {
 		const { id, userId } = await context(locals, params.id);
-		const parsed = parseForm(actionInviteSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'invite', values: {}, errors: parsed.errors });
-		try {
-			await jointActions.invite(
-				locals.supabase,
-				userId,
-				id,
-				parsed.data.organisation_id,
-				parsed.data.role
-			);
-		} catch (caught) {
-			return failure('invite', caught);
-		}
-		return { action: 'invite', saved: true };
+		return inviteAction(locals.supabase, userId, id, await request.formData());
 	},
 	status: async ({ locals, params, request }) => {
 		const { id } = await context(locals, params.id);
-		const parsed = parseForm(statusSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'status', values: {}, errors: parsed.errors });
-		try {
-			await jointActions.setStatus(locals.supabase, id, parsed.data.status);
-		} catch (caught) {
-			return failure('status', caught);
-		}
-		return { action: 'status', saved: true };
+		return statusAction(locals.supabase, id, await request.formData());
 	},
 	cancel: async ({ locals, params }) => {
 		const { id } = await context(locals, params.id);
 		try {
 			await events.cancel(locals.supabase, id);
 		} catch (caught) {
-			return failure('cancel', caught);
+			return formFailure('cancel', caught);
 		}
 		return { action: 'cancel', saved: true };
 	}
