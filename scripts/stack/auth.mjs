@@ -1,9 +1,13 @@
 // Supabase Auth (GoTrue), the version the Supabase CLI ships, built from source with the
-// Go toolchain into a cache keyed by the pinned commit. When the build is refused (the
-// Go module proxy answers 403 for this module on some networks) the refusal is recorded
-// and Auth is reported `unavailable`; the rest of the stack runs without it.
+// Go toolchain into a cache keyed by the pinned commit: by `go install` where the module
+// proxy serves the module, otherwise from the unmodified source archive of the pinned tag
+// named by SUPABASE_AUTH_SOURCE (some proxies answer 403 for this module while serving
+// its dependencies). When neither works the attempts are recorded and Auth is reported
+// `unavailable`; `npm test` then fails, since every test runs against real Auth.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { API_URL, CACHE_DIR, HOST, JWT_SECRET, LOG_DIR, PORTS, ROOT } from './config.mjs';
 
@@ -71,10 +75,87 @@ const atLeast = (version, min) => {
 	return true;
 };
 
+/** sha256 of the upstream `git archive` of AUTH_VERSION (tag at AUTH_COMMIT). */
+export const AUTH_SOURCE_SHA256 =
+	'1bea2a967da8836fd9e822bdc0b972f0c0a6b2f5cf66b9ab35b3d25ccfa73aa3';
+const BUILD_TIMEOUT_MS = 20 * 60 * 1000;
+
+const run = (command, args, options) =>
+	spawnSync(command, args, {
+		encoding: 'utf8',
+		timeout: BUILD_TIMEOUT_MS,
+		maxBuffer: 16 * 1024 * 1024,
+		...options,
+		env: { ...process.env, CGO_ENABLED: '0', ...options.env }
+	});
+
+const outputOf = (result, what) =>
+	`${result.stderr ?? ''}${result.stdout ?? ''}`.trim() ||
+	String(result.error ?? `${what} exited with ${result.status}`);
+
+/** First way: `go install` of the pinned commit (works where the module proxy serves it). */
+function goInstall() {
+	const result = run('go', ['install', `${AUTH_MODULE}@${AUTH_COMMIT}`], {
+		cwd: AUTH_CACHE_DIR, // outside the app's module tree
+		env: { GOBIN: AUTH_CACHE_DIR }
+	});
+	return result.status === 0 && binaryPresent()
+		? { ok: true }
+		: { ok: false, text: outputOf(result, 'go install') };
+}
+
+/** The folder of an extracted archive that holds Auth's go.mod (its single top folder). */
+function moduleFolder(dir) {
+	if (fs.existsSync(path.join(dir, 'go.mod'))) return dir;
+	const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+	return entries.length === 1 ? moduleFolder(path.join(dir, entries[0].name)) : null;
+}
+
+/**
+ * Second way: `go build` from SUPABASE_AUTH_SOURCE, an unmodified source archive of the
+ * pinned tag (checked against AUTH_SOURCE_SHA256) or an extracted folder of it.
+ */
+function buildFromSource(source) {
+	const resolved = path.resolve(ROOT, source);
+	let stat;
+	try {
+		stat = fs.statSync(resolved);
+	} catch {
+		return { ok: false, text: `SUPABASE_AUTH_SOURCE=${source}: no such file or folder` };
+	}
+	let folder = resolved;
+	let tmp = null;
+	try {
+		if (stat.isFile()) {
+			const digest = createHash('sha256').update(fs.readFileSync(resolved)).digest('hex');
+			if (digest !== AUTH_SOURCE_SHA256) {
+				return {
+					ok: false,
+					text:
+						`SUPABASE_AUTH_SOURCE=${source} has sha256 ${digest}; the archive of ` +
+						`${AUTH_VERSION} has ${AUTH_SOURCE_SHA256}`
+				};
+			}
+			tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'supabase-auth-'));
+			const untar = run('tar', ['-xzf', resolved, '-C', tmp], {});
+			if (untar.status !== 0) return { ok: false, text: outputOf(untar, 'tar') };
+			folder = moduleFolder(tmp);
+			if (!folder) return { ok: false, text: `${source}: no go.mod in the archive` };
+		}
+		const build = run('go', ['build', '-o', AUTH_BIN, '.'], { cwd: folder, env: {} });
+		return build.status === 0 && binaryPresent()
+			? { ok: true }
+			: { ok: false, text: outputOf(build, 'go build') };
+	} finally {
+		if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
 /**
  * Whether Auth can run: { available: true, bin } or { available: false, reason }.
- * With `build`, a missing binary is built (a recorded refusal is retried at most once an
- * hour, or when `force`); without it, nothing is attempted (for `status`).
+ * With `build`, a missing binary is made, in this order: `go install` of the pinned
+ * commit, then `go build` from SUPABASE_AUTH_SOURCE when it is set (a recorded failure
+ * is retried at most once an hour, or when `force`). Without `build`, nothing is tried.
  */
 export function authAvailability({ build = false, force = false, log = () => {} } = {}) {
 	if (binaryPresent()) return { available: true, bin: AUTH_BIN };
@@ -100,25 +181,34 @@ export function authAvailability({ build = false, force = false, log = () => {} 
 		return { available: false, reason: reasonFrom(recordedFailure().text) };
 	}
 
-	log(
-		`Building Supabase Auth ${AUTH_VERSION} (once; cached in ${path.relative(ROOT, AUTH_CACHE_DIR)}) ...`
-	);
+	const cache = path.relative(ROOT, AUTH_CACHE_DIR);
 	fs.mkdirSync(AUTH_CACHE_DIR, { recursive: true });
-	const result = spawnSync('go', ['install', `${AUTH_MODULE}@${AUTH_COMMIT}`], {
-		encoding: 'utf8',
-		cwd: AUTH_CACHE_DIR, // outside the app's module tree
-		env: { ...process.env, CGO_ENABLED: '0', GOBIN: AUTH_CACHE_DIR },
-		timeout: 20 * 60 * 1000,
-		maxBuffer: 16 * 1024 * 1024
-	});
-	if (result.status === 0 && binaryPresent()) {
+	log(`Building Supabase Auth ${AUTH_VERSION} (once; cached in ${cache}) with go install ...`);
+	const installed = goInstall();
+	if (installed.ok) {
 		fs.rmSync(AUTH_BUILD_ERROR, { force: true });
 		return { available: true, bin: AUTH_BIN };
 	}
-	recordFailure(
-		`${result.stderr ?? ''}${result.stdout ?? ''}`.trim() ||
-			String(result.error ?? `go install exited with ${result.status}`)
-	);
+	const tried = [`1. go install ${AUTH_MODULE}@${AUTH_COMMIT}:\n${installed.text}`];
+	const source = process.env.SUPABASE_AUTH_SOURCE;
+	if (source) {
+		log(
+			`go install was refused; building Auth from SUPABASE_AUTH_SOURCE=${source} (about 2 min) ...`
+		);
+		const built = buildFromSource(source);
+		if (built.ok) {
+			fs.rmSync(AUTH_BUILD_ERROR, { force: true });
+			return { available: true, bin: AUTH_BIN };
+		}
+		tried.push(`2. go build from SUPABASE_AUTH_SOURCE=${source}:\n${built.text}`);
+	} else {
+		tried.push(
+			'2. SUPABASE_AUTH_SOURCE is not set: set it to the source archive of ' +
+				`${AUTH_VERSION} (https://github.com/supabase/auth/archive/refs/tags/${AUTH_VERSION}.tar.gz ` +
+				'or its git archive, see README "Auth") or to an extracted folder of it'
+		);
+	}
+	recordFailure(tried.join('\n'));
 	return { available: false, reason: reasonFrom(recordedFailure().text) };
 }
 
