@@ -4,6 +4,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	forbidOnly: !!process.env.CI,

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
 import type { Database } from '../../src/lib/database.types';
-import { anonKey, API_URL, DB_URL, signJwt } from '../../scripts/stack/config.mjs';
+import { anonKey, API_URL, DB_URL } from '../../scripts/stack/config.mjs';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -35,58 +34,23 @@ const options = {
 	realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
 };
 
-let authAvailable: boolean | undefined;
-async function hasAuth(): Promise<boolean> {
-	if (authAvailable === undefined) {
-		const response = await fetch(`${API_URL}/auth/v1/health`, {
-			headers: { apikey: anonKey }
-		}).catch(() => null);
-		authAvailable = response?.ok ?? false;
-	}
-	return authAvailable;
-}
-
 /** A visitor without a session (the publishable key only). */
 export function anonymous(): SupabaseClient<Database> {
 	return createClient<Database>(API_URL, anonKey, options);
 }
 
 /**
- * A signed-in person, as the app's server client is. With Supabase Auth running this is a
- * real password sign-in. Where Auth cannot be built (the Go module proxy refuses it on our
- * machines), the access token is signed with the stack's JWT secret with exactly the claims
- * Auth puts in one — PostgREST and RLS, which these tests are about, see the same request.
+ * A signed-in person, as the app's server client is: a real password sign-in through the
+ * gateway and Supabase Auth, so the access token is the one Auth issues.
  */
 export async function signedIn(email: string): Promise<SupabaseClient<Database>> {
-	if (await hasAuth()) {
-		const client = createClient<Database>(API_URL, anonKey, options);
-		const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
-		if (error) throw error;
-		return client;
+	const client = createClient<Database>(API_URL, anonKey, options);
+	const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+	if (error) {
+		throw new Error(
+			`${email} could not sign in through Supabase Auth (${error.status ?? ''} ${error.message}); ` +
+				'every API test needs Auth: npm run stack:status says why it is not running'
+		);
 	}
-	const { rows } = await db.query<{ id: string }>('select id from auth.users where email = $1', [
-		email
-	]);
-	const id = rows[0]?.id;
-	if (!id) throw new Error(`no demo user ${email}: is the seed loaded? (npm run stack:reset)`);
-	const now = Math.floor(Date.now() / 1000);
-	const token = signJwt({
-		iss: `${API_URL}/auth/v1`,
-		sub: id,
-		aud: 'authenticated',
-		role: 'authenticated',
-		email,
-		iat: now,
-		exp: now + 600,
-		aal: 'aal1',
-		amr: [{ method: 'password', timestamp: now }],
-		session_id: randomUUID(),
-		is_anonymous: false,
-		app_metadata: { provider: 'email', providers: ['email'] },
-		user_metadata: {}
-	});
-	return createClient<Database>(API_URL, anonKey, {
-		...options,
-		global: { headers: { Authorization: `Bearer ${token}` } }
-	});
+	return client;
 }

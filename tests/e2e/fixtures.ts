@@ -1,4 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { anonKey, API_URL } from '../../scripts/stack/config.mjs';
@@ -32,6 +35,61 @@ export async function authStatus(): Promise<{ available: boolean; reason: string
 	} catch (error) {
 		return { available: false, reason: `gateway unreachable: ${String(error)}` };
 	}
+}
+
+/** A TCP port nobody listens on right now. */
+async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
+		const ok = await fetch(url).then(
+			(r) => r.status < 500,
+			() => false
+		);
+		if (ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`${url} did not answer within 10 s`);
+}
+
+/**
+ * A second copy of the built hub whose gateway has no Auth behind it (the stack's own
+ * gateway program, pointed at a port where nothing listens), while PostgREST and the
+ * database are the stack's: what people get when Auth is down.
+ */
+export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => void }> {
+	const [gateway, deadAuth, app] = await Promise.all([freePort(), freePort(), freePort()]);
+	const env = {
+		...process.env,
+		STACK_PORT_GATEWAY: String(gateway),
+		STACK_PORT_AUTH: String(deadAuth),
+		PUBLIC_SUPABASE_URL: ''
+	};
+	const root = path.resolve(import.meta.dirname, '../..');
+	const children = [
+		spawn(process.execPath, ['scripts/stack/gateway.mjs'], { cwd: root, env, stdio: 'ignore' }),
+		spawn(process.execPath, ['scripts/serve.mjs', '--port', String(app)], {
+			cwd: root,
+			env: { ...env, ORIGIN: `http://localhost:${app}` },
+			stdio: 'ignore'
+		})
+	];
+	const stop = () => children.forEach((child) => child.kill());
+	try {
+		await waitFor(`http://127.0.0.1:${gateway}/health`, children[0]);
+		await waitFor(`http://127.0.0.1:${app}/en`, children[1]);
+	} catch (error) {
+		stop();
+		throw error;
+	}
+	return { baseURL: `http://localhost:${app}`, stop };
 }
 
 /** The events of an iCalendar text, read by ical.js with the file's own time zones. */
