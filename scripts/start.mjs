@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './stack/config.mjs';
 import { start as startStack } from './stack.mjs';
+import { requirePrerequisites } from './prerequisites.mjs';
 
 const port = process.env.PORT ?? '3000';
 
@@ -18,7 +19,10 @@ function newest(dir) {
 	return latest;
 }
 
-if (!process.env.PUBLIC_SUPABASE_URL) await startStack({ quiet: false });
+if (!process.env.PUBLIC_SUPABASE_URL) {
+	requirePrerequisites('start');
+	await startStack({ quiet: false });
+}
 
 const buildEntry = path.join(ROOT, 'build', 'index.js');
 const sources = ['src', 'static'].map((d) => path.join(ROOT, d));

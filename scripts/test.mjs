@@ -2,18 +2,25 @@
 // Static checks → unit tests → (stack up) generated types, database tests, end-to-end tests.
 // Brings the local stack up if it is not running and leaves it as it found it (running or not;
 // its database is reset to the migrations and demo seed for the run).
-// Ends with one line: `N passed, N failed[, N skipped]` (tests of every runner, plus one per static check).
+// Ends with a line saying what was counted (pgTAP counts assertions, not files) and then one
+// line `N passed, N failed[, N skipped]` (tests of every runner, plus one per static check).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, DATA_DIR } from './stack/config.mjs';
 import { reset as resetStack, start as startStack, stop as stopStack } from './stack.mjs';
+import { authAvailability } from './stack/auth.mjs';
+import { requirePrerequisites } from './prerequisites.mjs';
+
+requirePrerequisites('test');
 
 const reports = path.join(DATA_DIR, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// What the totals are made of: pgTAP counts assertions, the other runners count tests.
+const parts = [];
 const failures = [];
 
 function run(command, args, env = {}) {
@@ -77,6 +84,7 @@ async function vitest(name, reportName, args) {
 		if (report) {
 			totals.passed += report.numPassedTests;
 			totals.failed += report.numFailedTests;
+			parts.push(`${report.numPassedTests + report.numFailedTests} ${name.split(' (')[0]}`);
 			totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 		} else totals.failed += 1;
 		return code === 0 && !!report;
@@ -101,7 +109,11 @@ const stackUp = await step('local stack (Postgres, PostgREST, Auth, mail, gatewa
 	// Every run starts from the same data: a fresh database with all migrations and the demo
 	// seed (a cluster left by an earlier checkout or by manual use would otherwise decide).
 	await resetStack({ quiet: true });
-	return true;
+	// Every API and end-to-end test signs people in through real Auth: without it the run
+	// fails here, with the reason, rather than skipping what it cannot prove.
+	const auth = authAvailability();
+	if (!auth.available) console.error(`Supabase Auth is required by the tests: ${auth.reason}`);
+	return auth.available;
 });
 
 if (stackUp) {
@@ -117,6 +129,7 @@ if (stackUp) {
 		if (report) {
 			totals.passed += report.passed;
 			totals.failed += report.failed;
+			parts.push(`${report.passed + report.failed} pgTAP assertions and security lints`);
 		} else totals.failed += 1;
 		return code === 0;
 	});
@@ -136,6 +149,8 @@ if (stackUp) {
 			});
 			const report = readJson(out);
 			if (report?.stats) {
+				const { expected, unexpected, flaky = 0 } = report.stats;
+				parts.push(`${expected + unexpected + flaky} end-to-end tests`);
 				totals.passed += report.stats.expected + (report.stats.flaky ?? 0);
 				totals.failed += report.stats.unexpected;
 				totals.skipped += report.stats.skipped;
@@ -153,6 +168,8 @@ if (startedStack) {
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+const checks = totals.passed + totals.failed - parts.reduce((sum, part) => sum + parseInt(part), 0);
+console.log(`\nCounted: ${[...parts, `${checks} static checks`].join(', ')}.`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

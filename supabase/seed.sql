@@ -998,16 +998,9 @@ values
 -- Events --------------------------------------------------------------------------
 -- Fifteen demo events (docs/access-model.md, "Events" → "Demo events"): item 007 gets
 -- its content, and items 30000000-0000-4000-8000-0000000002NN are added. Times are
--- relative to now() but fall on realistic local times (09:30 in the event's zone).
-
--- now() + days, at hh:mm local time in zone.
-create function pg_temp.local_time(days integer, at_time text, zone text)
-returns timestamptz
-language sql
-stable
-as $$
-  select (date_trunc('day', now() at time zone zone) + days * interval '1 day' + at_time::time) at time zone zone
-$$;
+-- relative to now() but fall on realistic local times (09:30 in the event's zone): each is
+-- today's date in the event's zone + N days at hh:mm there, converted back to timestamptz
+-- (written out, not as a pg_temp function, which `supabase db push --include-seed` cannot use).
 
 insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by, published_at)
 values
@@ -1058,79 +1051,79 @@ insert into public.events
 values
   -- DCI Palestine: network webinar on juvenile justice (online, Gaza time).
   ('30000000-0000-4000-8000-000000000007', 'en',
-   pg_temp.local_time(25, '17:00', 'Asia/Gaza'), pg_temp.local_time(25, '18:30', 'Asia/Gaza'), 'Asia/Gaza',
+   (date_trunc('day', now() at time zone 'Asia/Gaza') + interval '25 days' + time '17:00') at time zone 'Asia/Gaza', (date_trunc('day', now() at time zone 'Asia/Gaza') + interval '25 days' + time '18:30') at time zone 'Asia/Gaza', 'Asia/Gaza',
    null, null, true, 60, 'open', null, '{captions}', '{training_education,legal_actions}', '{37,40}', '{PS}',
    '30000000-0000-4000-8000-000000000106', null),
   -- DCI-Belgium + CODE: public training on hearing the child (Brussels, in person).
   ('30000000-0000-4000-8000-000000000201', 'fr',
-   pg_temp.local_time(14, '09:30', 'Europe/Brussels'), pg_temp.local_time(14, '16:30', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '14 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '14 days' + time '16:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Maison des associations internationales', 'Rue Washington 40, 1050 Ixelles', false, 30, 'open',
-   pg_temp.local_time(12, '23:59', 'Europe/Brussels'), '{sign_language,wheelchair}', '{training_education}', '{12,37}', '{BE}',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '12 days' + time '23:59') at time zone 'Europe/Brussels', '{sign_language,wheelchair}', '{training_education}', '{12,37}', '{BE}',
    '30000000-0000-4000-8000-000000000001', null),
   -- Kinderrechtencoalitie: network workshop in Ghent with 2 places, full, one waiting.
   ('30000000-0000-4000-8000-000000000202', 'nl',
-   pg_temp.local_time(10, '13:30', 'Europe/Brussels'), pg_temp.local_time(10, '16:30', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '10 days' + time '13:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '10 days' + time '16:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Vormingplus Gent-Eeklo', 'Sint-Salvatorstraat 24, 9000 Gent', false, 2, 'open', null,
    '{wheelchair,quiet_room}', '{training_education}', '{12,13}', '{BE}', '30000000-0000-4000-8000-000000000003', null),
   -- DCI-NL: public webinar on pre-trial detention (online, Amsterdam time).
   ('30000000-0000-4000-8000-000000000203', 'en',
-   pg_temp.local_time(21, '15:00', 'Europe/Amsterdam'), pg_temp.local_time(21, '16:30', 'Europe/Amsterdam'), 'Europe/Amsterdam',
+   (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '21 days' + time '15:00') at time zone 'Europe/Amsterdam', (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '21 days' + time '16:30') at time zone 'Europe/Amsterdam', 'Europe/Amsterdam',
    null, null, true, null, 'open', null, '{captions}', '{research_expertise}', '{37,40}', '{NL}',
    '30000000-0000-4000-8000-000000000101', null),
   -- CODE: public seminar on the alternative report, registration on approval.
   ('30000000-0000-4000-8000-000000000204', 'fr',
-   pg_temp.local_time(30, '09:30', 'Europe/Brussels'), pg_temp.local_time(30, '13:00', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '30 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '30 days' + time '13:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Espace Delvaux', 'Rue Gratès 3, 1170 Watermael-Boitsfort', false, 25, 'approval',
-   pg_temp.local_time(23, '18:00', 'Europe/Brussels'), '{wheelchair,hearing_loop}', '{lobbying_advocacy}', '{4,44}', '{BE}',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '23 days' + time '18:00') at time zone 'Europe/Brussels', '{wheelchair,hearing_loop}', '{lobbying_advocacy}', '{4,44}', '{BE}',
    null, null),
   -- DNI Costa Rica: public webinar on child participation (online, Costa Rica time).
   ('30000000-0000-4000-8000-000000000205', 'es',
-   pg_temp.local_time(40, '09:00', 'America/Costa_Rica'), pg_temp.local_time(40, '11:00', 'America/Costa_Rica'), 'America/Costa_Rica',
+   (date_trunc('day', now() at time zone 'America/Costa_Rica') + interval '40 days' + time '09:00') at time zone 'America/Costa_Rica', (date_trunc('day', now() at time zone 'America/Costa_Rica') + interval '40 days' + time '11:00') at time zone 'America/Costa_Rica', 'America/Costa_Rica',
    null, null, true, 100, 'open', null, '{captions,easy_read}', '{lobbying_advocacy,research_expertise}', '{12,13}', '{CR}',
    '30000000-0000-4000-8000-000000000104', null),
   -- DCI Switzerland: participants-only workshop in Bern (hybrid), DCI Italy attached.
   ('30000000-0000-4000-8000-000000000206', 'de',
-   pg_temp.local_time(20, '10:00', 'Europe/Zurich'), pg_temp.local_time(20, '16:00', 'Europe/Zurich'), 'Europe/Zurich',
+   (date_trunc('day', now() at time zone 'Europe/Zurich') + interval '20 days' + time '10:00') at time zone 'Europe/Zurich', (date_trunc('day', now() at time zone 'Europe/Zurich') + interval '20 days' + time '16:00') at time zone 'Europe/Zurich', 'Europe/Zurich',
    'Haus der Religionen', 'Europaplatz 1, 3008 Bern', true, 20, 'open', null, '{}', '{legal_actions}', '{3,12,22}', '{CH,IT}',
    '30000000-0000-4000-8000-000000000111', null),
   -- DCI Ghana: past network training in Accra (registration closed).
   ('30000000-0000-4000-8000-000000000207', 'en',
-   pg_temp.local_time(-20, '09:00', 'Africa/Accra'), pg_temp.local_time(-20, '17:00', 'Africa/Accra'), 'Africa/Accra',
+   (date_trunc('day', now() at time zone 'Africa/Accra') + interval '-20 days' + time '09:00') at time zone 'Africa/Accra', (date_trunc('day', now() at time zone 'Africa/Accra') + interval '-20 days' + time '17:00') at time zone 'Africa/Accra', 'Africa/Accra',
    'Accra Police Training School', 'Ring Road East, Accra', false, 35, 'closed', null, '{}', '{training_education}', '{37,40}', '{GH}',
    null, null),
   -- DCI Italy + DCI Greece: two-day public seminar in Genoa.
   ('30000000-0000-4000-8000-000000000208', 'en',
-   pg_temp.local_time(45, '09:30', 'Europe/Rome'), pg_temp.local_time(46, '17:30', 'Europe/Rome'), 'Europe/Rome',
+   (date_trunc('day', now() at time zone 'Europe/Rome') + interval '45 days' + time '09:30') at time zone 'Europe/Rome', (date_trunc('day', now() at time zone 'Europe/Rome') + interval '46 days' + time '17:30') at time zone 'Europe/Rome', 'Europe/Rome',
    'Palazzo Ducale', 'Piazza Giacomo Matteotti 9, 16123 Genova', false, 40, 'open',
-   pg_temp.local_time(38, '23:59', 'Europe/Rome'), '{wheelchair,childcare}', '{training_education}', '{18,20,22}', '{IT,GR}',
+   (date_trunc('day', now() at time zone 'Europe/Rome') + interval '38 days' + time '23:59') at time zone 'Europe/Rome', '{wheelchair,childcare}', '{training_education}', '{18,20,22}', '{IT,GR}',
    '30000000-0000-4000-8000-000000000102', null),
   -- SDJ Brussels: public evening session, CANCELLED (its registrations stay).
   ('30000000-0000-4000-8000-000000000209', 'fr',
-   pg_temp.local_time(7, '18:00', 'Europe/Brussels'), pg_temp.local_time(7, '20:00', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '7 days' + time '18:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '7 days' + time '20:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Service Droit des Jeunes', 'Rue du Marché aux Poulets 30, 1000 Bruxelles', false, 20, 'open', null,
    '{easy_read}', '{legal_actions}', '{12,28}', '{BE}', '30000000-0000-4000-8000-000000000108', null),
   -- Mineurs en exil: past network meeting on guardianship.
   ('30000000-0000-4000-8000-000000000210', 'fr',
-   pg_temp.local_time(-35, '09:30', 'Europe/Brussels'), pg_temp.local_time(-35, '12:30', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '-35 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '-35 days' + time '12:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Plate-forme Mineurs en exil', 'Rue de Namur 59, 1000 Bruxelles', false, 50, 'open', null,
    '{wheelchair}', '{lobbying_advocacy}', '{3,20,22}', '{BE}', '30000000-0000-4000-8000-000000000110', null),
   -- Secretariat: network webinar on alternative reports (online).
   ('30000000-0000-4000-8000-000000000211', 'en',
-   pg_temp.local_time(60, '14:00', 'Europe/Brussels'), pg_temp.local_time(60, '15:30', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '60 days' + time '14:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '60 days' + time '15:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
    null, null, true, null, 'open', null, '{captions,sign_language}', '{training_education,lobbying_advocacy}', '{44,45}', '{}',
    '30000000-0000-4000-8000-000000000107', null),
   -- Kinderrechtswinkel: public info evening, no registration (just come).
   ('30000000-0000-4000-8000-000000000212', 'nl',
-   pg_temp.local_time(5, '19:00', 'Europe/Brussels'), pg_temp.local_time(5, '21:00', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '5 days' + time '19:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '5 days' + time '21:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
    'Bibliotheek Gent De Krook', 'Miriam Makebaplein 1, 9000 Gent', false, null, 'none', null,
    '{wheelchair,childcare}', '{training_education}', '{19,28}', '{BE}', '30000000-0000-4000-8000-000000000109', null),
   -- DCI-Belgium: draft study day (editors only).
   ('30000000-0000-4000-8000-000000000213', 'fr',
-   pg_temp.local_time(90, '09:30', 'Europe/Brussels'), pg_temp.local_time(90, '17:00', 'Europe/Brussels'), 'Europe/Brussels',
+   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '90 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '90 days' + time '17:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
    null, null, false, 80, 'open', null, '{}', '{research_expertise}', '{37}', '{BE}', null, null),
   -- DNI Bolivia: past network workshop on restorative justice (La Paz).
   ('30000000-0000-4000-8000-000000000214', 'es',
-   pg_temp.local_time(-60, '09:00', 'America/La_Paz'), pg_temp.local_time(-60, '13:00', 'America/La_Paz'), 'America/La_Paz',
+   (date_trunc('day', now() at time zone 'America/La_Paz') + interval '-60 days' + time '09:00') at time zone 'America/La_Paz', (date_trunc('day', now() at time zone 'America/La_Paz') + interval '-60 days' + time '13:00') at time zone 'America/La_Paz', 'America/La_Paz',
    'Centro Cultural de España', 'Av. Arce 2539, La Paz', false, 30, 'open', null, '{}', '{legal_actions}', '{37,40}', '{BO}',
    '30000000-0000-4000-8000-000000000105', null);
 

@@ -18,7 +18,7 @@ import {
 	waitUntilReady
 } from './proc.mjs';
 
-const PG_MAJOR = '15';
+export const PG_MAJOR = '15';
 const INSTALL_PG = `apt-get install postgresql-${PG_MAJOR}`;
 
 /** Postgres 15 server programs (initdb, pg_ctl, postgres, psql); PG_BINDIR overrides. */

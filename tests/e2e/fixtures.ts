@@ -73,18 +73,20 @@ export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => v
 		PUBLIC_SUPABASE_URL: ''
 	};
 	const root = path.resolve(import.meta.dirname, '../..');
-	const children = [
-		spawn(process.execPath, ['scripts/stack/gateway.mjs'], { cwd: root, env, stdio: 'ignore' }),
-		spawn(process.execPath, ['scripts/serve.mjs', '--port', String(app)], {
-			cwd: root,
-			env: { ...env, ORIGIN: `http://localhost:${app}` },
-			stdio: 'ignore'
-		})
-	];
-	const stop = () => children.forEach((child) => child.kill());
+	const gatewayProcess = spawn(process.execPath, ['scripts/stack/gateway.mjs'], {
+		cwd: root,
+		env,
+		stdio: 'ignore'
+	});
+	const appProcess = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(app)], {
+		cwd: root,
+		env: { ...env, ORIGIN: `http://localhost:${app}` },
+		stdio: 'ignore'
+	});
+	const stop = () => [gatewayProcess, appProcess].forEach((child) => child.kill());
 	try {
-		await waitFor(`http://127.0.0.1:${gateway}/health`, children[0]);
-		await waitFor(`http://127.0.0.1:${app}/en`, children[1]);
+		await waitFor(`http://127.0.0.1:${gateway}/health`, gatewayProcess);
+		await waitFor(`http://127.0.0.1:${app}/en`, appProcess);
 	} catch (error) {
 		stop();
 		throw error;
