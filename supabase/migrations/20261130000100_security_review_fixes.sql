@@ -216,7 +216,8 @@ begin
       raise exception 'you cannot invite yourself: another admin of the organisation invites you'
         using errcode = '42501';
     end if;
-    if not is_admin and (not is_manager or new.role <> 'admin') then
+    -- Others than admins and coordinators are refused by the insert policy.
+    if not is_admin and private.is_coordinator() and (not is_manager or new.role <> 'admin') then
       raise exception 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else'
         using errcode = '42501';
     end if;
