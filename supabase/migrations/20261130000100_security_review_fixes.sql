@@ -31,6 +31,7 @@
 --   - creation dates (created_at, updated_at on insert) of organisations, profiles,
 --     memberships, invitations, items and attachments are stamped by the database for API
 --     callers, and created_at never changes afterwards (it was writable);
+--   - organisers no longer approve or decline registrations of an archived event;
 --   - adding or removing a PDF of a version, and deleting a version, now lock the paper
 --     first, like signing does: an upload racing a signature could add a file to a signed
 --     version, and a version deleted while an organisation was being asked to sign took
@@ -561,6 +562,54 @@ create trigger items_stamp_created_at
 create trigger item_organisations_stamp_created_at
   before insert or update on public.item_organisations
   for each row execute function private.stamp_created_at();
+
+-- Same class: an archived event's registrations are read-only for its organisers ---------------
+
+create or replace function private.decide_event_registration(registration uuid, approve boolean)
+returns public.registration_status
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  event uuid;
+  capacity integer;
+  cancelled timestamptz;
+  current_status public.registration_status;
+  new_status public.registration_status;
+begin
+  select r.event_id into event from public.event_registrations r where r.id = registration;
+  -- The organisers: editors/admins of the owner and accepted co-leads (any status).
+  if not found or event not in (select private.managed_item_ids()) then
+    raise exception 'only the organisers can decide on a registration' using errcode = '42501';
+  end if;
+  select e.capacity, e.cancelled_at into capacity, cancelled from public.events e where e.id = event for update;
+  if private.item_status_of(event) = 'archived' then
+    raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
+  end if;
+  if cancelled is not null then
+    raise exception 'this event is cancelled' using errcode = 'EV004';
+  end if;
+  select r.status into current_status from public.event_registrations r where r.id = registration;
+  if current_status <> 'pending' then
+    raise exception 'only pending registrations can be approved or declined (this one is %)', current_status
+      using errcode = 'EV007';
+  end if;
+  if not coalesce(approve, false) then
+    new_status := 'declined';
+  elsif capacity is null or private.event_confirmed_count(event) < capacity then
+    new_status := 'confirmed';
+  else
+    new_status := 'waiting';
+  end if;
+  update public.event_registrations r
+  set status = new_status, decided_by = (select auth.uid()), decided_at = now(), updated_at = now()
+  where r.id = registration;
+  return new_status;
+end;
+$$;
+comment on function private.decide_event_registration(uuid, boolean) is 'An organiser approves (confirmed if a place is left, else waiting) or declines a pending registration (see public.decide_event_registration); not on an archived event (read-only).';
 
 -- Same class: file and version changes wait for signatures -------------------------------------
 

@@ -252,3 +252,67 @@ describe('finding 6: two admins removing each other at the same moment leave one
 		});
 	}
 });
+
+describe('same class: a PDF added while an organisation signs does not land in the signed version', () => {
+	it('the upload waits for the signature, then is refused (PA007)', async () => {
+		const greece = '10000000-0000-4000-8000-000000000005';
+		const editor = await signedIn('editor@dci-is.demo');
+		const item = await editor
+			.from('items')
+			.insert({
+				kind: 'paper',
+				owner_organisation_id: ORG.secretariat,
+				status: 'draft',
+				visibility: 'network',
+				created_by: await userId('editor@dci-is.demo')
+			})
+			.select('id')
+			.single();
+		const id = item.data!.id;
+		created.push(id);
+		await editor.from('papers').insert({ id, original_locale: 'en' });
+		await editor.from('paper_translations').insert({ paper_id: id, locale: 'en', title: 'Race' });
+		const version = await editor
+			.from('paper_versions')
+			.insert({ paper_id: id, number: 1, note: '' })
+			.select('id')
+			.single();
+		const versionId = version.data!.id;
+		const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+		expect(
+			(await editor.rpc('open_paper_signature', { paper_id: id, version_id: versionId, deadline }))
+				.error
+		).toBeNull();
+		expect(
+			(await editor.rpc('invite_paper_signatories', { paper_id: id, organisation_ids: [greece] }))
+				.error
+		).toBeNull();
+		const { rows } = await db.query<{ id: string }>(
+			'select id from paper_signatures where paper_id = $1 and organisation_id = $2',
+			[id, greece]
+		);
+
+		const signer = await apiTransaction('admin@dci-greece.demo');
+		const uploader = await apiTransaction('editor@dci-is.demo');
+		try {
+			await signer.query(`select public.decide_paper_signature($1, true, '')`, [rows[0]!.id]);
+			const upload = settle(
+				uploader.query(
+					`insert into paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
+					 values ($1, $2, 'fr', $3, 'late.pdf', 100, $4)`,
+					[id, versionId, `papers/${id}/late.pdf`, 'a'.repeat(64)]
+				)
+			);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await signer.query('commit');
+			const outcome = await upload;
+			expect(outcome.error?.code).toBe('PA007');
+			await uploader.query('rollback');
+		} finally {
+			await signer.end();
+			await uploader.end();
+		}
+		const files = await db.query('select 1 from paper_files where paper_id = $1', [id]);
+		expect(files.rows).toHaveLength(0);
+	});
+});

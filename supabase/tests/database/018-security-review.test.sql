@@ -4,7 +4,7 @@
 -- demoting each other at once) needs two connections: tests/api/security-review.test.ts.
 begin;
 \ir _helpers.psql
-select plan(40);
+select plan(41);
 
 -- Fixture ---------------------------------------------------------------------------
 -- test-new: an organisation a coordinator just created, no admin yet.
@@ -233,6 +233,20 @@ select throws_ok(
   $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_archived'), 'nl', 'Archief')$$,
   '42501', 'new row violates row-level security policy for table "joint_action_translations"',
   'owner editor: cannot add a translation to an archived action');
+select tests.clear_authentication();
+
+-- Same class: an organiser does not decide on registrations of an archived event.
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values (tests.uid('ev_archived'), 'event', tests.uid('test-alpha'), 'archived', 'network', tests.uid('alpha_editor'));
+insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
+values (tests.uid('ev_archived'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
+insert into public.event_registrations (id, event_id, user_id, status)
+values (tests.uid('registration_archived'), tests.uid('ev_archived'), tests.uid('gamma_member'), 'pending');
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$select public.decide_event_registration(tests.uid('registration_archived'), true)$$,
+  '42501', 'an archived item is read-only; restore it first',
+  'organiser: cannot approve a registration of an archived event');
 select tests.clear_authentication();
 
 -- Owner editors of signed papers and of events with registrations (finding 9) -------------
