@@ -20,7 +20,8 @@
 --   of every list). It is now set by the database only: an API caller writing another
 --   value is refused.
 -- Finding 8 — organisations could be attached to, detached from, and could accept
---   invitations to, archived items. Archived items are read-only for their attachments too.
+--   invitations to, archived items. Archived items are read-only for their attachments too
+--   (checked under the item's row lock, so an answer racing the archiving is refused).
 -- Finding 9 — a paper others signed could be set back to draft and deleted, and the
 --   cascade removed the signatures; an event with registrations likewise. New SQLSTATEs:
 --     PA009 organisations signed this paper: it neither goes back to draft nor is deleted
@@ -110,18 +111,23 @@ end;
 $$;
 comment on function private.signatory_draft_paper_ids() is 'Draft papers that one of the caller''s active organisations is asked to co-sign (signatory attachment invited, or accepted after signing): their members read the draft they sign.';
 
-create function private.item_status_of(item uuid)
+create function private.lock_item(item uuid)
 returns public.item_status
 language plpgsql
-stable
+volatile
 security definer
 set search_path = ''
 as $$
+declare
+  item_status public.item_status;
 begin
-  return (select i.status from public.items i where i.id = item);
+  -- The lock refresh_item_access takes after every attachment change anyway: taken first,
+  -- an answer racing the archiving of its item waits for it and then sees it archived.
+  select i.status into item_status from public.items i where i.id = item for update;
+  return item_status;
 end;
 $$;
-comment on function private.item_status_of(uuid) is 'The status of an item, whatever the caller may read (an invited organisation''s admin does not read the item yet).';
+comment on function private.lock_item(uuid) is 'Locks an item row until the end of the transaction and returns its (then current) status, whatever the caller may read.';
 
 create function private.item_kept_by(item uuid)
 returns text
@@ -164,7 +170,7 @@ grant execute on function private.organisation_has_admin(uuid) to authenticated,
 grant execute on function private.adminless_organisation_ids() to authenticated, service_role;
 grant execute on function private.lock_organisation(uuid) to authenticated, service_role;
 grant execute on function private.signatory_draft_paper_ids() to authenticated, service_role;
-grant execute on function private.item_status_of(uuid) to authenticated, service_role;
+grant execute on function private.lock_item(uuid) to authenticated, service_role;
 grant execute on function private.item_kept_by(uuid) to authenticated, service_role;
 grant execute on function private.lock_paper(uuid) to authenticated, service_role;
 
@@ -434,13 +440,13 @@ begin
   -- Before the policies' generic refusal, a clear message; the update branch is the only
   -- guard of answers (the attached organisation's admins pass the update policy).
   if private.is_api_caller()
-     and private.item_status_of(coalesce(new.item_id, old.item_id)) = 'archived' then
+     and private.lock_item(coalesce(new.item_id, old.item_id)) = 'archived' then
     raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
   end if;
   return coalesce(new, old);
 end;
 $$;
-comment on function private.guard_archived_item_attachment() is 'Trigger: API callers neither attach, answer nor detach organisations of an archived item (it is read-only, and its attachments decide who reads it).';
+comment on function private.guard_archived_item_attachment() is 'Trigger: API callers neither attach, answer nor detach organisations of an archived item (it is read-only, and its attachments decide who reads it); checked under the item''s lock, so an answer racing the archiving is refused too.';
 
 create trigger item_organisations_guard_archived
   before insert or update or delete on public.item_organisations
@@ -585,7 +591,7 @@ begin
     raise exception 'only the organisers can decide on a registration' using errcode = '42501';
   end if;
   select e.capacity, e.cancelled_at into capacity, cancelled from public.events e where e.id = event for update;
-  if private.item_status_of(event) = 'archived' then
+  if (select i.status from public.items i where i.id = event) = 'archived' then
     raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
   end if;
   if cancelled is not null then
@@ -687,7 +693,7 @@ revoke execute on function private.organisation_has_admin(uuid) from public;
 revoke execute on function private.adminless_organisation_ids() from public;
 revoke execute on function private.lock_organisation(uuid) from public;
 revoke execute on function private.signatory_draft_paper_ids() from public;
-revoke execute on function private.item_status_of(uuid) from public;
+revoke execute on function private.lock_item(uuid) from public;
 revoke execute on function private.item_kept_by(uuid) from public;
 revoke execute on function private.lock_paper(uuid) from public;
 revoke execute on function private.guard_archived_item_attachment() from public;

@@ -316,3 +316,45 @@ describe('same class: a PDF added while an organisation signs does not land in t
 		expect(files.rows).toHaveLength(0);
 	});
 });
+
+describe('same class: an invitation answered while the item is being archived', () => {
+	afterAll(async () => {
+		// Back to the seed: the CODE's draft, the Kinderrechtencoalitie's request open.
+		await db.query(`update items set status = 'draft' where id = $1`, [ITEM.draftByCode]);
+		await db.query(
+			`update item_organisations set state = 'invited', responded_by = null, responded_at = null
+			 where item_id = $1 and organisation_id = $2`,
+			[ITEM.draftByCode, ORG.kinderrechtencoalitie]
+		);
+	});
+
+	it('the answer waits for the archiving, then is refused: an archived item is read-only', async () => {
+		const archiver = await apiTransaction('editor@lacode.demo');
+		const answerer = await apiTransaction('admin@kinderrechtencoalitie.demo');
+		try {
+			await archiver.query(`update items set status = 'archived' where id = $1`, [
+				ITEM.draftByCode
+			]);
+			const answer = settle(
+				answerer.query(
+					`update item_organisations set state = 'accepted' where item_id = $1 and organisation_id = $2`,
+					[ITEM.draftByCode, ORG.kinderrechtencoalitie]
+				)
+			);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await archiver.query('commit');
+			const outcome = await answer;
+			expect(outcome.error?.code).toBe('42501');
+			expect(outcome.error?.message).toBe('an archived item is read-only; restore it first');
+			await answerer.query('rollback');
+		} finally {
+			await archiver.end();
+			await answerer.end();
+		}
+		const { rows } = await db.query<{ state: string }>(
+			'select state from item_organisations where item_id = $1 and organisation_id = $2',
+			[ITEM.draftByCode, ORG.kinderrechtencoalitie]
+		);
+		expect(rows[0]!.state).toBe('invited');
+	});
+});
