@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { PostgrestError } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DB_URL } from '../../scripts/stack/config.mjs';
+import { dbErrorKey, paperErrorKey } from '../../src/lib/server/errors';
+import * as jointActions from '../../src/lib/server/jointActions';
+import * as papers from '../../src/lib/server/papers';
 import { db, ITEM, ORG, signedIn } from './actors';
 
 /**
@@ -356,5 +360,37 @@ describe('same class: an invitation answered while the item is being archived', 
 			[ITEM.draftByCode, ORG.kinderrechtencoalitie]
 		);
 		expect(rows[0]!.state).toBe('invited');
+	});
+});
+
+describe('finding 9 through the edit pages: what others recorded keeps the item', () => {
+	const paper005 = '30000000-0000-4000-8000-000000000005';
+	const event203 = '30000000-0000-4000-8000-000000000203';
+
+	async function refusal(run: () => Promise<unknown>) {
+		try {
+			await run();
+		} catch (caught) {
+			return caught as PostgrestError;
+		}
+		throw new Error('the change was accepted');
+	}
+
+	it('the Secretariat cannot set paper 005 (signed by DEI-Belgique) back to draft: a translated message', async () => {
+		const editor = await signedIn('editor@dci-is.demo');
+		const error = await refusal(() => papers.setStatus(editor, paper005, 'draft'));
+		expect(error.code).toBe('PA009');
+		expect(paperErrorKey(error)).toBe('papers:error_signed_kept');
+		const { rows } = await db.query('select status from items where id = $1', [paper005]);
+		expect(rows[0].status).toBe('published');
+	});
+
+	it('DCI-NL cannot set event 203 (people registered) back to draft: a translated message', async () => {
+		const admin = await signedIn('admin@dci-nl.demo');
+		const error = await refusal(() => jointActions.setStatus(admin, event203, 'draft'));
+		expect(error.code).toBe('EV008');
+		expect(dbErrorKey(error)).toBe('events:error_has_registrations');
+		const { rows } = await db.query('select status from items where id = $1', [event203]);
+		expect(rows[0].status).toBe('published');
 	});
 });
