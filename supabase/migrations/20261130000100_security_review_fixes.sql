@@ -35,8 +35,8 @@
 --   - organisers no longer approve or decline registrations of an archived event;
 --   - adding or removing a PDF of a version, and deleting a version, now lock the paper
 --     first, like signing does: an upload racing a signature could add a file to a signed
---     version, and a version deleted while an organisation was being asked to sign took
---     the new request with it.
+--     version (tests/api/security-review.test.ts), and a version deleted while it was being
+--     opened for signature was refused by a foreign-key error instead of PA007.
 
 -- Helpers -----------------------------------------------------------------------------
 
