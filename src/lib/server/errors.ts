@@ -31,6 +31,12 @@ export function dbErrorKey(error: PostgrestError): string {
 			return 'errors:forbidden';
 		case 'PGRST116': // no rows where one was expected
 			return 'errors:not_found';
+		// Items that others' records keep (…_security_review_fixes.sql): met by the status
+		// and delete forms of every kind of item.
+		case 'PA009': // a paper organisations signed: not back to draft, not deleted
+			return 'papers:error_signed_kept';
+		case 'EV008': // an event people registered for: not back to draft, not deleted
+			return 'events:error_has_registrations';
 		default:
 			return 'errors:generic';
 	}
@@ -71,6 +77,7 @@ export function paperErrorKey(error: PostgrestError): string {
 		PA006: 'errors:not_found',
 		PA007: 'papers:error_version_frozen',
 		PA008: 'papers:error_cannot_invite',
+		PA009: 'papers:error_signed_kept',
 		'23505': 'papers:error_file_exists'
 	};
 	return keys[error.code] ?? dbErrorKey(error);

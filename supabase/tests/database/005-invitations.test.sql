@@ -130,8 +130,12 @@ select is(
   tests.visible_invitations(),
   array['frozen-guest@test.demo', 'invitee@test.demo', 'late@test.demo', 'newcomer@test.demo'],
   'a coordinator reads every invitation');
+-- A new organisation, created by the coordinator: no admin yet (test-pending has one, so
+-- its admins invite; 018 proves the coordinator is refused there).
+insert into public.organisations (id, slug, name, kind, country)
+values (tests.uid('test-founding'), 'test-founding', 'Test Founding', 'partner', 'BE');
 select lives_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash) values (tests.uid('test-pending'), 'founder@test.demo', 'admin', repeat('0', 64))$$,
+  $$insert into public.invitations (organisation_id, email, role, token_hash) values (tests.uid('test-founding'), 'founder@test.demo', 'admin', repeat('0', 64))$$,
   'a coordinator invites the first admin of a new organisation');
 
 -- what really happened --------------------------------------------------------
