@@ -98,7 +98,9 @@ test.describe('without JavaScript', () => {
 		const refused = await submit('wrong-password-6');
 		expect(refused.status()).toBe(429);
 		expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(14 * 60);
-		await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+		await expect(page.getByRole('alert')).toHaveText(
+			/^Too many attempts\. Try again in 1[45] minutes\.$/
+		);
 		await expect(page.getByLabel('Email address')).toHaveValue(UNKNOWN);
 	});
 });
@@ -112,6 +114,8 @@ test('a blocked account stays blocked in another language, and the refused page 
 	await page.getByLabel('Email address').fill(KNOWN);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).last().click();
-	await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+	await expect(page.getByRole('alert')).toHaveText(
+		/^Too many attempts\. Try again in 1[45] minutes\.$/
+	);
 	await expectAccessible(page);
 });
