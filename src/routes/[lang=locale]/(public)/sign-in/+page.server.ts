@@ -60,8 +60,9 @@ export const actions: Actions = {
 			return fail(authErrorStatus(error), { values, errors: { form: authErrorKey(error) } });
 		}
 		// Signing in clears the account's failures, not the address's: an attacker who signs
-		// in to their own account in between keeps their address's count.
-		await throttle.forgive(verdict.attempt, ['account']);
+		// in to their own account in between keeps their address's count. Not awaited: the
+		// person need not wait for it (forgive never throws).
+		void throttle.forgive(verdict.attempt, ['account']);
 		redirect(303, safeRedirectPath(url.searchParams.get('next'), locals.locale));
 	}
 };
