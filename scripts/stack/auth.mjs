@@ -236,6 +236,11 @@ export function authEnv() {
 		PORT: String(PORTS.auth),
 		GOTRUE_DISABLE_SIGNUP: 'true', // people join by invitation
 		GOTRUE_EXTERNAL_EMAIL_ENABLED: 'true',
+		// Auth's public /magiclink and /otp mail login links to any member's address on request
+		// and answer unknown addresses differently (security issue, finding 4). The gateway
+		// refuses them already; this also stops the mail if Auth's port is reached directly.
+		// The admin API's generate_link (server side, secret key) is not affected.
+		GOTRUE_EXTERNAL_EMAIL_MAGIC_LINK_ENABLED: 'false',
 		GOTRUE_EXTERNAL_PHONE_ENABLED: 'false',
 		GOTRUE_EXTERNAL_ANONYMOUS_USERS_ENABLED: 'false',
 		GOTRUE_MAILER_AUTOCONFIRM: 'false',
@@ -256,7 +261,10 @@ export function authEnv() {
 		GOTRUE_MAILER_URLPATHS_CONFIRMATION: verify,
 		GOTRUE_MAILER_URLPATHS_RECOVERY: verify,
 		GOTRUE_MAILER_URLPATHS_EMAIL_CHANGE: verify,
-		// Local use and tests send many mails and sign-ins from one IP.
+		// Local use and tests send many mails and sign-ins from one IP (the API tests sign in
+		// hundreds of times through /token), so Auth's own limits stay high here; the hub's
+		// sign-in form has its own throttle (src/lib/server/throttle.ts), and the endpoints
+		// that send mail on a visitor's request are refused by the gateway.
 		GOTRUE_RATE_LIMIT_EMAIL_SENT: '1000',
 		GOTRUE_RATE_LIMIT_SMS_SENT: '1000',
 		GOTRUE_RATE_LIMIT_VERIFY: '1000',

@@ -3,6 +3,10 @@
 // Like Kong's key-auth, every request needs `apikey` (header or query) equal to the anon
 // or service-role key, except Auth's browser-facing routes (verify, callback, authorize)
 // that mail links and OAuth providers open directly, as in Supabase's self-hosted kong.yml.
+// Unlike Kong, the Auth endpoints the hub does not use are refused to everyone but the
+// service-role key (the app's server): /otp and /magiclink answered differently for members
+// and unknown addresses (security issue, finding 4). A hosted project cannot do this; the
+// README's production guidance says what to configure there instead.
 // Run as its own process by scripts/stack.mjs: `node scripts/stack/gateway.mjs`.
 import http from 'node:http';
 import { HOST, PORTS, anonKey, serviceRoleKey } from './config.mjs';
@@ -14,6 +18,12 @@ const UPSTREAMS = [
 	{ prefix: '/auth/v1', port: PORTS.auth, name: 'auth' }
 ];
 const OPEN_AUTH_ROUTE = /^\/auth\/v1\/(verify|callback|authorize)(\/|$)/;
+// What the hub uses of Auth with the publishable key (supabase-js and @supabase/ssr on the
+// app's server, the tests): password and refresh-token grants, the verified user, sign-out,
+// the links of Auth's emails, health and public settings. Everything else (otp, magiclink,
+// signup, recover, resend, factors, sso, admin, …) needs the service-role key.
+const PUBLIC_AUTH_ROUTE =
+	/^\/auth\/v1\/(token|user|logout|verify|callback|authorize|health|settings|\.well-known\/jwks\.json)\/?$/;
 // Hop-by-hop headers (RFC 9110 §7.6.1) are not forwarded; Node sets its own.
 const HOP_BY_HOP = new Set([
 	'connection',
@@ -66,6 +76,19 @@ const server = http.createServer((req, res) => {
 	const apikey = req.headers.apikey ?? url.searchParams.get('apikey');
 	const open = upstream.name === 'auth' && OPEN_AUTH_ROUTE.test(url.pathname);
 	if (!open && !KEYS.has(String(apikey))) return sendJson(res, 401, { message: 'Invalid API key' });
+	if (
+		upstream.name === 'auth' &&
+		String(apikey) !== serviceRoleKey &&
+		!PUBLIC_AUTH_ROUTE.test(url.pathname)
+	) {
+		// The same answer whatever the body says (no email is read): nothing to learn here.
+		req.resume();
+		return sendJson(res, 404, {
+			code: 404,
+			error_code: 'endpoint_not_available',
+			msg: `${url.pathname} is not available: the hub does not use this Auth endpoint (only its server may call it)`
+		});
+	}
 
 	const headers = {};
 	for (const [name, value] of Object.entries(req.headers)) {

@@ -1216,6 +1216,18 @@ export type Database = {
           rank: number
         }[]
       }
+      throttle_attempt: {
+        Args: { action: string; keys: Json }
+        Returns: {
+          allowed: boolean
+          attempt_id: string
+          retry_after_seconds: number
+        }[]
+      }
+      throttle_forgive: {
+        Args: { attempt: string; clear_scopes?: string[] }
+        Returns: undefined
+      }
     }
     Enums: {
       action_phase: "planned" | "ongoing" | "completed"

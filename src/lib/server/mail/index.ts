@@ -1,35 +1,16 @@
-// The hub's email: the notification outbox dispatcher with an SMTP transport. This is the
-// only module in src/ that uses the secret key (SUPABASE_SECRET_KEY): the outbox is
-// readable by service_role only. The client made here is never put on `locals` and never
-// leaves this module.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+// The hub's email: the notification outbox dispatcher with an SMTP transport. The outbox is
+// readable by service_role only, so the dispatcher uses the secret-key client
+// (../secretClient.ts), which never leaves the server.
 import nodemailer from 'nodemailer';
-import WebSocket from 'ws';
 import { env } from '$env/dynamic/private';
-import { env as publicEnv } from '$env/dynamic/public';
-import type { Database } from '$lib/database.types';
+import { secretClient } from '../secretClient';
 import { dispatchOutbox, type DispatchResult, type MailTransport } from './outbox';
 
 /** The local stack's maildev SMTP (scripts/stack/config.mjs) unless SMTP_HOST/SMTP_PORT say otherwise. */
 const DEFAULT_SMTP_PORT = 54325;
 
-let admin: SupabaseClient<Database> | null | undefined;
 let transport: MailTransport | undefined;
 let warned = false;
-
-function adminClient(): SupabaseClient<Database> | null {
-	if (admin !== undefined) return admin;
-	const url = publicEnv.PUBLIC_SUPABASE_URL;
-	const key = env.SUPABASE_SECRET_KEY;
-	admin =
-		url && key
-			? createClient<Database>(url, key, {
-					auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-					realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-				})
-			: null;
-	return admin;
-}
 
 function smtpTransport(): MailTransport {
 	transport ??= nodemailer.createTransport({
@@ -47,7 +28,7 @@ function smtpTransport(): MailTransport {
  * retried by the next call or the timer, and the person's action has already succeeded.
  */
 export async function sendPendingEmails(origin?: string): Promise<DispatchResult | null> {
-	const client = adminClient();
+	const client = secretClient();
 	if (!client) {
 		if (!warned) {
 			console.warn('mail: SUPABASE_SECRET_KEY is not set; notification emails stay in the outbox');
