@@ -3,7 +3,7 @@
 -- the waiting list, approvals, capacity, the online link, the personal calendar feed.
 begin;
 \ir _helpers.psql
-select plan(141);
+select plan(142);
 
 -- Fixture: event items of test-alpha. ev_participants is co-organised by test-beta
 -- (accepted co-lead) and attended by test-gamma (accepted participant). -------------
@@ -389,15 +389,20 @@ select tests.authenticate_as('gamma_member');
 select is(public.register_for_event(tests.uid('ev_approval')), 'pending'::public.registration_status, 'a second pending registration');
 select tests.authenticate_as('alpha_member');
 select is(public.register_for_event(tests.uid('ev_approval')), 'pending'::public.registration_status, 'a third pending registration');
-select throws_ok($$select public.decide_event_registration(tests.uid('no-such-registration'), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'a member of the owner cannot decide');
-select tests.authenticate_as('beta_editor');
-select throws_ok($$select public.decide_event_registration((select id from public.event_registrations where user_id = tests.uid('beta_member') and event_id = tests.uid('ev_approval')), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide');
 select tests.clear_authentication();
 create temporary table approval_ids as
 select tests.name(user_id) as person, id from public.event_registrations where event_id = tests.uid('ev_approval');
 grant select on approval_ids to authenticated;
+-- A real pending registration (an unknown id gets the same refusal, whoever asks).
+select tests.authenticate_as('alpha_member');
+select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'gamma_member'), true)$$,
+  '42501', 'only the organisers can decide on a registration', 'a member (not editor) of the owner cannot decide');
+select tests.authenticate_as('beta_editor');
+select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true)$$,
+  '42501', 'only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide');
+select tests.clear_authentication();
+select is(array(select status::text from public.event_registrations where id in (select id from approval_ids) order by status),
+  array['pending', 'pending', 'pending'], 'the refused decisions changed nothing');
 select tests.authenticate_as('alpha_editor');
 select is(public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true),
   'confirmed'::public.registration_status, 'an organiser approves: confirmed while a place is left');
