@@ -76,7 +76,10 @@ describe('a joint action from draft to network, in two languages', () => {
 				visibility: 'network',
 				owner_organisation_id: ORG.deiBelgique,
 				original_locale: 'fr',
-				attached: [`${ORG.deiBelgique}:owner:accepted`, `${ORG.kinderrechtencoalitie}:co_lead:invited`]
+				attached: [
+					`${ORG.deiBelgique}:owner:accepted`,
+					`${ORG.kinderrechtencoalitie}:co_lead:invited`
+				]
 			}
 		]);
 	});
