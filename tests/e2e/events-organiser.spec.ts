@@ -32,7 +32,7 @@ test('a visitor sees neither "New event" nor "Edit"; an editor of the organiser 
 }) => {
 	await page.goto('/nl/events');
 	await expect(page.getByRole('link', { name: 'Nieuw evenement' })).toHaveCount(0);
-	// A network event of DEI Belgique is not for visitors; its public webinar is.
+	// A public event (seed: the Amsterdam webinar).
 	await page.goto(`/nl/events/${ITEM.publicWebinar}`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Bewerken' })).toHaveCount(0);
