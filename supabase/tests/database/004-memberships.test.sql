@@ -81,7 +81,7 @@ select throws_ok(
   'the last admin cannot leave or be removed');
 select throws_ok(
   $$update public.memberships set organisation_id = tests.uid('test-beta') where user_id = tests.uid('alpha_member')$$,
-  '42501', null,
+  '42501', 'a membership cannot be moved to another person or organisation',
   'an admin cannot move a membership to another organisation');
 select throws_ok(
   $$insert into public.memberships (user_id, organisation_id, role) values (tests.uid('alpha_admin'), tests.uid('test-gamma'), 'admin')$$,
