@@ -295,8 +295,8 @@ export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => v
 	];
 	const stop = () => children.forEach((child) => child.kill());
 	try {
-		await waitFor(`http://127.0.0.1:${gateway}/health`, children[0]);
-		await waitFor(`http://127.0.0.1:${app}/en`, children[1]);
+		await waitFor(`http://127.0.0.1:${gateway}/health`, children[0]!);
+		await waitFor(`http://127.0.0.1:${app}/en`, children[1]!);
 	} catch (error) {
 		stop();
 		throw error;
