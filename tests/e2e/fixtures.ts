@@ -203,7 +203,8 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 	await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: labels.submit }).last().click();
 	const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	await expect(page).toHaveURL(new RegExp(`${escaped}$`));
+	// Auth and the first render can be slow on a busy machine.
+	await expect(page).toHaveURL(new RegExp(`${escaped}$`), { timeout: 20_000 });
 }
 
 /** Opens a browser context of its own for a demo person, signed in, on `next`. */

@@ -20,7 +20,13 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 /** A form POST as the browser would send it without JavaScript (same origin, the person's cookies). */
 async function postForm(page: Page, path: string, form: Record<string, string>) {
 	const origin = new URL(page.url()).origin;
-	return page.request.post(path, { form, headers: { origin }, maxRedirects: 0 });
+	// accept: text/html, as a browser's form submission: with */* SvelteKit answers the action
+	// as JSON (HTTP 200 with the failure inside), which is what enhanced forms read.
+	return page.request.post(path, {
+		form,
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 }
 
 test('a member who does not edit cannot post on the timeline, change the status or the text of an action', async ({
