@@ -10,7 +10,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Every page state is scanned with axe (tests/e2e/fixtures.ts), which takes its time on a busy machine.
+	timeout: 60_000,
 	use: {
 		baseURL: `http://localhost:${port}`,
 		// Debian's Chromium: never a browser download of Playwright's own.

@@ -63,12 +63,31 @@ describe('a joint action from draft to network, in two languages', () => {
 			ORG.kinderrechtencoalitie,
 			'co_lead'
 		);
+		const { rows } = await db.query(
+			`select i.status, i.visibility, i.owner_organisation_id, j.original_locale,
+			        array(select io.organisation_id || ':' || io.role || ':' || io.state
+			              from item_organisations io where io.item_id = i.id order by io.role) as attached
+			 from items i join joint_actions j on j.id = i.id where i.id = $1`,
+			[id]
+		);
+		expect(rows).toEqual([
+			{
+				status: 'draft',
+				visibility: 'network',
+				owner_organisation_id: ORG.deiBelgique,
+				original_locale: 'fr',
+				attached: [
+					`${ORG.deiBelgique}:owner:accepted`,
+					`${ORG.kinderrechtencoalitie}:co_lead:invited`
+				]
+			}
+		]);
 	});
 
 	it('the invited partner sees the invitation but not the draft until its admin accepts', async () => {
 		const partnerEditor = await signedIn(PARTNER_EDITOR);
 		const before = await partnerEditor.from('joint_actions').select('id').eq('id', id);
-		expect(before.data ?? []).toEqual([]);
+		expect(before).toMatchObject({ error: null, data: [] });
 		// Only the partner's admin answers in its name; its editor cannot.
 		await expect(
 			jointActions.answerInvitation(partnerEditor, id, ORG.kinderrechtencoalitie, true)
@@ -96,14 +115,21 @@ describe('a joint action from draft to network, in two languages', () => {
 	it('nobody but the owner publishes; then a member of a third organisation finds it by a Dutch word', async () => {
 		await expect(
 			jointActions.setStatus(await signedIn(PARTNER_EDITOR), id, 'published')
-		).rejects.toBeTruthy();
+		).rejects.toMatchObject({
+			code: '42501',
+			message: 'only editors of the owner organisation can publish, archive or change visibility'
+		});
+		expect((await db.query('select status from items where id = $1', [id])).rows).toEqual([
+			{ status: 'draft' }
+		]);
 		await jointActions.setStatus(await signedIn(OWNER_EDITOR), id, 'published');
 
 		const third = await signedIn(THIRD_MEMBER);
 		const found = await third.rpc('search_joint_actions', { query: WORD });
 		expect(found.data?.map((hit) => hit.action_id)).toContain(id);
 		const visitor = await anonymous().rpc('search_joint_actions', { query: WORD });
-		expect(visitor.data?.map((hit) => hit.action_id) ?? []).not.toContain(id);
+		expect(visitor.error).toBeNull();
+		expect(visitor.data?.map((hit) => hit.action_id)).not.toContain(id);
 	});
 
 	it('editing the French original marks the Dutch translation outdated', async () => {
@@ -123,6 +149,13 @@ describe('a joint action from draft to network, in two languages', () => {
 
 	it('a participating organisation reads but does not edit; an outsider does neither', async () => {
 		const ownerEditor = await signedIn(OWNER_EDITOR);
+		// Participants only: a network action would be readable by every member organisation.
+		const narrowed = await ownerEditor
+			.from('items')
+			.update({ visibility: 'participants' })
+			.eq('id', id)
+			.select('id');
+		expect(narrowed).toMatchObject({ error: null, data: [{ id }] });
 		await jointActions.invite(
 			ownerEditor,
 			await userId(OWNER_EDITOR),
@@ -155,6 +188,26 @@ describe('a joint action from draft to network, in two languages', () => {
 				ends_on: null
 			})
 		).rejects.toMatchObject({ code: '42501' });
+		expect((await participant.from('joint_actions').select('id').eq('id', id)).data).toEqual([
+			{ id }
+		]);
+
+		// DCI Greece is in the network but not attached.
+		const outsider = await signedIn('admin@dci-greece.demo');
+		const read = await outsider.from('joint_actions').select('id').eq('id', id);
+		expect(read).toMatchObject({ error: null, data: [] });
+		await expect(
+			jointActions.saveText(outsider, await userId('admin@dci-greece.demo'), id, 'en', {
+				title: 'Accessible playgrounds',
+				summary: '',
+				body: ''
+			})
+		).rejects.toMatchObject({ code: '42501' });
+		const { rows } = await db.query(
+			`select locale from joint_action_translations where action_id = $1 order by locale`,
+			[id]
+		);
+		expect(rows).toEqual([{ locale: 'fr' }, { locale: 'nl' }]);
 	});
 
 	it('attached organisations post on the timeline in their own name only', async () => {
@@ -189,7 +242,10 @@ describe('a joint action from draft to network, in two languages', () => {
 				summary: '',
 				body: ''
 			})
-		).rejects.toBeTruthy();
+		).rejects.toMatchObject({
+			code: '42501',
+			message: 'new row violates row-level security policy for table "joint_action_translations"'
+		});
 		const { rows } = await db.query(
 			`select title from joint_action_translations where action_id = $1 and locale = 'fr'`,
 			[id]

@@ -3,27 +3,9 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import type { Database } from '../../src/lib/database.types';
 import { anonKey, API_URL, DB_URL } from '../../scripts/stack/config.mjs';
+import { DEMO_PASSWORD } from '../seed';
 
-export const DEMO_PASSWORD = 'demo-password-2026';
-
-/** Fixed ids from supabase/seed.sql. */
-export const ORG = {
-	secretariat: '10000000-0000-4000-8000-000000000001',
-	deiBelgique: '10000000-0000-4000-8000-000000000002',
-	dciNetherlands: '10000000-0000-4000-8000-000000000003',
-	dciItalia: '10000000-0000-4000-8000-000000000004',
-	code: '10000000-0000-4000-8000-000000000020',
-	kinderrechtencoalitie: '10000000-0000-4000-8000-000000000021',
-	pending: '10000000-0000-4000-8000-000000000025',
-	suspended: '10000000-0000-4000-8000-000000000026'
-} as const;
-
-export const ITEM = {
-	publicAction: '30000000-0000-4000-8000-000000000001',
-	draftByCode: '30000000-0000-4000-8000-000000000002',
-	networkAction: '30000000-0000-4000-8000-000000000003',
-	participantsLitigation: '30000000-0000-4000-8000-000000000004'
-} as const;
+export { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../seed';
 
 /** Superuser connection, to check what really is in the database behind the API. */
 export const db = new pg.Pool({ connectionString: DB_URL, max: 2 });

@@ -15,13 +15,13 @@ async function roleOf(email: string, organisationId: string): Promise<string | u
 describe('escalation attempts through the API are refused', () => {
 	it('a member cannot make themself admin', async () => {
 		const member = await signedIn('member@dei-belgique.demo');
-		const { data } = await member
+		const result = await member
 			.from('memberships')
 			.update({ role: 'admin' })
 			.eq('organisation_id', ORG.deiBelgique)
 			.select();
-		// RLS hides the row from a non-admin: nothing is updated.
-		expect(data ?? []).toEqual([]);
+		// RLS hides the row from a non-admin: nothing is updated, silently.
+		expect(result).toMatchObject({ error: null, data: [] });
 		expect(await roleOf('member@dei-belgique.demo', ORG.deiBelgique)).toBe('member');
 	});
 
@@ -32,24 +32,42 @@ describe('escalation attempts through the API are refused', () => {
 			 where u.email = 'editor@dei-belgique.demo' and m.organisation_id = $1`,
 			[ORG.deiBelgique]
 		);
-		const { data } = await editor
+		const result = await editor
 			.from('memberships')
 			.update({ role: 'admin' })
 			.eq('id', rows[0]!.id)
 			.select();
-		expect(data ?? []).toEqual([]);
+		expect(result).toMatchObject({ error: null, data: [] });
 		expect(await roleOf('editor@dei-belgique.demo', ORG.deiBelgique)).toBe('editor');
 	});
 
 	it('an admin cannot raise their own role in another organisation where they are a member', async () => {
-		// Lotte is editor at DCI-Belgium and member of the Flemish coalition.
-		const lotte = await signedIn('editor@dei-belgique.demo');
-		await lotte
-			.from('memberships')
-			.update({ role: 'admin' })
-			.eq('organisation_id', ORG.kinderrechtencoalitie)
-			.select();
-		expect(await roleOf('editor@dei-belgique.demo', ORG.kinderrechtencoalitie)).toBe('member');
+		// The demo seed has nobody who is admin here and member there: DCI Italy's admin joins
+		// the Flemish coalition as a member for this test.
+		const email = 'admin@dci-italia.demo';
+		await db.query(
+			`insert into memberships (user_id, organisation_id, role)
+			 select id, $2, 'member' from auth.users where email = $1`,
+			[email, ORG.kinderrechtencoalitie]
+		);
+		try {
+			const admin = await signedIn(email);
+			const result = await admin
+				.from('memberships')
+				.update({ role: 'admin' })
+				.eq('organisation_id', ORG.kinderrechtencoalitie)
+				.select();
+			// Admin elsewhere gives no power here: the coalition's rows are not theirs to update.
+			expect(result).toMatchObject({ error: null, data: [] });
+			expect(await roleOf(email, ORG.kinderrechtencoalitie)).toBe('member');
+			expect(await roleOf(email, ORG.dciItalia)).toBe('admin');
+		} finally {
+			await db.query(
+				`delete from memberships where organisation_id = $2
+				 and user_id = (select id from auth.users where email = $1)`,
+				[email, ORG.kinderrechtencoalitie]
+			);
+		}
 	});
 
 	it('an editor cannot invite into another organisation, nor into their own', async () => {
@@ -94,13 +112,13 @@ describe('escalation attempts through the API are refused', () => {
 		// and the admin of an unrelated section, try to answer in its name.
 		for (const email of ['admin@lacode.demo', 'admin@dci-italia.demo']) {
 			const other = await signedIn(email);
-			const { data } = await other
+			const result = await other
 				.from('item_organisations')
 				.update({ state: 'accepted' })
 				.eq('item_id', ITEM.draftByCode)
 				.eq('organisation_id', ORG.kinderrechtencoalitie)
 				.select();
-			expect(data ?? []).toEqual([]);
+			expect(result, email).toMatchObject({ error: null, data: [] });
 		}
 		const { rows } = await db.query<{ state: string }>(
 			'select state from item_organisations where item_id = $1 and organisation_id = $2',
@@ -120,7 +138,11 @@ describe('escalation attempts through the API are refused', () => {
 				organisation_id: ORG.dciItalia,
 				...attempt
 			});
-			expect(error, JSON.stringify(attempt)).not.toBeNull();
+			expect(error, JSON.stringify(attempt)).toMatchObject({
+				code: '42501',
+				message:
+					'attaching an organisation is an invitation: role owner and state accepted/declined are refused'
+			});
 		}
 		const { rows } = await db.query(
 			'select 1 from item_organisations where item_id = $1 and organisation_id = $2',
@@ -153,8 +175,12 @@ describe('what leaks to whom', () => {
 		expect(organisations.data!.length).toBeGreaterThan(10);
 		expect(organisations.data!.every((o) => o.status === 'active')).toBe(true);
 		for (const table of ['profiles', 'memberships', 'invitations', 'audit_events'] as const) {
-			const { data } = await anon.from(table).select('*');
-			expect(data ?? [], table).toEqual([]);
+			// No grant to visitors at all: refused, not only filtered to no rows.
+			const result = await anon.from(table).select('*');
+			expect(result, table).toMatchObject({
+				data: null,
+				error: { code: '42501', message: `permission denied for table ${table}` }
+			});
 		}
 	});
 
@@ -164,24 +190,25 @@ describe('what leaks to whom', () => {
 		expect(data!.length).toBeGreaterThan(0);
 		expect(data!.every((i) => i.visibility === 'public' && i.status !== 'draft')).toBe(true);
 		const byId = await anon.from('items').select('id').eq('id', ITEM.participantsLitigation);
-		expect(byId.data ?? []).toEqual([]);
+		expect(byId).toMatchObject({ error: null, data: [] });
 		const embedded = await anon
 			.from('item_organisations')
 			.select('organisation_id')
 			.eq('item_id', ITEM.participantsLitigation);
-		expect(embedded.data ?? []).toEqual([]);
+		expect(embedded).toMatchObject({ error: null, data: [] });
 	});
 
 	it('an outsider reads a participants-only item neither by id nor through an embedded relation', async () => {
 		const outsider = await signedIn('admin@dci-italia.demo');
 		const byId = await outsider.from('items').select('id').eq('id', ITEM.participantsLitigation);
-		expect(byId.data ?? []).toEqual([]);
+		expect(byId).toMatchObject({ error: null, data: [] });
 		const viaOrganisation = await outsider
 			.from('organisations')
 			.select('id, item_organisations(item_id)')
 			.eq('id', ORG.dciNetherlands);
 		// DCI Netherlands' attachments to public items show; the participants-only one does not.
-		const attached = viaOrganisation.data?.[0]?.item_organisations ?? [];
+		expect(viaOrganisation.error).toBeNull();
+		const attached = viaOrganisation.data![0]!.item_organisations;
 		expect(attached).toContainEqual({ item_id: ITEM.publicAction });
 		expect(attached).not.toContainEqual({ item_id: ITEM.participantsLitigation });
 	});
@@ -195,7 +222,7 @@ describe('what leaks to whom', () => {
 	it('a member of a suspended organisation loses what membership gave them', async () => {
 		const suspended = await signedIn('member@kinderstem.demo');
 		const network = await suspended.from('items').select('id').eq('id', ITEM.networkAction);
-		expect(network.data ?? []).toEqual([]);
+		expect(network).toMatchObject({ error: null, data: [] });
 		const members = await suspended
 			.from('memberships')
 			.select('user_id')
@@ -208,14 +235,14 @@ describe('what leaks to whom', () => {
 					)
 				).rows[0]!.id
 			);
-		expect(members.data ?? []).toEqual([]);
+		expect(members).toMatchObject({ error: null, data: [] });
 	});
 
 	it('a draft is hidden from members of the owner and from the invited co-lead', async () => {
 		for (const email of ['member@lacode.demo', 'admin@kinderrechtencoalitie.demo']) {
 			const reader = await signedIn(email);
-			const { data } = await reader.from('items').select('id').eq('id', ITEM.draftByCode);
-			expect(data ?? [], email).toEqual([]);
+			const result = await reader.from('items').select('id').eq('id', ITEM.draftByCode);
+			expect(result, email).toMatchObject({ error: null, data: [] });
 		}
 		const editor = await signedIn('editor@lacode.demo');
 		const { data } = await editor.from('items').select('id').eq('id', ITEM.draftByCode);

@@ -15,6 +15,26 @@ afterAll(async () => {
 });
 
 describe('the invitations inbox', () => {
+	// Before the admin answers (the next test), so that the invitation is still open here.
+	it("shows nothing of an open invitation to the invited organisation's editor or to another organisation", async () => {
+		const admin = await (
+			await signedIn('admin@kinderrechtencoalitie.demo')
+		).rpc('pending_item_invitations');
+		expect(admin.error).toBeNull();
+		expect(admin.data?.map((row) => row.item_id)).toContain(DRAFT);
+
+		const editor = await (
+			await signedIn('editor@kinderrechtencoalitie.demo')
+		).rpc('pending_item_invitations');
+		expect(editor.error).toBeNull();
+		expect(editor.data).toEqual([]);
+		// DCI Italy's admin has invitations of its own (demo seed), but not this one.
+		const other = await (await signedIn('admin@dci-italia.demo')).rpc('pending_item_invitations');
+		expect(other.error).toBeNull();
+		expect(other.data?.length).toBeGreaterThan(0);
+		expect(other.data?.some((row) => row.item_id === DRAFT)).toBe(false);
+	});
+
 	it("shows an invited organisation's admin what to answer, and the answer opens the draft", async () => {
 		const admin = await signedIn('admin@kinderrechtencoalitie.demo');
 		const inbox = await admin.rpc('pending_item_invitations');
@@ -26,24 +46,15 @@ describe('the invitations inbox', () => {
 			organisation_id: ORG.kinderrechtencoalitie
 		});
 		expect(invitation?.title).toBeTruthy();
-		expect((await admin.from('joint_actions').select('id').eq('id', DRAFT)).data ?? []).toEqual([]);
+		const before = await admin.from('joint_actions').select('id').eq('id', DRAFT);
+		expect(before).toMatchObject({ error: null, data: [] });
 
 		await answerInvitation(admin, DRAFT, ORG.kinderrechtencoalitie, true);
 		expect((await admin.from('joint_actions').select('id').eq('id', DRAFT)).data).toEqual([
 			{ id: DRAFT }
 		]);
 		const after = await admin.rpc('pending_item_invitations');
+		expect(after.error).toBeNull();
 		expect(after.data?.some((row) => row.item_id === DRAFT)).toBe(false);
-	});
-
-	it("shows nothing of it to the invited organisation's editor or to another organisation", async () => {
-		const editor = await (
-			await signedIn('editor@kinderrechtencoalitie.demo')
-		).rpc('pending_item_invitations');
-		expect(editor.data ?? []).toEqual([]);
-		// DCI Italy's admin has invitations of its own (demo seed), but not this one.
-		const other = await (await signedIn('admin@dci-italia.demo')).rpc('pending_item_invitations');
-		expect(other.data?.length).toBeGreaterThan(0);
-		expect(other.data?.some((row) => row.item_id === DRAFT)).toBe(false);
 	});
 });

@@ -79,7 +79,7 @@ describe('a participants-only joint action does not leak', () => {
 				const { data, error } = await client.rpc('search_joint_actions', { query });
 				expect(error, `${who} / ${query}`).toBeNull();
 				expect(
-					(data ?? []).map((row) => row.action_id),
+					data!.map((row) => row.action_id),
 					`${who} / ${query}`
 				).not.toContain(ITEM.participantsLitigation);
 			}
@@ -92,7 +92,7 @@ describe('a participants-only joint action does not leak', () => {
 				.from('items')
 				.select('id, joint_actions(id, joint_action_translations(title))')
 				.eq('id', ITEM.participantsLitigation);
-			expect(viaItems.data ?? [], who).toEqual([]);
+			expect(viaItems, who).toMatchObject({ error: null, data: [] });
 
 			// The owner's organisation page, down to the texts of its actions.
 			const viaOrganisation = await client
@@ -111,7 +111,7 @@ describe('a participants-only joint action does not leak', () => {
 				.from('joint_action_translations')
 				.select('title, joint_actions(id, items(id))')
 				.ilike('title', '%botscan%');
-			expect(viaTexts.data ?? [], who).toEqual([]);
+			expect(viaTexts, who).toMatchObject({ error: null, data: [] });
 		}
 	});
 
@@ -127,8 +127,9 @@ describe('a participants-only joint action does not leak', () => {
 				.from('joint_action_updates')
 				.select('action_id')
 				.eq('organisation_id', ORG.dciNetherlands);
+			expect(byOrganisation.error, who).toBeNull();
 			expect(
-				(byOrganisation.data ?? []).map((p) => p.action_id),
+				byOrganisation.data!.map((p) => p.action_id),
 				who
 			).not.toContain(ITEM.participantsLitigation);
 		}
@@ -181,13 +182,13 @@ describe('a participating organisation reads but does not edit', () => {
 		const marker = `Een kind sluit je niet op (test ${Date.now()})`;
 		for (const email of ['editor@kinderrechtencoalitie.demo', 'admin@dci-nl.demo']) {
 			const participant = await signedIn(email);
-			const { data } = await participant
+			const result = await participant
 				.from('joint_action_translations')
 				.update({ title: marker })
 				.eq('action_id', ITEM.publicAction)
 				.eq('locale', 'nl')
 				.select();
-			expect(data ?? [], email).toEqual([]);
+			expect(result, email).toMatchObject({ error: null, data: [] });
 		}
 		let { rows } = await db.query<{ title: string }>(
 			`select title from joint_action_translations where action_id = $1 and locale = 'nl'`,

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, PEOPLE, signIn, test } from './fixtures';
 
 const ACTION = {
 	publicFr: '30000000-0000-4000-8000-000000000001',
@@ -123,11 +123,8 @@ test('unknown filter values are ignored, not an error', async ({ page }) => {
 	await expect(page.getByRole('status')).toHaveText('9 joint actions');
 });
 
-test('a member of the network finds a Dutch network action by a Dutch word', async ({ page }) => {
-	await page.goto('/nl/sign-in?next=%2Fnl%2Factions%3Fq%3Djeugdwerker');
-	await page.getByLabel('E-mailadres').fill('member@dci-nl.demo');
-	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Aanmelden' }).last().click();
+test('a member of the network finds a Dutch network action by a Dutch word', async ({ as }) => {
+	const page = await as(PEOPLE.dciNlMember.email, '/nl/actions?q=jeugdwerker');
 	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
 });
 
@@ -139,10 +136,7 @@ test('the new-action page needs a signed-in editor', async ({ page }) => {
 test('an editor creates a draft; bad input gets messages next to the fields and nothing is saved', async ({
 	page
 }) => {
-	await page.goto('/fr/sign-in?next=%2Ffr%2Factions%2Fnew');
-	await page.getByLabel('Adresse e-mail').fill('editor@dei-belgique.demo');
-	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	await signIn(page, PEOPLE.editor.email, '/fr/actions/new');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle action commune');
 	await page.getByLabel('Titre').fill('');
 	await page.getByLabel('Articles de la CIDE').fill('3, 99');
@@ -168,6 +162,8 @@ test('a page past the last one is an empty page, not an error', async ({ page })
 test('the list is ordered newest first', async ({ page }) => {
 	await page.goto('/en/actions');
 	const dates = await page.locator('article .meta').allInnerTexts();
+	// Several cards, or the order proves nothing (an empty list is sorted too).
+	expect(dates.length).toBeGreaterThan(1);
 	const parsed = dates.map((text) => Date.parse(text.split('·').pop()!.trim()));
 	expect(parsed.every((value) => !Number.isNaN(value))).toBe(true);
 	expect([...parsed].sort((a, b) => b - a)).toEqual(parsed);

@@ -1,35 +1,39 @@
-import type { Browser, Page } from '@playwright/test';
-import { MAIL_URL } from '../../scripts/stack/config.mjs';
-import { DEMO_PASSWORD, expect, parseCalendar, test } from './fixtures';
+import pg from 'pg';
+import type { Page } from '@playwright/test';
+import { DB_URL } from '../../scripts/stack/config.mjs';
+import {
+	expect,
+	expectAccessible,
+	mailsTo,
+	newMailsTo,
+	parseCalendar,
+	PEOPLE,
+	test
+} from './fixtures';
 
 // Issue 6's registration story in the browser: an organiser publishes a training with two
 // places; three people register (two confirmed, one waiting); one cancels; the waiting
 // person is confirmed and emailed in their language; the event's .ics has the right times.
 
-async function signedIn(browser: Browser, email: string, next: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto(`/fr/sign-in?next=${encodeURIComponent(next)}`);
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Se connecter' }).last().click();
-	await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, '\\?')}$`));
-	return page;
-}
+const created: string[] = [];
 
-type Mail = { subject: string; to: { address: string }[]; text?: string };
-const mailsTo = async (address: string): Promise<Mail[]> =>
-	((await (await fetch(`${MAIL_URL}/api/email`)).json()) as Mail[]).filter((m) =>
-		m.to.some((t) => t.address === address)
-	);
+test.afterAll(async () => {
+	// The story's event (and with it its registrations) does not outlive the run.
+	if (created.length === 0) return;
+	const db = new pg.Client({ connectionString: DB_URL });
+	await db.connect();
+	await db.query('delete from items where id = any($1)', [created]);
+	await db.end();
+});
 
 test('two places, three registrations: one cancels and the waiting person is confirmed and emailed', async ({
-	browser
+	as
 }) => {
 	test.setTimeout(120_000);
 	const title = `Formation : l'audition de l'enfant ${Date.now()}`;
 
 	// The organiser publishes a network training with two places, 9:30–16:00 in Brussels.
-	const organiser = await signedIn(browser, 'editor@lacode.demo', '/fr/events/new');
+	const organiser = await as(PEOPLE.codeEditor.email, '/fr/events/new');
 	await organiser.getByLabel('Titre', { exact: true }).fill(title);
 	await organiser.getByLabel('Date de début', { exact: true }).fill('2027-03-16');
 	await organiser.getByLabel('Heure de début', { exact: true }).fill('09:30');
@@ -43,12 +47,14 @@ test('two places, three registrations: one cancels and the waiting person is con
 	const path = new URL(organiser.url()).pathname;
 	const id = path.split('/').pop() ?? '';
 	expect(id).toMatch(/^[0-9a-f-]{36}$/);
+	created.push(id);
 
 	// Three people register: two get the places, the third waits.
-	const emmaBefore = (await mailsTo('member@dci-nl.demo')).length;
+	const emmaEmail = PEOPLE.dciNlMember.email;
+	const emmaBefore = (await mailsTo(emmaEmail)).length;
 	const people = [];
-	for (const email of ['member@dei-belgique.demo', 'member@lacode.demo', 'member@dci-nl.demo']) {
-		const page = await signedIn(browser, email, path);
+	for (const email of [PEOPLE.member.email, 'member@lacode.demo', emmaEmail]) {
+		const page = await as(email, path);
 		await page.getByRole('button', { name: "S'inscrire" }).click();
 		people.push(page);
 	}
@@ -56,15 +62,19 @@ test('two places, three registrations: one cancels and the waiting person is con
 	await expect(sarah.getByText('Vous êtes inscrit·e.')).toBeVisible();
 	await expect(nadia.getByText('Vous êtes inscrit·e.')).toBeVisible();
 	await expect(emma.getByText("Vous êtes sur la liste d'attente.")).toBeVisible();
+	// The registered and waiting states of the event page (the fixture scans them too).
+	await expectAccessible(sarah);
+	await expectAccessible(emma);
 
 	// Sarah cancels; Emma is confirmed, and told so in English (her language).
 	await sarah.getByRole('button', { name: 'Annuler mon inscription' }).click();
 	await expect(sarah.getByText('Vous avez annulé votre inscription.')).toBeVisible();
+	await expectAccessible(sarah);
 	await emma.reload();
 	await expect(emma.getByText('Vous êtes inscrit·e.')).toBeVisible();
 	await expect
-		.poll(async () => (await mailsTo('member@dci-nl.demo')).slice(emmaBefore).map((m) => m.subject))
-		.toContain(`You have a place: ${title}`);
+		.poll(async () => (await newMailsTo(emmaEmail, emmaBefore)).map((m) => m.subject))
+		.toEqual([`You have a place: ${title}`]);
 
 	// The .ics parses with the event's own zone and hours, and links back to the event.
 	const ics = await emma.request.get(`${path}/event.ics`);

@@ -1,22 +1,24 @@
 import pg from 'pg';
-import { DB_URL, MAIL_URL } from '../../scripts/stack/config.mjs';
-import { DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
+import { DB_URL } from '../../scripts/stack/config.mjs';
+import {
+	expect,
+	expectAccessible,
+	ITEM,
+	mailsTo,
+	newMailsTo,
+	PEOPLE,
+	signIn,
+	test
+} from './fixtures';
 
 /**
  * The organisers' registrations page. Seed event 204 (CODE seminar, approval required):
  * Jan confirmed, Sarah and Fien pending, Sofie declined, Nadia cancelled; Julien
  * (editor@lacode.demo) organises it.
  */
-const EVENT = '30000000-0000-4000-8000-000000000204';
-const FIEN = '20000000-0000-4000-8000-000000000009';
-
-async function signIn(page: import('@playwright/test').Page, email: string, next: string) {
-	await page.goto(`/fr/sign-in?next=${encodeURIComponent(next)}`);
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Se connecter' }).last().click();
-	await expect(page).toHaveURL(new RegExp(`${next.replaceAll('/', '\\/')}$`));
-}
+const EVENT = ITEM.codeSeminar;
+const TITLE = "Séminaire : le rapport alternatif au Comité des droits de l'enfant";
+const FIEN = PEOPLE.coalitionEditor;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -27,7 +29,7 @@ test.beforeAll(async () => {
 	await db.query(
 		`update event_registrations set status = 'pending', decided_by = null, decided_at = null
 		 where event_id = $1 and user_id = $2`,
-		[EVENT, FIEN]
+		[EVENT, FIEN.id]
 	);
 	await db.end();
 });
@@ -35,7 +37,7 @@ test.beforeAll(async () => {
 test('an organiser approves a pending request, sees the counts and downloads the list', async ({
 	page
 }) => {
-	await signIn(page, 'editor@lacode.demo', `/fr/events/${EVENT}`);
+	await signIn(page, PEOPLE.codeEditor.email, `/fr/events/${EVENT}`);
 	await page.getByRole('link', { name: 'Inscriptions (organisateurs)' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inscriptions');
 	await expect(page.getByText('Places occupées : 1 sur 25')).toBeVisible();
@@ -45,6 +47,7 @@ test('an organiser approves a pending request, sees the counts and downloads the
 	await expect(page.getByRole('region', { name: /Annulées/ })).toContainText('Nadia Benali');
 	await expectAccessible(page);
 
+	const mailsBefore = (await mailsTo(FIEN.email)).length;
 	await pending.getByRole('button', { name: 'Accepter — Fien De Smet' }).click();
 	await expect(page.getByRole('status')).toHaveText(
 		'Acceptée : la place est confirmée. La personne est prévenue par e-mail.'
@@ -53,18 +56,11 @@ test('an organiser approves a pending request, sees the counts and downloads the
 	await expect(page.getByRole('region', { name: /Confirmées/ })).toContainText('Fien De Smet');
 	await expect(pending.getByRole('listitem')).toHaveCount(1);
 
-	// Fien is told, in Dutch, right after the decision.
-	const mails = (await (await fetch(`${MAIL_URL}/api/email`)).json()) as {
-		subject: string;
-		to: { address: string }[];
-	}[];
-	expect(
-		mails.some(
-			(m) =>
-				m.to.some((t) => t.address === 'editor@kinderrechtencoalitie.demo') &&
-				m.subject.startsWith('Inschrijving goedgekeurd: ')
-		)
-	).toBe(true);
+	// Fien is told, in Dutch, right after the decision: one new message about this event
+	// (a reset keeps the mailbox, so only the messages that arrived since count).
+	await expect
+		.poll(async () => (await newMailsTo(FIEN.email, mailsBefore)).map((m) => m.subject))
+		.toEqual([`Inschrijving goedgekeurd: ${TITLE}`]);
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
@@ -88,7 +84,7 @@ test('an organiser approves a pending request, sees the counts and downloads the
 test('an outsider and a registrant who does not organise get a 404 and no link', async ({
 	browser
 }) => {
-	for (const email of ['newcomer@example.demo', 'member@dei-belgique.demo']) {
+	for (const email of [PEOPLE.outsider.email, PEOPLE.member.email]) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signIn(page, email, `/fr/events/${EVENT}`);

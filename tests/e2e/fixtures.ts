@@ -2,24 +2,237 @@ import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import {
+	expect,
+	test as base,
+	type Browser,
+	type BrowserContext,
+	type Page,
+	type TestInfo
+} from '@playwright/test';
+import type { AxeResults } from 'axe-core';
 import ICAL from 'ical.js';
-import { anonKey, API_URL } from '../../scripts/stack/config.mjs';
+import { anonKey, API_URL, MAIL_URL } from '../../scripts/stack/config.mjs';
+import { DEMO_PASSWORD, PEOPLE } from '../seed';
+
+export { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../seed';
 
 export const LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
+type Locale = (typeof LOCALES)[number];
 
-/** Demo accounts from supabase/seed.sql (local-only demo password). */
-export const DEMO_PASSWORD = 'demo-password-2026';
+// Accessibility --------------------------------------------------------------------------
 
-/** WCAG 2.2 A/AA rules: every page a test visits is checked. */
-export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	const summary = results.violations.map(
+/** WCAG 2.2 A/AA rules and axe's best practices. No rule is disabled, nothing is excluded. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Results axe could not decide ("incomplete", e.g. the contrast of text over an image or a
+ * pseudo-element) need a person to look; they are reported on the test (annotation
+ * `axe-incomplete`), not failed: failing on them would fail on axe's doubt, not on a defect.
+ * The exception is a rule listed here, whose "incomplete" only ever means a real problem.
+ */
+const FAIL_ON_INCOMPLETE: string[] = [];
+
+function describeViolations(results: AxeResults): string[] {
+	const failed = [
+		...results.violations,
+		...results.incomplete.filter((r) => FAIL_ON_INCOMPLETE.includes(r.id))
+	];
+	return failed.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
-	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+async function analyse(page: Page): Promise<AxeResults> {
+	// Legacy mode runs axe in the page itself: the hub has no iframes, and the default mode
+	// opens a helper page per scan (twice the work on a busy machine).
+	return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+}
+
+/** The scanner watching each page, so that an explicit check waits its turn (axe runs once at a time). */
+const scanners = new WeakMap<Page, AxeScanner>();
+
+/** Checks the page as it is now (for a state in the middle of a test); the fixture scans the rest. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await (scanners.get(page)?.scanNow(page) ?? analyse(page));
+	expect(describeViolations(results), `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** The address and the structure of the page (tags, classes, roles, states), to scan each state once. */
+function pageState(): string {
+	const parts: string[] = [document.documentElement.lang];
+	for (const el of document.querySelectorAll('body *')) {
+		parts.push(
+			el.tagName,
+			el.getAttribute('class') ?? '',
+			el.getAttribute('role') ?? '',
+			el.getAttribute('lang') ?? '',
+			el.getAttribute('aria-invalid') ?? '',
+			el.getAttribute('aria-expanded') ?? '',
+			el.getAttribute('aria-current') ?? '',
+			(el as HTMLElement).hidden ? 'h' : ''
+		);
+	}
+	const text = parts.join('|');
+	let hash = 0;
+	for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+	return `${location.pathname}${location.search}#${hash}`;
+}
+
+/** Page states already scanned by this worker: the same structure is not scanned twice. */
+const scannedStates = new Set<string>();
+
+/**
+ * Scans every page of a test with axe, automatically: after each load, each client-side
+ * navigation and each form result (a POST answered), and once more at the end of the test
+ * (or before its browser context is closed). Scans run one after another per page, when
+ * the network is idle; a scan overtaken by a navigation is dropped (the new page is
+ * scanned). Violations fail the test when it ends.
+ */
+class AxeScanner {
+	readonly violations = new Set<string>();
+	readonly incomplete = new Set<string>();
+	private skipped = false;
+	private readonly queues = new Map<Page, Promise<void>>();
+	private readonly waiting = new Set<Page>();
+
+	skip(reason: string, info: TestInfo): void {
+		this.skipped = true;
+		info.annotations.push({ type: 'axe-skipped', description: reason });
+	}
+
+	watchContext(context: BrowserContext): void {
+		context.pages().forEach((page) => this.watchPage(page));
+		context.on('page', (page) => this.watchPage(page));
+		const close = context.close.bind(context);
+		context.close = async (options) => {
+			await this.finish(context.pages());
+			return close(options);
+		};
+	}
+
+	/** Scans the page now, after any scan under way, and returns the results. */
+	async scanNow(page: Page): Promise<AxeResults> {
+		const run = (this.queues.get(page) ?? Promise.resolve()).then(async () => {
+			const results = await analyse(page);
+			scannedStates.add(await page.evaluate(pageState));
+			return results;
+		});
+		this.queues.set(
+			page,
+			run.then(
+				() => undefined,
+				() => undefined
+			)
+		);
+		return run;
+	}
+
+	private watchPage(page: Page): void {
+		if (this.queues.has(page)) return;
+		scanners.set(page, this);
+		this.queues.set(page, Promise.resolve());
+		page.on('load', () => this.schedule(page));
+		page.on('framenavigated', (frame) => {
+			if (frame === page.mainFrame()) this.schedule(page);
+		});
+		page.on('requestfinished', (request) => {
+			if (request.method() === 'POST' && request.frame() === page.mainFrame()) {
+				this.schedule(page);
+			}
+		});
+	}
+
+	private schedule(page: Page): void {
+		if (this.skipped || this.waiting.has(page)) return;
+		this.waiting.add(page);
+		const queue = (this.queues.get(page) ?? Promise.resolve()).then(async () => {
+			this.waiting.delete(page);
+			await this.scan(page);
+		});
+		this.queues.set(page, queue);
+	}
+
+	private async scan(page: Page): Promise<void> {
+		if (page.isClosed() || page.url() === 'about:blank') return;
+		try {
+			await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+			const state = await page.evaluate(pageState);
+			if (scannedStates.has(state)) return;
+			const results = await analyse(page);
+			scannedStates.add(state);
+			const url = new URL(results.url);
+			const where = `${url.pathname}${url.search}`;
+			for (const v of describeViolations(results)) this.violations.add(`${where}: ${v}`);
+			for (const r of results.incomplete) this.incomplete.add(`${where}: ${r.id}`);
+		} catch {
+			// Closed or navigated away during the scan: the next page state is scanned instead.
+		}
+	}
+
+	/** Scans the pages' current states and waits for every scan under way. */
+	async finish(pages: Page[]): Promise<void> {
+		pages.forEach((page) => this.schedule(page));
+		await Promise.all(pages.map((page) => this.queues.get(page) ?? Promise.resolve()));
+	}
+
+	async finishAll(): Promise<void> {
+		await this.finish([...this.queues.keys()].filter((page) => !page.isClosed()));
+	}
+}
+
+// Signing in -------------------------------------------------------------------------------
+
+const SIGN_IN_LABELS: Record<Locale, { email: string; password: string; submit: string }> = {
+	fr: { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' },
+	nl: { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' },
+	en: { email: 'Email address', password: 'Password', submit: 'Sign in' },
+	de: { email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden' },
+	es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' }
+};
+
+/**
+ * Signs a demo person in through the real sign-in form (in the language of `next`), and
+ * waits until they land on `next`.
+ */
+export async function signIn(page: Page, email: string, next = '/en'): Promise<void> {
+	const locale = (next.split('/')[1] ?? 'en') as Locale;
+	const labels = SIGN_IN_LABELS[locale] ?? SIGN_IN_LABELS.en;
+	await page.goto(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
+	await page.getByLabel(labels.email, { exact: true }).fill(email);
+	await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: labels.submit }).last().click();
+	const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	// Auth and the first render can be slow on a busy machine.
+	await expect(page).toHaveURL(new RegExp(`${escaped}$`), { timeout: 20_000 });
+}
+
+/** Opens a browser context of its own for a demo person, signed in, on `next`. */
+export type SignedIn = (email: string, next?: string) => Promise<Page>;
+
+async function newSignedInPage(browser: Browser, email: string, next?: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, email, next);
+	return page;
+}
+
+// Mail -----------------------------------------------------------------------------------
+
+export type Mail = { subject: string; to: { address: string }[]; text?: string; html?: string };
+
+/** Every message in the local mailbox to `address`, oldest first (maildev's JSON API). */
+export async function mailsTo(address: string): Promise<Mail[]> {
+	const response = await fetch(`${MAIL_URL}/api/email`);
+	expect(response.ok, 'maildev answers').toBe(true);
+	return ((await response.json()) as Mail[]).filter((m) => m.to.some((t) => t.address === address));
+}
+
+/**
+ * The messages to `address` that arrived after `before` of them were there (a stack reset
+ * keeps the mailbox: an old message must not pass for a new one).
+ */
+export async function newMailsTo(address: string, before: number): Promise<Mail[]> {
+	return (await mailsTo(address)).slice(before);
 }
 
 /** Whether Supabase Auth answers behind the gateway, and if not, why. */
@@ -103,5 +316,67 @@ export function parseCalendar(text: string): ICAL.Event[] {
 	return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
 }
 
-export const test = base;
+// The test object every spec imports ---------------------------------------------------------
+
+interface Fixtures {
+	/** The automatic axe scan of this test; `axe.skip(reason)` turns it off and says why. */
+	axe: { skip: (reason: string) => void };
+	/** A signed-in demo person in a browser context of their own. */
+	as: SignedIn;
+	/** Sarah, member (not editor) of DEI Belgique, signed in on /fr. */
+	asMember: Page;
+	/** Lotte, editor at DEI Belgique, signed in on /nl. */
+	asEditor: Page;
+	/** Benoît, admin of DEI Belgique, signed in on /fr. */
+	asAdmin: Page;
+	/** Yasmina, signed in but member of no organisation, on /fr. */
+	asOutsider: Page;
+	/** Amira, coordinator at the international secretariat, on /en. */
+	asCoordinator: Page;
+}
+
+export const test = base.extend<Fixtures>({
+	axe: [
+		async ({ browser, context }, use, testInfo) => {
+			const scanner = new AxeScanner();
+			scanner.watchContext(context);
+			// Contexts a test opens itself (people side by side, JavaScript off, another zone).
+			const newContext = browser.newContext.bind(browser);
+			browser.newContext = async (options) => {
+				const created = await newContext(options);
+				scanner.watchContext(created);
+				return created;
+			};
+			try {
+				await use({ skip: (reason) => scanner.skip(reason, testInfo) });
+				await scanner.finishAll();
+			} finally {
+				browser.newContext = newContext;
+			}
+			if (scanner.incomplete.size) {
+				testInfo.annotations.push({
+					type: 'axe-incomplete',
+					description: [...scanner.incomplete].join('; ')
+				});
+			}
+			expect([...scanner.violations], 'axe violations on the pages of this test').toEqual([]);
+		},
+		// The last scans run after the test body: their own time, not the test's.
+		{ auto: true, timeout: 120_000 }
+	],
+	as: async ({ browser }, use) => {
+		const pages: Page[] = [];
+		await use(async (email, next) => {
+			const page = await newSignedInPage(browser, email, next);
+			pages.push(page);
+			return page;
+		});
+		for (const page of pages) await page.context().close();
+	},
+	asMember: async ({ as }, use) => use(await as(PEOPLE.member.email, '/fr')),
+	asEditor: async ({ as }, use) => use(await as(PEOPLE.editor.email, '/nl')),
+	asAdmin: async ({ as }, use) => use(await as(PEOPLE.admin.email, '/fr')),
+	asOutsider: async ({ as }, use) => use(await as(PEOPLE.outsider.email, '/fr')),
+	asCoordinator: async ({ as }, use) => use(await as(PEOPLE.coordinator.email, '/en'))
+});
 export { expect };

@@ -76,8 +76,17 @@ test('a profile is shown in the reader language, or in its original with a notic
 	await expectAccessible(page);
 });
 
-test('an anonymous visitor does not see the members of an organisation', async ({ page }) => {
+test('an anonymous visitor does not see the members of an organisation; a member does', async ({
+	page,
+	asMember
+}) => {
 	await page.goto('/en/organisations/dei-belgique');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Members' })).toHaveCount(0);
 	await expect(page.getByText('Sarah El Amrani')).toHaveCount(0);
+
+	// The same page for Sarah, member of DEI Belgique.
+	await asMember.goto('/en/organisations/dei-belgique');
+	await expect(asMember.getByRole('heading', { name: 'Members' })).toBeVisible();
+	await expect(asMember.getByText('Lotte Peeters')).toBeVisible();
 });

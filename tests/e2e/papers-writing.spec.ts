@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
 import { DB_URL } from '../../scripts/stack/config.mjs';
-import { DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, signIn as signInWith, test } from './fixtures';
 
 /**
  * Issue 7's story in the browser: an editor of DEI-Belgique writes a paper, uploads a French
@@ -50,17 +50,7 @@ async function signIn(
 ) {
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
-	const labels: Record<string, [string, string, string]> = {
-		fr: ['Adresse e-mail', 'Mot de passe', 'Se connecter'],
-		nl: ['E-mailadres', 'Wachtwoord', 'Aanmelden'],
-		en: ['Email address', 'Password', 'Sign in']
-	};
-	const [emailLabel, passwordLabel, button] = labels[locale]!;
-	await page.goto(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
-	await page.getByLabel(emailLabel).fill(email);
-	await page.getByLabel(passwordLabel).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: button }).last().click();
-	await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+	await signInWith(page, email, next.startsWith(`/${locale}/`) ? next : `/${locale}${next}`);
 	return page;
 }
 

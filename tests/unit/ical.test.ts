@@ -29,6 +29,7 @@ describe('iCalendar', () => {
 		{
 			...base,
 			id: 'winter',
+			url: 'https://hub.example.org/fr/events/winter',
 			startsAt: new Date('2026-12-03T08:30:00Z'),
 			endsAt: new Date('2026-12-03T16:00:00Z'),
 			timeZone: 'Europe/Brussels'
@@ -36,6 +37,7 @@ describe('iCalendar', () => {
 		{
 			...base,
 			id: 'summer',
+			url: 'https://hub.example.org/fr/events/summer',
 			startsAt: new Date('2027-06-10T07:00:00Z'),
 			endsAt: new Date('2027-06-10T09:00:00Z'),
 			timeZone: 'Europe/Brussels'
@@ -43,6 +45,7 @@ describe('iCalendar', () => {
 		{
 			...base,
 			id: 'accra',
+			url: 'https://hub.example.org/fr/events/accra',
 			startsAt: new Date('2027-02-01T10:00:00Z'),
 			endsAt: new Date('2027-02-01T12:00:00Z'),
 			timeZone: 'Africa/Accra'
@@ -50,6 +53,7 @@ describe('iCalendar', () => {
 		{
 			...base,
 			id: 'costa-rica',
+			url: 'https://hub.example.org/fr/events/costa-rica',
 			startsAt: new Date('2027-03-28T15:00:00Z'),
 			endsAt: new Date('2027-03-28T17:30:00Z'),
 			timeZone: 'America/Costa_Rica',
@@ -90,7 +94,14 @@ describe('iCalendar', () => {
 		const calendar = parse(text);
 		const cancelled = calendar.getAllSubcomponents('vevent')[3]!;
 		expect(cancelled.getFirstPropertyValue('status')).toBe('CANCELLED');
-		expect(cancelled.getFirstPropertyValue('url')).toBe(base.url);
+		// Each event links to its own page.
+		expect(
+			calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('url'))
+		).toEqual(
+			['winter', 'summer', 'accra', 'costa-rica'].map(
+				(id) => `https://hub.example.org/fr/events/${id}`
+			)
+		);
 	});
 
 	it('uses CRLF line ends and folds long lines at 75 octets without splitting characters', () => {

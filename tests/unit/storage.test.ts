@@ -10,7 +10,7 @@ describe('storage keys', () => {
 	it.each(['../etc/passwd', '/abs/path', 'a//b', 'papers/../../x', 'sp ace', ''])(
 		'refuses %j',
 		(key) => {
-			expect(() => assertValidKey(key)).toThrow();
+			expect(() => assertValidKey(key)).toThrow(`invalid storage key: ${JSON.stringify(key)}`);
 		}
 	);
 

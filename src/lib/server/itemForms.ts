@@ -19,7 +19,9 @@ const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived'
 
 /** A refused write, as the edit pages show it: one message for the form named `action`. */
 export function formFailure(action: string, caught: unknown, values: Record<string, unknown> = {}) {
-	return fail(400, { action, values, errors: { form: dbErrorKey(caught as PostgrestError) } });
+	const key = dbErrorKey(caught as PostgrestError);
+	// A refusal by the database is a 403, as the page itself would answer; the rest is input.
+	return fail(key === 'errors:forbidden' ? 403 : 400, { action, values, errors: { form: key } });
 }
 
 export async function inviteAction(supabase: Client, userId: string, id: string, form: FormData) {

@@ -131,15 +131,15 @@ select throws_ok(
 -- constraints -----------------------------------------------------------------
 select throws_ok(
   $$insert into public.organisations (slug, name, kind, country) values ('bad-country', 'Bad', 'partner', 'be')$$,
-  '23514', null, 'the country must be an upper-case ISO 3166-1 alpha-2 code'
+  '23514', 'new row for relation "organisations" violates check constraint "organisations_country_format"', 'the country must be an upper-case ISO 3166-1 alpha-2 code'
 );
 select throws_ok(
   $$insert into public.organisations (slug, name, kind, country, description) values ('bad-locale', 'Bad', 'partner', 'BE', '{"en": "x", "xx": "y"}')$$,
-  '23514', null, 'descriptions are keyed by the content locales only'
+  '23514', 'new row for relation "organisations" violates check constraint "organisations_description_locales"', 'descriptions are keyed by the content locales only'
 );
 select throws_ok(
   $$insert into public.organisations (slug, name, kind, country, original_locale, description) values ('bad-original', 'Bad', 'partner', 'BE', 'fr', '{"en": "x"}')$$,
-  '23514', null, 'a description must include its original language'
+  '23514', 'new row for relation "organisations" violates check constraint "organisations_description_has_original"', 'a description must include its original language'
 );
 
 -- what really happened --------------------------------------------------------

@@ -72,13 +72,13 @@ select throws_ok(
   '42501', 'new row violates row-level security policy for table "invitations"', 'an admin cannot invite into another organisation');
 select throws_ok(
   $$insert into public.invitations (organisation_id, email, token_hash) values (tests.uid('test-alpha'), 'Mixed@Test.demo', repeat('d', 64))$$,
-  '23514', null, 'emails are stored lower-cased');
+  '23514', 'new row for relation "invitations" violates check constraint "invitations_email_format"', 'emails are stored lower-cased');
 select throws_ok(
   $$insert into public.invitations (organisation_id, email, token_hash) values (tests.uid('test-alpha'), 'plain@test.demo', 'secret-token')$$,
-  '23514', null, 'only a sha256 hex hash of the token is stored');
+  '23514', 'new row for relation "invitations" violates check constraint "invitations_token_hash_format"', 'only a sha256 hex hash of the token is stored');
 select throws_ok(
   $$insert into public.invitations (organisation_id, email, token_hash) values (tests.uid('test-alpha'), 'invitee@test.demo', repeat('e', 64))$$,
-  '23505', null, 'one open invitation per person and organisation');
+  '23505', 'duplicate key value violates unique constraint "invitations_open_key"', 'one open invitation per person and organisation');
 select throws_ok(
   $$update public.invitations set accepted_at = now() where email = 'late@test.demo'$$,
   '42501', 'only the invited person can accept an invitation', 'an admin cannot accept an invitation on someone''s behalf');

@@ -92,7 +92,7 @@ select is(
   'the attachment is an invitation recorded as sent by the editor');
 select throws_ok(
   $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-gamma'), 'co_lead')$$,
-  '23505', null, 'an organisation is attached once per item');
+  '23505', 'duplicate key value violates unique constraint "item_organisations_item_organisation_key"', 'an organisation is attached once per item');
 
 -- answering ---------------------------------------------------------------------
 select tests.authenticate_as('gamma_member');

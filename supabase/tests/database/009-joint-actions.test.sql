@@ -312,7 +312,7 @@ select throws_ok(
   'an archived item gets no content');
 select throws_ok(
   $$insert into public.joint_actions (id, original_locale) values (tests.uid('item_new'), 'fr')$$,
-  '23514', null, 'a joint action needs at least one area');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_areas_valid"', 'a joint action needs at least one area');
 select lives_ok(
   $$insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, original_revision)
     values (tests.uid('item_new'), 'fr', '{legal_actions}', '{12,3}', '{BE}', '{participation}', 7)$$,
@@ -335,35 +335,35 @@ select lives_ok(
 -- joint_actions: bad input ----------------------------------------------------------
 select tests.authenticate_as('alpha_editor');
 select throws_ok($$update public.joint_actions set areas = '{}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'no action without an area');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_areas_valid"', 'no action without an area');
 select throws_ok($$update public.joint_actions set crc_articles = '{55}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'UNCRC articles stop at 54');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'UNCRC articles stop at 54');
 select throws_ok($$update public.joint_actions set crc_articles = '{0}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'UNCRC articles start at 1');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'UNCRC articles start at 1');
 select throws_ok($$update public.joint_actions set crc_articles = '{3,3}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'an article is listed once');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'an article is listed once');
 select throws_ok($$update public.joint_actions set countries = '{be}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'countries are upper-case ISO codes');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_countries_valid"', 'countries are upper-case ISO codes');
 select throws_ok($$update public.joint_actions set countries = '{BEL}' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'countries are two-letter codes');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_countries_valid"', 'countries are two-letter codes');
 select throws_ok($$update public.joint_actions set themes = array[repeat('x', 61)] where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'a theme has at most 60 characters');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'a theme has at most 60 characters');
 select throws_ok($$update public.joint_actions set themes = array[' '] where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'a theme is not blank');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'a theme is not blank');
 select throws_ok(
   $$update public.joint_actions set themes = array(select 'theme ' || g from generate_series(1, 21) g) where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'at most 20 themes');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'at most 20 themes');
 select throws_ok(
   $$update public.joint_actions set starts_on = '2026-06-01', ends_on = '2026-05-31' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'an action does not end before it starts');
+  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_dates_ordered"', 'an action does not end before it starts');
 select throws_ok($$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-  '23514', null, 'the original language is one of the five content languages');
+  '23514', 'the original language can only change to a language the action already has a text in (add the ar text first)', 'the original language is one of the five content languages');
 select throws_ok(
   $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-  '23514', null, 'a text needs a title');
+  '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_title_length"', 'a text needs a title');
 select throws_ok(
   $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-  '23514', null, 'a body has at most 50,000 characters');
+  '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_body_length"', 'a body has at most 50,000 characters');
 
 -- joint_actions: updating -----------------------------------------------------------
 select tests.authenticate_as_anon();
@@ -569,7 +569,7 @@ select throws_ok(
   'nobody posts on an archived action');
 select throws_ok(
   $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', ' ')$$,
-  '23514', null, 'a post is not blank');
+  '23514', 'new row for relation "joint_action_updates" violates check constraint "joint_action_updates_body_length"', 'a post is not blank');
 
 select tests.authenticate_as('beta_editor');
 select lives_ok(

@@ -3,7 +3,7 @@
 -- the waiting list, approvals, capacity, the online link, the personal calendar feed.
 begin;
 \ir _helpers.psql
-select plan(141);
+select plan(142);
 
 -- Fixture: event items of test-alpha. ev_participants is co-organised by test-beta
 -- (accepted co-lead) and attended by test-gamma (accepted participant). -------------
@@ -190,25 +190,25 @@ select throws_ok(
   '23514', 'an event belongs to an item of kind event, not joint_action', 'a joint-action item cannot get event content');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '2 days', now() + interval '1 day')$$,
-  '23514', null, 'an event does not end before it starts');
+  '23514', 'new row for relation "events" violates check constraint "events_dates_ordered"', 'an event does not end before it starts');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '1 day')$$,
-  '23514', null, 'an event does not end when it starts');
+  '23514', 'new row for relation "events" violates check constraint "events_dates_ordered"', 'an event does not end when it starts');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 0)$$,
-  '23514', null, 'capacity 0 is refused');
+  '23514', 'new row for relation "events" violates check constraint "events_capacity_positive"', 'capacity 0 is refused');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', -3)$$,
-  '23514', null, 'a negative capacity is refused');
+  '23514', 'new row for relation "events" violates check constraint "events_capacity_positive"', 'a negative capacity is refused');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 'Mars/Olympus')$$,
   '23514', 'unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'an unknown time zone is refused with a clear message');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, accessibility) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', '{telepathy}')$$,
-  '23514', null, 'accessibility features come from the list');
+  '23514', 'new row for relation "events" violates check constraint "events_accessibility_valid"', 'accessibility features come from the list');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, registration_deadline) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', now() + interval '36 hours')$$,
-  '23514', null, 'registration closes at the start at the latest');
+  '23514', 'new row for relation "events" violates check constraint "events_registration_deadline_before_start"', 'registration closes at the start at the latest');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, joint_action_id) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', tests.uid('item_beta_signatures'))$$,
   '42501', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
@@ -258,9 +258,9 @@ select is((select source_revision from public.event_translations where event_id 
 select throws_ok($$delete from public.event_translations where event_id = tests.uid('ev_public') and locale = 'fr'$$,
   '42501', 'the original-language text of an event cannot be deleted', 'the original text cannot be deleted');
 select throws_ok($$update public.event_translations set title = ' ' where event_id = tests.uid('ev_public') and locale = 'fr'$$,
-  '23514', null, 'a text needs a title');
+  '23514', 'new row for relation "event_translations" violates check constraint "event_translations_title_length"', 'a text needs a title');
 select throws_ok($$update public.event_translations set accessibility_notes = repeat('x', 2001) where event_id = tests.uid('ev_public') and locale = 'fr'$$,
-  '23514', null, 'accessibility notes have at most 2,000 characters');
+  '23514', 'new row for relation "event_translations" violates check constraint "event_translations_accessibility_notes_length"', 'accessibility notes have at most 2,000 characters');
 select tests.authenticate_as('outsider');
 with u as (delete from public.event_translations returning 1)
 select is(count(*)::int, 0, 'a person without membership deletes no text') from u;
@@ -276,7 +276,7 @@ with u as (delete from public.event_online_links returning 1)
 select is(count(*)::int, 0, 'a participant organisation cannot remove an online link') from u;
 select tests.authenticate_as('alpha_editor');
 select throws_ok($$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'http://insecure.example')$$,
-  '23514', null, 'an online link is https');
+  '23514', 'new row for relation "event_online_links" violates check constraint "event_online_links_url_valid"', 'an online link is https');
 select lives_ok($$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'https://meet.example.org/public')$$,
   'an owner editor adds an online link');
 select tests.authenticate_as('beta_editor');
@@ -389,15 +389,20 @@ select tests.authenticate_as('gamma_member');
 select is(public.register_for_event(tests.uid('ev_approval')), 'pending'::public.registration_status, 'a second pending registration');
 select tests.authenticate_as('alpha_member');
 select is(public.register_for_event(tests.uid('ev_approval')), 'pending'::public.registration_status, 'a third pending registration');
-select throws_ok($$select public.decide_event_registration(tests.uid('no-such-registration'), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'a member of the owner cannot decide');
-select tests.authenticate_as('beta_editor');
-select throws_ok($$select public.decide_event_registration((select id from public.event_registrations where user_id = tests.uid('beta_member') and event_id = tests.uid('ev_approval')), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide');
 select tests.clear_authentication();
 create temporary table approval_ids as
 select tests.name(user_id) as person, id from public.event_registrations where event_id = tests.uid('ev_approval');
 grant select on approval_ids to authenticated;
+-- A real pending registration (an unknown id gets the same refusal, whoever asks).
+select tests.authenticate_as('alpha_member');
+select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'gamma_member'), true)$$,
+  '42501', 'only the organisers can decide on a registration', 'a member (not editor) of the owner cannot decide');
+select tests.authenticate_as('beta_editor');
+select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true)$$,
+  '42501', 'only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide');
+select tests.clear_authentication();
+select is(array(select status::text from public.event_registrations where id in (select id from approval_ids) order by status),
+  array['pending', 'pending', 'pending'], 'the refused decisions changed nothing');
 select tests.authenticate_as('alpha_editor');
 select is(public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true),
   'confirmed'::public.registration_status, 'an organiser approves: confirmed while a place is left');

@@ -202,7 +202,7 @@ select tests.authenticate_as('alpha_editor');
 select throws_ok($$insert into public.papers (id, original_locale) values (tests.uid('item_alpha_draft'), 'fr')$$,
   '23514', 'a paper belongs to an item of kind paper, not joint_action', 'a joint-action item cannot get paper content');
 select throws_ok($$insert into public.papers (id, original_locale, crc_articles) values (tests.uid('pa_new'), 'fr', '{55}')$$,
-  '23514', null, 'UNCRC articles are 1–54');
+  '23514', 'new row for relation "papers" violates check constraint "papers_crc_articles_valid"', 'UNCRC articles are 1–54');
 select throws_ok($$insert into public.papers (id, original_locale, joint_action_id) values (tests.uid('pa_new'), 'fr', tests.uid('item_beta_signatures'))$$,
   '42501', 'a paper can only be linked to a joint action you can read', 'a paper links only to a joint action the editor can read');
 select lives_ok($$insert into public.papers (id, original_locale, paper_kind, original_revision) values (tests.uid('pa_new'), 'nl', 'submission', 4)$$,
@@ -239,7 +239,7 @@ select is((select source_revision from public.paper_translations where paper_id 
 select throws_ok($$delete from public.paper_translations where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
   '42501', 'the original-language text of a paper cannot be deleted', 'the original text cannot be deleted');
 select throws_ok($$update public.paper_translations set title = repeat('x', 301) where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
-  '23514', null, 'a title has at most 300 characters');
+  '23514', 'new row for relation "paper_translations" violates check constraint "paper_translations_title_length"', 'a title has at most 300 characters');
 
 -- versions ---------------------------------------------------------------------------------
 select tests.authenticate_as('alpha_member');
@@ -274,31 +274,31 @@ select throws_ok($$insert into public.paper_files (paper_id, version_id, locale,
 select tests.authenticate_as('alpha_editor');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_participants') || '/pa_participants-fr.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23514', null, 'a file row cannot point into another paper''s folder (e.g. at a confidential paper''s bytes)');
+  '23514', 'a paper''s file is stored under papers/c1cb4bca-1ee2-4ceb-3164-b35a7abbb9c2/', 'a file row cannot point into another paper''s folder (e.g. at a confidential paper''s bytes)');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/../x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23514', null, 'a storage key has no ".."');
+  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_storage_key_format"', 'a storage key has no ".."');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'seed/' || tests.uid('pa_public') || '/en-v1.pdf', 'x.pdf', 10, repeat('0', 64))$$,
   '23514', 'a paper''s file is stored under papers/' || tests.uid('pa_public') || '/', 'API callers cannot point at seed files');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', '../x.pdf', 10, repeat('0', 64))$$,
-  '23514', null, 'a file name has no slash');
+  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_filename_valid"', 'a file name has no slash');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'a\b.pdf', 10, repeat('0', 64))$$,
-  '23514', null, 'a file name has no backslash');
+  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_filename_valid"', 'a file name has no backslash');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 26214401, repeat('0', 64))$$,
-  '23514', null, 'a file is at most 25 MB');
+  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_size_bytes_range"', 'a file is at most 25 MB');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256, content_type)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64), 'text/html')$$,
-  '23514', null, 'a file is a PDF');
+  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_content_type_pdf"', 'a file is a PDF');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_participants_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23503', null, 'a file''s version belongs to the same paper');
+  '23503', 'insert or update on table "paper_files" violates foreign key constraint "paper_files_version_fkey"', 'a file''s version belongs to the same paper');
 select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'fr', 'papers/' || tests.uid('pa_public') || '/y.pdf', 'y.pdf', 10, repeat('0', 64))$$,
-  '23505', null, 'one PDF per language per version');
+  '23505', 'duplicate key value violates unique constraint "paper_files_version_id_locale_key"', 'one PDF per language per version');
 select lives_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/en.pdf', 'public-en.pdf', 2048, repeat('c', 64))$$,
   'an owner editor adds the English PDF');

@@ -1,49 +1,50 @@
 -- pending_item_invitations(): what an invited organisation's admins see of an invitation,
--- and that nobody else sees it. Uses the demo seed: the CODE's draft alternative report
--- (item …002) invites the Flemish coalition (…021) as co-lead.
+-- and that nobody else sees it. Fixture: test-alpha's draft (item_alpha_draft) invites
+-- test-gamma as co-lead; test-beta is an accepted co-lead of it.
 begin;
 \ir _helpers.psql
-select plan(5);
+select plan(6);
 
-create function pg_temp.act_as(uid uuid) returns void language sql as $$
-  select set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated')::text, true);
-$$;
+insert into public.joint_actions (id, original_locale, areas)
+values (tests.uid('item_alpha_draft'), 'fr', '{lobbying_advocacy}');
+insert into public.joint_action_translations (action_id, locale, title)
+values (tests.uid('item_alpha_draft'), 'fr', 'Brouillon de Test Alpha');
 
-set local role authenticated;
-
--- Jan, admin of the Flemish coalition.
-select pg_temp.act_as('20000000-0000-4000-8000-000000000008');
+select tests.authenticate_as('gamma_admin');
 select results_eq(
-  $$ select kind::text, role::text, owner_name, title is not null from public.pending_item_invitations()
-     where item_id = '30000000-0000-4000-8000-000000000002' $$,
-  $$ values ('joint_action', 'co_lead', 'Coordination des ONG pour les droits de l''enfant', true) $$,
+  $$ select kind::text, role::text, organisation_id, owner_name, title from public.pending_item_invitations()
+     where item_id = tests.uid('item_alpha_draft') $$,
+  $$ values ('joint_action', 'co_lead', tests.uid('test-gamma'), 'Test Alpha', 'Brouillon de Test Alpha') $$,
   'the invited organisation''s admin sees the invitation: kind, role, inviting organisation, title'
 );
 select is_empty(
-  $$ select 1 from public.joint_actions where id = '30000000-0000-4000-8000-000000000002' $$,
+  $$ select 1 from public.joint_actions where id = tests.uid('item_alpha_draft') $$,
   'the same admin still cannot read the draft itself'
 );
 
--- Fien, editor (not admin) of the Flemish coalition.
-select pg_temp.act_as('20000000-0000-4000-8000-000000000009');
+select tests.authenticate_as('gamma_member');
 select is_empty(
   $$ select 1 from public.pending_item_invitations() $$,
-  'an editor of the invited organisation does not answer for it, and does not see the invitation'
+  'a member (not admin) of the invited organisation does not answer for it, and does not see the invitation'
 );
 
--- Giulia, admin of DCI Italy (not invited to it).
-select pg_temp.act_as('20000000-0000-4000-8000-000000000012');
+select tests.authenticate_as('beta_admin');
 select is_empty(
-  $$ select 1 from public.pending_item_invitations() where item_id = '30000000-0000-4000-8000-000000000002' $$,
+  $$ select 1 from public.pending_item_invitations() where item_id = tests.uid('item_alpha_draft') $$,
+  'the admin of an organisation already attached sees nothing to answer'
+);
+
+select tests.authenticate_as('outsider');
+select is_empty(
+  $$ select 1 from public.pending_item_invitations() $$,
   'an outsider sees nothing of it'
 );
 
-reset role;
-set local role anon;
+select tests.authenticate_as_anon();
 select throws_ok(
   $$ select * from public.pending_item_invitations() $$,
   '42501',
-  null,
+  'permission denied for function pending_item_invitations',
   'anonymous visitors cannot call it'
 );
 

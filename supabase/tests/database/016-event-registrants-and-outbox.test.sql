@@ -55,8 +55,8 @@ $$;
 select tests.authenticate_as_anon();
 select is(tests.registrants(tests.uid('ev_reg')), '{}', 'anonymous: no registrant list');
 select is(tests.registrants(tests.uid('ev_appr')), '{}', 'anonymous: no list of a public event either');
-select throws_ok($$ select * from public.notification_outbox $$, '42501', null, 'anonymous: cannot read the outbox');
-select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', null, 'anonymous: cannot claim outbox rows');
+select throws_ok($$ select * from public.notification_outbox $$, '42501', 'permission denied for table notification_outbox', 'anonymous: cannot read the outbox');
+select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', 'permission denied for function claim_notifications', 'anonymous: cannot claim outbox rows');
 
 -- Outsider ---------------------------------------------------------------------------
 select tests.authenticate_as('outsider');
@@ -187,23 +187,23 @@ select is(
 
 -- Nobody signed in can read or write the outbox -------------------------------------------
 select tests.authenticate_as('alpha_admin');
-select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+select throws_ok($$ select * from public.notification_outbox $$, '42501', 'permission denied for table notification_outbox',
   'organiser admin: cannot read the outbox');
 select tests.authenticate_as('alpha_member');
-select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+select throws_ok($$ select * from public.notification_outbox $$, '42501', 'permission denied for table notification_outbox',
   'recipient: cannot read the outbox, not even their own emails');
 select throws_ok(
   $$ insert into public.notification_outbox (recipient_id, kind, event_id)
      values (tests.uid('outsider'), 'registration_declined', tests.uid('ev_reg')) $$,
-  '42501', null, 'signed-in person: cannot queue an email');
-select throws_ok($$ update public.notification_outbox set sent_at = now() $$, '42501', null,
+  '42501', 'permission denied for table notification_outbox', 'signed-in person: cannot queue an email');
+select throws_ok($$ update public.notification_outbox set sent_at = now() $$, '42501', 'permission denied for table notification_outbox',
   'signed-in person: cannot mark emails sent');
-select throws_ok($$ delete from public.notification_outbox $$, '42501', null,
+select throws_ok($$ delete from public.notification_outbox $$, '42501', 'permission denied for table notification_outbox',
   'signed-in person: cannot delete queued emails');
-select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', null,
+select throws_ok($$ select * from public.claim_notifications(10) $$, '42501', 'permission denied for function claim_notifications',
   'signed-in person: cannot claim outbox rows (emails of others)');
 select tests.authenticate_as('coordinator');
-select throws_ok($$ select * from public.notification_outbox $$, '42501', null,
+select throws_ok($$ select * from public.notification_outbox $$, '42501', 'permission denied for table notification_outbox',
   'coordinator: cannot read the outbox');
 
 select tests.clear_authentication();

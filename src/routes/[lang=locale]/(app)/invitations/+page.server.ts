@@ -44,7 +44,9 @@ export const actions: Actions = {
 				parsed.data.answer === 'accept'
 			);
 		} catch (caught) {
-			return fail(400, { errors: { form: dbErrorKey(caught as PostgrestError) } });
+			const key = dbErrorKey(caught as PostgrestError);
+			// Not theirs to answer (RLS refused): 403, with the message on the form.
+			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
 		}
 		return { answered: true };
 	},

@@ -137,7 +137,9 @@ export const actions: Actions = {
 				parsed.data.body
 			);
 		} catch (caught) {
-			return fail(400, { body, errors: { form: dbErrorKey(caught as PostgrestError) } });
+			const key = dbErrorKey(caught as PostgrestError);
+			// Not theirs to post (RLS refused): 403, with the message on the form.
+			return fail(key === 'errors:forbidden' ? 403 : 400, { body, errors: { form: key } });
 		}
 		return { posted: true };
 	}
