@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { createI18n } from '$lib/i18n';
@@ -9,7 +9,22 @@ import { createRequestClient, hasAuthCookie, isLocalOrigin } from '$lib/server/s
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-/** Locale from the path; paths without one go to the remembered or negotiated locale. */
+/** Whether SvelteKit can percent-decode the path (`/%E0%A4%A` cannot). */
+function decodablePath(pathname: string): boolean {
+	try {
+		decodeURI(pathname);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Locale from the path; paths without one go to the remembered or negotiated locale.
+ * A path that cannot be decoded is never redirected: SvelteKit runs the hooks for it
+ * outside its own error handling, where a thrown redirect ended the whole server process
+ * (issue 11). It goes on to SvelteKit's 400 page, in the reader's language.
+ */
 const locale: Handle = async ({ event, resolve }) => {
 	const first = event.url.pathname.split('/')[1];
 	const remembered = event.cookies.get(LOCALE_COOKIE);
@@ -17,17 +32,26 @@ const locale: Handle = async ({ event, resolve }) => {
 	if (!isLocale(first)) {
 		if (
 			event.route.id === null &&
-			(event.request.method === 'GET' || event.request.method === 'HEAD')
+			(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+			decodablePath(event.url.pathname)
 		) {
 			const target =
 				(isLocale(remembered) && remembered) ||
 				negotiateLocale(event.request.headers.get('accept-language')) ||
 				DEFAULT_LOCALE;
 			const path = event.url.pathname === '/' ? '' : event.url.pathname;
-			event.setHeaders({ vary: 'Accept-Language, Cookie' });
-			redirect(303, `/${target}${path}${event.url.search}`);
+			// A response rather than a thrown redirect: nothing thrown from a hook can escape.
+			return new Response(null, {
+				status: 303,
+				headers: {
+					location: `/${target}${path}${event.url.search}`,
+					vary: 'Accept-Language, Cookie'
+				}
+			});
 		}
-		event.locals.locale = isLocale(remembered) ? remembered : DEFAULT_LOCALE;
+		event.locals.locale = isLocale(remembered)
+			? remembered
+			: (negotiateLocale(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 	} else {
 		event.locals.locale = first;
 		// Visiting a language remembers it as the person's choice for the bare `/`.
@@ -97,6 +121,10 @@ export const handle = sequence(locale, supabase, securityHeaders);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) {
 		return { message: event.locals.i18n?.t('errors:not_found') ?? message };
+	}
+	// SvelteKit's own 400 (an address it cannot decode): the visitor's mistake, not ours.
+	if (status === 400) {
+		return { message: event.locals.i18n?.t('errors:bad_request') ?? message };
 	}
 	const errorId = crypto.randomUUID();
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);

@@ -58,17 +58,29 @@ function offsetAt(zone: string, ms: number): number {
 	return match[1] === '-' ? -minutes : minutes;
 }
 
+/**
+ * The years a date typed or linked may have: from 1900 to 2999. Beyond, month and day
+ * arithmetic leaves the range Date and Postgres handle alike (year 10000, year 0).
+ */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2999;
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** A calendar date (YYYY-MM-DD) that exists. */
+/** A calendar date (YYYY-MM-DD) that exists, in the years YEAR_MIN–YEAR_MAX. */
 export function isDate(value: unknown): value is string {
 	if (typeof value !== 'string') return false;
 	const match = DATE.exec(value);
 	if (!match) return false;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
+	return (
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		year >= YEAR_MIN &&
+		year <= YEAR_MAX
+	);
 }
 
 /** A time of day, HH:MM (24 h). */

@@ -139,7 +139,7 @@ test('a visitor is invited to sign in to register', async ({ page }) => {
 	await expect(page.getByText('Anmeldung mit Bestätigung durch die Veranstalter')).toBeVisible();
 	await expect(
 		page.getByRole('link', { name: 'Melden Sie sich an, um teilzunehmen' })
-	).toHaveAttribute('href', `/de/sign-in?next=/de/events/${EVENT.approval}`);
+	).toHaveAttribute('href', `/de/sign-in?next=%2Fde%2Fevents%2F${EVENT.approval}`);
 });
 
 test('an event not written in the reader language says so, as an event', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, csvCell, csvDelimiter, toCsv } from '../../src/lib/server/csv';
+import { contentDisposition } from '../../src/lib/server/contentDisposition';
+import { csvCell, csvDelimiter, toCsv } from '../../src/lib/server/csv';
 import { renderRegistrationEmail } from '../../src/lib/server/mail/render';
 
 describe('CSV cells', () => {
@@ -11,6 +12,14 @@ describe('CSV cells', () => {
 		expect(csvCell('-1+1')).toBe("'-1+1");
 		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
 		expect(csvCell('\tcmd')).toBe("'\tcmd");
+	});
+
+	it('drop control characters before deciding, so none hides a formula', () => {
+		expect(csvCell('\u0000=1+1')).toBe("'=1+1");
+		expect(csvCell('\u001b\u0007@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvCell('Mar\u0000ie\u000b\u007f\u0085')).toBe('Marie');
+		expect(csvCell('\rcmd')).toBe(`"'\ncmd"`);
+		expect(csvCell('a\r\nb\rc')).toBe('"a\nb\nc"');
 	});
 
 	it('quote delimiters, quotes and line breaks, and keep plain text as it is', () => {
@@ -39,8 +48,56 @@ describe('CSV files', () => {
 });
 
 describe('download file names', () => {
+	it.each([
+		[
+			'Café "juridique"',
+			'csv',
+			'attachment',
+			'attachment; filename="cafe-juridique.csv"; filename*=UTF-8\'\'Caf%C3%A9%20-juridique-.csv'
+		],
+		[
+			'a\rb\nc\u0000d\u007fe',
+			'ics',
+			'inline',
+			'inline; filename="a-b-c-d-e.ics"; filename*=UTF-8\'\'a-b-c-d-e.ics'
+		],
+		[
+			'..\\..\\x/y:z',
+			'pdf',
+			'attachment',
+			'attachment; filename="x-y-z.pdf"; filename*=UTF-8\'\'..-..-x-y-z.pdf'
+		],
+		[
+			'Δικαιώματα του παιδιού',
+			'pdf',
+			'attachment',
+			'attachment; filename="download.pdf"; filename*=UTF-8\'\'%CE%94%CE%B9%CE%BA%CE%B1%CE%B9%CF%8E%CE%BC%CE%B1%CF%84%CE%B1%20%CF%84%CE%BF%CF%85%20%CF%80%CE%B1%CE%B9%CE%B4%CE%B9%CE%BF%CF%8D.pdf'
+		],
+		[
+			"100% l'enfant (*)",
+			'csv',
+			'attachment',
+			'attachment; filename="100-l-enfant.csv"; filename*=UTF-8\'\'100%25%20l%27enfant%20%28-%29.csv'
+		],
+		[
+			'\ud800',
+			'ics',
+			'attachment',
+			'attachment; filename="download.ics"; filename*=UTF-8\'\'%EF%BF%BD.ics'
+		],
+		[
+			'',
+			'csv',
+			'attachment',
+			'attachment; filename="download.csv"; filename*=UTF-8\'\'download.csv'
+		],
+		['x', 'c"s\r\nv', 'attachment', 'attachment; filename="x.csv"; filename*=UTF-8\'\'x.csv']
+	])('%j.%s as %s', (name, extension, type, expected) => {
+		expect(contentDisposition(name, extension, type as 'attachment' | 'inline')).toBe(expected);
+	});
+
 	it('keep quotes, slashes and line breaks of a title out of the header', () => {
-		const header = attachmentDisposition('inscriptions-Café "juridique"/\r\nX-Evil: 1', 'csv');
+		const header = contentDisposition('inscriptions-Café "juridique"/\r\nX-Evil: 1', 'csv');
 		expect(header).not.toMatch(/[\r\n]/);
 		expect(header).toMatch(/^attachment; filename="inscriptions-cafe-juridique-x-evil-1\.csv"; /);
 		const utf8 = header.split("filename*=UTF-8''")[1]!;
@@ -72,6 +129,22 @@ describe('registration emails', () => {
 		);
 		expect(email.html).toContain('Lotte &lt;b&gt;');
 		expect(email.html).not.toContain('Lotte <b>');
+	});
+
+	it('keep titles and names on one line, so no header can be added to the subject', () => {
+		const email = renderRegistrationEmail(
+			{
+				...notice,
+				displayName: 'Lotte\r\nBcc: victim@example.org\u0000',
+				titles: { nl: 'Workshop\r\nBcc: all@example.org\rX-Evil: 1\u000b\u2028end' }
+			},
+			'https://hub.example.org'
+		);
+		expect(email.subject).toBe(
+			'Er is een plaats voor u: Workshop Bcc: all@example.org X-Evil: 1 end'
+		);
+		expect(email.text.split('\n')[0]).toBe('Beste Lotte Bcc: victim@example.org,');
+		expect(email.text).not.toMatch(/[^\P{Cc}\n]|\u2028/u);
 	});
 
 	it('fall back to the original title and to English for an unknown language', () => {

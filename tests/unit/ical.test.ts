@@ -117,3 +117,70 @@ describe('iCalendar', () => {
 		expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
 	});
 });
+
+// Issue 11, finding 10: RFC 5545 §3.3.11 allows no control character in TEXT (only an
+// escaped `\n` for a line break), and a bare CR is a line break to some parsers.
+describe('iCalendar text from the database', () => {
+	it.each([
+		['a lone CR', 'x\rEND:VEVENT', 'x\\nEND:VEVENT'],
+		['CRLF', 'x\r\nEND:VEVENT', 'x\\nEND:VEVENT'],
+		['LF', 'x\nEND:VEVENT', 'x\\nEND:VEVENT'],
+		['CR CR LF', 'x\r\r\ny', 'x\\n\\ny'],
+		['a vertical tab and a form feed', 'x\u000by\u000cz', 'x\\ny\\nz'],
+		['Unicode line and paragraph separators', 'x\u2028y\u2029z\u0085w', 'x\\ny\\nz\\nw'],
+		['a tab', 'x\ty', 'x y'],
+		['NUL', 'x\u0000y', 'xy'],
+		['other C0 controls and DEL', 'a\u0001\u0007\u0008\u001b[0m\u001f\u007fb', 'a[0mb'],
+		['C1 controls', 'a\u0080\u009fb', 'ab'],
+		['escapes and a control together', 'a;b,c\\\r\u0000d', 'a\\;b\\,c\\\\\\nd']
+	])('escapeText handles %s', (_, input, expected) => {
+		expect(escapeText(input)).toBe(expected);
+	});
+
+	const hostile = 'x\rEND:VEVENT\rBEGIN:VEVENT\rUID:spoofed@evil\rSUMMARY:\u000bgot\u0000you';
+	const calendarText = toICalendar(
+		{
+			name: `Org\r\nX-INJECTED:1 – ${hostile}`,
+			host: 'hub.example.org',
+			events: [
+				{
+					id: '30000000-0000-4000-8000-000000000201\r\nX-UID:1',
+					title: hostile,
+					description: `Desc\r${hostile}`,
+					location: `Place\u0000\r${hostile}`,
+					startsAt: new Date('2026-12-03T08:30:00Z'),
+					endsAt: new Date('2026-12-03T16:00:00Z'),
+					timeZone: 'Europe/Brussels',
+					url: 'https://hub.example.org/fr/events/1\r\nX-URL:1'
+				}
+			]
+		},
+		new Date('2026-11-30T12:00:00Z')
+	);
+
+	it('has no control character other than the CRLF line ends and folds', () => {
+		const unfolded = calendarText.replace(/\r\n /g, '');
+		const lines = unfolded.split('\r\n');
+		expect(lines.pop()).toBe('');
+		for (const line of lines) expect(line).not.toMatch(/\p{Cc}/u);
+	});
+
+	it('keeps one event with the hub UID and the hostile text as plain text', () => {
+		const unfolded = calendarText.replace(/\r\n /g, '');
+		expect(unfolded.match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
+		expect(unfolded).not.toMatch(/^(UID:spoofed|X-INJECTED|X-UID|X-URL)/m);
+		expect(unfolded).toContain(
+			'\r\nSUMMARY:x\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:spoofed@evil\\nSUMMARY:\\ngotyou\r\n'
+		);
+		expect(unfolded).toContain(
+			'\r\nUID:30000000-0000-4000-8000-000000000201X-UID:1@hub.example.org\r\n'
+		);
+		expect(unfolded).toContain('\r\nURL:https://hub.example.org/fr/events/1X-URL:1\r\n');
+		expect(unfolded).toContain('\r\nX-WR-CALNAME:Org\\nX-INJECTED:1 – x\\nEND:VEVENT');
+		expect(unfolded).toContain('\r\nLOCATION:Place\\nx\\nEND:VEVENT');
+		const [event] = parse(calendarText).getAllSubcomponents('vevent');
+		expect(event!.getFirstPropertyValue('summary')).toBe(
+			'x\nEND:VEVENT\nBEGIN:VEVENT\nUID:spoofed@evil\nSUMMARY:\ngotyou'
+		);
+	});
+});

@@ -13,6 +13,13 @@ describe('renderMarkdown', () => {
 		);
 	});
 
+	it('drops control characters and reads CR and CRLF as line breaks', () => {
+		expect(renderMarkdown('a\u0000b\u000bc\u001b[31md\u007f\u0085\r\ne\rf\tg')).toBe(
+			'<p>abc[31md\ne\nf\tg</p>'
+		);
+		expect(renderMarkdown('# T\r\rx')).toBe('<h2>T</h2>\n<p>x</p>');
+	});
+
 	it('keeps the page h1 unique by starting headings at h2', () => {
 		expect(renderMarkdown('# Title')).toBe('<h2>Title</h2>');
 	});

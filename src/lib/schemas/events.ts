@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { isDate, isTime, isTimeZone, zonedToUtc } from '$lib/timeZones';
 import { WORK_AREAS } from '$lib/workAreas';
+import { isoMonth, multiLine, searchText, singleLine } from './text';
 
 /** Event list filters from the query string; unknown values are dropped. */
 export const eventFilterSchema = z.object({
 	scope: z.enum(['upcoming', 'past']).default('upcoming').catch('upcoming'),
 	view: z.enum(['list', 'month']).default('list').catch('list'),
-	month: z
-		.string()
-		.regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-		.optional()
-		.catch(undefined),
-	q: z.string().trim().max(200).optional().catch(undefined),
+	month: isoMonth.optional().catch(undefined),
+	q: searchText(),
 	area: z.enum(WORK_AREAS).optional().catch(undefined),
 	country: z
 		.string()
@@ -48,13 +45,9 @@ const LOCALE_CODES = ['fr', 'nl', 'en', 'de', 'es'] as const;
 
 /** The texts of one language of an event. */
 export const eventTextSchema = z.object({
-	title: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(1, { error: 'validation:required' })
-		.max(200, { error: 'validation:too_long' }),
-	description: z.string().max(20000, { error: 'validation:too_long' }).default(''),
-	accessibility_notes: z.string().trim().max(2000, { error: 'validation:too_long' }).default('')
+	title: singleLine(200).min(1, { error: 'validation:required' }),
+	description: multiLine(20000).default(''),
+	accessibility_notes: multiLine(2000, { trim: true }).default('')
 });
 
 export type EventText = z.infer<typeof eventTextSchema>;
@@ -64,8 +57,7 @@ export const eventTranslationSchema = eventTextSchema.extend({
 	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
 });
 
-const trimmed = (max: number) =>
-	z.string().trim().max(max, { error: 'validation:too_long' }).default('');
+const trimmed = (max: number) => singleLine(max).default('');
 
 const optionalText = (max: number) => trimmed(max).transform((value) => value || null);
 
@@ -87,7 +79,9 @@ const detailFields = {
 		error: 'validation:time_required'
 	}),
 	venue_name: optionalText(200),
-	venue_address: optionalText(500),
+	venue_address: multiLine(500, { trim: true })
+		.default('')
+		.transform((value) => value || null),
 	is_online: z
 		.string()
 		.optional()

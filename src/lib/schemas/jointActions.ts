@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { isDate } from '$lib/timeZones';
 import { ACTION_PHASES, WORK_AREAS } from '$lib/workAreas';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { isCleanLine, isoDate, multiLine, searchText, singleLine } from './text';
 
 /**
  * List filters from the query string. Unknown values (a hand-edited address) are dropped,
  * so a bad link still shows the list rather than an error.
  */
 export const actionFilterSchema = z.object({
-	q: z.string().trim().max(200).optional().catch(undefined),
+	q: searchText(),
 	area: z.enum(WORK_AREAS).optional().catch(undefined),
 	article: z.coerce.number().int().min(1).max(54).optional().catch(undefined),
 	country: z
@@ -41,20 +41,14 @@ const dateField = z
 	.string()
 	.trim()
 	.default('')
-	.refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value), {
-		error: 'validation:date_invalid'
-	})
+	.refine((value) => value === '' || isDate(value), { error: 'validation:date_invalid' })
 	.transform((value) => value || null);
 
 /** The texts of one language of a joint action. */
 export const actionTextSchema = z.object({
-	title: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(1, { error: 'validation:required' })
-		.max(200, { error: 'validation:too_long' }),
-	summary: z.string().trim().max(1000, { error: 'validation:too_long' }).default(''),
-	body: z.string().max(50000, { error: 'validation:body_too_long' }).default('')
+	title: singleLine(200).min(1, { error: 'validation:required' }),
+	summary: multiLine(1000, { trim: true }).default(''),
+	body: multiLine(50000, { tooLong: 'validation:body_too_long' }).default('')
 });
 
 /**
@@ -94,7 +88,12 @@ const detailFields = {
 	themes: listOf(/,/)
 		.pipe(
 			z
-				.array(z.string().max(60, { error: 'validation:too_long' }))
+				.array(
+					z
+						.string()
+						.max(60, { error: 'validation:too_long' })
+						.refine(isCleanLine, { error: 'validation:control_characters' })
+				)
 				.max(20, { error: 'validation:too_many_entries' })
 		)
 		.transform((value) => [...new Set(value)]),
@@ -113,9 +112,7 @@ const endAfterStart = {
 		// still worth telling at the same time, as long as both dates themselves parsed.
 		when: ({ value }: { value: unknown }) => {
 			const { starts_on, ends_on } = value as Record<string, unknown>;
-			return [starts_on, ends_on].every(
-				(date) => date == null || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))
-			);
+			return [starts_on, ends_on].every((date) => date == null || isDate(date));
 		}
 	}
 };
@@ -157,9 +154,5 @@ export const actionInviteSchema = z.object({
 export const actionUpdateSchema = z.object({
 	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
 	locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
-	body: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(1, { error: 'validation:required' })
-		.max(10000, { error: 'validation:too_long' })
+	body: multiLine(10000, { trim: true }).min(1, { error: 'validation:required' })
 });

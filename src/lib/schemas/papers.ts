@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { PAPER_KINDS, WORK_AREAS } from '$lib/workAreas';
+import { isDate } from '$lib/timeZones';
 import { subjectFields } from './jointActions';
+import { multiLine, searchText, singleLine } from './text';
 
 /** Paper list filters from the query string; unknown values are dropped. */
 export const paperFilterSchema = z.object({
-	q: z.string().trim().max(200).optional().catch(undefined),
+	q: searchText(),
 	kind: z.enum(PAPER_KINDS).optional().catch(undefined),
 	area: z.enum(WORK_AREAS).optional().catch(undefined),
 	article: z.coerce.number().int().min(1).max(54).optional().catch(undefined),
@@ -18,12 +20,8 @@ const LOCALE_CODES = ['fr', 'nl', 'en', 'de', 'es'] as const;
 
 /** The texts of one language of a paper (limits as the database's). */
 export const paperTextSchema = z.object({
-	title: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(1, { error: 'validation:required' })
-		.max(300, { error: 'validation:too_long' }),
-	abstract: z.string().trim().max(5000, { error: 'validation:too_long' }).default('')
+	title: singleLine(300).min(1, { error: 'validation:required' }),
+	abstract: multiLine(5000, { trim: true }).default('')
 });
 
 export type PaperText = z.infer<typeof paperTextSchema>;
@@ -57,7 +55,7 @@ export const paperUploadSchema = z.object({
 
 /** A new version: what changed. */
 export const paperVersionSchema = z.object({
-	note: z.string().trim().max(2000, { error: 'validation:too_long' }).default('')
+	note: multiLine(2000, { trim: true }).default('')
 });
 
 /** Opening a version for signature until the end of a day (UTC). */
@@ -66,11 +64,8 @@ export const paperOpenSignatureSchema = z.object({
 	deadline: z
 		.string({ error: 'validation:required' })
 		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation:date_invalid' })
+		.refine(isDate, { error: 'validation:date_invalid' })
 		.transform((day) => `${day}T23:59:59Z`)
-		.refine((deadline) => !Number.isNaN(Date.parse(deadline)), {
-			error: 'validation:date_invalid'
-		})
 		.refine((deadline) => Date.parse(deadline) > Date.now(), {
 			error: 'validation:deadline_past'
 		})
@@ -87,5 +82,5 @@ export const paperInviteSchema = z.object({
 export const paperDecisionSchema = z.object({
 	signature_id: z.uuid(),
 	answer: z.enum(['sign', 'decline']),
-	comment: z.string().trim().max(2000, { error: 'validation:too_long' }).default('')
+	comment: multiLine(2000, { trim: true }).default('')
 });

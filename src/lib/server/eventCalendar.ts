@@ -1,4 +1,5 @@
 import { pickTranslation } from '$lib/i18n/content';
+import { contentDisposition } from './contentDisposition';
 import type { CalendarEvent } from './ical';
 
 interface FeedRow {
@@ -35,14 +36,9 @@ export function toCalendarEvent(row: FeedRow, locale: string, origin: string): C
 
 /** Headers for a calendar response: a download for one event, a subscribable feed otherwise. */
 export function calendarHeaders(filename: string, download: boolean): Record<string, string> {
-	const safe =
-		filename
-			.replace(/[^\p{L}\p{N}._ -]+/gu, '')
-			.trim()
-			.slice(0, 80) || 'calendar';
 	return {
 		'content-type': 'text/calendar; charset=utf-8',
-		'content-disposition': `${download ? 'attachment' : 'inline'}; filename="${safe.replace(/[^\x20-\x7e]/g, '_')}.ics"; filename*=UTF-8''${encodeURIComponent(safe)}.ics`,
+		'content-disposition': contentDisposition(filename, 'ics', download ? 'attachment' : 'inline'),
 		'cache-control': 'private, max-age=300'
 	};
 }

@@ -30,13 +30,35 @@ export interface Calendar {
 
 const CRLF = '\r\n';
 
-/** TEXT escaping (RFC 5545 §3.3.11). */
+/** Line breaks of every kind: CRLF, a lone CR or LF, VT, FF, NEL, Unicode line/paragraph separators. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/**
+ * TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every kind of
+ * line break as the escaped `\n`, a tab as a space, and every other control character
+ * (NUL, C0, DEL, C1) removed — TEXT allows none, and a parser that reads a bare CR as a
+ * line end would otherwise see properties or events injected by a title (issue 11).
+ */
 export function escapeText(value: string): string {
 	return value
+		.replace(LINE_BREAK, '\n')
+		.replace(/\t/g, ' ')
+		.replace(/[^\P{Cc}\n]/gu, '')
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
-		.replace(/\r?\n/g, '\\n');
+		.replace(/\n/g, '\\n');
+}
+
+/** A value that is not TEXT (a UID, a URI): no control character, nothing else escaped. */
+export function plainValue(value: string): string {
+	return value.replace(/\p{Cc}/gu, '');
+}
+
+/** A parameter value (TZID=…, §3.2): no control character or quote; quoted when it holds `;:,`. */
+export function paramValue(value: string): string {
+	const clean = plainValue(value).replace(/"/g, '');
+	return /[;:,]/.test(clean) ? `"${clean}"` : clean;
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 sequence (§3.1). */
@@ -130,7 +152,7 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
 	const initial = formatOffset(offsetMinutes(timeZone, start));
 	const lines = [
 		'BEGIN:VTIMEZONE',
-		`TZID:${timeZone}`,
+		`TZID:${escapeText(timeZone)}`,
 		'BEGIN:STANDARD',
 		`DTSTART:${fromYear}0101T000000`,
 		`TZOFFSETFROM:${initial}`,
@@ -181,13 +203,13 @@ export function toICalendar(calendar: Calendar, now = new Date()): string {
 	for (const event of calendar.events) {
 		lines.push(
 			'BEGIN:VEVENT',
-			`UID:${event.id}@${calendar.host}`,
+			`UID:${plainValue(`${event.id}@${calendar.host}`)}`,
 			`DTSTAMP:${utcStamp(now)}`,
-			`DTSTART;TZID=${event.timeZone}:${localStamp(event.startsAt, event.timeZone)}`,
-			`DTEND;TZID=${event.timeZone}:${localStamp(event.endsAt, event.timeZone)}`,
+			`DTSTART;TZID=${paramValue(event.timeZone)}:${localStamp(event.startsAt, event.timeZone)}`,
+			`DTEND;TZID=${paramValue(event.timeZone)}:${localStamp(event.endsAt, event.timeZone)}`,
 			`SUMMARY:${escapeText(event.title)}`,
 			`DESCRIPTION:${escapeText(`${event.description}\n\n${event.url}`.trim())}`,
-			`URL:${event.url}`,
+			`URL:${plainValue(event.url)}`,
 			`STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`
 		);
 		if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);

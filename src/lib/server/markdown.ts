@@ -7,10 +7,13 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  * Markdown written by organisations → HTML safe to put in a page. Marked does not sanitise,
  * so its output goes through an allowlist (https://github.com/apostrophecms/sanitize-html):
  * no script, no style, no event handler, no raw HTML that escapes, links only to http(s)/mailto.
- * Headings start at h2 (the page has its own h1).
+ * Headings start at h2 (the page has its own h1). Control characters never reach the page.
  */
 export function renderMarkdown(source: string): string {
-	const html = (marked.parse(source) as string).trim();
+	// Text written before the forms refused control characters may still hold some: line
+	// breaks become LF, the rest (NUL, VT, ESC…) is dropped; HTML allows none of them.
+	const clean = source.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
+	const html = (marked.parse(clean) as string).trim();
 	return sanitizeHtml(html, {
 		allowedTags: [
 			'p',

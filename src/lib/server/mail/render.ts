@@ -50,6 +50,18 @@ const escapeHtml = (value: string) =>
 		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
 	);
 
+/**
+ * A database text as one line of an email: line breaks and every other control character
+ * become a space, so a title or a name can neither add a header to the subject (CR/LF)
+ * nor garble the text part.
+ */
+export function oneLine(value: string): string {
+	return value
+		.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+		.replace(/ {2,}/g, ' ')
+		.trim();
+}
+
 /** The event page in the recipient's language, on the hub's public origin. */
 export function eventUrl(origin: string, locale: Locale, eventId: string): string {
 	return new URL(`/${locale}/events/${eventId}`, origin).href;
@@ -62,15 +74,17 @@ export function eventUrl(origin: string, locale: Locale, eventId: string): strin
 export function renderRegistrationEmail(notice: RegistrationNotice, origin: string): RenderedEmail {
 	const locale: Locale = isLocale(notice.locale) ? notice.locale : 'en';
 	const { t } = createI18n(locale, resourcesFor(locale));
-	const title = pickLocalised(notice.titles, locale, notice.originalLocale)?.text ?? '';
+	const title = oneLine(pickLocalised(notice.titles, locale, notice.originalLocale)?.text ?? '');
+	const name = oneLine(notice.displayName);
+	const zone = oneLine(notice.timeZone);
 	const when = formatEventRange(notice.startsAt, notice.endsAt, notice.timeZone, locale);
 	const url = eventUrl(origin, locale, notice.eventId);
 	const keys = KEYS[notice.kind];
 
 	const subject = t(keys.subject, { title });
-	const greeting = t('events:mail_greeting', { name: notice.displayName });
+	const greeting = t('events:mail_greeting', { name });
 	const body = t(keys.body, { title });
-	const whenLine = t('events:mail_when', { when, zone: notice.timeZone });
+	const whenLine = t('events:mail_when', { when, zone });
 	const signature = t('events:mail_signature');
 
 	const text = [

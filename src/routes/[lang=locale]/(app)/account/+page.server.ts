@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale } from '$lib/i18n/config';
+import { signInPath } from '$lib/redirects';
 import * as calendarTokens from '$lib/server/calendarTokens';
 import { dbErrorKey } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 /** The signed-in user for an action (actions do not run the layout's guard). */
 function requireUser({ locals, url }: RequestEvent) {
 	if (!locals.user) {
-		redirect(303, `/${locals.locale}/sign-in?next=${encodeURIComponent(url.pathname)}`);
+		redirect(303, signInPath(locals.locale, url.pathname));
 	}
 	return locals.user;
 }

@@ -5,7 +5,13 @@ import { calendarHeaders } from '$lib/server/eventCalendar';
 import { toICalendar } from '$lib/server/ical';
 import type { RequestHandler } from './$types';
 
-const tokenSchema = z.string().min(8).max(200);
+// Issued tokens are base64url (calendarTokens.issue); anything else, a NUL or a slash
+// included, is no token of ours and never reaches the database.
+const tokenSchema = z
+	.string()
+	.min(8)
+	.max(200)
+	.regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * A person's own calendar feed, for calendar apps that cannot sign in: the secret token in

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { signInPath } from '$lib/redirects';
 import { actionFormSchema } from '$lib/schemas/jointActions';
 import { dbErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/actions/new`);
+		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/actions/new`));
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(actionFormSchema, form);

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
+import { signInPath } from '$lib/redirects';
 import { eventFormSchema } from '$lib/schemas/events';
 import { dbErrorKey } from '$lib/server/errors';
 import * as events from '$lib/server/events';
@@ -59,7 +60,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/events/new`);
+		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/events/new`));
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(eventFormSchema, form);

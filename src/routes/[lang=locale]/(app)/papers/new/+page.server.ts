@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
+import { signInPath } from '$lib/redirects';
 import { paperFormSchema } from '$lib/schemas/papers';
 import { paperErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/papers/new`);
+		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/papers/new`));
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(paperFormSchema, form);

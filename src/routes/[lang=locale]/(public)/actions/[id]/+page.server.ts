@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { accessReason } from '$lib/access';
 import { isLocale } from '$lib/i18n/config';
 import { pickTranslation } from '$lib/i18n/content';
+import { signInPath } from '$lib/redirects';
 import * as jointActions from '$lib/server/jointActions';
 import { actionUpdateSchema } from '$lib/schemas/jointActions';
 import { dbErrorKey } from '$lib/server/errors';
@@ -119,9 +120,8 @@ function permissions(attachments: Attachment[], mine: Membership[], status: stri
 }
 
 export const actions: Actions = {
-	post: async ({ locals, params, request }) => {
-		if (!locals.user)
-			redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/actions/${params.id}`);
+	post: async ({ locals, params, request, url }) => {
+		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
 		const id = z.uuid().safeParse(params.id);
 		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
 		const form = await request.formData();

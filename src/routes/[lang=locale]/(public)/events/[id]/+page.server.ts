@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accessReason } from '$lib/access';
 import { isLocale } from '$lib/i18n/config';
 import { pickTranslation } from '$lib/i18n/content';
+import { signInPath } from '$lib/redirects';
 import { registrationErrorKey } from '$lib/server/errors';
 import * as events from '$lib/server/events';
 import * as jointActions from '$lib/server/jointActions';
@@ -120,9 +121,8 @@ function canEdit(attachments: Attachment[], mine: Membership[]) {
 }
 
 export const actions: Actions = {
-	register: async ({ locals, params }) => {
-		if (!locals.user)
-			redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/events/${params.id}`);
+	register: async ({ locals, params, url }) => {
+		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
 		const id = idSchema.safeParse(params.id);
 		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
 		const { data, error: failure } = await locals.supabase.rpc('register_for_event', {
@@ -132,8 +132,7 @@ export const actions: Actions = {
 		return { registered: data };
 	},
 	cancel: async ({ locals, params, url }) => {
-		if (!locals.user)
-			redirect(303, `/${locals.locale}/sign-in?next=/${locals.locale}/events/${params.id}`);
+		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
 		const id = idSchema.safeParse(params.id);
 		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
 		const { error: failure } = await locals.supabase.rpc('cancel_event_registration', {

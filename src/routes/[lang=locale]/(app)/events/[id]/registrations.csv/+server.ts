@@ -1,4 +1,5 @@
-import { attachmentDisposition, csvDelimiter, toCsv } from '$lib/server/csv';
+import { contentDisposition } from '$lib/server/contentDisposition';
+import { csvDelimiter, toCsv } from '$lib/server/csv';
 import { loadForOrganiser } from '../registrations/organiser';
 import type { RequestHandler } from './$types';
 
@@ -35,10 +36,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': attachmentDisposition(
-				`${t('events:registrants_file')}-${title}`,
-				'csv'
-			),
+			'content-disposition': contentDisposition(`${t('events:registrants_file')}-${title}`, 'csv'),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { download, safeFilename } from '$lib/server/paperFiles';
+import { contentDisposition } from '$lib/server/contentDisposition';
+import { download } from '$lib/server/paperFiles';
 import { fileStorage } from '$lib/server/storage';
 import type { RequestHandler } from './$types';
 
@@ -15,12 +16,13 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const file = await download(locals.supabase, fileStorage(), fileId.data);
 	// Hidden by RLS, belonging to another paper, or missing: the same 404.
 	if (!file || file.paper_id !== paperId.data) error(404, locals.i18n.t('errors:not_found'));
-	const name = safeFilename(file.filename);
+	// The stored name was made safe on upload; the header is built the one way anyway.
+	const name = file.filename.replace(/\.pdf$/i, '');
 	return new Response(Buffer.from(file.bytes), {
 		headers: {
 			'content-type': 'application/pdf',
 			'content-length': String(file.bytes.length),
-			'content-disposition': `attachment; filename="${name}"`,
+			'content-disposition': contentDisposition(name, 'pdf'),
 			'cache-control': 'private, no-store',
 			'x-content-type-options': 'nosniff'
 		}
