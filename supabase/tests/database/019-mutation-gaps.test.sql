@@ -1,0 +1,111 @@
+-- Access rules that no other file proved: each block names the mutation of
+-- `npm run test:mutations` (scripts/test-mutations.mjs) that passed every test before it.
+--
+-- A recurring shape: an UPDATE without WHERE or RETURNING reads no column, so Postgres
+-- applies only the UPDATE policy's `using` to it, not the SELECT policies. With a WHERE
+-- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
+begin;
+\ir _helpers.psql
+select plan(16);
+
+-- Fixture: two published events of test-alpha (one with an online link) and one of
+-- test-beta without a link; calendar tokens of two people.
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values
+  (tests.uid('gap_ev_public'), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor')),
+  (tests.uid('gap_ev_network'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor')),
+  (tests.uid('gap_ev_beta'), 'event', tests.uid('test-beta'), 'published', 'network', tests.uid('beta_editor'));
+insert into public.events (id, original_locale, starts_at, ends_at, registration_mode, is_online)
+select tests.uid(n), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'open', true
+from unnest(array['gap_ev_public', 'gap_ev_network', 'gap_ev_beta']) as n;
+insert into public.event_translations (event_id, locale, title)
+values
+  (tests.uid('gap_ev_public'), 'fr', 'Formation publique'),
+  (tests.uid('gap_ev_network'), 'fr', 'Webinaire du réseau'),
+  (tests.uid('gap_ev_beta'), 'fr', 'Journée du réseau');
+insert into public.event_online_links (event_id, url)
+values (tests.uid('gap_ev_network'), 'https://meet.example.org/network');
+insert into public.calendar_tokens (user_id, token_hash)
+select tests.uid(n), encode(extensions.digest('cal-' || n, 'sha256'), 'hex')
+from unnest(array['alpha_member', 'beta_member']) as n;
+
+-- calendar_tokens -------------------------------------------------------------------------
+-- policy "People renew or revoke their own calendar token": using (true)
+select tests.authenticate_as('beta_member');
+select lives_ok($$update public.calendar_tokens set revoked_at = now()$$,
+  'revoking "all my tokens" touches no one else''s…');
+select tests.clear_authentication();
+select is(
+  (select array_agg(tests.name(user_id) order by tests.name(user_id)) from public.calendar_tokens where revoked_at is not null),
+  array['beta_member'], '…only the person''s own token is revoked');
+-- guard_calendar_token_change, raise#1 (the policy's with check is behind this trigger)
+select tests.authenticate_as('beta_member');
+select throws_ok(
+  $$update public.calendar_tokens set user_id = tests.uid('alpha_member') where user_id = tests.uid('beta_member')$$,
+  '42501', 'a calendar token belongs to its person', 'a person cannot hand their token to someone else');
+
+-- event_online_links ----------------------------------------------------------------------
+-- policy "Lead editors change the online link of their events": with check (true)
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$update public.event_online_links set event_id = tests.uid('gap_ev_beta') where event_id = tests.uid('gap_ev_network')$$,
+  '42501', 'new row violates row-level security policy for table "event_online_links"',
+  'an owner editor cannot move an online link to another organisation''s event');
+select tests.clear_authentication();
+select is(
+  (select array_agg(event_id) from public.event_online_links
+   where event_id in (tests.uid('gap_ev_network'), tests.uid('gap_ev_beta'))),
+  array[tests.uid('gap_ev_network')],
+  'the link stays on its event');
+
+-- event_translations ----------------------------------------------------------------------
+-- policy "Lead editors edit the texts of their events": using (true)
+select tests.authenticate_as('beta_editor');
+select lives_ok($$update public.event_translations set title = 'Changed by beta'$$,
+  'an editor of another organisation "editing every text"…');
+select tests.clear_authentication();
+select is(
+  (select array_agg(title order by title) from public.event_translations where title = 'Changed by beta'),
+  array['Changed by beta'], '…changes only the texts of its own organisation''s event');
+select is((select title from public.event_translations where event_id = tests.uid('gap_ev_public')),
+  'Formation publique', 'the public event''s text of test-alpha is untouched');
+
+-- invitations -----------------------------------------------------------------------------
+-- policy "Admins revoke or re-send, the invited person accepts": using (true), and its
+-- 'admin' lowered to 'member'
+select tests.authenticate_as('alpha_member');
+select lives_ok($$update public.invitations set expires_at = now() + interval '30 days'$$,
+  'a member "extending every invitation"…');
+select tests.clear_authentication();
+select is(
+  (select count(*)::int from public.invitations
+   where organisation_id = tests.uid('test-alpha') and expires_at > now() + interval '8 days'), 0,
+  '…extends none of their organisation''s invitations');
+
+-- item_organisations -----------------------------------------------------------------------
+-- policy "Admins of the attached organisation answer its invitation": 'admin' lowered to 'member'
+select tests.authenticate_as('gamma_member');
+select lives_ok($$update public.item_organisations set state = 'accepted'$$,
+  'a member "accepting every invitation"…');
+select tests.clear_authentication();
+select is(
+  (select count(*)::int from public.item_organisations
+   where organisation_id = tests.uid('test-gamma') and state = 'invited'),
+  3, '…answers none of their organisation''s invitations (only its admins do)');
+
+-- the same actions still work for the actors who may do them ------------------------------
+select tests.authenticate_as('gamma_admin');
+select lives_ok($$update public.item_organisations set state = 'declined' where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-gamma')$$,
+  'an admin of the invited organisation answers its invitation');
+select tests.authenticate_as('alpha_editor');
+select lives_ok($$update public.event_online_links set url = 'https://meet.example.org/network-2' where event_id = tests.uid('gap_ev_network')$$,
+  'an owner editor changes the online link of its event');
+select tests.authenticate_as('alpha_admin');
+with u as (update public.invitations set expires_at = now() + interval '30 days' where id = tests.uid('invitation_invitee') returning 1)
+select is(count(*)::int, 1, 'an admin extends their organisation''s invitation') from u;
+select tests.authenticate_as('alpha_member');
+with u as (update public.calendar_tokens set revoked_at = now() returning 1)
+select is(count(*)::int, 1, 'a person revokes their own token') from u;
+
+select * from finish();
+rollback;
