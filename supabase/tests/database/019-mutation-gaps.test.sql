@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(16);
+select plan(19);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -45,10 +45,11 @@ select throws_ok(
   '42501', 'a calendar token belongs to its person', 'a person cannot hand their token to someone else');
 
 -- event_online_links ----------------------------------------------------------------------
--- policy "Lead editors change the online link of their events": with check (true)
+-- policy "Lead editors change the online link of their events": with check (true). (With a
+-- WHERE clause the SELECT policy refuses the new row too, and hides the loosened check.)
 select tests.authenticate_as('alpha_editor');
 select throws_ok(
-  $$update public.event_online_links set event_id = tests.uid('gap_ev_beta') where event_id = tests.uid('gap_ev_network')$$,
+  $$update public.event_online_links set event_id = tests.uid('gap_ev_beta')$$,
   '42501', 'new row violates row-level security policy for table "event_online_links"',
   'an owner editor cannot move an online link to another organisation''s event');
 select tests.clear_authentication();
@@ -92,6 +93,22 @@ select is(
   (select count(*)::int from public.item_organisations
    where organisation_id = tests.uid('test-gamma') and state = 'invited'),
   3, '…answers none of their organisation''s invitations (only its admins do)');
+
+-- items -----------------------------------------------------------------------------------
+-- policy "Editors of the owner and co-lead organisations update items": 'editor' lowered to
+-- 'member' (in using)
+select tests.authenticate_as('alpha_member');
+select lives_ok($$update public.items set visibility = 'public'$$,
+  'a member "publishing every item to the public"…');
+-- policy "Editors of the owner organisation delete drafts": 'editor' lowered to 'member'
+select lives_ok($$delete from public.items$$, '…or "deleting every item"…');
+select tests.clear_authentication();
+select is(
+  (select array_agg(tests.name(id) || ':' || visibility order by tests.name(id)) from public.items
+   where owner_organisation_id = tests.uid('test-alpha') and kind = 'joint_action'),
+  array['item_alpha_archived:public', 'item_alpha_draft:network', 'item_alpha_network:network',
+        'item_alpha_participants:participants', 'item_alpha_public:public'],
+  '…changes and deletes none of their organisation''s items');
 
 -- the same actions still work for the actors who may do them ------------------------------
 select tests.authenticate_as('gamma_admin');
