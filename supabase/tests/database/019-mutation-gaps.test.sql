@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(19);
+select plan(22);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -109,6 +109,26 @@ select is(
   array['item_alpha_archived:public', 'item_alpha_draft:network', 'item_alpha_network:network',
         'item_alpha_participants:participants', 'item_alpha_public:public'],
   '…changes and deletes none of their organisation''s items');
+
+-- joint_action_updates ----------------------------------------------------------------------
+-- A post by alpha_member, written while they were an editor (now a plain member).
+select tests.clear_authentication();
+insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, phase)
+values (tests.uid('item_alpha_public'), 'fr', '{lobbying_advocacy}', '{37}', '{BE}', '{détention}', 'ongoing');
+insert into public.joint_action_translations (action_id, locale, title, summary, body)
+values (tests.uid('item_alpha_public'), 'fr', 'Campagne contre la détention des enfants', '', '');
+insert into public.joint_action_updates (id, action_id, organisation_id, author_id, locale, body)
+values (tests.uid('gap_post_member'), tests.uid('item_alpha_public'), tests.uid('test-alpha'),
+        tests.uid('alpha_member'), 'fr', 'Pétition lancée.');
+-- policies "Authors and owner editors delete updates" and "Authors edit their own updates
+-- while their organisation is attached": 'editor' lowered to 'member'
+select tests.authenticate_as('alpha_member');
+select lives_ok($$update public.joint_action_updates set body = 'Changed by a member'$$,
+  'an author who is no longer an editor "editing every post"…');
+select lives_ok($$delete from public.joint_action_updates$$, '…or "deleting every post"…');
+select tests.clear_authentication();
+select is((select body from public.joint_action_updates where id = tests.uid('gap_post_member')),
+  'Pétition lancée.', '…neither changes nor deletes their old post');
 
 -- the same actions still work for the actors who may do them ------------------------------
 select tests.authenticate_as('gamma_admin');
