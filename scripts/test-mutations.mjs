@@ -573,12 +573,13 @@ process.exit(exitCode);
 /** Baseline, every mutation, the API layer if asked, the report; resolves the exit code. */
 async function runAll(all) {
 	const cache = readCache();
-	// --resume: what the last runs did not catch (or never ran), e.g. after adding tests.
+	// --resume: what the last runs did not catch (or never ran) and is not declared
+	// equivalent, e.g. after adding tests or after an interrupted run.
 	const mutations = all.filter(
 		(m) =>
 			!reportOnly &&
 			(!only || only.test(m.id)) &&
-			(!resume || !(cache.results[m.id]?.caughtBy || (cache.results[m.id] && EQUIVALENT[m.id])))
+			(!resume || !(cache.results[m.id]?.caughtBy || EQUIVALENT[m.id]))
 	);
 	await copyDatabase(baselineDatabase);
 	console.log(`${mutations.length} mutations, ${jobs} at a time`);
@@ -592,6 +593,13 @@ async function runAll(all) {
 			const started = Date.now();
 			const outcome = await runMutation(mutation);
 			results[index] = { ...mutation, ...outcome };
+			// Kept at once, so that an interrupted run loses nothing (--resume goes on).
+			cache.results[mutation.id] = {
+				caughtBy: outcome.caughtBy ?? null,
+				error: outcome.error ?? null,
+				at: new Date().toISOString()
+			};
+			writeFileSync(CACHE_FILE, `${JSON.stringify(cache, null, 1)}\n`);
 			done += 1;
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
 			const verdict = outcome.error
@@ -625,7 +633,8 @@ async function runAll(all) {
 	const rows = all.map((m) => {
 		const known = cache.results[m.id];
 		let verdict;
-		if (!known) verdict = 'not run yet';
+		if (!known && EQUIVALENT[m.id]) verdict = `equivalent (not run): ${EQUIVALENT[m.id]}`;
+		else if (!known) verdict = 'not run yet';
 		else if (known.error) verdict = `ERROR: ${known.error}`;
 		else if (known.caughtBy) verdict = known.caughtBy;
 		else if (EQUIVALENT[m.id]) verdict = `equivalent: ${EQUIVALENT[m.id]}`;

@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(22);
+select plan(24);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -129,6 +129,22 @@ select lives_ok($$delete from public.joint_action_updates$$, '…or "deleting ev
 select tests.clear_authentication();
 select is((select body from public.joint_action_updates where id = tests.uid('gap_post_member')),
   'Pétition lancée.', '…neither changes nor deletes their old post');
+
+-- coordinators ----------------------------------------------------------------------------
+-- private.is_coordinator: role = 'admin' lowered to 'member'. Only the admins of a
+-- coordinating organisation coordinate; the fixture's secretariat has no plain member.
+select tests.clear_authentication();
+select tests.create_person('coord_member') \g /dev/null
+insert into public.memberships (user_id, organisation_id, role)
+values (tests.uid('coord_member'), tests.uid('test-coord'), 'member');
+select tests.authenticate_as('coord_member');
+select is(tests.visible_organisations(),
+  array['test-alpha', 'test-beta', 'test-coord', 'test-gamma'],
+  'a plain member of the secretariat reads the active organisations only, as everyone does');
+select throws_ok(
+  $$insert into public.organisations (slug, name, kind, original_locale) values ('test-new', 'Test New', 'partner', 'en')$$,
+  '42501', 'new row violates row-level security policy for table "organisations"',
+  'a plain member of the secretariat cannot create organisations');
 
 -- the same actions still work for the actors who may do them ------------------------------
 select tests.authenticate_as('gamma_admin');
