@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(24);
+select plan(29);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -129,6 +129,30 @@ select lives_ok($$delete from public.joint_action_updates$$, '…or "deleting ev
 select tests.clear_authentication();
 select is((select body from public.joint_action_updates where id = tests.uid('gap_post_member')),
   'Pétition lancée.', '…neither changes nor deletes their old post');
+
+-- papers ----------------------------------------------------------------------------------
+-- policy "Lead editors edit the notes of their papers' versions": using (true)
+select tests.clear_authentication();
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values (tests.uid('gap_pa_public'), 'paper', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor'));
+insert into public.papers (id, original_locale, paper_kind, areas)
+values (tests.uid('gap_pa_public'), 'fr', 'position_statement', '{lobbying_advocacy}');
+insert into public.paper_translations (paper_id, locale, title)
+values (tests.uid('gap_pa_public'), 'fr', 'Prise de position publique');
+insert into public.paper_versions (paper_id, note) values (tests.uid('gap_pa_public'), 'Première version.');
+select tests.authenticate_as('beta_editor');
+select lives_ok($$update public.paper_versions set note = 'Changed by beta'$$,
+  'an editor of another organisation "editing every version note"…');
+-- policies "Lead editors edit the texts of their papers" and "Lead editors delete
+-- translations of their papers": using (true)
+select lives_ok($$update public.paper_translations set title = 'Changed by beta'$$,
+  '…"editing every paper text"…');
+select lives_ok($$delete from public.paper_translations$$, '…or "deleting every paper text"…');
+select tests.clear_authentication();
+select is((select note from public.paper_versions where paper_id = tests.uid('gap_pa_public')),
+  'Première version.', '…does not change the note of test-alpha''s public paper…');
+select is((select array_agg(title) from public.paper_translations where paper_id = tests.uid('gap_pa_public')),
+  array['Prise de position publique'], '…nor its text');
 
 -- coordinators ----------------------------------------------------------------------------
 -- private.is_coordinator: role = 'admin' lowered to 'member'. Only the admins of a
