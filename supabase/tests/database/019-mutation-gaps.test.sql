@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(29);
+select plan(31);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -70,6 +70,26 @@ select is(
   array['Changed by beta'], '…changes only the texts of its own organisation''s event');
 select is((select title from public.event_translations where event_id = tests.uid('gap_ev_public')),
   'Formation publique', 'the public event''s text of test-alpha is untouched');
+
+-- event registrations ------------------------------------------------------------------------
+-- private.decide_event_registration, raise#2: a cancelled event's registrations stay as
+-- they were (its registrants were told it is cancelled; no approval email may follow).
+select tests.clear_authentication();
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values (tests.uid('gap_ev_cancelled'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor'));
+insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
+values (tests.uid('gap_ev_cancelled'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
+insert into public.event_translations (event_id, locale, title)
+values (tests.uid('gap_ev_cancelled'), 'fr', 'Journée annulée');
+insert into public.event_registrations (id, event_id, user_id, status)
+values (tests.uid('gap_reg_pending'), tests.uid('gap_ev_cancelled'), tests.uid('beta_member'), 'pending');
+update public.events set cancelled_at = now() where id = tests.uid('gap_ev_cancelled');
+select tests.authenticate_as('alpha_editor');
+select throws_ok($$select public.decide_event_registration(tests.uid('gap_reg_pending'), true)$$,
+  'EV004', 'this event is cancelled', 'an organiser cannot approve a registration of a cancelled event…');
+select tests.clear_authentication();
+select is((select status::text from public.event_registrations where id = tests.uid('gap_reg_pending')),
+  'pending', '…which stays pending');
 
 -- invitations -----------------------------------------------------------------------------
 -- policy "Admins revoke or re-send, the invited person accepts": using (true), and its
