@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(31);
+select plan(36);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -71,6 +71,28 @@ select is(
 select is((select title from public.event_translations where event_id = tests.uid('gap_ev_public')),
   'Formation publique', 'the public event''s text of test-alpha is untouched');
 
+-- events_guard_change ---------------------------------------------------------------------
+-- private.guard_event_change, raise#4, #5, #7 and #9
+select tests.authenticate_as('alpha_editor');
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values (tests.uid('gap_ev_new'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select throws_ok(
+  $$insert into public.events (id, original_locale, starts_at, ends_at, cancelled_at)
+    values (tests.uid('gap_ev_new'), 'fr', now() + interval '10 days', now() + interval '10 days 1 hour', now())$$,
+  '23514', 'an event cannot be created cancelled', 'an editor cannot create an event already cancelled');
+select throws_ok(
+  $$update public.events set created_at = now() - interval '1 year' where id = tests.uid('gap_ev_public')$$,
+  '42501', 'an event''s id and creation date cannot change', 'an editor cannot backdate an event');
+select throws_ok(
+  $$update public.events set original_locale = 'de' where id = tests.uid('gap_ev_public')$$,
+  '23514', 'the original language can only change to a language the event already has a text in (add the de text first)',
+  'the original language of an event moves only to a language it has a text in');
+-- Not even a trusted path (secret key, migration) takes the revision back.
+select tests.clear_authentication();
+select throws_ok(
+  $$update public.events set original_revision = 0 where id = tests.uid('gap_ev_public')$$,
+  '23514', 'original_revision never goes back', 'an event''s original revision never goes back');
+
 -- event registrations ------------------------------------------------------------------------
 -- private.decide_event_registration, raise#2: a cancelled event's registrations stay as
 -- they were (its registrants were told it is cancelled; no approval email may follow).
@@ -90,6 +112,11 @@ select throws_ok($$select public.decide_event_registration(tests.uid('gap_reg_pe
 select tests.clear_authentication();
 select is((select status::text from public.event_registrations where id = tests.uid('gap_reg_pending')),
   'pending', '…which stays pending');
+
+-- private.event_registration_counts, skip-return#1: no counts for an event one cannot read
+select tests.authenticate_as('outsider');
+select is_empty($$select * from public.event_registration_counts(tests.uid('gap_ev_network'))$$,
+  'a person outside the network gets no registration counts of a network event');
 
 -- invitations -----------------------------------------------------------------------------
 -- policy "Admins revoke or re-send, the invited person accepts": using (true), and its
