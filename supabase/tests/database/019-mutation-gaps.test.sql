@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(36);
+select plan(47);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -130,6 +130,24 @@ select is(
    where organisation_id = tests.uid('test-alpha') and expires_at > now() + interval '8 days'), 0,
   '…extends none of their organisation''s invitations');
 
+-- guard_invitation_change, raise#1
+select tests.authenticate_as('alpha_admin');
+select throws_ok(
+  $$update public.invitations set email = 'someone-else@test.demo' where id = tests.uid('invitation_invitee')$$,
+  '42501', 'an invitation''s organisation, email and author cannot change',
+  'an admin cannot readdress an invitation (its token went to the first address)');
+-- guard_invitation_change: 'admin' lowered to 'member'. A member invited to a higher role
+-- passes the policy as the invited person; only admins may change what is offered.
+select tests.clear_authentication();
+insert into public.invitations (id, organisation_id, email, role, invited_by, token_hash, expires_at)
+values (tests.uid('invitation_promotion'), tests.uid('test-alpha'), 'alpha_member@test.demo', 'editor',
+        tests.uid('alpha_admin'), encode(extensions.digest('token-promotion', 'sha256'), 'hex'), now() + interval '7 days');
+select tests.authenticate_as('alpha_member');
+select throws_ok(
+  $$update public.invitations set role = 'admin' where id = tests.uid('invitation_promotion')$$,
+  '42501', 'only the organisation''s admins can change an invitation',
+  'a member invited to become editor cannot turn the invitation into an admin one');
+
 -- item_organisations -----------------------------------------------------------------------
 -- policy "Admins of the attached organisation answer its invitation": 'admin' lowered to 'member'
 select tests.authenticate_as('gamma_member');
@@ -200,6 +218,42 @@ select is((select note from public.paper_versions where paper_id = tests.uid('ga
   'Première version.', '…does not change the note of test-alpha''s public paper…');
 select is((select array_agg(title) from public.paper_translations where paper_id = tests.uid('gap_pa_public')),
   array['Prise de position publique'], '…nor its text');
+
+-- identity and history guards of joint actions, papers, translations and attachments ------
+-- guard_joint_action_change, guard_paper_change, guard_event_translation_change,
+-- guard_paper_translation_change, guard_item_organisation_change, refresh_item_access:
+-- the raises that no other file reached. (The UPDATE policies' `with check` clauses of
+-- these tables rely on them: see EQUIVALENT in scripts/test-mutations.mjs.)
+select tests.authenticate_as('alpha_editor');
+select throws_ok(
+  $$update public.joint_actions set created_at = now() - interval '1 year' where id = tests.uid('item_alpha_public')$$,
+  '42501', 'a joint action''s id and creation date cannot change', 'an editor cannot backdate a joint action');
+select throws_ok(
+  $$update public.papers set created_at = now() - interval '1 year' where id = tests.uid('gap_pa_public')$$,
+  '42501', 'a paper''s id and creation date cannot change', 'an editor cannot backdate a paper');
+select throws_ok(
+  $$update public.papers set original_locale = 'de' where id = tests.uid('gap_pa_public')$$,
+  '23514', 'the original language can only change to a language the paper already has a text in (add the de text first)',
+  'the original language of a paper moves only to a language it has a text in');
+select throws_ok(
+  $$update public.event_translations set event_id = tests.uid('gap_ev_network') where event_id = tests.uid('gap_ev_public')$$,
+  '42501', 'a translation cannot move to another event or language', 'an event text cannot move to another event');
+select throws_ok(
+  $$update public.paper_translations set locale = 'nl' where paper_id = tests.uid('gap_pa_public')$$,
+  '42501', 'a translation cannot move to another paper or language', 'a paper text cannot move to another language');
+with d as (delete from public.item_organisations where item_id = tests.uid('item_alpha_public') and role = 'owner' returning 1)
+select is(count(*)::int, 0, 'the owner organisation cannot be detached') from d;
+select tests.clear_authentication();
+select throws_ok(
+  $$update public.joint_actions set original_revision = 0 where id = tests.uid('item_alpha_public')$$,
+  '23514', 'original_revision never goes back', 'a joint action''s original revision never goes back');
+select throws_ok(
+  $$update public.papers set original_revision = 0 where id = tests.uid('gap_pa_public')$$,
+  '23514', 'original_revision never goes back', 'a paper''s original revision never goes back');
+select throws_ok(
+  $$update public.item_organisations set item_id = tests.uid('item_alpha_network')
+    where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta')$$,
+  '42501', 'an attachment cannot move to another item', 'not even a trusted path moves an attachment to another item');
 
 -- coordinators ----------------------------------------------------------------------------
 -- private.is_coordinator: role = 'admin' lowered to 'member'. Only the admins of a
