@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(47);
+select plan(49);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -254,6 +254,16 @@ select throws_ok(
   $$update public.item_organisations set item_id = tests.uid('item_alpha_network')
     where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta')$$,
   '42501', 'an attachment cannot move to another item', 'not even a trusted path moves an attachment to another item');
+
+-- guard_organisation_update, raise#3, and guard_membership_change, raise#1
+select tests.authenticate_as('alpha_admin');
+select throws_ok(
+  $$update public.organisations set created_at = now() - interval '1 year' where id = tests.uid('test-alpha')$$,
+  '42501', 'an organisation''s id and creation date cannot change', 'an admin cannot backdate their organisation');
+select throws_ok(
+  $$update public.memberships set user_id = tests.uid('outsider') where user_id = tests.uid('alpha_member')$$,
+  '42501', 'a membership cannot be moved to another person or organisation',
+  'an admin cannot hand a member''s membership to someone else');
 
 -- coordinators ----------------------------------------------------------------------------
 -- private.is_coordinator: role = 'admin' lowered to 'member'. Only the admins of a
