@@ -9,17 +9,18 @@
  *   - every RLS policy in public: its `using` and its `with check`, each replaced by true;
  *     each role threshold in it (`user_organisation_ids('admin')` …) lowered to 'member';
  *   - every function in private/public: each `raise exception` turned into `null;` (the
- *     refusal does not happen); each role threshold lowered; in the reading helpers (stable,
- *     security definer, returning rows) each `then return;` early exit skipped; and for the stable security-definer helpers returning ids or a boolean, the
- *     whole body replaced by "every id in public" or `true`;
+ *     refusal does not happen); each role threshold lowered;
+ *   - the reading helpers (stable, security definer): those returning ids answer "every id
+ *     in public", those returning a boolean answer true, those returning rows skip each
+ *     early `then return;` (their "not an organiser: no rows" refusal);
  *   - every trigger whose function refuses something (contains `raise exception`): disabled.
  *
  * How: a template database is made once from the stack's database (schema only, so rows
  * left by earlier API or browser runs do not count) plus supabase/seed.sql; each mutation
  * gets `create database … template …`, one altered rule, then the pgTAP files, the most
  * relevant first (those naming the rule's message, function or table), stopping at the
- * first file that fails. The verdicts are kept in .data/test-mutations.json, and the table of
- * all mutations goes into docs/testing.md (a run with --only updates its own rows).
+ * first file that fails. The verdicts are kept in .data/test-mutations.json, and the table
+ * of all mutations goes into docs/testing.md (a run with --only updates its own rows).
  *
  * Usage: node scripts/test-mutations.mjs [--only <regex>] [--resume] [--report] [--jobs <n>]
  *                                      [--api] [--list]
@@ -378,21 +379,20 @@ async function enumerate() {
 			// "may they". Volatile ones act (register, decide …) and are mutated by their raises.
 			if (f.prosecdef && f.provolatile !== 'v') {
 				let replacement = null;
+				let what = 'returns every id in public';
 				if (f.returns === 'uuid' && f.proretset) {
 					replacement = plpgsql ? `begin return query ${allIds}; end;` : allIds;
-					base.what = 'returns every id in public';
 				} else if (f.returns === 'uuid[]' && !f.proretset) {
 					replacement = plpgsql ? `begin return array(${allIds}); end;` : `select array(${allIds})`;
-					base.what = 'returns every id in public';
 				} else if (f.returns === 'boolean' && !f.proretset) {
 					replacement = plpgsql ? 'begin return true; end;' : 'select true';
-					base.what = 'returns true';
+					what = 'returns true';
 				}
 				if (replacement) {
 					mutations.push({
 						...base,
 						id: `function:${name}:all`,
-						mutation: base.what,
+						mutation: what,
 						sql: `${header}AS $function$ ${replacement} $function$`
 					});
 				}
