@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(49);
+select plan(50);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -174,6 +174,18 @@ select is(
   array['item_alpha_archived:public', 'item_alpha_draft:network', 'item_alpha_network:network',
         'item_alpha_participants:participants', 'item_alpha_public:public'],
   '…changes and deletes none of their organisation''s items');
+
+-- guard_item_update: 'editor' lowered to 'member'. A co-lead's editor may edit the item but
+-- not publish it, even when they are also a plain member of the owner organisation.
+select tests.create_person('beta_editor_alpha_member') \g /dev/null
+insert into public.memberships (user_id, organisation_id, role)
+values (tests.uid('beta_editor_alpha_member'), tests.uid('test-beta'), 'editor'),
+       (tests.uid('beta_editor_alpha_member'), tests.uid('test-alpha'), 'member');
+select tests.authenticate_as('beta_editor_alpha_member');
+select throws_ok(
+  $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft')$$,
+  '42501', 'only editors of the owner organisation can publish, archive or change visibility',
+  'a co-lead''s editor who is a plain member of the owner cannot publish the owner''s draft');
 
 -- joint_action_updates ----------------------------------------------------------------------
 -- A post by alpha_member, written while they were an editor (now a plain member).
