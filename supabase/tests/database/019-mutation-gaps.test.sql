@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(50);
+select plan(53);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -266,6 +266,25 @@ select throws_ok(
   $$update public.item_organisations set item_id = tests.uid('item_alpha_network')
     where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta')$$,
   '42501', 'an attachment cannot move to another item', 'not even a trusted path moves an attachment to another item');
+
+-- guard_paper_change, raise#3 and #5
+select tests.authenticate_as('alpha_editor');
+insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
+values (tests.uid('gap_pa_new'), 'paper', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select throws_ok(
+  $$insert into public.papers (id, original_locale, paper_kind, areas, signature_version_id)
+    values (tests.uid('gap_pa_new'), 'fr', 'position_statement', '{lobbying_advocacy}',
+            (select v.id from public.paper_versions v where v.paper_id = tests.uid('gap_pa_public')))$$,
+  '42501', 'signature opens through open_paper_signature', 'a paper is not created open for signature');
+select throws_ok(
+  $$update public.papers set original_revision = 7 where id = tests.uid('gap_pa_public')$$,
+  '42501', 'original_revision follows the original text; edit the original translation instead',
+  'nobody writes a paper''s original_revision');
+
+-- private.register_for_event, raise#2: a readable item that is not an event
+select tests.authenticate_as('alpha_member');
+select throws_ok($$select public.register_for_event(tests.uid('item_alpha_public'))$$,
+  '42501', 'you cannot register for this event', 'nobody registers for a joint action');
 
 -- guard_organisation_update, raise#3, and guard_membership_change, raise#1
 select tests.authenticate_as('alpha_admin');
