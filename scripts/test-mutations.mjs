@@ -81,6 +81,9 @@ const EQUIVALENT = {
 	'policy:paper_translations:Lead editors edit the texts of their papers:check': `${IDENTITY_FIXED}: paper_translations_guard_change keeps paper_id and locale`,
 	"policy:paper_versions:Lead editors edit the notes of their papers' versions:check": `${IDENTITY_FIXED}: paper_versions_guard_change lets only the note change`,
 	'policy:papers:Editors of the owner and co-lead organisations edit papers:check': `${IDENTITY_FIXED}: papers_guard_change keeps id`,
+	'function:public.register_for_event:raise#1':
+		'private.register_for_event, which it calls next, refuses the same callers with the same ' +
+		'code and message (can_read_item, proven equal to the items RLS by 009–011, and an event row)',
 	'policy:profiles:People update their own profile:check':
 		'the new row of an own-profile update can only carry another id that is a person (the key references auth.users) ' +
 		'without a profile, and every person has one (handle_new_user): the primary key refuses it first'

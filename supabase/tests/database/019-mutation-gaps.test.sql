@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(53);
+select plan(54);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -280,6 +280,11 @@ select throws_ok(
   $$update public.papers set original_revision = 7 where id = tests.uid('gap_pa_public')$$,
   '42501', 'original_revision follows the original text; edit the original translation instead',
   'nobody writes a paper''s original_revision');
+
+-- private.lock_paper_for_owner, raise#3: an owned item that is not a paper
+select throws_ok($$select public.close_paper_signature(tests.uid('item_alpha_public'))$$,
+  '42501', 'only editors of the owner organisation can close signature of this paper',
+  'the paper functions refuse an item that is not a paper');
 
 -- private.register_for_event, raise#2: a readable item that is not an event
 select tests.authenticate_as('alpha_member');
