@@ -81,6 +81,9 @@ const EQUIVALENT = {
 	'policy:paper_translations:Lead editors edit the texts of their papers:check': `${IDENTITY_FIXED}: paper_translations_guard_change keeps paper_id and locale`,
 	"policy:paper_versions:Lead editors edit the notes of their papers' versions:check": `${IDENTITY_FIXED}: paper_versions_guard_change lets only the note change`,
 	'policy:papers:Editors of the owner and co-lead organisations edit papers:check': `${IDENTITY_FIXED}: papers_guard_change keeps id`,
+	'function:private.guard_item_organisation_change:raise#2':
+		'the DELETE policy "Owner editors detach organisations from their items" already excludes ' +
+		'the owner row (role <> owner); 019 checks that the owner row stays',
 	'function:public.register_for_event:raise#1':
 		'private.register_for_event, which it calls next, refuses the same callers with the same ' +
 		'code and message (can_read_item, proven equal to the items RLS by 009–011, and an event row)',

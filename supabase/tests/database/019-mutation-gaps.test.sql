@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(54);
+select plan(55);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -114,9 +114,13 @@ select is((select status::text from public.event_registrations where id = tests.
   'pending', '…which stays pending');
 
 -- private.event_registration_counts, skip-return#1: no counts for an event one cannot read
+-- (The public wrapper also filters through the events' RLS; the helper itself must refuse
+-- too, since authenticated may execute it for the policies.)
 select tests.authenticate_as('outsider');
 select is_empty($$select * from public.event_registration_counts(tests.uid('gap_ev_network'))$$,
-  'a person outside the network gets no registration counts of a network event');
+  'a person outside the network gets no registration counts of a network event…');
+select is_empty($$select * from private.event_registration_counts(tests.uid('gap_ev_network'))$$,
+  '…not even from the helper behind it');
 
 -- invitations -----------------------------------------------------------------------------
 -- policy "Admins revoke or re-send, the invited person accepts": using (true), and its
