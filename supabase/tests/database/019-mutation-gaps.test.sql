@@ -6,7 +6,7 @@
 -- clause the SELECT policy hides the other rows first and a loosened `using` goes unseen.
 begin;
 \ir _helpers.psql
-select plan(55);
+select plan(56);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
@@ -293,7 +293,9 @@ select throws_ok($$select public.close_paper_signature(tests.uid('item_alpha_pub
 -- private.register_for_event, raise#2: a readable item that is not an event
 select tests.authenticate_as('alpha_member');
 select throws_ok($$select public.register_for_event(tests.uid('item_alpha_public'))$$,
-  '42501', 'you cannot register for this event', 'nobody registers for a joint action');
+  '42501', 'you cannot register for this event', 'nobody registers for a joint action…');
+select throws_ok($$select private.register_for_event(tests.uid('item_alpha_public'))$$,
+  '42501', 'you cannot register for this event', '…not even through the private function');
 
 -- guard_organisation_update, raise#3, and guard_membership_change, raise#1
 select tests.authenticate_as('alpha_admin');
