@@ -368,7 +368,7 @@ async function enumerate() {
 					mutations.push({
 						...base,
 						id: `function:${name}:skip-return#${n + 1}`,
-						mutation: `early exit skipped: ${m[0]} → then null;`,
+						mutation: `early exit skipped: ${m[0].replace(/\s+/g, ' ')} → then null;`,
 						sql: header + splice(body, m.index, m.index + m[0].length, 'then null;')
 					});
 				});
@@ -673,7 +673,7 @@ async function runAll(all) {
 	const full = cache.fullRun
 		? `last full run ${cache.fullRun.at.slice(0, 16).replace('T', ' ')} UTC, ` +
 			`${cache.fullRun.minutes.toFixed(0)} min${cache.fullRun.api ? ' with --api' : ''}`
-		: 'no full run yet';
+		: 'assembled from partial runs (--only, --resume), no single full run yet';
 	const partial =
 		partialRun && results.length
 			? `; ${results.length} rows re-run ${now.slice(0, 16).replace('T', ' ')} UTC`
