@@ -28,7 +28,7 @@ test('an action is drafted in French, co-led and translated in Dutch, published 
 	as,
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000); // a long story in four browser contexts, every page state scanned by axe
 	const title = `Speelpleinen voor iedereen ${Date.now()}`;
 	const frenchTitle = `Des plaines de jeux pour tous ${title.slice(-13)}`;
 
