@@ -215,6 +215,19 @@ async function buildTemplate() {
 		input: dump.out
 	});
 	if (restore.code !== 0) throw new Error(`restoring the schema failed:\n${restore.out}`);
+	// Rows that migrations themselves insert (settings such as private.throttle_rules) are
+	// part of the schema as the tests know it; the attempts log is run-time state, not copied.
+	const rows = await run(
+		pgDump,
+		['--data-only', '--schema=private', '--exclude-table-data=private.throttle_attempts'],
+		{ env: libpqEnv(mainDatabase) }
+	);
+	if (rows.code !== 0) throw new Error(`pg_dump of the migrations' rows failed:\n${rows.out}`);
+	const copied = await run(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1'], {
+		env: libpqEnv(TEMPLATE),
+		input: rows.out
+	});
+	if (copied.code !== 0) throw new Error(`copying the migrations' rows failed:\n${copied.out}`);
 	// Database-level settings (the bootstrap's search_path) are neither in a dump nor
 	// copied by `create database … template`: each copy gets them (copyDatabase).
 	databaseSettings = (
