@@ -84,6 +84,9 @@ const EQUIVALENT = {
 	'function:private.guard_item_organisation_change:raise#2':
 		'the DELETE policy "Owner editors detach organisations from their items" already excludes ' +
 		'the owner row (role <> owner); 019 checks that the owner row stays',
+	'function:private.adminless_organisation_ids:role#1':
+		'private.guard_invitation_change refuses a coordinator any invitation to an organisation ' +
+		'that has an admin (private.organisation_has_admin), whatever this list holds (018)',
 	'function:public.register_for_event:raise#1':
 		'private.register_for_event, which it calls next, refuses the same callers with the same ' +
 		'code and message (can_read_item, proven equal to the items RLS by 009–011, and an event row)',

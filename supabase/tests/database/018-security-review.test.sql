@@ -4,7 +4,7 @@
 -- demoting each other at once) needs two connections: tests/api/security-review.test.ts.
 begin;
 \ir _helpers.psql
-select plan(41);
+select plan(44);
 
 -- Fixture ---------------------------------------------------------------------------
 -- test-new: an organisation a coordinator just created, no admin yet.
@@ -87,6 +87,10 @@ select lives_ok(
   $$insert into public.invitations (id, organisation_id, email, role, token_hash)
     values (tests.uid('invitation_first'), tests.uid('test-new'), 'first@example.org', 'admin', repeat('e', 64))$$,
   'coordinator: invites the first admin of a new organisation');
+select throws_ok(
+  $$update public.invitations set role = 'member' where id = tests.uid('invitation_first')$$,
+  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
+  'coordinator: cannot turn the first admin''s invitation into a plain member''s');
 -- Re-sending another organisation's open invitation as admin: nothing to update.
 update public.invitations set role = 'admin' where id = tests.uid('invitation_invitee');
 select is((select count(*)::int from public.invitations where id = tests.uid('invitation_invitee') and role = 'admin'), 0,
@@ -291,6 +295,24 @@ select throws_ok(
   $$delete from public.memberships where user_id = tests.uid('alpha_admin') and organisation_id = tests.uid('test-alpha')$$,
   '23514', 'an organisation must keep at least one admin',
   'admin: the last admin cannot leave');
+select tests.clear_authentication();
+
+-- Who may invite to an organisation without an admin (found by npm run test:mutations) ---
+
+select tests.authenticate_as('coordinator');
+select throws_ok(
+  $$insert into public.invitations (organisation_id, email, role, token_hash)
+    values (tests.uid('test-pending'), 'first-admin@test.demo', 'admin', repeat('9', 64))$$,
+  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
+  'coordinator: an organisation whose only member is its admin already has one (no invitation)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('outsider');
+select throws_ok(
+  $$insert into public.invitations (organisation_id, email, role, token_hash)
+    values (tests.uid('test-new'), 'first-admin@test.demo', 'admin', repeat('8', 64))$$,
+  '42501', 'new row violates row-level security policy for table "invitations"',
+  'outsider: only a coordinator invites the first admin of an organisation without one');
 select tests.clear_authentication();
 
 select * from finish();
