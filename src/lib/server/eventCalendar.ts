@@ -16,10 +16,28 @@ interface FeedRow {
 	translations: { locale: string; title: string; description: string }[];
 }
 
+/** Who reads a calendar: their language, the hub's origin and the word for "online" in it. */
+export interface CalendarReader {
+	locale: string;
+	origin: string;
+	online: string;
+}
+
+/** An event's LOCATION: its venue and address, else the reader's word for online, else none. */
+export function eventLocation(
+	venueName: string | null,
+	venueAddress: string | null | undefined,
+	isOnline: boolean,
+	online: string
+): string | null {
+	const place = [venueName, venueAddress].filter(Boolean).join(', ');
+	return place || (isOnline ? online : null);
+}
+
 /** An event row as an iCalendar event in the reader's language (or its original). */
-export function toCalendarEvent(row: FeedRow, locale: string, origin: string): CalendarEvent {
+export function toCalendarEvent(row: FeedRow, reader: CalendarReader): CalendarEvent {
+	const { locale, origin } = reader;
 	const text = pickTranslation(row.translations, locale, row.original_locale);
-	const place = [row.venue_name, row.venue_address].filter(Boolean).join(', ');
 	return {
 		id: row.id,
 		title: text?.title ?? '',
@@ -27,7 +45,7 @@ export function toCalendarEvent(row: FeedRow, locale: string, origin: string): C
 		startsAt: new Date(row.starts_at),
 		endsAt: new Date(row.ends_at),
 		timeZone: row.time_zone,
-		location: place || (row.is_online ? 'Online' : null),
+		location: eventLocation(row.venue_name, row.venue_address, row.is_online, reader.online),
 		url: `${origin}/${locale}/events/${row.id}`,
 		cancelled: row.cancelled_at !== null,
 		updatedAt: row.updated_at ? new Date(row.updated_at) : undefined
@@ -41,4 +59,9 @@ export function calendarHeaders(filename: string, download: boolean): Record<str
 		'content-disposition': contentDisposition(filename, 'ics', download ? 'attachment' : 'inline'),
 		'cache-control': 'private, max-age=300'
 	};
+}
+
+/** The request's reader of a calendar (language, origin, translated "online"). */
+export function calendarReader(locals: App.Locals, url: URL): CalendarReader {
+	return { locale: locals.locale, origin: url.origin, online: locals.i18n.t('events:online') };
 }

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pickLocalised } from '$lib/i18n/content';
-import { calendarHeaders } from '$lib/server/eventCalendar';
+import { calendarHeaders, calendarReader, eventLocation } from '$lib/server/eventCalendar';
 import { toICalendar } from '$lib/server/ical';
 import type { RequestHandler } from './$types';
 
@@ -27,6 +27,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (failure) throw failure;
 	// An unknown or revoked token gets the same answer as a valid one with no events: no oracle.
 	const name = `${locals.i18n.t('app_name')} – ${locals.i18n.t('events:title')}`;
+	const reader = calendarReader(locals, url);
 	const body = toICalendar({
 		name,
 		host: url.host,
@@ -34,7 +35,6 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		events: data.map((row) => {
 			const title = pickLocalised(row.titles, locals.locale, row.original_locale);
 			const description = pickLocalised(row.descriptions, locals.locale, row.original_locale);
-			const place = [row.venue_name, row.venue_address].filter(Boolean).join(', ');
 			return {
 				id: row.event_id,
 				title: title?.text ?? '',
@@ -42,7 +42,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 				startsAt: new Date(row.starts_at),
 				endsAt: new Date(row.ends_at),
 				timeZone: row.time_zone,
-				location: place || (row.is_online ? 'Online' : null),
+				location: eventLocation(row.venue_name, row.venue_address, row.is_online, reader.online),
 				url: `${url.origin}/${locals.locale}/events/${row.event_id}`,
 				cancelled: row.cancelled_at !== null,
 				updatedAt: new Date(row.updated_at)

@@ -1,4 +1,4 @@
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
+import { calendarHeaders, calendarReader, toCalendarEvent } from '$lib/server/eventCalendar';
 import * as events from '$lib/server/events';
 import { toICalendar } from '$lib/server/ical';
 import type { RequestHandler } from './$types';
@@ -13,7 +13,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		name,
 		host: url.host,
 		refreshMinutes: 60,
-		events: rows.map((row) => toCalendarEvent(row, locals.locale, url.origin))
+		events: rows.map((row) => toCalendarEvent(row, calendarReader(locals, url)))
 	});
 	return new Response(body, { headers: calendarHeaders(name, false) });
 };

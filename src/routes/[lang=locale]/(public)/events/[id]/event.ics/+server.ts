@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
+import { calendarHeaders, calendarReader, toCalendarEvent } from '$lib/server/eventCalendar';
 import * as events from '$lib/server/events';
 import { toICalendar } from '$lib/server/ical';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const id = z.uuid().safeParse(params.id);
 	const event = id.success ? await events.getById(locals.supabase, id.data) : null;
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
-	const calendarEvent = toCalendarEvent(event, locals.locale, url.origin);
+	const calendarEvent = toCalendarEvent(event, calendarReader(locals, url));
 	const body = toICalendar({
 		name: calendarEvent.title,
 		host: url.host,

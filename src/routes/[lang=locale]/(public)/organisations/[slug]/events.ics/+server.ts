@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { slugSchema } from '$lib/schemas/organisations';
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
+import { calendarHeaders, calendarReader, toCalendarEvent } from '$lib/server/eventCalendar';
 import * as events from '$lib/server/events';
 import { toICalendar } from '$lib/server/ical';
 import * as organisations from '$lib/server/organisations';
@@ -21,7 +21,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		name,
 		host: url.host,
 		refreshMinutes: 60,
-		events: rows.map((row) => toCalendarEvent(row, locals.locale, url.origin))
+		events: rows.map((row) => toCalendarEvent(row, calendarReader(locals, url)))
 	});
 	return new Response(body, { headers: calendarHeaders(name, false) });
 };
