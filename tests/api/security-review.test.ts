@@ -159,16 +159,19 @@ describe('finding 7: lead editors cannot write items.published_at', () => {
 });
 
 /** A transaction on its own connection, as an API caller (role authenticated + claims). */
-async function apiTransaction(email: string): Promise<pg.Client> {
+type ApiTransaction = pg.Client & { pid: number };
+
+async function apiTransaction(email: string): Promise<ApiTransaction> {
 	const client = new pg.Client({ connectionString: DB_URL });
 	await client.connect();
+	const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
 	await client.query('begin');
 	await client.query(
 		`select set_config('role', 'authenticated', true),
 		set_config('request.jwt.claims', $1, true)`,
 		[JSON.stringify({ sub: await userId(email), role: 'authenticated', email })]
 	);
-	return client;
+	return Object.assign(client, { pid: rows[0]!.pid });
 }
 
 const settle = <T>(promise: Promise<T>) =>
@@ -176,6 +179,25 @@ const settle = <T>(promise: Promise<T>) =>
 		(value) => ({ value, error: undefined }),
 		(error: { code?: string; message?: string }) => ({ value: undefined, error })
 	);
+
+/**
+ * Resolves once the transaction's statement waits for a lock held by the other one, or
+ * once it has finished without waiting (the race then has no guard and the test's
+ * assertions fail). Replaces a fixed sleep: on a busy machine 300 ms was sometimes too
+ * short for the statement to reach the guard, so the race was not really run.
+ */
+async function waitingForLock(transaction: ApiTransaction, statement: Promise<unknown>) {
+	let finished = false;
+	void statement.finally(() => (finished = true));
+	for (let polls = 0; polls < 400 && !finished; polls++) {
+		const { rows } = await db.query<{ waiting: boolean }>(
+			`select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`,
+			[transaction.pid]
+		);
+		if (rows[0]?.waiting) return;
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
 
 describe('finding 6: two admins removing each other at the same moment leave one admin', () => {
 	const first = 'admin@dci-nl.demo';
@@ -241,8 +263,8 @@ describe('finding 6: two admins removing each other at the same moment leave one
 								await userId(first)
 							])
 				);
-				// Give the second statement time to reach the guard before the first commits.
-				await new Promise((resolve) => setTimeout(resolve, 300));
+				// The second statement reaches the guard and waits before the first commits.
+				await waitingForLock(b, other);
 				await a.query('commit');
 				const outcome = await other;
 				expect(outcome.error?.code).toBe('23514');
@@ -307,7 +329,7 @@ describe('same class: a PDF added while an organisation signs does not land in t
 					[id, versionId, `papers/${id}/late.pdf`, 'a'.repeat(64)]
 				)
 			);
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			await waitingForLock(uploader, upload);
 			await signer.query('commit');
 			const outcome = await upload;
 			expect(outcome.error?.code).toBe('PA007');
@@ -345,7 +367,7 @@ describe('same class: an invitation answered while the item is being archived', 
 					[ITEM.draftByCode, ORG.kinderrechtencoalitie]
 				)
 			);
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			await waitingForLock(answerer, answer);
 			await archiver.query('commit');
 			const outcome = await answer;
 			expect(outcome.error?.code).toBe('42501');
