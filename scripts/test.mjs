@@ -13,6 +13,11 @@ import { authAvailability } from './stack/auth.mjs';
 import { requirePrerequisites } from './prerequisites.mjs';
 
 requirePrerequisites('test');
+// npm scripts run the Node of the `node` dev dependency (node_modules/.bin comes first on
+// their PATH): Node 24 LTS whatever Node launched npm.
+console.log(
+	`Node ${process.version} (${path.relative(ROOT, process.execPath) || process.execPath})`
+);
 
 const reports = path.join(DATA_DIR, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
