@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** API-level access tests: supabase-js through the local gateway, PostgREST and Postgres. */
 export default defineConfig({
-	// The schemas the pages use are imported as they are ($lib), to parse test input the same way.
-	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+	// The schemas the pages use are imported as they are (#lib, package.json "imports"), to
+	// parse test input the same way.
 	test: {
 		include: ['tests/api/**/*.test.ts'],
 		environment: 'node',

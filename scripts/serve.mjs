@@ -20,7 +20,14 @@ if (!existsSync(handlerFile)) {
 }
 
 if (!process.env.PUBLIC_SUPABASE_URL) Object.assign(process.env, appEnv());
-// adapter-node needs the public origin for its CSRF check; it assumes https otherwise.
+// adapter-node 6 builds each request's origin from its Host header and the protocol, which
+// it takes for https unless PROTOCOL_HEADER names a header saying otherwise; SvelteKit's CSRF
+// check compares that origin with the form's Origin. This server speaks plain HTTP, so it sets
+// that header itself on every request (overwriting whatever a client sent). Behind a TLS proxy
+// in production nothing is needed (https is the default); see README "Production".
+process.env.PROTOCOL_HEADER ??= 'x-hub-protocol';
+const protocolHeader = process.env.PROTOCOL_HEADER.toLowerCase();
+// The hub's own links in emails (src/lib/server/mail) use ORIGIN.
 process.env.ORIGIN ??= `http://localhost:${port}`;
 // adapter-node refuses request bodies over 512 kB by default; a paper's PDF may be 25 MB
 // (MAX_PDF_BYTES), plus the multipart form around it. Bigger bodies get adapter-node's 413.
@@ -29,6 +36,7 @@ process.env.BODY_SIZE_LIMIT ??= '27M';
 const { handler } = await import(pathToFileURL(handlerFile).href);
 const compress = compression();
 const server = http.createServer((req, res) => {
+	req.headers[protocolHeader] = 'http';
 	compress(req, res, () => handler(req, res));
 });
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));

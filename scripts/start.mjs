@@ -26,7 +26,7 @@ if (!process.env.PUBLIC_SUPABASE_URL) {
 
 const buildEntry = path.join(ROOT, 'build', 'index.js');
 const sources = ['src', 'static'].map((d) => path.join(ROOT, d));
-const configs = ['svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((f) =>
+const configs = ['vite.config.ts', 'package.json', 'package-lock.json'].map((f) =>
 	path.join(ROOT, f)
 );
 const stale =

@@ -1,11 +1,11 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { building } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
-import { createI18n } from '$lib/i18n';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n/config';
-import { resourcesFor } from '$lib/i18n/resources';
-import { startOutboxTimer } from '$lib/server/mail';
-import { createRequestClient, hasAuthCookie, isLocalOrigin } from '$lib/server/supabase';
+import { createI18n } from '#lib/i18n';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/config';
+import { resourcesFor } from '#lib/i18n/resources';
+import { startOutboxTimer } from '#lib/server/mail';
+import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -117,16 +117,23 @@ export const init: ServerInit = () => {
 
 export const handle = sequence(locale, supabase, securityHeaders);
 
-/** Unexpected errors: log the detail with an id, show the reader a translated message. */
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+/**
+ * Every error SvelteKit catches. The hub's own (`error(404, …)`) already carry a translated
+ * message and keep it; SvelteKit's 404 and 400 (an address it cannot decode: the visitor's
+ * mistake, not ours) get the reader's words; anything else is logged with an id and shown as
+ * a translated generic message.
+ */
+export const handleError: HandleServerError = (caught) => {
+	if (caught.kind === 'app') return;
+	const { event } = caught;
+	const status = caught.kind === 'unknown' ? 500 : caught.error.status;
 	if (status === 404) {
-		return { message: event.locals.i18n?.t('errors:not_found') ?? message };
+		return { message: event.locals.i18n?.t('errors:not_found') ?? 'Not found' };
 	}
-	// SvelteKit's own 400 (an address it cannot decode): the visitor's mistake, not ours.
 	if (status === 400) {
-		return { message: event.locals.i18n?.t('errors:bad_request') ?? message };
+		return { message: event.locals.i18n?.t('errors:bad_request') ?? 'Bad request' };
 	}
 	const errorId = crypto.randomUUID();
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, caught.error);
 	return { message: event.locals.i18n?.t('errors:generic') ?? 'Internal error', errorId };
 };

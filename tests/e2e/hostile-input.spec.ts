@@ -356,11 +356,12 @@ test.describe('garbage in the address (finding 11)', () => {
 	test('an address that cannot be decoded gets a translated 400, and the server lives on', async ({
 		request
 	}) => {
-		// SvelteKit runs the hooks for such a path outside its error handling: the locale
+		// SvelteKit 2 ran the hooks for such a path outside its error handling: the locale
 		// redirect thrown there used to end the server process (every later request refused).
+		// A path without a language may first be sent to the reader's language.
 		for (const path of ['/%E0%A4%A', '/%', '/nl/%E0%A4%A', '/nl/actions/%ZZ']) {
 			const response = await request.get(path, {
-				maxRedirects: 0,
+				maxRedirects: 1,
 				headers: { 'accept-language': 'nl' }
 			});
 			expect(response.status(), path).toBe(400);

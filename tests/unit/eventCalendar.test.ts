@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '$lib/i18n';
-import { resourcesFor } from '$lib/i18n/resources';
-import { toCalendarEvent } from '$lib/server/eventCalendar';
+import { createI18n } from '#lib/i18n';
+import { resourcesFor } from '#lib/i18n/resources';
+import { toCalendarEvent } from '#lib/server/eventCalendar';
 
 const row = {
 	id: '00000000-0000-4000-8000-000000000001',

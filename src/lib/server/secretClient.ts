@@ -4,16 +4,15 @@
 // server modules (src/lib/server/) import it.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { env } from '$env/dynamic/private';
-import { env as publicEnv } from '$env/dynamic/public';
-import type { Database } from '$lib/database.types';
+import * as env from '$app/env/private';
+import type { Database } from '#lib/database.types';
 
 let client: SupabaseClient<Database> | null | undefined;
 
 /** The service_role client, or null when PUBLIC_SUPABASE_URL or SUPABASE_SECRET_KEY is not set. */
 export function secretClient(): SupabaseClient<Database> | null {
 	if (client !== undefined) return client;
-	const url = publicEnv.PUBLIC_SUPABASE_URL;
+	const url = env.PUBLIC_SUPABASE_URL;
 	const key = env.SUPABASE_SECRET_KEY;
 	client =
 		url && key

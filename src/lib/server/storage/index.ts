@@ -1,4 +1,4 @@
-import { env } from '$env/dynamic/private';
+import * as env from '$app/env/private';
 import { LocalDiskStorage } from './local';
 import { S3Storage } from './s3';
 
@@ -34,7 +34,7 @@ export function fileStorage(): FileStorage {
 	return storage;
 }
 
-function required(name: string): string {
+function required(name: keyof typeof env): string {
 	const value = env[name];
 	if (!value) throw new Error(`${name} must be set when STORAGE_DRIVER=s3`);
 	return value;

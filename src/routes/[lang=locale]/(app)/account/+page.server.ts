@@ -1,9 +1,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale } from '$lib/i18n/config';
-import { signInPath } from '$lib/redirects';
-import * as calendarTokens from '$lib/server/calendarTokens';
-import { dbErrorKey } from '$lib/server/errors';
+import { isLocale } from '#lib/i18n/config';
+import { signInPath } from '#lib/redirects';
+import * as calendarTokens from '#lib/server/calendarTokens';
+import { dbErrorKey } from '#lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
