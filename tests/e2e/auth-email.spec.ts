@@ -439,3 +439,12 @@ test.describe('without JavaScript', () => {
 		expect(await canSignIn(someone.email, 'new-password-fr-1')).toBe(true);
 	});
 });
+
+test('the code page shows "we have sent" only for an address, not for any text put in its link', async ({
+	page
+}) => {
+	await page.goto('/en/sign-in/code?email=Your%20account%20is%20blocked.%20Call%20%2B1%20555');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your sign-in code');
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await expect(page.getByLabel('Email address')).toHaveValue('');
+});

@@ -4,7 +4,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
 import { safeRedirectPath } from '$lib/redirects';
-import { signInCodeSchema } from '$lib/schemas/auth';
+import { email as emailSchema, signInCodeSchema } from '$lib/schemas/auth';
 import { throttled } from '$lib/server/authForms';
 import { parseForm } from '$lib/server/forms';
 import * as throttle from '$lib/server/throttle';
@@ -12,8 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('next'), locals.locale));
+	// Shown in "we have sent…" only when it is an address: the query is anyone's to write.
+	const email = emailSchema.safeParse(url.searchParams.get('email') ?? '');
 	return {
-		email: (url.searchParams.get('email') ?? '').slice(0, 254),
+		email: email.success ? email.data : '',
 		next: url.searchParams.get('next')
 	};
 };
