@@ -127,7 +127,7 @@ test('sign-in link (fr): the email in French, opening the link twice consumes no
 	await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Connexion par e-mail');
 	await reader.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(reader).toHaveURL(/\/fr\/account$/);
-	await expect(reader.getByText(`Votre adresse e-mail est ${someone.email}.`)).toBeVisible();
+	await expect(reader.getByText(someone.email, { exact: true })).toBeVisible();
 
 	const again = await (await browser.newContext()).newPage();
 	await again.goto(link);
