@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { paperDecisionSchema } from '$lib/schemas/papers';
-import { dbErrorKey, paperErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { answerInvitation } from '$lib/server/jointActions';
-import * as memberships from '$lib/server/memberships';
-import * as papers from '$lib/server/papers';
+import { paperDecisionSchema } from '#lib/schemas/papers';
+import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { answerInvitation } from '#lib/server/jointActions';
+import * as memberships from '#lib/server/memberships';
+import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({
