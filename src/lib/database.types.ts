@@ -1085,6 +1085,13 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      account_by_email: {
+        Args: { email: string }
+        Returns: {
+          preferred_locale: string
+          user_id: string
+        }[]
+      }
       cancel_event_registration: {
         Args: { event_id: string }
         Returns: {

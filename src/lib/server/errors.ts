@@ -82,3 +82,10 @@ export function paperErrorKey(error: PostgrestError): string {
 	};
 	return keys[error.code] ?? dbErrorKey(error);
 }
+
+/** Auth's refusals of a new password (updateUser) → i18n keys; null for anything else. */
+export function passwordErrorKey(code: string | undefined): string | null {
+	if (code === 'same_password') return 'auth:password_same';
+	if (code === 'weak_password' || code === 'validation_failed') return 'auth:password_weak';
+	return null;
+}
