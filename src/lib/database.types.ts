@@ -1092,6 +1092,13 @@ export type Database = {
     }
     Functions: {
       accept_invitation: { Args: { token: string }; Returns: string }
+      account_by_email: {
+        Args: { email: string }
+        Returns: {
+          preferred_locale: string
+          user_id: string
+        }[]
+      }
       answer_my_invitation: {
         Args: { accept: boolean; invitation: string }
         Returns: string
