@@ -93,8 +93,17 @@ test.beforeAll(async () => {
 	]);
 });
 
+/** Addresses this file invites (unique() prefixes): their rows and accounts go afterwards. */
+const MINE = '^(nieuw|nouvelle|newcomer|intrus|sans-mail|sans-auth)-[0-9a-f]{8}@example\\.demo$';
+
 test.afterAll(async () => {
 	await query(`delete from private.throttle_attempts where action = 'invite'`);
+	await query('delete from invitations where email ~ $1', [MINE]);
+	await query('delete from auth.users where email ~ $1', [MINE]);
+	await query(
+		`update organisations set names = '{}', website = 'https://www.dei-belgique.be' where id = $1`,
+		[ORG.deiBelgique]
+	);
 	await query(`delete from memberships where organisation_id = $1 and user_id = $2`, [
 		ORG.deiBelgique,
 		PEOPLE.dciNlMember.id
@@ -353,3 +362,33 @@ for (const what of ['auth_admin', 'smtp'] as const) {
 		}
 	});
 }
+
+test('its admin edits the profile: a name per language shows to readers of that language', async ({
+	asAdmin,
+	page
+}) => {
+	await asAdmin.goto('/fr/organisations/dei-belgique');
+	await asAdmin.getByRole('link', { name: 'Modifier le profil' }).click();
+	await expect(asAdmin).toHaveURL(/\/fr\/organisations\/dei-belgique\/profile$/);
+	await asAdmin
+		.getByLabel('Nom en néerlandais')
+		.fill('Verdediging van Kinderen International – België');
+	await asAdmin.getByLabel('Site web').fill('not a website');
+	await asAdmin.getByRole('button', { name: 'Enregistrer le profil' }).click();
+	await expect(
+		asAdmin.getByText('Saisissez une adresse complète commençant par http:// ou https://')
+	).toBeVisible();
+	await expect(asAdmin.getByLabel('Nom en néerlandais')).toHaveValue(
+		'Verdediging van Kinderen International – België'
+	);
+	await asAdmin.getByLabel('Site web').fill('https://www.dei-belgique.be');
+	await asAdmin.getByRole('button', { name: 'Enregistrer le profil' }).click();
+	await expect(asAdmin.getByRole('status')).toHaveText('Le profil a été enregistré.');
+
+	await page.goto('/nl/organisations/dei-belgique');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Verdediging van Kinderen International – België'
+	);
+	await page.goto('/fr/organisations/dei-belgique');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORG_NAME);
+});
