@@ -99,6 +99,10 @@ const MINE = '^(nieuw|nouvelle|newcomer|intrus|sans-mail|sans-auth)-[0-9a-f]{8}@
 test.afterAll(async () => {
 	await query(`delete from private.throttle_attempts where action = 'invite'`);
 	await query('delete from invitations where email ~ $1', [MINE]);
+	await query('delete from invitations where organisation_id = $1 and email = $2', [
+		ORG.deiBelgique,
+		PEOPLE.dciNlMember.email
+	]);
 	await query('delete from auth.users where email ~ $1', [MINE]);
 	await query(
 		`update organisations set names = '{}', website = 'https://www.dei-belgique.be' where id = $1`,
