@@ -201,6 +201,20 @@ test('invitations in French and English; a revoked one says so on its link', asy
 	await expect(page.getByRole('alert')).toHaveText(
 		'This invitation was withdrawn by the organisation. Ask its admin if you think this is a mistake.'
 	);
+	// Sending again makes a new link (and email); the first one stops working.
+	const firstJoin = joinPathOf(linkIn(frMail, '/fr/auth/confirm'));
+	await asAdmin.getByRole('button', { name: `Renvoyer l'invitation à ${french}` }).click();
+	await expect(asAdmin.getByRole('status')).toHaveText(
+		`L'invitation a été renvoyée à ${french}, avec un nouveau lien.`
+	);
+	const again = await onlyMailTo(french, 1);
+	const secondJoin = joinPathOf(linkIn(again, '/fr/auth/confirm'));
+	expect(secondJoin).not.toBe(firstJoin);
+	await page.goto(firstJoin);
+	await expect(page.getByRole('alert')).toContainText("Ce lien d'invitation n'est pas valide.");
+	await page.goto(secondJoin);
+	await expect(page.getByText(`Benoît Lambert invite ${french}`)).toBeVisible();
+
 	await page.goto('/en/join/not-a-token');
 	await expect(page.getByRole('alert')).toContainText('This invitation link is not valid.');
 });
