@@ -200,8 +200,12 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 	const locale = (next.split('/')[1] ?? 'en') as Locale;
 	const labels = SIGN_IN_LABELS[locale] ?? SIGN_IN_LABELS.en;
 	await page.goto(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
-	await page.getByLabel(labels.email, { exact: true }).fill(email);
-	await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
+	// The password form (the sign-in page also has a sign-in-by-email form with its own address).
+	const form = page
+		.locator('form')
+		.filter({ has: page.getByLabel(labels.password, { exact: true }) });
+	await form.getByLabel(labels.email, { exact: true }).fill(email);
+	await form.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: labels.submit }).last().click();
 	const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	// Auth and the first render can be slow on a busy machine.

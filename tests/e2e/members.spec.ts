@@ -297,6 +297,23 @@ test('without JavaScript: the invite form shows its errors and sends; the invite
 		[ORG.deiBelgique, emma.id]
 	);
 	expect(rows).toEqual([{ role: 'editor' }]);
+
+	// A new person, without JavaScript too: confirm, name and password, the organisation.
+	const address = unique('newcomer');
+	await invite(admin, address, 'Membre', 'English');
+	await expect(admin.getByRole('status')).toHaveText(`Invitation envoyée à ${address}.`);
+	const newcomerContext = await browser.newContext({ javaScriptEnabled: false });
+	const newcomer = await newcomerContext.newPage();
+	await newcomer.goto(linkIn(await onlyMailTo(address), '/en/auth/confirm'));
+	await newcomer.getByRole('button', { name: 'Accept and continue' }).click();
+	await newcomer.getByLabel('Your name').fill('Sam Newcomer');
+	await newcomer.getByLabel('Password').fill(DEMO_PASSWORD);
+	await newcomer.getByRole('button', { name: 'Create my account and join' }).click();
+	await expect(newcomer).toHaveURL(/\/en\/organisations\/dei-belgique$/);
+	await expect(
+		newcomer.getByRole('region', { name: 'Members' }).getByText('Sam Newcomer')
+	).toBeVisible();
+	await newcomerContext.close();
 	await adminContext.close();
 	await emmaContext.close();
 });
@@ -409,4 +426,30 @@ test('its admin edits the profile: a name per language shows to readers of that 
 	);
 	await page.goto('/fr/organisations/dei-belgique');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORG_NAME);
+});
+
+test('the invite form is throttled in Postgres: past the limit, a translated 429 and nothing sent', async ({
+	asAdmin
+}) => {
+	// Twenty invitations this hour already (the rule: 20 per inviting account per hour).
+	await query(
+		`insert into private.throttle_attempts (attempt_id, action, scope, key_hash)
+		 select gen_random_uuid(), 'invite', 'account', private.throttle_key_hash('invite', 'account', $1)
+		 from generate_series(1, 20)`,
+		[PEOPLE.admin.id]
+	);
+	const address = unique('intrus');
+	await asAdmin.goto(MEMBERS);
+	const [response] = await Promise.all([
+		asAdmin.waitForResponse((r) => r.request().method() === 'POST'),
+		invite(asAdmin, address, 'Membre', 'Français')
+	]);
+	expect(response.status()).toBeLessThan(500);
+	await expect(asAdmin.getByRole('alert')).toHaveText(
+		'Trop de tentatives. Veuillez réessayer dans 60 minutes.'
+	);
+	await expect(asAdmin.getByLabel('Adresse e-mail')).toHaveValue(address);
+	expect(await invitationCount(address)).toBe(0);
+	expect(await mailsTo(address)).toEqual([]);
+	await query(`delete from private.throttle_attempts where action = 'invite'`);
 });
