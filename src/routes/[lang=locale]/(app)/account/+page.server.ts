@@ -1,15 +1,15 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale } from '$lib/i18n/config';
-import { signInPath } from '$lib/redirects';
-import { changeEmailSchema, changePasswordSchema } from '$lib/schemas/auth';
-import { EmailUnavailableError, startEmailChange } from '$lib/server/authEmails';
-import { isCurrentPassword, throttled } from '$lib/server/authForms';
-import { publicOrigin } from '$lib/server/authLinks';
-import * as calendarTokens from '$lib/server/calendarTokens';
-import { dbErrorKey, passwordErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { forgive } from '$lib/server/throttle';
+import { isLocale } from '#lib/i18n/config';
+import { signInPath } from '#lib/redirects';
+import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
+import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
+import { isCurrentPassword, throttled } from '#lib/server/authForms';
+import { publicOrigin } from '#lib/server/authLinks';
+import * as calendarTokens from '#lib/server/calendarTokens';
+import { dbErrorKey, passwordErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { forgive } from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
