@@ -297,6 +297,7 @@ export type Database = {
         Row: {
           accepted_at: string | null
           created_at: string
+          declined_at: string | null
           email: string
           expires_at: string
           id: string
@@ -311,6 +312,7 @@ export type Database = {
         Insert: {
           accepted_at?: string | null
           created_at?: string
+          declined_at?: string | null
           email: string
           expires_at?: string
           id?: string
@@ -325,6 +327,7 @@ export type Database = {
         Update: {
           accepted_at?: string | null
           created_at?: string
+          declined_at?: string | null
           email?: string
           expires_at?: string
           id?: string
@@ -729,6 +732,7 @@ export type Database = {
           languages: string[]
           logo_path: string | null
           name: string
+          names: NonNullable<Json>
           original_locale: string
           slug: string
           status: Database["public"]["Enums"]["organisation_status"]
@@ -745,6 +749,7 @@ export type Database = {
           languages?: string[]
           logo_path?: string | null
           name: string
+          names?: NonNullable<Json>
           original_locale?: string
           slug: string
           status?: Database["public"]["Enums"]["organisation_status"]
@@ -761,6 +766,7 @@ export type Database = {
           languages?: string[]
           logo_path?: string | null
           name?: string
+          names?: NonNullable<Json>
           original_locale?: string
           slug?: string
           status?: Database["public"]["Enums"]["organisation_status"]
@@ -1085,12 +1091,17 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_invitation: { Args: { token: string }; Returns: string }
       account_by_email: {
         Args: { email: string }
         Returns: {
           preferred_locale: string
           user_id: string
         }[]
+      }
+      answer_my_invitation: {
+        Args: { accept: boolean; invitation: string }
+        Returns: string
       }
       cancel_event_registration: {
         Args: { event_id: string }
@@ -1124,6 +1135,7 @@ export type Database = {
         Args: { approve: boolean; comment?: string; signature_id: string }
         Returns: Database["public"]["Enums"]["signature_state"]
       }
+      decline_invitation: { Args: { token: string }; Returns: string }
       event_registrants: {
         Args: { event_id: string }
         Returns: {
@@ -1145,6 +1157,21 @@ export type Database = {
           waiting: number
         }[]
       }
+      invitation_by_token: {
+        Args: { token: string }
+        Returns: {
+          email: string
+          expires_at: string
+          invited_by_name: string
+          locale: string
+          organisation_id: string
+          organisation_name: string
+          organisation_names: Json
+          organisation_slug: string
+          role: Database["public"]["Enums"]["membership_role"]
+          state: string
+        }[]
+      }
       invite_paper_signatories: {
         Args: { organisation_ids: string[]; paper_id: string }
         Returns: number
@@ -1153,9 +1180,34 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
+      my_pending_invitations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          created_at: string
+          expires_at: string
+          id: string
+          invited_by_name: string
+          organisation_name: string
+          organisation_names: Json
+          organisation_slug: string
+          role: Database["public"]["Enums"]["membership_role"]
+        }[]
+      }
       open_paper_signature: {
         Args: { deadline: string; paper_id: string; version_id: string }
         Returns: number
+      }
+      organisation_invitations: {
+        Args: { organisation: string }
+        Returns: {
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by_name: string
+          locale: string
+          role: Database["public"]["Enums"]["membership_role"]
+        }[]
       }
       paper_file_for_download: {
         Args: { file_id: string }

@@ -89,3 +89,31 @@ export function passwordErrorKey(code: string | undefined): string | null {
 	if (code === 'weak_password' || code === 'validation_failed') return 'auth:password_weak';
 	return null;
 }
+
+/**
+ * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
+ * guards of …_organisations_and_people.sql / …_security_review_fixes.sql) → i18n keys.
+ */
+export function invitationErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		IN001: 'members:error_unknown',
+		IN002: 'members:error_expired',
+		IN003: 'members:error_revoked',
+		IN004: 'members:error_used',
+		IN005: 'members:error_other_address',
+		IN006: 'members:error_suspended',
+		'23505': 'members:error_already_invited', // one open invitation per address and organisation
+		'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
+		'22023': 'members:error_expired' // the guard's "this invitation has expired"
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
+
+/** Errors of role changes and removals (guard_membership_change) → i18n keys. */
+export function membershipErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
+		'42501': 'members:error_change_refused'
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
