@@ -67,15 +67,24 @@ async function onlyMailTo(address: string, before = 0): Promise<Mail> {
 	return (await newMailsTo(address, before))[0]!;
 }
 
+/** Auth's stored password hash of an account (to prove a refused form changed nothing). */
+async function passwordHashOf(email: string): Promise<string> {
+	const rows = await query<{ encrypted_password: string }>(
+		'select encrypted_password from auth.users where email = $1',
+		[email]
+	);
+	return rows[0]!.encrypted_password;
+}
+
 function linkIn(mail: Mail, path: string): string {
 	const link = (mail.text ?? '').match(/https?:\/\/\S+/g)?.find((url) => url.includes(path));
 	expect(link, `a link to ${path} in "${mail.subject}"`).toBeTruthy();
 	return link!;
 }
 
-/** The join page a new person's confirm link leads to (its `next`). */
-function joinPathOf(confirmLink: string): string {
-	return new URL(confirmLink).searchParams.get('next')!;
+/** The path of a join link (the page is opened on the test's own origin). */
+function joinPathOf(joinLink: string): string {
+	return new URL(joinLink).pathname;
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -114,7 +123,7 @@ test.afterAll(async () => {
 	]);
 });
 
-test('a new person invited in Dutch confirms, sets a password, lands on the organisation; removed, loses access at once', async ({
+test('a new person invited in Dutch chooses a password on the join page, lands on the organisation; removed, loses access at once', async ({
 	asAdmin,
 	browser
 }) => {
@@ -128,13 +137,18 @@ test('a new person invited in Dutch confirms, sets a password, lands on the orga
 	const mail = await onlyMailTo(address);
 	expect(mail.subject).toBe(`Uitnodiging om lid te worden van ${ORG_NAME} op de DCI Network Hub`);
 	expect(mail.text).toContain('als redacteur');
-	const confirm = linkIn(mail, '/nl/auth/confirm');
+	const join = linkIn(mail, '/nl/join/');
+	expect(join).toMatch(/\/nl\/join\/[\w-]{43}$/);
 
+	// The link outlives Auth's one-hour email tokens: the invitation was sent two hours ago.
+	await query(
+		`update auth.users set invited_at = invited_at - interval '2 hours',
+		   confirmation_sent_at = confirmation_sent_at - interval '2 hours' where email = $1`,
+		[address]
+	);
 	const page = await (await browser.newContext()).newPage();
-	// Opening the link consumes nothing: a button confirms.
-	await page.goto(confirm);
-	await page.getByRole('button', { name: 'Aanvaarden en verdergaan' }).click();
-	await expect(page).toHaveURL(/\/nl\/join\/[\w-]{43}$/);
+	// Opening the link consumes nothing: the page asks for a name and a password.
+	await page.goto(joinPathOf(join));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		`Uitnodiging om lid te worden van ${ORG_NAME}`
 	);
@@ -182,10 +196,10 @@ test('invitations in French and English; a revoked one says so on its link', asy
 	const frMail = await onlyMailTo(french);
 	expect(frMail.subject).toBe(`Invitation à rejoindre ${ORG_NAME} sur le DCI Network Hub`);
 	expect(frMail.text).toContain('comme membre');
-	linkIn(frMail, '/fr/auth/confirm');
+	linkIn(frMail, '/fr/join/');
 	const enMail = await onlyMailTo(english);
 	expect(enMail.subject).toBe(`Invitation to join ${ORG_NAME} on the DCI Network Hub`);
-	const join = joinPathOf(linkIn(enMail, '/en/auth/confirm'));
+	const join = joinPathOf(linkIn(enMail, '/en/join/'));
 
 	// Before the revocation, the link shows the invitation to anyone holding it.
 	await page.goto(join);
@@ -202,13 +216,13 @@ test('invitations in French and English; a revoked one says so on its link', asy
 		'This invitation was withdrawn by the organisation. Ask its admin if you think this is a mistake.'
 	);
 	// Sending again makes a new link (and email); the first one stops working.
-	const firstJoin = joinPathOf(linkIn(frMail, '/fr/auth/confirm'));
+	const firstJoin = joinPathOf(linkIn(frMail, '/fr/join/'));
 	await asAdmin.getByRole('button', { name: `Renvoyer l'invitation à ${french}` }).click();
 	await expect(asAdmin.getByRole('status')).toHaveText(
 		`L'invitation a été renvoyée à ${french}, avec un nouveau lien.`
 	);
 	const again = await onlyMailTo(french, 1);
-	const secondJoin = joinPathOf(linkIn(again, '/fr/auth/confirm'));
+	const secondJoin = joinPathOf(linkIn(again, '/fr/join/'));
 	expect(secondJoin).not.toBe(firstJoin);
 	await page.goto(firstJoin);
 	await expect(page.getByRole('alert')).toContainText("Ce lien d'invitation n'est pas valide.");
@@ -240,6 +254,22 @@ test('a person with an account accepts in the hub (inbox), after being told to s
 		`You are signed in as ${PEOPLE.member.email}, but this invitation is for ${emma.email}.`
 	);
 	await expect(sarah.getByRole('button', { name: 'Accept and join' })).toHaveCount(0);
+
+	// Signed out, the link of a person who has a password only asks them to sign in: the
+	// page offers no password form, and a direct POST of one is refused, changing nothing.
+	const visitor = await (await sarah.context().browser()!.newContext()).newPage();
+	await visitor.goto(new URL(join).pathname);
+	await expect(visitor.getByLabel('Password')).toHaveCount(0);
+	const hashBefore = await passwordHashOf(emma.email);
+	const forged = await visitor.request.post(`${new URL(join).pathname}?/create`, {
+		form: { display_name: 'Intruder', password: 'an-intruders-password' },
+		headers: { origin: new URL(visitor.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect(forged.status()).toBe(403);
+	// The page's own refusal (a form failure), not SvelteKit's cross-site check.
+	expect(await forged.json()).toMatchObject({ type: 'failure', status: 403 });
+	expect(await passwordHashOf(emma.email)).toBe(hashBefore);
+	await visitor.context().close();
 
 	const page = await as(emma.email, '/en/invitations');
 	const card = page.getByRole('listitem').filter({ hasText: ORG_NAME });
@@ -298,14 +328,13 @@ test('without JavaScript: the invite form shows its errors and sends; the invite
 	);
 	expect(rows).toEqual([{ role: 'editor' }]);
 
-	// A new person, without JavaScript too: confirm, name and password, the organisation.
+	// A new person, without JavaScript too: name and password on the join page, the organisation.
 	const address = unique('newcomer');
 	await invite(admin, address, 'Membre', 'English');
 	await expect(admin.getByRole('status')).toHaveText(`Invitation envoyée à ${address}.`);
 	const newcomerContext = await browser.newContext({ javaScriptEnabled: false });
 	const newcomer = await newcomerContext.newPage();
-	await newcomer.goto(linkIn(await onlyMailTo(address), '/en/auth/confirm'));
-	await newcomer.getByRole('button', { name: 'Accept and continue' }).click();
+	await newcomer.goto(joinPathOf(linkIn(await onlyMailTo(address), '/en/join/')));
 	await newcomer.getByLabel('Your name').fill('Sam Newcomer');
 	await newcomer.getByLabel('Password').fill(DEMO_PASSWORD);
 	await newcomer.getByRole('button', { name: 'Create my account and join' }).click();

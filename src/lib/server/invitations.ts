@@ -8,13 +8,13 @@
 // (admin generateLink, secret key, ./authLinks.ts), the hub's own email in the language
 // chosen for the person (./mail), and undoing everything when a step fails.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
 import { createI18n } from '#lib/i18n/index';
 import { resourcesFor } from '#lib/i18n/resources';
 import type { MembershipRole } from '#lib/schemas/members';
-import { accountByEmail, AuthAdminError, confirmUrl, generateLink } from './authLinks';
+import { accountByEmail, AuthAdminError, generateLink } from './authLinks';
 import { invitationErrorKey } from './errors';
 import { sendMail } from './mail';
 import { renderEmail } from './mail/account';
@@ -92,9 +92,12 @@ function organisationName(
 }
 
 /**
- * Mails the invitation: Auth's invite link through the confirm page for an address without
- * (a confirmed) account, else a link to the join page. Returns the id of an Auth account it
- * created (to delete if anything after fails). Throws when Auth or the mail server fails.
+ * Mails the invitation: the join page's link, open as long as the invitation (14 days). For
+ * an address without a (confirmed) account Auth's invite makes the account now, unconfirmed
+ * and without a password; the join page signs that person in when they choose their password
+ * (signInInvited), so the link does not die with Auth's one-hour token. Returns the id of an
+ * Auth account it created (to delete if anything after fails). Throws when Auth or the mail
+ * server fails.
  */
 async function mailInvitation(
 	caller: Client,
@@ -109,7 +112,7 @@ async function mailInvitation(
 	const join = new URL(joinPath(request.locale, token), origin).href;
 
 	const existing = await accountByEmail(request.email);
-	let link: string | null = null;
+	let newPerson = false;
 	let createdUserId: string | null = null;
 	try {
 		// Auth's invite: creates an unconfirmed account without password for a new address
@@ -120,23 +123,19 @@ async function mailInvitation(
 			data: { locale: request.locale, needs_password: true }
 		});
 		if (!existing) createdUserId = generated.userId;
-		link = confirmUrl(origin, request.locale, {
-			hashedToken: generated.hashedToken,
-			type: 'invite',
-			next: joinPath(request.locale, token)
-		});
+		newPerson = true;
 	} catch (failure) {
 		if (!(failure instanceof AuthAdminError && failure.code === 'email_exists')) throw failure;
 	}
 
-	const mail = link
+	const mail = newPerson
 		? renderEmail(request.locale, {
 				subject: ['members:mail_invite_new_subject', { organisation }],
 				paragraphs: [
 					['members:mail_invite_new_text', { organisation, inviter, role: roleName }],
 					'members:mail_invite_new_steps'
 				],
-				action: { label: 'members:mail_invite_new_button', url: link },
+				action: { label: 'members:mail_invite_new_button', url: join },
 				after: ['members:mail_invite_expiry', 'members:mail_invite_ignore']
 			})
 		: renderEmail(request.locale, {
@@ -324,4 +323,32 @@ export async function ofOrganisation(client: Client, organisationId: string) {
 	});
 	if (error) throw error;
 	return data;
+}
+
+/**
+ * Whether `email` belongs to an account an invitation made that has no password yet (its
+ * person has never followed an invitation). Server only (secret key).
+ */
+export async function awaitsPassword(email: string): Promise<boolean> {
+	const account = await accountByEmail(email);
+	if (!account) return false;
+	const { data, error } = await secretClient()!.auth.admin.getUserById(account.userId);
+	if (error) throw error;
+	return data.user.user_metadata?.needs_password === true && !data.user.last_sign_in_at;
+}
+
+/**
+ * Signs in, on `client` (the request's: its cookies get the session), the new person an open
+ * invitation is for, when they choose their password on the join page. Holding the
+ * invitation's token proves the mailbox as Auth's own invite link would (it came only in the
+ * email to that address, and works once, for 14 days); the server makes a fresh Auth invite
+ * token and verifies it at once, so Auth still decides and records the sign-in. Only for an
+ * account that awaitsPassword: a person with a password signs in as usual.
+ */
+export async function signInInvited(client: Client, email: string): Promise<User> {
+	const { hashedToken } = await generateLink({ type: 'invite', email });
+	const { data, error } = await client.auth.verifyOtp({ token_hash: hashedToken, type: 'invite' });
+	if (error) throw error;
+	if (!data.user) throw new Error('Auth verified the invitation without a user');
+	return data.user;
 }

@@ -2,7 +2,9 @@
 // token invites to and never changes anything (mail scanners open links); accepting,
 // declining and a new person's password are POSTs. The database checks the token's hash,
 // expiry, revocation, use and that the signed-in person's verified address is the invited
-// one (private.answer_invitation).
+// one (private.answer_invitation). A new person (an account the invitation made, without a
+// password) chooses a name and password here, signed out: the POST signs them in through
+// Auth (invitations.signInInvited), so the link lasts as long as the invitation.
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
 import { signInPath } from '#lib/redirects';
@@ -25,13 +27,23 @@ function needsPassword(user: App.Locals['user']): boolean {
 	return user?.user_metadata?.needs_password === true;
 }
 
+/** Whether the invited address is a new person's, awaiting a password (never throws). */
+async function newPersonInvited(email: string): Promise<boolean> {
+	try {
+		return await invitations.awaitsPassword(email);
+	} catch (failure) {
+		console.error('join: cannot tell whether the invited account has a password', failure);
+		return false;
+	}
+}
+
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
 	const invitation = await invitationOf(event);
 	const user = locals.user;
 	let view: View = 'state';
 	if (invitation?.state === 'open') {
-		if (!user) view = 'sign_in';
+		if (!user) view = (await newPersonInvited(invitation.email)) ? 'new_account' : 'sign_in';
 		else if (user.email?.toLowerCase() !== invitation.email) view = 'wrong_account';
 		else if (needsPassword(user)) view = 'new_account';
 		else view = 'answer';
@@ -82,9 +94,9 @@ export const actions: Actions = {
 		const { locals } = event;
 		const form = await event.request.formData();
 		const values = { display_name: String(form.get('display_name') ?? '').slice(0, 120) };
-		const user = locals.user;
+		let user = locals.user;
 		const token = tokenSchema.safeParse(event.params.token);
-		if (!user || !needsPassword(user)) {
+		if (user && !needsPassword(user)) {
 			return fail(403, { values, errors: { form: 'errors:forbidden' } });
 		}
 		if (!token.success) return fail(400, { values, errors: { form: 'members:error_unknown' } });
@@ -94,6 +106,18 @@ export const actions: Actions = {
 		const invitation = await invitations.byToken(locals.supabase, token.data);
 		if (invitation?.state !== 'open') {
 			return fail(400, { values, errors: { form: 'members:error_unknown' } });
+		}
+		if (!user) {
+			// Signed out: only the new person an invitation made an account for signs in here.
+			if (!(await newPersonInvited(invitation.email))) {
+				return fail(403, { values, errors: { form: 'errors:forbidden' } });
+			}
+			try {
+				user = await invitations.signInInvited(locals.supabase, invitation.email);
+			} catch (failure) {
+				console.error('join: Auth could not sign the invited person in', failure);
+				return fail(503, { values, errors: { form: 'members:error_auth_unavailable' } });
+			}
 		}
 		const { error } = await locals.supabase.auth.updateUser({
 			password: parsed.data.password,
