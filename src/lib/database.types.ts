@@ -1164,6 +1164,13 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      account_by_email: {
+        Args: { email: string }
+        Returns: {
+          preferred_locale: string
+          user_id: string
+        }[]
+      }
       account_deletion_blockers: {
         Args: Record<PropertyKey, never>
         Returns: {

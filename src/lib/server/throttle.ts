@@ -8,7 +8,13 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { secretClient } from './secretClient';
 
 /** Throttled forms; each has rules per scope in private.throttle_rules. */
-export type ThrottleAction = 'sign_in';
+export type ThrottleAction =
+	| 'sign_in'
+	| 'email_sign_in'
+	| 'email_code'
+	| 'password_reset'
+	| 'password_change'
+	| 'email_change';
 
 /** What an attempt is counted against: the account it names and the client's address. */
 export type ThrottleScope = 'account' | 'address';

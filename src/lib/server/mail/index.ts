@@ -23,6 +23,28 @@ function smtpTransport(): MailTransport {
 	return transport;
 }
 
+/** The From header of every email of the hub (MAIL_FROM). */
+export function mailFrom(): string {
+	return env.MAIL_FROM || 'DCI Network Hub <no-reply@localhost>';
+}
+
+/** One email to send now (see ./account.ts to render one in the recipient's language). */
+export interface OutgoingMail {
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+}
+
+/**
+ * Sends one email now over the same SMTP transport as the outbox, and throws when the SMTP
+ * server refuses it or cannot be reached: a flow that must not go on without its email
+ * (an invitation, a sign-in link) catches that and rolls back or says so.
+ */
+export async function sendMail(message: OutgoingMail): Promise<void> {
+	await smtpTransport().sendMail({ from: mailFrom(), ...message });
+}
+
 /**
  * Sends the emails waiting in the outbox. Never throws: an email that cannot go now is
  * retried by the next call or the timer, and the person's action has already succeeded.
@@ -39,7 +61,7 @@ export async function sendPendingEmails(origin?: string): Promise<DispatchResult
 	try {
 		return await dispatchOutbox(client, smtpTransport(), {
 			origin: env.ORIGIN || origin || 'http://localhost:3000',
-			from: env.MAIL_FROM || 'DCI Network Hub <no-reply@localhost>'
+			from: mailFrom()
 		});
 	} catch (failure) {
 		console.error('mail: the outbox could not be dispatched', failure);

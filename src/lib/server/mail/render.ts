@@ -44,7 +44,7 @@ const KEYS = {
 	}
 } as const satisfies Record<Enums<'notification_kind'>, { subject: string; body: string }>;
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
 	value.replace(
 		/[&<>"']/g,
 		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
