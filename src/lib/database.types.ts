@@ -1179,6 +1179,7 @@ export type Database = {
           slug: string
         }[]
       }
+      am_i_coordinator: { Args: Record<PropertyKey, never>; Returns: boolean }
       approve_application: { Args: { application: string }; Returns: string }
       cancel_event_registration: {
         Args: { event_id: string }

@@ -14,7 +14,8 @@ export type ThrottleAction =
 	| 'email_code'
 	| 'password_reset'
 	| 'password_change'
-	| 'email_change';
+	| 'email_change'
+	| 'apply';
 
 /** What an attempt is counted against: the account it names and the client's address. */
 export type ThrottleScope = 'account' | 'address';
