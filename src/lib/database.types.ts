@@ -300,6 +300,7 @@ export type Database = {
         Row: {
           accepted_at: string | null
           created_at: string
+          declined_at: string | null
           email: string
           expires_at: string
           id: string
@@ -314,6 +315,7 @@ export type Database = {
         Insert: {
           accepted_at?: string | null
           created_at?: string
+          declined_at?: string | null
           email: string
           expires_at?: string
           id?: string
@@ -328,6 +330,7 @@ export type Database = {
         Update: {
           accepted_at?: string | null
           created_at?: string
+          declined_at?: string | null
           email?: string
           expires_at?: string
           id?: string
@@ -808,6 +811,7 @@ export type Database = {
           languages: string[]
           logo_path: string | null
           name: string
+          names: NonNullable<Json>
           original_locale: string
           slug: string
           status: Database["public"]["Enums"]["organisation_status"]
@@ -824,6 +828,7 @@ export type Database = {
           languages?: string[]
           logo_path?: string | null
           name: string
+          names?: NonNullable<Json>
           original_locale?: string
           slug: string
           status?: Database["public"]["Enums"]["organisation_status"]
@@ -840,6 +845,7 @@ export type Database = {
           languages?: string[]
           logo_path?: string | null
           name?: string
+          names?: NonNullable<Json>
           original_locale?: string
           slug?: string
           status?: Database["public"]["Enums"]["organisation_status"]
@@ -1164,6 +1170,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_invitation: { Args: { token: string }; Returns: string }
       account_by_email: {
         Args: { email: string }
         Returns: {
@@ -1180,6 +1187,10 @@ export type Database = {
         }[]
       }
       am_i_coordinator: { Args: Record<PropertyKey, never>; Returns: boolean }
+      answer_my_invitation: {
+        Args: { accept: boolean; invitation: string }
+        Returns: string
+      }
       approve_application: { Args: { application: string }; Returns: string }
       cancel_event_registration: {
         Args: { event_id: string }
@@ -1287,6 +1298,7 @@ export type Database = {
         Args: { application: string; reason: string }
         Returns: undefined
       }
+      decline_invitation: { Args: { token: string }; Returns: string }
       discard_empty_organisation: {
         Args: { organisation: string }
         Returns: undefined
@@ -1312,6 +1324,21 @@ export type Database = {
           waiting: number
         }[]
       }
+      invitation_by_token: {
+        Args: { token: string }
+        Returns: {
+          email: string
+          expires_at: string
+          invited_by_name: string
+          locale: string
+          organisation_id: string
+          organisation_name: string
+          organisation_names: Json
+          organisation_slug: string
+          role: Database["public"]["Enums"]["membership_role"]
+          state: string
+        }[]
+      }
       invite_paper_signatories: {
         Args: { organisation_ids: string[]; paper_id: string }
         Returns: number
@@ -1322,9 +1349,34 @@ export type Database = {
       }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
       my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      my_pending_invitations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          created_at: string
+          expires_at: string
+          id: string
+          invited_by_name: string
+          organisation_name: string
+          organisation_names: Json
+          organisation_slug: string
+          role: Database["public"]["Enums"]["membership_role"]
+        }[]
+      }
       open_paper_signature: {
         Args: { deadline: string; paper_id: string; version_id: string }
         Returns: number
+      }
+      organisation_invitations: {
+        Args: { organisation: string }
+        Returns: {
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by_name: string
+          locale: string
+          role: Database["public"]["Enums"]["membership_role"]
+        }[]
       }
       paper_file_for_download: {
         Args: { file_id: string }

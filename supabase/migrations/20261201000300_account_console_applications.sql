@@ -187,6 +187,17 @@ end;
 $$;
 comment on function private.admin_blocked_organisations(uuid) is 'Organisations of which the person is the last admin (whatever their status): they hand over before deleting their account.';
 
+create function public.am_i_coordinator()
+returns boolean
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select private.is_coordinator()
+$$;
+comment on function public.am_i_coordinator() is 'Whether the signed-in person is a coordinator (to show or refuse the console''s pages; its functions check again).';
+
 -- Leave an organisation ---------------------------------------------------------------------
 
 create function private.leave_organisation(organisation uuid)
@@ -925,6 +936,8 @@ grant execute on function private.decline_application(uuid, text) to authenticat
 grant execute on function private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) to service_role;
 grant execute on function private.coordinator_recipients() to service_role;
 
+revoke execute on function public.am_i_coordinator() from public, anon;
+grant execute on function public.am_i_coordinator() to authenticated;
 revoke execute on function public.leave_organisation(uuid) from public, anon;
 revoke execute on function public.my_data() from public, anon;
 revoke execute on function public.account_deletion_blockers() from public, anon;

@@ -8,6 +8,7 @@ import enCrc from './locales/en/crc.json';
 import enErrors from './locales/en/errors.json';
 import enEvents from './locales/en/events.json';
 import enHome from './locales/en/home.json';
+import enMembers from './locales/en/members.json';
 import enOrganisations from './locales/en/organisations.json';
 import enPapers from './locales/en/papers.json';
 import enValidation from './locales/en/validation.json';
@@ -23,6 +24,7 @@ export const sourceResources = {
 	errors: enErrors,
 	events: enEvents,
 	home: enHome,
+	members: enMembers,
 	organisations: enOrganisations,
 	papers: enPapers,
 	validation: enValidation
@@ -41,6 +43,7 @@ export const NAMESPACES: Namespace[] = [
 	'errors',
 	'events',
 	'home',
+	'members',
 	'organisations',
 	'papers',
 	'validation'

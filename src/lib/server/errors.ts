@@ -93,6 +93,25 @@ export function accountErrorKey(error: PostgrestError): string {
 	return keys[error.code] ?? dbErrorKey(error);
 }
 
+/**
+ * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
+ * guards of …_organisations_and_people.sql / …_security_review_fixes.sql) → i18n keys.
+ */
+export function invitationErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		IN001: 'members:error_unknown',
+		IN002: 'members:error_expired',
+		IN003: 'members:error_revoked',
+		IN004: 'members:error_used',
+		IN005: 'members:error_other_address',
+		IN006: 'members:error_suspended',
+		'23505': 'members:error_already_invited', // one open invitation per address and organisation
+		'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
+		'22023': 'members:error_expired' // the guard's "this invitation has expired"
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
+
 /** Errors of the coordinators' console functions (…_account_console_applications.sql) → i18n keys. */
 export function consoleErrorKey(error: PostgrestError): string {
 	const keys: Record<string, string> = {
@@ -103,6 +122,15 @@ export function consoleErrorKey(error: PostgrestError): string {
 		P0002: 'errors:not_found',
 		'22023': 'console:error_invalid',
 		'23514': 'console:error_invalid'
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
+
+/** Errors of role changes and removals (guard_membership_change) → i18n keys. */
+export function membershipErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
+		'42501': 'members:error_change_refused'
 	};
 	return keys[error.code] ?? dbErrorKey(error);
 }

@@ -15,6 +15,7 @@ export type ThrottleAction =
 	| 'password_reset'
 	| 'password_change'
 	| 'email_change'
+	| 'invite'
 	| 'apply';
 
 /** What an attempt is counted against: the account it names and the client's address. */

@@ -1,9 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
+import { answerInvitationSchema } from '$lib/schemas/members';
 import { paperDecisionSchema } from '$lib/schemas/papers';
 import { dbErrorKey, paperErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
+import * as organisationInvitations from '$lib/server/invitations';
 import { answerInvitation } from '$lib/server/jointActions';
 import * as memberships from '$lib/server/memberships';
 import * as papers from '$lib/server/papers';
@@ -18,9 +20,11 @@ const answerSchema = z.object({
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
 	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
-	const [invitations, mine] = await Promise.all([
+	const [invitations, mine, organisationsInviting] = await Promise.all([
 		locals.supabase.rpc('pending_item_invitations'),
-		memberships.mine(locals.supabase, userId)
+		memberships.mine(locals.supabase, userId),
+		// Invitations to join an organisation, for the signed-in person's verified address.
+		organisationInvitations.mine(locals.supabase)
 	]);
 	if (invitations.error) throw invitations.error;
 	// Requests to co-sign are read by every member of the asked organisation, but only its
@@ -29,10 +33,24 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
 		.map((m) => m.organisation!.id);
 	const signatures = await papers.pendingSignatures(locals.supabase, adminOf);
-	return { invitations: invitations.data, signatures };
+	return { invitations: invitations.data, signatures, organisationsInviting };
 };
 
 export const actions: Actions = {
+	/** Accept (→ the organisation's page) or decline an invitation to join an organisation. */
+	join: async ({ locals, request }) => {
+		const parsed = parseForm(answerInvitationSchema, await request.formData());
+		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
+		const accept = parsed.data.answer === 'accept';
+		const answer = await organisationInvitations.answerById(
+			locals.supabase,
+			parsed.data.invitation_id,
+			accept
+		);
+		if (!answer.ok) return fail(answer.status, { errors: { form: answer.key } });
+		if (accept) redirect(303, `/${locals.locale}/organisations/${answer.slug}`);
+		return { joinDeclined: true };
+	},
 	answer: async ({ locals, request }) => {
 		const parsed = parseForm(answerSchema, await request.formData());
 		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });

@@ -1,0 +1,118 @@
+// The join page of an invitation email: /[lang]/join/[token]. A GET only shows what the
+// token invites to and never changes anything (mail scanners open links); accepting,
+// declining and a new person's password are POSTs. The database checks the token's hash,
+// expiry, revocation, use and that the signed-in person's verified address is the invited
+// one (private.answer_invitation).
+import { fail, redirect } from '@sveltejs/kit';
+import { isAuthError } from '@supabase/supabase-js';
+import { signInPath } from '$lib/redirects';
+import { joinAccountSchema, tokenSchema } from '$lib/schemas/members';
+import { parseForm } from '$lib/server/forms';
+import * as invitations from '$lib/server/invitations';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+type View = 'state' | 'sign_in' | 'wrong_account' | 'new_account' | 'answer';
+
+async function invitationOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const token = tokenSchema.safeParse(event.params.token);
+	if (!token.success) return null;
+	return invitations.byToken(event.locals.supabase, token.data);
+}
+
+/** A person who arrived through Auth's invite and has not chosen a password yet. */
+function needsPassword(user: App.Locals['user']): boolean {
+	return user?.user_metadata?.needs_password === true;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
+	const invitation = await invitationOf(event);
+	const user = locals.user;
+	let view: View = 'state';
+	if (invitation?.state === 'open') {
+		if (!user) view = 'sign_in';
+		else if (user.email?.toLowerCase() !== invitation.email) view = 'wrong_account';
+		else if (needsPassword(user)) view = 'new_account';
+		else view = 'answer';
+	}
+	return {
+		invitation: invitation && {
+			organisationSlug: invitation.organisation_slug,
+			organisationName:
+				((invitation.organisation_names ?? {}) as Record<string, string>)[locals.locale] ||
+				invitation.organisation_name,
+			email: invitation.email,
+			role: invitation.role,
+			inviter: invitation.invited_by_name,
+			expiresAt: invitation.expires_at,
+			state: invitation.state
+		},
+		view,
+		currentEmail: user?.email ?? null,
+		signIn: signInPath(locals.locale, url.pathname)
+	};
+};
+
+function orgPath(event: RequestEvent, slug: string): string {
+	return `/${event.locals.locale}/organisations/${slug}`;
+}
+
+export const actions: Actions = {
+	accept: async (event) => {
+		const token = tokenSchema.safeParse(event.params.token);
+		if (!event.locals.user) return fail(401, { errors: { form: 'errors:forbidden' } });
+		if (!token.success) return fail(400, { errors: { form: 'members:error_unknown' } });
+		const answer = await invitations.answerByToken(event.locals.supabase, token.data, true);
+		if (!answer.ok) return fail(answer.status, { errors: { form: answer.key } });
+		redirect(303, orgPath(event, answer.slug));
+	},
+
+	decline: async (event) => {
+		const token = tokenSchema.safeParse(event.params.token);
+		if (!event.locals.user) return fail(401, { errors: { form: 'errors:forbidden' } });
+		if (!token.success) return fail(400, { errors: { form: 'members:error_unknown' } });
+		const answer = await invitations.answerByToken(event.locals.supabase, token.data, false);
+		if (!answer.ok) return fail(answer.status, { errors: { form: answer.key } });
+		return { declined: true };
+	},
+
+	/** A new person (arrived through Auth's invite): name and password, then accepts. */
+	create: async (event) => {
+		const { locals } = event;
+		const form = await event.request.formData();
+		const values = { display_name: String(form.get('display_name') ?? '').slice(0, 120) };
+		const user = locals.user;
+		const token = tokenSchema.safeParse(event.params.token);
+		if (!user || !needsPassword(user)) {
+			return fail(403, { values, errors: { form: 'errors:forbidden' } });
+		}
+		if (!token.success) return fail(400, { values, errors: { form: 'members:error_unknown' } });
+		const parsed = parseForm(joinAccountSchema, form);
+		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
+		// Before the password: an invitation that cannot be accepted any more says so first.
+		const invitation = await invitations.byToken(locals.supabase, token.data);
+		if (invitation?.state !== 'open') {
+			return fail(400, { values, errors: { form: 'members:error_unknown' } });
+		}
+		const { error } = await locals.supabase.auth.updateUser({
+			password: parsed.data.password,
+			data: { needs_password: false, display_name: parsed.data.display_name }
+		});
+		if (error) {
+			const weak = isAuthError(error) && (error.code === 'weak_password' || error.status === 422);
+			return fail(weak ? 400 : 503, {
+				values,
+				errors: weak
+					? { password: 'members:error_password_refused' }
+					: { form: 'members:error_auth_unavailable' }
+			});
+		}
+		await locals.supabase
+			.from('profiles')
+			.update({ display_name: parsed.data.display_name, preferred_locale: locals.locale })
+			.eq('id', user.id);
+		const answer = await invitations.answerByToken(locals.supabase, token.data, true);
+		if (!answer.ok) return fail(answer.status, { values, errors: { form: answer.key } });
+		redirect(303, orgPath(event, answer.slug));
+	}
+};
