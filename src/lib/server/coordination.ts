@@ -5,8 +5,10 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Enums } from '$lib/database.types';
+import type { Locale } from '$lib/i18n/config';
 import { signInPath } from '$lib/redirects';
 import { PAGE_SIZE, type AuditKind } from '$lib/schemas/console';
+import * as invitations from './invitations';
 
 type Client = SupabaseClient<Database>;
 
@@ -176,4 +178,32 @@ export function slugify(name: string): string {
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 70);
+}
+
+/**
+ * Invites the first admin of an organisation just created (approved application or the
+ * console's form) with invitations.invite, through the coordinator's client. When the
+ * invitation fails (Auth or SMTP down, refused), the organisation is discarded again (and
+ * its application is pending again): nothing is left half-made. Returns the invitation's
+ * outcome.
+ */
+export async function inviteFirstAdmin(
+	supabase: Client,
+	organisationId: string,
+	admin: { email: string; locale: Locale },
+	origin: string
+) {
+	const outcome = await invitations.invite(
+		supabase,
+		{ organisationId, email: admin.email, role: 'admin', locale: admin.locale },
+		origin
+	);
+	if (!outcome.ok) {
+		try {
+			await discardEmpty(supabase, organisationId);
+		} catch (failure) {
+			console.error('[console] an organisation whose invitation failed was not discarded', failure);
+		}
+	}
+	return outcome;
 }

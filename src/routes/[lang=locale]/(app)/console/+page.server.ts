@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
 	return {
 		filters,
 		total,
+		created: url.searchParams.get('created') === '1',
 		organisations: rows.map((o) => ({
 			id: o.id,
 			slug: o.slug,
