@@ -33,7 +33,7 @@ async function throwaway(locale = 'nl') {
 		email,
 		password: 'a-first-password-1',
 		email_confirm: true,
-		user_metadata: { display_name: 'Throwaway', preferred_locale: locale }
+		user_metadata: { display_name: 'Throwaway', locale }
 	});
 	if (error) throw error;
 	created.push(data.user.id);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import {
@@ -12,7 +13,7 @@ import {
 } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import ICAL from 'ical.js';
-import { anonKey, API_URL, MAIL_URL } from '../../scripts/stack/config.mjs';
+import { anonKey, API_URL, appEnv, MAIL_URL } from '../../scripts/stack/config.mjs';
 import { DEMO_PASSWORD, PEOPLE } from '../seed';
 
 export { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../seed';
@@ -199,8 +200,12 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 	const locale = (next.split('/')[1] ?? 'en') as Locale;
 	const labels = SIGN_IN_LABELS[locale] ?? SIGN_IN_LABELS.en;
 	await page.goto(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
-	await page.getByLabel(labels.email, { exact: true }).fill(email);
-	await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
+	// The password form (the sign-in page also has a sign-in-by-email form with its own address).
+	const form = page
+		.locator('form')
+		.filter({ has: page.getByLabel(labels.password, { exact: true }) });
+	await form.getByLabel(labels.email, { exact: true }).fill(email);
+	await form.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: labels.submit }).last().click();
 	const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	// Auth and the first render can be slow on a busy machine.
@@ -299,6 +304,68 @@ export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => v
 	const stop = () => [gatewayProcess, appProcess].forEach((child) => child.kill());
 	try {
 		await waitFor(`http://127.0.0.1:${gateway}/health`, gatewayProcess);
+		await waitFor(`http://127.0.0.1:${app}/en`, appProcess);
+	} catch (error) {
+		stop();
+		throw error;
+	}
+	return { baseURL: `http://localhost:${app}`, stop };
+}
+
+/**
+ * A second copy of the built hub for which one service fails in the MIDDLE of a flow, while
+ * signing in, sessions, PostgREST and the database are the stack's (hubWithoutAuth cannot
+ * keep anyone signed in: the hub verifies every session with Auth):
+ *   'auth_admin'  Auth's admin API (/auth/v1/admin/*: generate_link, deleting a user) answers
+ *                 503, through a proxy in front of the stack's gateway;
+ *   'smtp'        the mail server is unreachable (SMTP_PORT where nothing listens).
+ */
+export async function hubWithFailing(
+	what: 'auth_admin' | 'smtp'
+): Promise<{ baseURL: string; stop: () => void }> {
+	const [proxyPort, deadSmtp, app] = await Promise.all([freePort(), freePort(), freePort()]);
+	const upstream = new URL(API_URL);
+	const proxy = http.createServer((req, res) => {
+		if (what === 'auth_admin' && req.url?.startsWith('/auth/v1/admin/')) {
+			res.writeHead(503, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ code: 'unavailable', message: 'Auth admin is down (test)' }));
+			return;
+		}
+		const forward = http.request(
+			{
+				host: upstream.hostname,
+				port: upstream.port,
+				path: req.url,
+				method: req.method,
+				headers: { ...req.headers, host: upstream.host }
+			},
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			}
+		);
+		forward.on('error', () => res.destroy());
+		req.pipe(forward);
+	});
+	await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
+	const root = path.resolve(import.meta.dirname, '../..');
+	const appProcess = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(app)], {
+		cwd: root,
+		env: {
+			...process.env,
+			...appEnv(),
+			PUBLIC_SUPABASE_URL: `http://127.0.0.1:${proxyPort}`,
+			...(what === 'smtp' ? { SMTP_PORT: String(deadSmtp) } : {}),
+			ORIGIN: `http://localhost:${app}`
+		},
+		stdio: 'ignore'
+	});
+	const stop = () => {
+		appProcess.kill();
+		proxy.close();
+		proxy.closeAllConnections();
+	};
+	try {
 		await waitFor(`http://127.0.0.1:${app}/en`, appProcess);
 	} catch (error) {
 		stop();

@@ -3,7 +3,7 @@
 -- actor must NOT be able to do, then what the right one does.
 begin;
 \ir _helpers.psql
-select plan(50);
+select plan(53);
 
 -- Fixture people answer with a verified address (Auth confirms it on sign-up or invite).
 update auth.users set email_confirmed_at = now() where email like '%@test.demo';
@@ -145,6 +145,16 @@ select tests.clear_authentication();
 select is(tests.membership_of('alpha_editor', 'test-alpha') || tests.membership_of('alpha_member', 'test-alpha')
           || tests.invitation_state('invitation_invitee'),
   'editormemberopen', 'after all these refusals the memberships and the invitation are unchanged');
+
+-- A coordinator: reads, but manages only the invitations of an organisation without admin ---
+select tests.authenticate_as('coordinator');
+select is((select count(*)::int from public.organisation_invitations(tests.uid('test-alpha'))), 0,
+  'a coordinator lists no invitations of an organisation that has an admin');
+with u as (update public.invitations set revoked_at = now() where id = tests.uid('invitation_invitee') returning 1)
+select is(count(*)::int, 0, 'a coordinator cannot revoke an invitation of an organisation that has an admin') from u;
+with u as (update public.memberships set role = 'admin'
+           where user_id = tests.uid('alpha_member') and organisation_id = tests.uid('test-alpha') returning 1)
+select is(count(*)::int, 0, 'a coordinator cannot change roles in another organisation') from u;
 
 -- The organisation's admin ----------------------------------------------------------------
 select tests.authenticate_as('alpha_admin');

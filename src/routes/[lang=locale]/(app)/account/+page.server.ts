@@ -4,10 +4,15 @@ import { isLocale, LOCALE_COOKIE } from '$lib/i18n/config';
 import { deleteAccountSchema, leaveSchema, profileSchema } from '$lib/schemas/account';
 import * as account from '$lib/server/account';
 import { signInPath } from '$lib/redirects';
+import { changeEmailSchema, changePasswordSchema } from '$lib/schemas/auth';
+import { EmailUnavailableError, startEmailChange } from '$lib/server/authEmails';
+import { isCurrentPassword, throttled } from '$lib/server/authForms';
+import { publicOrigin } from '$lib/server/authLinks';
 import * as calendarTokens from '$lib/server/calendarTokens';
-import { accountErrorKey, dbErrorKey } from '$lib/server/errors';
+import { accountErrorKey, dbErrorKey, passwordErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
 import { isLocalOrigin } from '$lib/server/supabase';
+import { forgive } from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
@@ -46,7 +51,16 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		),
 		deletionBlockers: blockers.map((b) => ({ name: b.name, slug: b.slug })),
 		profileSaved: url.searchParams.get('saved') === 'profile',
-		feed
+		feed,
+		// Password and email (the security section): a change waiting for its confirmations,
+		// and what a flow that came back here has done.
+		pendingEmail: locals.user?.new_email ?? null,
+		notice:
+			url.searchParams.get('password') === 'set'
+				? ('password_saved' as const)
+				: url.searchParams.get('email') === 'changed'
+					? ('email_changed' as const)
+					: null
 	};
 };
 
@@ -68,6 +82,77 @@ function feedFailure(action: 'issue' | 'revoke', failure: unknown) {
 }
 
 export const actions: Actions = {
+	changePassword: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(changePasswordSchema, form);
+		if (!parsed.success) return fail(400, { password: { errors: parsed.errors } });
+		// Wrong current passwords are throttled like the sign-in form (5 in 15 minutes).
+		const verdict = await throttled(event, 'password_change', { account: user.id }, {});
+		if (!verdict.allowed) {
+			const { status, data } = verdict.failure;
+			return fail(status, { password: data });
+		}
+		const current = await isCurrentPassword(user.email ?? '', parsed.data.current_password);
+		if (current !== true) {
+			if (current === 'unavailable') await forgive(verdict.attempt);
+			return current === false
+				? fail(400, { password: { errors: { current_password: 'auth:current_password_wrong' } } })
+				: fail(503, { password: { errors: { form: 'errors:auth_unavailable' } } });
+		}
+		void forgive(verdict.attempt, ['account']);
+		const { error } = await event.locals.supabase.auth.updateUser({
+			password: parsed.data.password
+		});
+		if (error) {
+			const key = passwordErrorKey(error.code);
+			if (key) return fail(400, { password: { errors: { password: key } } });
+			console.error('[account] password change refused by Auth', error.status, error.code);
+			return fail(503, { password: { errors: { form: 'errors:auth_unavailable' } } });
+		}
+		return { password: { changed: true } };
+	},
+	changeEmail: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const values = { new_email: String(form.get('new_email') ?? '').slice(0, 254) };
+		const parsed = parseForm(changeEmailSchema, form);
+		if (!parsed.success) return fail(400, { email: { values, errors: parsed.errors } });
+		const current = user.email ?? '';
+		if (parsed.data.new_email === current.toLowerCase()) {
+			return fail(400, { email: { values, errors: { new_email: 'auth:email_same' } } });
+		}
+		const verdict = await throttled(event, 'email_change', { account: user.id }, values);
+		if (!verdict.allowed) {
+			const { status, data } = verdict.failure;
+			return fail(status, { email: data });
+		}
+		const { data: profile } = await event.locals.supabase
+			.from('profiles')
+			.select('display_name, preferred_locale')
+			.eq('id', user.id)
+			.maybeSingle();
+		try {
+			await startEmailChange({
+				current,
+				next: parsed.data.new_email,
+				name: profile?.display_name ?? null,
+				preferredLocale: profile?.preferred_locale ?? null,
+				locale: event.locals.locale,
+				origin: publicOrigin(event.url)
+			});
+		} catch (failure) {
+			if (failure instanceof EmailUnavailableError) {
+				return fail(400, { email: { values, errors: { new_email: 'auth:email_unavailable' } } });
+			}
+			console.error(
+				'[account] email change could not be started',
+				failure instanceof Error ? failure.message : failure
+			);
+			return fail(503, { email: { values, errors: { form: 'errors:generic' } } });
+		}
+		return { email: { sent: { current, new: parsed.data.new_email } } };
+	},
 	issueFeed: async (event) => {
 		const user = requireUser(event);
 		let token: string;

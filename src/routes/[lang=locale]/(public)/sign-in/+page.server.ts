@@ -16,7 +16,8 @@ const FAILED_SIGN_IN_MS = 1000;
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('next'), locals.locale));
 	return {
-		protected: url.searchParams.has('next') && url.searchParams.get('reason') === 'protected'
+		protected: url.searchParams.has('next') && url.searchParams.get('reason') === 'protected',
+		next: url.searchParams.get('next')
 	};
 };
 

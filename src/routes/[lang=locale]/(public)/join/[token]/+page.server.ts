@@ -7,6 +7,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
 import { signInPath } from '$lib/redirects';
 import { joinAccountSchema, tokenSchema } from '$lib/schemas/members';
+import { passwordErrorKey } from '$lib/server/errors';
 import { parseForm } from '$lib/server/forms';
 import * as invitations from '$lib/server/invitations';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -99,12 +100,11 @@ export const actions: Actions = {
 			data: { needs_password: false, display_name: parsed.data.display_name }
 		});
 		if (error) {
-			const weak = isAuthError(error) && (error.code === 'weak_password' || error.status === 422);
-			return fail(weak ? 400 : 503, {
+			// Auth's own password rules (weak, …) are the person's to fix; anything else is Auth's.
+			const refused = isAuthError(error) ? passwordErrorKey(error.code) : null;
+			return fail(refused ? 400 : 503, {
 				values,
-				errors: weak
-					? { password: 'members:error_password_refused' }
-					: { form: 'members:error_auth_unavailable' }
+				errors: refused ? { password: refused } : { form: 'members:error_auth_unavailable' }
 			});
 		}
 		await locals.supabase

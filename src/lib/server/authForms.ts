@@ -1,0 +1,105 @@
+// What the account forms (email sign-in, code, reset, change password, change email) share:
+// asking the throttle first and answering its refusal the way the password form does.
+import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { env as publicEnv } from '$env/dynamic/public';
+import { authErrorKey } from './errors';
+import * as throttle from './throttle';
+
+export type Throttled =
+	| { allowed: true; attempt: string }
+	| {
+			allowed: false;
+			failure: ActionFailure<{
+				values: Record<string, string>;
+				errors: { form: string };
+				retryMinutes?: number;
+			}>;
+	  };
+
+/**
+ * Records an attempt of `action`, or the failure to answer with: 429 with "try again in N
+ * minutes" (and Retry-After), or 503 when the throttle cannot be asked (the form refuses
+ * rather than going unthrottled).
+ */
+export async function throttled(
+	event: Pick<RequestEvent, 'setHeaders' | 'getClientAddress'>,
+	action: throttle.ThrottleAction,
+	keys: Partial<Record<throttle.ThrottleScope, string>>,
+	values: Record<string, string>
+): Promise<Throttled> {
+	let verdict: throttle.ThrottleVerdict;
+	try {
+		verdict = await throttle.attempt(action, keys);
+	} catch (failure) {
+		console.error(`${action} refused: the throttle cannot be asked`, failure);
+		return {
+			allowed: false,
+			failure: fail(503, { values, errors: { form: 'errors:auth_unavailable' } })
+		};
+	}
+	if (verdict.allowed) return { allowed: true, attempt: verdict.attempt };
+	event.setHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
+	return {
+		allowed: false,
+		failure: fail(429, {
+			values,
+			errors: { form: 'errors:too_many_attempts' },
+			retryMinutes: verdict.retryMinutes
+		})
+	};
+}
+
+/**
+ * Whether the session was opened by an email link or code (Auth's "otp" method) within
+ * `seconds`: the set-password page lets a person choose a password without the current one
+ * only then (after a reset or an invitation link). The access token was verified by Auth in
+ * hooks.server.ts (getUser), so its claims can be read here.
+ */
+export async function signedInByEmailWithin(
+	supabase: SupabaseClient,
+	seconds: number
+): Promise<boolean> {
+	const { data } = await supabase.auth.getSession();
+	const token = data.session?.access_token;
+	if (!token) return false;
+	try {
+		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+			amr?: { method?: string; timestamp?: number }[];
+		};
+		const now = Date.now() / 1000;
+		return (payload.amr ?? []).some(
+			(entry) =>
+				entry.method === 'otp' &&
+				typeof entry.timestamp === 'number' &&
+				now - entry.timestamp <= seconds
+		);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Whether `password` is the account's current password, asked of Auth itself (a password
+ * sign-in on a client of its own, whose session is ended at once; the person's session is
+ * untouched). 'unavailable' when Auth cannot answer.
+ */
+export async function isCurrentPassword(
+	email: string,
+	password: string
+): Promise<boolean | 'unavailable'> {
+	const url = publicEnv.PUBLIC_SUPABASE_URL;
+	const key = publicEnv.PUBLIC_SUPABASE_PUBLISHABLE_KEY;
+	if (!url || !key) return 'unavailable';
+	const probe = createClient(url, key, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+	});
+	const { error } = await probe.auth.signInWithPassword({ email, password });
+	if (!error) {
+		await probe.auth.signOut({ scope: 'local' });
+		return true;
+	}
+	return authErrorKey(error) === 'errors:invalid_credentials' ? false : 'unavailable';
+}

@@ -1,0 +1,43 @@
+// Choosing a new password after a reset (or an invitation) link: the confirm page signed the
+// person in with the email's token, and here they choose a password without giving the
+// current one, which is allowed only within SET_PASSWORD_WINDOW of that email sign-in
+// (otherwise anyone at an unattended signed-in browser could change it; the account page
+// asks for the current password instead).
+import { fail, redirect } from '@sveltejs/kit';
+import { isAuthError } from '@supabase/supabase-js';
+import { safeRedirectPath, signInPath } from '$lib/redirects';
+import { newPasswordSchema } from '$lib/schemas/auth';
+import { signedInByEmailWithin } from '$lib/server/authForms';
+import { passwordErrorKey } from '$lib/server/errors';
+import { parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const SET_PASSWORD_WINDOW_SECONDS = 30 * 60;
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	allowed: await signedInByEmailWithin(locals.supabase, SET_PASSWORD_WINDOW_SECONDS)
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
+		if (!(await signedInByEmailWithin(locals.supabase, SET_PASSWORD_WINDOW_SECONDS))) {
+			return fail(403, { errors: { form: 'auth:set_password_expired' } });
+		}
+		const parsed = parseForm(newPasswordSchema, await request.formData());
+		if (!parsed.success) return fail(400, { errors: parsed.errors });
+
+		const { error } = await locals.supabase.auth.updateUser({ password: parsed.data.password });
+		if (error) {
+			const key = isAuthError(error) ? passwordErrorKey(error.code) : null;
+			if (key) return fail(400, { errors: { password: key } });
+			console.error('set password: Auth refused', error.status, error.code);
+			return fail(503, { errors: { form: 'errors:auth_unavailable' } });
+		}
+		const next = url.searchParams.get('next');
+		redirect(
+			303,
+			next ? safeRedirectPath(next, locals.locale) : `/${locals.locale}/account?password=set`
+		);
+	}
+};
