@@ -7,6 +7,7 @@ import { API_URL, DB_URL, serviceRoleKey } from '../../scripts/stack/config.mjs'
 import {
 	DEMO_PASSWORD,
 	expect,
+	hubWithFailing,
 	ITEM,
 	mailsTo,
 	newMailsTo,
@@ -234,6 +235,39 @@ test('delete my account: sign-in fails afterwards and my post shows as from a fo
 	await query('delete from joint_action_updates where id = $1', [update!.id]);
 });
 
+test('delete my account while Auth’s admin API fails: refused, and the database is as it was', async ({
+	browser
+}) => {
+	const email = unique('throwaway-kept');
+	const { data } = await admin.auth.admin.createUser({
+		email,
+		password: DEMO_PASSWORD,
+		email_confirm: true
+	});
+	const userId = data.user!.id;
+	await query(
+		`insert into memberships (user_id, organisation_id, role) values ($1, $2, 'member')`,
+		[userId, ORG.deiBelgique]
+	);
+	const hub = await hubWithFailing('auth_admin');
+	try {
+		const context = await browser.newContext({ baseURL: hub.baseURL });
+		const page = await context.newPage();
+		await signIn(page, email, '/en/account');
+		await page.getByLabel('To confirm, type the email address of your account').fill(email);
+		await page.getByRole('button', { name: 'Delete my account permanently' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'Your account could not be deleted right now. Nothing was changed; please try again later.'
+		);
+		await context.close();
+	} finally {
+		hub.stop();
+	}
+	expect(await query('select 1 from auth.users where id = $1', [userId])).toHaveLength(1);
+	expect(await query('select 1 from profiles where id = $1', [userId])).toHaveLength(1);
+	expect(await query('select 1 from memberships where user_id = $1', [userId])).toHaveLength(1);
+});
+
 test('suspend: the member loses access at once; reactivate; the audit trail says it with the reason', async ({
 	asCoordinator,
 	as
@@ -355,6 +389,42 @@ test('apply → coordinators emailed → approve → the applicant’s invitatio
 	await applicant.context().close();
 });
 
+test('approve while the mail server is down: the application stays pending and no organisation is left', async ({
+	page,
+	browser
+}) => {
+	const email = unique('apply-smtp');
+	const organisation = `Mail Down ${email.slice(11, 19)}`;
+	await page.goto('/en/apply');
+	await apply(page, { organisation, email, name: 'Sam Smtp', locale: 'en' });
+	const hub = await hubWithFailing('smtp');
+	try {
+		const context = await browser.newContext({ baseURL: hub.baseURL });
+		const coordinator = await context.newPage();
+		await signIn(coordinator, PEOPLE.coordinator.email, '/en/console/applications');
+		const card = coordinator
+			.getByRole('listitem')
+			.filter({ has: coordinator.getByRole('heading', { name: organisation }) });
+		await card.getByRole('button', { name: /^Approve and invite the applicant/ }).click();
+		await expect(card.getByRole('alert')).toHaveText(
+			'The invitation could not be sent, so nothing was created. Please try again.'
+		);
+		await context.close();
+	} finally {
+		hub.stop();
+	}
+	const [row] = await query<{ status: string; organisation_id: string | null }>(
+		'select status, organisation_id from organisation_applications where email = $1',
+		[email]
+	);
+	expect(row).toEqual({ status: 'pending', organisation_id: null });
+	expect(await query('select 1 from organisations where name = $1', [organisation])).toHaveLength(
+		0
+	);
+	expect(await query('select 1 from invitations where email = $1', [email])).toHaveLength(0);
+	expect(await query('select 1 from auth.users where email = $1', [email])).toHaveLength(0);
+});
+
 for (const [locale, subject, reasonLine] of [
 	[
 		'fr',
@@ -398,6 +468,8 @@ for (const [locale, subject, reasonLine] of [
 test('without JavaScript: the application form keeps what was typed and says what is wrong', async ({
 	browser
 }) => {
+	// This file's earlier applications came from the same address (5 an hour are allowed).
+	await query(`delete from private.throttle_attempts where action = 'apply'`);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/fr/apply');
@@ -421,6 +493,26 @@ test('without JavaScript: the application form keeps what was typed and says wha
 	await page.getByLabel('Français').check();
 	await page.getByRole('button', { name: 'Envoyer la candidature' }).click();
 	await expect(page.getByRole('status')).toContainText('Votre candidature a bien été reçue');
+	expect(
+		await query('select 1 from organisation_applications where email = $1', [email])
+	).toHaveLength(1);
+
+	// The same address three times in a day (the limit): the next one is refused, translated.
+	await admin.rpc('throttle_attempt', { action: 'apply', keys: { account: email } });
+	await admin.rpc('throttle_attempt', { action: 'apply', keys: { account: email } });
+	await page.goto('/fr/apply');
+	await page.getByLabel("Nom de l'organisation").fill('Association sans script');
+	await page.getByLabel('Section nationale de Défense des Enfants International').check();
+	await page.getByLabel('Pays').fill('BE');
+	await page.getByLabel('Français').check();
+	await page.getByLabel("Ce que fait l'organisation").fill('Nous défendons les enfants.');
+	await page.getByLabel('Votre nom').fill('Camille');
+	await page.getByLabel('Votre adresse e-mail').fill(email);
+	await page.getByLabel('Pourquoi souhaitez-vous rejoindre le réseau ?').fill('Pour coopérer.');
+	await page.getByRole('button', { name: 'Envoyer la candidature' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		/^Trop de tentatives\. Veuillez réessayer dans \d+ minutes\.$/
+	);
 	expect(
 		await query('select 1 from organisation_applications where email = $1', [email])
 	).toHaveLength(1);
