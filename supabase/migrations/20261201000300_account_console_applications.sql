@@ -578,8 +578,8 @@ as $$
     when 'item_organisations' then case action
       when 'insert' then 'attachment_invited' when 'delete' then 'attachment_removed' else 'attachment_answered' end
     when 'organisation_applications' then case
-      when after ->> 'status' = 'approved' then 'application_approved'
-      when after ->> 'status' = 'declined' then 'application_declined'
+      when after ->> 'status' = 'approved' and before ->> 'status' is distinct from 'approved' then 'application_approved'
+      when after ->> 'status' = 'declined' and before ->> 'status' is distinct from 'declined' then 'application_declined'
       else 'application_changed' end
     else 'other'
   end

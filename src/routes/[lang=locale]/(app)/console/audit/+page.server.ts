@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
 		entries: rows.map((row) => ({
 			id: row.id,
 			at: row.created_at,
-			sentence: auditSentence(row, t),
+			sentence: auditSentence(row, t, locals.locale),
 			reason: row.reason
 		}))
 	};

@@ -8,7 +8,7 @@ type Translate = (key: string, values?: object) => string;
  * the kinds private.audit_event_kind names. A deleted person is "a former member"; a change
  * made on a trusted path (migration, the server's secret key) is "the hub".
  */
-export function auditSentence(row: AuditRow, t: Translate): string {
+export function auditSentence(row: AuditRow, t: Translate, locale: string): string {
 	const actor =
 		row.actor_id === null
 			? t('console:actor_system')
@@ -16,7 +16,10 @@ export function auditSentence(row: AuditRow, t: Translate): string {
 	const subject = row.subject_name ?? (row.subject_id ? t('account:former_member') : '');
 	const role = (value: string | null) =>
 		value && ['member', 'editor', 'admin'].includes(value)
-			? t(`organisations:role_${value}`)
+			? // Role names are nouns: lower-case inside a sentence, except in German.
+				locale === 'de'
+				? t(`organisations:role_${value}`)
+				: t(`organisations:role_${value}`).toLocaleLowerCase(locale)
 			: (value ?? '');
 	const kindNames: Record<string, string> = {
 		joint_action: t('account:kind_joint_action'),
