@@ -93,6 +93,9 @@ test.afterAll(async () => {
 		[MINE]
 	);
 	await query('delete from organisation_applications where email ~ $1', [MINE]);
+	await query(
+		`delete from joint_action_updates where body like 'A post that outlives its author%'`
+	);
 	await query('delete from invitations where email ~ $1', [MINE]);
 	await query('delete from auth.users where email ~ $1', [MINE]);
 	await query(`update organisations set status = 'active' where id = $1`, [ORG.code]);
@@ -197,8 +200,8 @@ test('delete my account: sign-in fails afterwards and my post shows as from a fo
 	);
 	const [update] = await query<{ id: string }>(
 		`insert into joint_action_updates (action_id, organisation_id, author_id, locale, body)
-		 values ($1, $2, $3, 'en', 'A post that outlives its author.') returning id`,
-		[ITEM.publicAction, ORG.deiBelgique, userId]
+		 values ($1, $2, $3, 'en', $4) returning id`,
+		[ITEM.publicAction, ORG.deiBelgique, userId, `A post that outlives its author (${email}).`]
 	);
 
 	await signIn(page, email, '/en/account');
@@ -221,14 +224,17 @@ test('delete my account: sign-in fails afterwards and my post shows as from a fo
 	expect(kept).toEqual([{ author_id: null }]);
 
 	await page.goto(`/en/actions/${ITEM.publicAction}`);
-	const post = page.getByRole('listitem').filter({ hasText: 'A post that outlives its author.' });
+	const post = page
+		.getByRole('listitem')
+		.filter({ hasText: `A post that outlives its author (${email}).` });
 	await expect(post).toContainText('posted by a former member');
 
 	// Signing in again fails: the account is gone.
 	await page.goto('/en/sign-in');
-	await page.getByLabel('Email address').fill(email);
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	const form = page.locator('form').filter({ has: page.getByLabel('Password', { exact: true }) });
+	await form.getByLabel('Email address', { exact: true }).fill(email);
+	await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await form.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('alert')).toHaveText(
 		'The email address or the password is not correct.'
 	);
