@@ -524,3 +524,90 @@ test('without JavaScript: the application form keeps what was typed and says wha
 	).toHaveLength(1);
 	await context.close();
 });
+
+test('hostile query values and form fields on the console and the application form: no 5xx', async ({
+	asCoordinator,
+	page
+}) => {
+	test.setTimeout(180_000);
+	const nasty = [
+		'%00',
+		'%E0%A4%A',
+		'x'.repeat(3000),
+		'2026-02-31',
+		'00000000-0000-0000-0000-000000000000'
+	];
+	const urls: string[] = [];
+	for (const [path, params] of Object.entries({
+		'/fr/console': ['status', 'kind', 'page'],
+		'/fr/console/audit': ['organisation', 'person', 'kind', 'page'],
+		'/fr/console/applications': [],
+		'/fr/console/new': []
+	})) {
+		urls.push(`${path}?x=%00&x=%E0%A4%A`);
+		for (const param of params) for (const value of nasty) urls.push(`${path}?${param}=${value}`);
+	}
+	const failures: string[] = [];
+	for (const url of urls) {
+		const response = await asCoordinator.request.get(url, { maxRedirects: 0 });
+		if (response.status() >= 500) failures.push(`${response.status()} GET ${url}`);
+	}
+	const origin = new URL(asCoordinator.url()).origin;
+	const forms: [Page, string, string[]][] = [
+		[asCoordinator, '/fr/console?/status', ['organisation_id', 'status', 'reason']],
+		[asCoordinator, '/fr/console/applications?/approve', ['application_id']],
+		[asCoordinator, '/fr/console/applications?/decline', ['application_id', 'reason']],
+		[
+			asCoordinator,
+			'/fr/console/new',
+			[
+				'organisation_name',
+				'kind',
+				'country',
+				'website',
+				'languages',
+				'description',
+				'admin_email',
+				'locale'
+			]
+		],
+		[
+			page,
+			'/fr/apply',
+			[
+				'organisation_name',
+				'kind',
+				'country',
+				'website',
+				'languages',
+				'description',
+				'applicant_name',
+				'email',
+				'motivation',
+				'locale'
+			]
+		]
+	];
+	for (const [who, action, names] of forms) {
+		for (const value of [
+			'a%00b',
+			'%01%0B%0D%0A%1B%7F',
+			'%E0%A4%A',
+			'x'.repeat(3000),
+			'00000000-0000-0000-0000-000000000000'
+		]) {
+			const response = await who.request.post(action, {
+				data: names.map((name) => `${name}=${value}`).join('&'),
+				headers: {
+					origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				maxRedirects: 0
+			});
+			if (response.status() >= 500)
+				failures.push(`${response.status()} POST ${action} ${value.slice(0, 20)}`);
+		}
+	}
+	expect(failures).toEqual([]);
+});
