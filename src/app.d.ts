@@ -1,7 +1,7 @@
 import type { SupabaseClient, User } from '@supabase/supabase-js';
 import type { i18n as I18n } from 'i18next';
-import type { Database } from '$lib/database.types';
-import type { Locale } from '$lib/i18n/config';
+import type { Database } from '#lib/database.types';
+import type { Locale } from '#lib/i18n/config';
 
 declare global {
 	namespace App {

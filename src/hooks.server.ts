@@ -1,11 +1,11 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { building } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
-import { createI18n } from '$lib/i18n';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '$lib/i18n/config';
-import { resourcesFor } from '$lib/i18n/resources';
-import { startOutboxTimer } from '$lib/server/mail';
-import { createRequestClient, hasAuthCookie, isLocalOrigin } from '$lib/server/supabase';
+import { createI18n } from '#lib/i18n';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/config';
+import { resourcesFor } from '#lib/i18n/resources';
+import { startOutboxTimer } from '#lib/server/mail';
+import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 

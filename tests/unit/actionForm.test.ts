@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionFormSchema } from '$lib/schemas/jointActions';
-import { parseForm } from '$lib/server/forms';
+import { actionFormSchema } from '#lib/schemas/jointActions';
+import { parseForm } from '#lib/server/forms';
 
 const valid = {
 	organisation_id: '10000000-0000-4000-8000-000000000002',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventDetailsSchema, eventFormSchema } from '$lib/schemas/events';
-import { parseForm } from '$lib/server/forms';
+import { eventDetailsSchema, eventFormSchema } from '#lib/schemas/events';
+import { parseForm } from '#lib/server/forms';
 
 const valid = {
 	organisation_id: '10000000-0000-4000-8000-000000000002',

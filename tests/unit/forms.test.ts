@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signInSchema } from '$lib/schemas/auth';
-import { parseForm } from '$lib/server/forms';
+import { signInSchema } from '#lib/schemas/auth';
+import { parseForm } from '#lib/server/forms';
 
 function formData(entries: Record<string, string>): FormData {
 	const form = new FormData();

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '$lib/i18n';
-import { LOCALES, localisePath, negotiateLocale } from '$lib/i18n/config';
-import { resourcesFor } from '$lib/i18n/resources';
-import { createTranslator } from '$lib/i18n/translate';
+import { createI18n } from '#lib/i18n';
+import { LOCALES, localisePath, negotiateLocale } from '#lib/i18n/config';
+import { resourcesFor } from '#lib/i18n/resources';
+import { createTranslator } from '#lib/i18n/translate';
 
 const localesDir = join(import.meta.dirname, '../../src/lib/i18n/locales');
 

@@ -6,7 +6,7 @@ import {
 	localStamp,
 	toICalendar,
 	type CalendarEvent
-} from '$lib/server/ical';
+} from '#lib/server/ical';
 
 function parse(text: string) {
 	const component = new ICAL.Component(ICAL.parse(text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '$lib/server/markdown';
+import { renderMarkdown } from '#lib/server/markdown';
 
 describe('renderMarkdown', () => {
 	it('renders headings, lists, emphasis and links', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPdf, MAX_PDF_BYTES, safeFilename } from '$lib/server/paperFiles';
+import { checkPdf, MAX_PDF_BYTES, safeFilename } from '#lib/server/paperFiles';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

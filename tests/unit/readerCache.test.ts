@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerCache } from '$lib/server/readerCache';
+import { readerCache } from '#lib/server/readerCache';
 
 describe('readerCache', () => {
 	it('answers each reader with what was computed for that reader, until it expires', async () => {

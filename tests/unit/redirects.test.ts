@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath, signInPath } from '$lib/redirects';
+import { safeRedirectPath, signInPath } from '#lib/redirects';
 
 describe('safeRedirectPath', () => {
 	it.each([

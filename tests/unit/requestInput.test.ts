@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { eventDetailsSchema, eventFilterSchema, eventTextSchema } from '$lib/schemas/events';
+import { eventDetailsSchema, eventFilterSchema, eventTextSchema } from '#lib/schemas/events';
 import {
 	actionDetailsSchema,
 	actionFilterSchema,
 	actionTextSchema,
 	actionUpdateSchema
-} from '$lib/schemas/jointActions';
+} from '#lib/schemas/jointActions';
 import {
 	paperDecisionSchema,
 	paperFilterSchema,
 	paperOpenSignatureSchema,
 	paperTextSchema
-} from '$lib/schemas/papers';
-import { parseForm } from '$lib/server/forms';
+} from '#lib/schemas/papers';
+import { parseForm } from '#lib/server/forms';
 
 // Issue 11, finding 11: text, dates and months from a request are checked where they enter
 // (src/lib/schemas/text.ts), so Postgres never sees a NUL (22P05) or an impossible date (22008).

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertValidKey } from '$lib/server/storage';
-import { LocalDiskStorage } from '$lib/server/storage/local';
-import { signV4 } from '$lib/server/storage/s3';
+import { assertValidKey } from '#lib/server/storage';
+import { LocalDiskStorage } from '#lib/server/storage/local';
+import { signV4 } from '#lib/server/storage/s3';
 
 describe('storage keys', () => {
 	it.each(['../etc/passwd', '/abs/path', 'a//b', 'papers/../../x', 'sp ace', ''])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountKey, addressKey, clientAddressKey } from '$lib/server/throttle';
+import { accountKey, addressKey, clientAddressKey } from '#lib/server/throttle';
 
 describe('throttle keys', () => {
 	it('an account key is the email trimmed and lower-cased', () => {

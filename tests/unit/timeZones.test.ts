@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTimeZone, isTimeZone, TIME_ZONES, utcToZoned, zonedToUtc } from '$lib/timeZones';
+import { defaultTimeZone, isTimeZone, TIME_ZONES, utcToZoned, zonedToUtc } from '#lib/timeZones';
 
 describe('zonedToUtc: wall-clock time in a zone to an instant', () => {
 	it('uses winter time (UTC+1) and summer time (UTC+2) in Brussels', () => {

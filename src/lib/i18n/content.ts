@@ -1,4 +1,4 @@
-import type { Json } from '$lib/database.types';
+import type { Json } from '#lib/database.types';
 import type { Locale } from './config';
 
 export interface Localised {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '$lib/i18n/config';
+import { LOCALES } from '#lib/i18n/config';
 import { email } from './auth';
 import { multiLine, singleLine } from './text';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDate, isTime, isTimeZone, zonedToUtc } from '$lib/timeZones';
-import { WORK_AREAS } from '$lib/workAreas';
+import { isDate, isTime, isTimeZone, zonedToUtc } from '#lib/timeZones';
+import { WORK_AREAS } from '#lib/workAreas';
 import { isoMonth, multiLine, searchText, singleLine } from './text';
 
 /** Event list filters from the query string; unknown values are dropped. */

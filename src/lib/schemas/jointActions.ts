@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDate } from '$lib/timeZones';
-import { ACTION_PHASES, WORK_AREAS } from '$lib/workAreas';
+import { isDate } from '#lib/timeZones';
+import { ACTION_PHASES, WORK_AREAS } from '#lib/workAreas';
 import { isCleanLine, isoDate, multiLine, searchText, singleLine } from './text';
 
 /**

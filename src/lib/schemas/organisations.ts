@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANISATION_KINDS } from '$lib/organisations';
+import { ORGANISATION_KINDS } from '#lib/organisations';
 
 /**
  * Directory filters from the query string. A value that is not one of the known ones

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PAPER_KINDS, WORK_AREAS } from '$lib/workAreas';
-import { isDate } from '$lib/timeZones';
+import { PAPER_KINDS, WORK_AREAS } from '#lib/workAreas';
+import { isDate } from '#lib/timeZones';
 import { subjectFields } from './jointActions';
 import { multiLine, searchText, singleLine } from './text';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDate, YEAR_MAX, YEAR_MIN } from '$lib/timeZones';
+import { isDate, YEAR_MAX, YEAR_MIN } from '#lib/timeZones';
 
 /*
  * The one home of the rules for text, dates and months that come from a request (query

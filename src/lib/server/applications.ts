@@ -2,8 +2,8 @@
 // (public.submit_application is executable by service_role only, after the form's throttle),
 // then the coordinators are told by email in their own language; a coordinator's decline is
 // emailed to the applicant in theirs. SQL: …_account_console_applications.sql.
-import type { Locale } from '$lib/i18n/config';
-import type { ApplicationInput } from '$lib/schemas/console';
+import type { Locale } from '#lib/i18n/config';
+import type { ApplicationInput } from '#lib/schemas/console';
 import { mailLocale, renderEmail } from './mail/account';
 import { sendMail } from './mail';
 import { secretClient } from './secretClient';

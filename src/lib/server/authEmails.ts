@@ -6,7 +6,7 @@
 // Sign-in and reset answer the same whether or not the address has an account: these verbs
 // return nothing about it, and an unknown address gets no email. Tokens, codes and links are
 // never logged.
-import type { Locale } from '$lib/i18n/config';
+import type { Locale } from '#lib/i18n/config';
 import {
 	accountByEmail,
 	AuthAdminError,

@@ -3,7 +3,7 @@
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { env as publicEnv } from '$env/dynamic/public';
+import * as publicEnv from '$app/env/private';
 import { authErrorKey } from './errors';
 import * as throttle from './throttle';
 

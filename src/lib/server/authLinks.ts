@@ -29,8 +29,8 @@
 //
 // Never log a hashed token, a code or a link: they sign people in.
 import { createHash } from 'node:crypto';
-import { env } from '$env/dynamic/private';
-import type { Locale } from '$lib/i18n/config';
+import * as env from '$app/env/private';
+import type { Locale } from '#lib/i18n/config';
 import { secretClient } from './secretClient';
 
 export type LinkType =

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 
 /**
  * The secret token of a person's personal iCal feed (public.calendar_tokens, one row per

@@ -4,10 +4,10 @@
 // supabase/migrations/20261201000300_account_console_applications.sql.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Enums } from '$lib/database.types';
-import type { Locale } from '$lib/i18n/config';
-import { signInPath } from '$lib/redirects';
-import { PAGE_SIZE, type AuditKind } from '$lib/schemas/console';
+import type { Database, Enums } from '#lib/database.types';
+import type { Locale } from '#lib/i18n/config';
+import { signInPath } from '#lib/redirects';
+import { PAGE_SIZE, type AuditKind } from '#lib/schemas/console';
 import * as invitations from './invitations';
 
 type Client = SupabaseClient<Database>;

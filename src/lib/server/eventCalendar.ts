@@ -1,4 +1,4 @@
-import { pickTranslation } from '$lib/i18n/content';
+import { pickTranslation } from '#lib/i18n/content';
 import { contentDisposition } from './contentDisposition';
 import type { CalendarEvent } from './ical';
 

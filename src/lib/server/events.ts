@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 import { attachedTo, isPastLastPage, searchRanks } from './listing';
-import type { EventFilters } from '$lib/schemas/events';
+import type { EventFilters } from '#lib/schemas/events';
 
 type Client = SupabaseClient<Database>;
 
@@ -168,9 +168,9 @@ export function isOrganiser(attachments: Attachment[], mine: Membership[]): bool
 	);
 }
 
-type EventForm = import('$lib/schemas/events').EventForm;
-type EventDetails = import('$lib/schemas/events').EventDetails;
-type EventText = import('$lib/schemas/events').EventText;
+type EventForm = import('#lib/schemas/events').EventForm;
+type EventDetails = import('#lib/schemas/events').EventDetails;
+type EventText = import('#lib/schemas/events').EventText;
 
 /** The columns of the events row that the details form writes. */
 function eventRow(details: EventDetails) {

@@ -9,11 +9,11 @@
 // chosen for the person (./mail), and undoing everything when a step fails.
 import { createHash, randomBytes } from 'node:crypto';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
-import type { Locale } from '$lib/i18n/config';
-import { createI18n } from '$lib/i18n/index';
-import { resourcesFor } from '$lib/i18n/resources';
-import type { MembershipRole } from '$lib/schemas/members';
+import type { Database } from '#lib/database.types';
+import type { Locale } from '#lib/i18n/config';
+import { createI18n } from '#lib/i18n/index';
+import { resourcesFor } from '#lib/i18n/resources';
+import type { MembershipRole } from '#lib/schemas/members';
 import { accountByEmail, AuthAdminError, confirmUrl, generateLink } from './authLinks';
 import { invitationErrorKey } from './errors';
 import { sendMail } from './mail';

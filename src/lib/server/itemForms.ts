@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
-import { actionInviteSchema } from '$lib/schemas/jointActions';
+import type { Database } from '#lib/database.types';
+import { actionInviteSchema } from '#lib/schemas/jointActions';
 import { dbErrorKey } from './errors';
 import { parseForm } from './forms';
 import * as jointActions from './jointActions';

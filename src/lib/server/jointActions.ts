@@ -1,8 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import { readerCache } from './readerCache';
-import type { ActionFilters } from '$lib/schemas/jointActions';
+import type { ActionFilters } from '#lib/schemas/jointActions';
 
 type Client = SupabaseClient<Database>;
 
@@ -113,7 +113,7 @@ export async function getTitle(supabase: Client, id: string, locale: string) {
 	return { id: data.id, title };
 }
 
-type ActionInput = import('$lib/schemas/jointActions').ActionForm;
+type ActionInput = import('#lib/schemas/jointActions').ActionForm;
 
 /** Organisations the caller may create items for: where they are editor or admin (active). */
 export async function editableOrganisations(supabase: Client, userId: string) {
@@ -177,8 +177,8 @@ export async function create(supabase: Client, userId: string, input: ActionInpu
 	return id;
 }
 
-type ActionText = import('$lib/schemas/jointActions').ActionText;
-type ActionDetails = import('$lib/schemas/jointActions').ActionDetails;
+type ActionText = import('#lib/schemas/jointActions').ActionText;
+type ActionDetails = import('#lib/schemas/jointActions').ActionDetails;
 
 /** Writes one language's texts (adds it, or replaces it); saving marks the text up to date. */
 export async function saveText(

@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 
 /** Search hits considered at most (ranked); a more precise query narrows them down. */
 export const SEARCH_LIMIT = 300;

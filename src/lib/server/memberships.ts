@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 
 /** The caller's memberships with their organisations (RLS: a person always reads their own). */
 export async function mine(supabase: SupabaseClient<Database>, userId: string) {

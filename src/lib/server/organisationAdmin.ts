@@ -5,8 +5,8 @@
 // organisation; the last-admin guard answers 23514). The checks here only choose what the
 // pages show and refuse early; they are not the protection.
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
-import type { MembershipRole } from '$lib/schemas/members';
+import type { Database } from '#lib/database.types';
+import type { MembershipRole } from '#lib/schemas/members';
 import { membershipErrorKey } from './errors';
 
 type Client = SupabaseClient<Database>;

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
-import type { DirectoryFilters } from '$lib/schemas/organisations';
+import type { Database } from '#lib/database.types';
+import type { DirectoryFilters } from '#lib/schemas/organisations';
 
 type Client = SupabaseClient<Database>;
 

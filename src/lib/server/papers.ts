@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
-import type { PaperFilters } from '$lib/schemas/papers';
+import type { PaperFilters } from '#lib/schemas/papers';
 
 type Client = SupabaseClient<Database>;
 
@@ -71,8 +71,8 @@ export async function getById(supabase: Client, id: string) {
 	return data;
 }
 
-type PaperInput = import('$lib/schemas/papers').PaperForm;
-type PaperText = import('$lib/schemas/papers').PaperText;
+type PaperInput = import('#lib/schemas/papers').PaperForm;
+type PaperText = import('#lib/schemas/papers').PaperText;
 
 /** A database refusal that carries a code, as PostgREST errors do. */
 function refused(message = 'not allowed') {

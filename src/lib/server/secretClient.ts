@@ -4,9 +4,9 @@
 // server modules (src/lib/server/) import it.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { env } from '$env/dynamic/private';
-import { env as publicEnv } from '$env/dynamic/public';
-import type { Database } from '$lib/database.types';
+import * as env from '$app/env/private';
+import * as publicEnv from '$app/env/private';
+import type { Database } from '#lib/database.types';
 
 let client: SupabaseClient<Database> | null | undefined;
 

@@ -2,8 +2,8 @@ import { createServerClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import WebSocket from 'ws';
-import { env } from '$env/dynamic/public';
-import type { Database } from '$lib/database.types';
+import * as env from '$app/env/private';
+import type { Database } from '#lib/database.types';
 
 /** Cookies are HttpOnly (no token in browser JavaScript), Lax, and Secure outside localhost. */
 export function isLocalOrigin(url: URL): boolean {

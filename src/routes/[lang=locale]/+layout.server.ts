@@ -1,4 +1,4 @@
-import { resourcesFor } from '$lib/i18n/resources';
+import { resourcesFor } from '#lib/i18n/resources';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

@@ -2,7 +2,7 @@
 // readable by service_role only, so the dispatcher uses the secret-key client
 // (../secretClient.ts), which never leaves the server.
 import nodemailer from 'nodemailer';
-import { env } from '$env/dynamic/private';
+import * as env from '$app/env/private';
 import { secretClient } from '../secretClient';
 import { dispatchOutbox, type DispatchResult, type MailTransport } from './outbox';
 

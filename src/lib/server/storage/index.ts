@@ -1,4 +1,4 @@
-import { env } from '$env/dynamic/private';
+import * as env from '$app/env/private';
 import { LocalDiskStorage } from './local';
 import { S3Storage } from './s3';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { signInPath } from '$lib/redirects';
+import { signInPath } from '#lib/redirects';
 import type { LayoutServerLoad } from './$types';
 
 /** Every page in (app) needs a verified user; others go to sign-in and come back. */

@@ -1,18 +1,18 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALE_COOKIE } from '$lib/i18n/config';
-import { deleteAccountSchema, leaveSchema, profileSchema } from '$lib/schemas/account';
-import * as account from '$lib/server/account';
-import { signInPath } from '$lib/redirects';
-import { changeEmailSchema, changePasswordSchema } from '$lib/schemas/auth';
-import { EmailUnavailableError, startEmailChange } from '$lib/server/authEmails';
-import { isCurrentPassword, throttled } from '$lib/server/authForms';
-import { publicOrigin } from '$lib/server/authLinks';
-import * as calendarTokens from '$lib/server/calendarTokens';
-import { accountErrorKey, dbErrorKey, passwordErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { isLocalOrigin } from '$lib/server/supabase';
-import { forgive } from '$lib/server/throttle';
+import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
+import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
+import * as account from '#lib/server/account';
+import { signInPath } from '#lib/redirects';
+import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
+import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
+import { isCurrentPassword, throttled } from '#lib/server/authForms';
+import { publicOrigin } from '#lib/server/authLinks';
+import * as calendarTokens from '#lib/server/calendarTokens';
+import { accountErrorKey, dbErrorKey, passwordErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { isLocalOrigin } from '#lib/server/supabase';
+import { forgive } from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {

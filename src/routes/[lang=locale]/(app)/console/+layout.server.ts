@@ -1,4 +1,4 @@
-import * as coordination from '$lib/server/coordination';
+import * as coordination from '#lib/server/coordination';
 import type { LayoutServerLoad } from './$types';
 
 /** Every console page: coordinators only (actions check again: a layout does not cover them). */

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { overviewFilterSchema, statusChangeSchema } from '$lib/schemas/console';
-import * as coordination from '$lib/server/coordination';
-import { consoleErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
+import { overviewFilterSchema, statusChangeSchema } from '#lib/schemas/console';
+import * as coordination from '#lib/server/coordination';
+import { consoleErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {

@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { answerInvitationSchema } from '$lib/schemas/members';
-import { paperDecisionSchema } from '$lib/schemas/papers';
-import { dbErrorKey, paperErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import * as organisationInvitations from '$lib/server/invitations';
-import { answerInvitation } from '$lib/server/jointActions';
-import * as memberships from '$lib/server/memberships';
-import * as papers from '$lib/server/papers';
+import { answerInvitationSchema } from '#lib/schemas/members';
+import { paperDecisionSchema } from '#lib/schemas/papers';
+import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import * as organisationInvitations from '#lib/server/invitations';
+import { answerInvitation } from '#lib/server/jointActions';
+import * as memberships from '#lib/server/memberships';
+import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({

@@ -1,6 +1,6 @@
-import { actionFilterSchema } from '$lib/schemas/jointActions';
-import * as jointActions from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
+import { actionFilterSchema } from '#lib/schemas/jointActions';
+import * as jointActions from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

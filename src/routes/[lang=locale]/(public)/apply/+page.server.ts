@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { applicationSchema } from '$lib/schemas/console';
-import * as applications from '$lib/server/applications';
-import { publicOrigin } from '$lib/server/authLinks';
-import { parseForm } from '$lib/server/forms';
-import * as throttle from '$lib/server/throttle';
+import { applicationSchema } from '#lib/schemas/console';
+import * as applications from '#lib/server/applications';
+import { publicOrigin } from '#lib/server/authLinks';
+import { parseForm } from '#lib/server/forms';
+import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({

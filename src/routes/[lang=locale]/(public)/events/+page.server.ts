@@ -1,7 +1,7 @@
-import { eventFilterSchema } from '$lib/schemas/events';
-import * as events from '$lib/server/events';
-import * as jointActions from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
+import { eventFilterSchema } from '#lib/schemas/events';
+import * as events from '#lib/server/events';
+import * as jointActions from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
 import { dateInZone, shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
 

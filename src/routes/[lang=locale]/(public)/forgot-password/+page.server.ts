@@ -2,12 +2,12 @@
 // address if it has an account, and answers the same after the same time either way. The
 // link opens the confirm page, then the set-password page.
 import { fail } from '@sveltejs/kit';
-import { emailOnlySchema } from '$lib/schemas/auth';
-import { sendRecoveryEmail } from '$lib/server/authEmails';
-import { throttled } from '$lib/server/authForms';
-import { publicOrigin } from '$lib/server/authLinks';
-import { parseForm } from '$lib/server/forms';
-import * as throttle from '$lib/server/throttle';
+import { emailOnlySchema } from '#lib/schemas/auth';
+import { sendRecoveryEmail } from '#lib/server/authEmails';
+import { throttled } from '#lib/server/authForms';
+import { publicOrigin } from '#lib/server/authLinks';
+import { parseForm } from '#lib/server/forms';
+import * as throttle from '#lib/server/throttle';
 import type { Actions } from './$types';
 
 /** Looking the address up, asking Auth and sending take time only for an account: pad to this. */

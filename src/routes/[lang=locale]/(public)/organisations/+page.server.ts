@@ -1,5 +1,5 @@
-import { directoryFilterSchema } from '$lib/schemas/organisations';
-import * as organisations from '$lib/server/organisations';
+import { directoryFilterSchema } from '#lib/schemas/organisations';
+import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

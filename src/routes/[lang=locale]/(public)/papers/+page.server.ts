@@ -1,7 +1,7 @@
-import { paperFilterSchema } from '$lib/schemas/papers';
-import { editableOrganisations } from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
-import * as papers from '$lib/server/papers';
+import { paperFilterSchema } from '#lib/schemas/papers';
+import { editableOrganisations } from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
+import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { safeRedirectPath } from '$lib/redirects';
-import { signInSchema } from '$lib/schemas/auth';
-import { authErrorKey, authErrorStatus } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import * as throttle from '$lib/server/throttle';
+import { safeRedirectPath } from '#lib/redirects';
+import { signInSchema } from '#lib/schemas/auth';
+import { authErrorKey, authErrorStatus } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { pickLocalised } from '$lib/i18n/content';
-import { calendarHeaders } from '$lib/server/eventCalendar';
-import { toICalendar } from '$lib/server/ical';
+import { pickLocalised } from '#lib/i18n/content';
+import { calendarHeaders } from '#lib/server/eventCalendar';
+import { toICalendar } from '#lib/server/ical';
 import type { RequestHandler } from './$types';
 
 // Issued tokens are base64url (calendarTokens.issue); anything else, a NUL or a slash

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { signInPath } from '$lib/redirects';
-import * as account from '$lib/server/account';
-import { contentDisposition } from '$lib/server/contentDisposition';
+import { signInPath } from '#lib/redirects';
+import * as account from '#lib/server/account';
+import { contentDisposition } from '#lib/server/contentDisposition';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInPath } from '$lib/redirects';
-import { actionFormSchema } from '$lib/schemas/jointActions';
-import { dbErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import * as jointActions from '$lib/server/jointActions';
+import { signInPath } from '#lib/redirects';
+import { actionFormSchema } from '#lib/schemas/jointActions';
+import { dbErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import * as jointActions from '#lib/server/jointActions';
 import type { PostgrestError } from '@supabase/supabase-js';
 import type { Actions, PageServerLoad } from './$types';
 

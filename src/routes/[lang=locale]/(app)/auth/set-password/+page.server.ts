@@ -5,11 +5,11 @@
 // asks for the current password instead).
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
-import { safeRedirectPath, signInPath } from '$lib/redirects';
-import { newPasswordSchema } from '$lib/schemas/auth';
-import { signedInByEmailWithin } from '$lib/server/authForms';
-import { passwordErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
+import { safeRedirectPath, signInPath } from '#lib/redirects';
+import { newPasswordSchema } from '#lib/schemas/auth';
+import { signedInByEmailWithin } from '#lib/server/authForms';
+import { passwordErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const SET_PASSWORD_WINDOW_SECONDS = 30 * 60;

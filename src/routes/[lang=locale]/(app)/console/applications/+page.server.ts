@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale } from '$lib/i18n/config';
-import { approveSchema, declineSchema } from '$lib/schemas/console';
-import * as applications from '$lib/server/applications';
-import { publicOrigin } from '$lib/server/authLinks';
-import * as coordination from '$lib/server/coordination';
-import { consoleErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
+import { isLocale } from '#lib/i18n/config';
+import { approveSchema, declineSchema } from '#lib/schemas/console';
+import * as applications from '#lib/server/applications';
+import { publicOrigin } from '#lib/server/authLinks';
+import * as coordination from '#lib/server/coordination';
+import { consoleErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {

@@ -1,5 +1,5 @@
-import { auditFilterSchema } from '$lib/schemas/console';
-import * as coordination from '$lib/server/coordination';
+import { auditFilterSchema } from '#lib/schemas/console';
+import * as coordination from '#lib/server/coordination';
 import { auditSentence } from './sentences';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import type { Database } from '$lib/database.types';
+import type { Database } from '#lib/database.types';
 
 type AuditRow = Database['public']['Functions']['console_audit_events']['Returns'][number];
 type Translate = (key: string, values?: object) => string;

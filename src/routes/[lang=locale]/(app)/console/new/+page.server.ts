@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { createOrganisationSchema } from '$lib/schemas/console';
-import { publicOrigin } from '$lib/server/authLinks';
-import * as coordination from '$lib/server/coordination';
-import { consoleErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
+import { createOrganisationSchema } from '#lib/schemas/console';
+import { publicOrigin } from '#lib/server/authLinks';
+import * as coordination from '#lib/server/coordination';
+import { consoleErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {

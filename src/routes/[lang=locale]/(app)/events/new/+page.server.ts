@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { signInPath } from '$lib/redirects';
-import { eventFormSchema } from '$lib/schemas/events';
-import { dbErrorKey } from '$lib/server/errors';
-import * as events from '$lib/server/events';
-import { parseForm } from '$lib/server/forms';
-import * as jointActions from '$lib/server/jointActions';
-import { defaultTimeZone, TIME_ZONES } from '$lib/timeZones';
+import { signInPath } from '#lib/redirects';
+import { eventFormSchema } from '#lib/schemas/events';
+import { dbErrorKey } from '#lib/server/errors';
+import * as events from '#lib/server/events';
+import { parseForm } from '#lib/server/forms';
+import * as jointActions from '#lib/server/jointActions';
+import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Raw form values to show again after an error (nothing the person typed is lost). */

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { slugSchema } from '$lib/schemas/organisations';
-import { management, type Management } from '$lib/server/organisationAdmin';
+import { slugSchema } from '#lib/schemas/organisations';
+import { management, type Management } from '#lib/server/organisationAdmin';
 
 /**
  * The organisation of the page and what the signed-in caller may do there. Pages answer 404

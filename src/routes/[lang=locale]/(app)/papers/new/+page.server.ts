@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { signInPath } from '$lib/redirects';
-import { paperFormSchema } from '$lib/schemas/papers';
-import { paperErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { editableOrganisations } from '$lib/server/jointActions';
-import * as papers from '$lib/server/papers';
+import { signInPath } from '#lib/redirects';
+import { paperFormSchema } from '#lib/schemas/papers';
+import { paperErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { editableOrganisations } from '#lib/server/jointActions';
+import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Raw form values to show again after an error (nothing the person typed is lost). */

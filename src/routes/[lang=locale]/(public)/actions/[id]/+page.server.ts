@@ -1,16 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { accessReason } from '$lib/access';
-import { isLocale } from '$lib/i18n/config';
-import { pickTranslation } from '$lib/i18n/content';
-import { signInPath } from '$lib/redirects';
-import * as jointActions from '$lib/server/jointActions';
-import { actionUpdateSchema } from '$lib/schemas/jointActions';
-import { dbErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { renderMarkdown } from '$lib/server/markdown';
-import * as memberships from '$lib/server/memberships';
+import { accessReason } from '#lib/access';
+import { isLocale } from '#lib/i18n/config';
+import { pickTranslation } from '#lib/i18n/content';
+import { signInPath } from '#lib/redirects';
+import * as jointActions from '#lib/server/jointActions';
+import { actionUpdateSchema } from '#lib/schemas/jointActions';
+import { dbErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { renderMarkdown } from '#lib/server/markdown';
+import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;

@@ -5,9 +5,9 @@
 // `next`, an internal path only.
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
-import type { Locale } from '$lib/i18n/config';
-import { safeRedirectPath } from '$lib/redirects';
-import { isConfirmType, type ConfirmType } from '$lib/server/authLinks';
+import type { Locale } from '#lib/i18n/config';
+import { safeRedirectPath } from '#lib/redirects';
+import { isConfirmType, type ConfirmType } from '#lib/server/authLinks';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Auth's token hashes are hex sha224 (56 characters), possibly with a "pkce_" prefix. */

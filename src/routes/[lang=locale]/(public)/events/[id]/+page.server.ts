@@ -1,15 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { accessReason } from '$lib/access';
-import { isLocale } from '$lib/i18n/config';
-import { pickTranslation } from '$lib/i18n/content';
-import { signInPath } from '$lib/redirects';
-import { registrationErrorKey } from '$lib/server/errors';
-import * as events from '$lib/server/events';
-import * as jointActions from '$lib/server/jointActions';
-import { sendPendingEmails } from '$lib/server/mail';
-import { renderMarkdown } from '$lib/server/markdown';
-import * as memberships from '$lib/server/memberships';
+import { accessReason } from '#lib/access';
+import { isLocale } from '#lib/i18n/config';
+import { pickTranslation } from '#lib/i18n/content';
+import { signInPath } from '#lib/redirects';
+import { registrationErrorKey } from '#lib/server/errors';
+import * as events from '#lib/server/events';
+import * as jointActions from '#lib/server/jointActions';
+import { sendPendingEmails } from '#lib/server/mail';
+import { renderMarkdown } from '#lib/server/markdown';
+import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();

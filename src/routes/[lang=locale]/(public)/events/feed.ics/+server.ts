@@ -1,6 +1,6 @@
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
-import * as events from '$lib/server/events';
-import { toICalendar } from '$lib/server/ical';
+import { toCalendarEvent, calendarHeaders } from '#lib/server/eventCalendar';
+import * as events from '#lib/server/events';
+import { toICalendar } from '#lib/server/ical';
 import type { RequestHandler } from './$types';
 
 /** The network's public calendar: every published public event, subscribable. */

@@ -5,11 +5,11 @@
 // one (private.answer_invitation).
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
-import { signInPath } from '$lib/redirects';
-import { joinAccountSchema, tokenSchema } from '$lib/schemas/members';
-import { passwordErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import * as invitations from '$lib/server/invitations';
+import { signInPath } from '#lib/redirects';
+import { joinAccountSchema, tokenSchema } from '#lib/schemas/members';
+import { passwordErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import * as invitations from '#lib/server/invitations';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type View = 'state' | 'sign_in' | 'wrong_account' | 'new_account' | 'answer';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { slugSchema } from '$lib/schemas/organisations';
-import { management } from '$lib/server/organisationAdmin';
-import * as organisations from '$lib/server/organisations';
+import { slugSchema } from '#lib/schemas/organisations';
+import { management } from '#lib/server/organisationAdmin';
+import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { accessReason } from '$lib/access';
-import { isLocale } from '$lib/i18n/config';
-import { pickTranslation } from '$lib/i18n/content';
-import * as jointActions from '$lib/server/jointActions';
-import * as memberships from '$lib/server/memberships';
-import * as papers from '$lib/server/papers';
+import { accessReason } from '#lib/access';
+import { isLocale } from '#lib/i18n/config';
+import { pickTranslation } from '#lib/i18n/content';
+import * as jointActions from '#lib/server/jointActions';
+import * as memberships from '#lib/server/memberships';
+import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

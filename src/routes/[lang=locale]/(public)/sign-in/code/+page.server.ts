@@ -3,11 +3,11 @@
 // and per client (Auth's own limit is far higher than a 6-digit code can bear).
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
-import { safeRedirectPath } from '$lib/redirects';
-import { signInCodeSchema } from '$lib/schemas/auth';
-import { throttled } from '$lib/server/authForms';
-import { parseForm } from '$lib/server/forms';
-import * as throttle from '$lib/server/throttle';
+import { safeRedirectPath } from '#lib/redirects';
+import { signInCodeSchema } from '#lib/schemas/auth';
+import { throttled } from '#lib/server/authForms';
+import { parseForm } from '#lib/server/forms';
+import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

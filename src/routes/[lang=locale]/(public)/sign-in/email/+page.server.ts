@@ -2,13 +2,13 @@
 // answer is the same page (the code page) whether or not the address has an account, after
 // at least the same time; only an account's address gets the email.
 import { fail, redirect } from '@sveltejs/kit';
-import { safeRedirectPath } from '$lib/redirects';
-import { emailOnlySchema } from '$lib/schemas/auth';
-import { sendSignInEmail } from '$lib/server/authEmails';
-import { throttled } from '$lib/server/authForms';
-import { publicOrigin } from '$lib/server/authLinks';
-import { parseForm } from '$lib/server/forms';
-import * as throttle from '$lib/server/throttle';
+import { safeRedirectPath } from '#lib/redirects';
+import { emailOnlySchema } from '#lib/schemas/auth';
+import { sendSignInEmail } from '#lib/server/authEmails';
+import { throttled } from '#lib/server/authForms';
+import { publicOrigin } from '#lib/server/authLinks';
+import { parseForm } from '#lib/server/forms';
+import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Looking the address up, asking Auth and sending take time only for an account: pad to this. */

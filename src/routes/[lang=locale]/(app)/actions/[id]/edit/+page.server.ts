@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
-import { actionDetailsSchema, actionTranslationSchema } from '$lib/schemas/jointActions';
-import { parseForm } from '$lib/server/forms';
-import { formFailure, inviteAction, statusAction } from '$lib/server/itemForms';
-import * as jointActions from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
+import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
+import { actionDetailsSchema, actionTranslationSchema } from '#lib/schemas/jointActions';
+import { parseForm } from '#lib/server/forms';
+import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
+import * as jointActions from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();

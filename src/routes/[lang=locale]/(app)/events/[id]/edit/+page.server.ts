@@ -1,15 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
-import { eventDetailsSchema, eventTranslationSchema } from '$lib/schemas/events';
-import * as events from '$lib/server/events';
-import { parseForm } from '$lib/server/forms';
-import { formFailure, inviteAction, statusAction } from '$lib/server/itemForms';
-import { sendPendingEmails } from '$lib/server/mail';
-import * as jointActions from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
-import { TIME_ZONES, utcToZoned } from '$lib/timeZones';
+import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
+import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events';
+import * as events from '#lib/server/events';
+import { parseForm } from '#lib/server/forms';
+import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
+import { sendPendingEmails } from '#lib/server/mail';
+import * as jointActions from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
+import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();

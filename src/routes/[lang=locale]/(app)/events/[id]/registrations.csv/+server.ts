@@ -1,5 +1,5 @@
-import { contentDisposition } from '$lib/server/contentDisposition';
-import { csvDelimiter, toCsv } from '$lib/server/csv';
+import { contentDisposition } from '#lib/server/contentDisposition';
+import { csvDelimiter, toCsv } from '#lib/server/csv';
 import { loadForOrganiser } from '../registrations/organiser';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { decideRegistrationSchema } from '$lib/schemas/events';
-import { decisionErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { sendPendingEmails } from '$lib/server/mail';
+import { decideRegistrationSchema } from '#lib/schemas/events';
+import { decisionErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { sendPendingEmails } from '#lib/server/mail';
 import { loadForOrganiser } from './organiser';
 import type { Actions, PageServerLoad } from './$types';
 

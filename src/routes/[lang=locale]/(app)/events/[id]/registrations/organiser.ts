@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { SupabaseClient, User } from '@supabase/supabase-js';
 import { z } from 'zod';
-import type { Database } from '$lib/database.types';
-import type { Locale } from '$lib/i18n/config';
-import { pickTranslation } from '$lib/i18n/content';
-import * as events from '$lib/server/events';
-import * as memberships from '$lib/server/memberships';
+import type { Database } from '#lib/database.types';
+import type { Locale } from '#lib/i18n/config';
+import { pickTranslation } from '#lib/i18n/content';
+import * as events from '#lib/server/events';
+import * as memberships from '#lib/server/memberships';
 
 interface Context {
 	locals: {

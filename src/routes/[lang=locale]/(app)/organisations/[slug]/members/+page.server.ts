@@ -4,12 +4,12 @@ import {
 	inviteSchema,
 	removeMemberSchema,
 	roleChangeSchema
-} from '$lib/schemas/members';
-import { publicOrigin } from '$lib/server/authLinks';
-import { parseForm } from '$lib/server/forms';
-import * as invitations from '$lib/server/invitations';
-import * as admin from '$lib/server/organisationAdmin';
-import * as throttle from '$lib/server/throttle';
+} from '#lib/schemas/members';
+import { publicOrigin } from '#lib/server/authLinks';
+import { parseForm } from '#lib/server/forms';
+import * as invitations from '#lib/server/invitations';
+import * as admin from '#lib/server/organisationAdmin';
+import * as throttle from '#lib/server/throttle';
 import { managed, managedForAction } from '../manage';
 import type { Actions, PageServerLoad } from './$types';
 

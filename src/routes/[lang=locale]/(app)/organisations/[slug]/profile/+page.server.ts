@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { CONTENT_LOCALES, organisationProfileSchema } from '$lib/schemas/members';
-import { parseForm } from '$lib/server/forms';
-import * as admin from '$lib/server/organisationAdmin';
+import { CONTENT_LOCALES, organisationProfileSchema } from '#lib/schemas/members';
+import { parseForm } from '#lib/server/forms';
+import * as admin from '#lib/server/organisationAdmin';
 import { managed, managedForAction } from '../manage';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,21 +1,21 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALES, type Locale } from '$lib/i18n/config';
+import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import {
 	paperInviteSchema,
 	paperOpenSignatureSchema,
 	paperTranslationSchema,
 	paperUploadSchema,
 	paperVersionSchema
-} from '$lib/schemas/papers';
-import { paperErrorKey } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
-import { editableOrganisations } from '$lib/server/jointActions';
-import * as organisations from '$lib/server/organisations';
-import { checkPdf, removePaperFile, uploadPaperFile } from '$lib/server/paperFiles';
-import * as papers from '$lib/server/papers';
-import { fileStorage } from '$lib/server/storage';
+} from '#lib/schemas/papers';
+import { paperErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import { editableOrganisations } from '#lib/server/jointActions';
+import * as organisations from '#lib/server/organisations';
+import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
+import * as papers from '#lib/server/papers';
+import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
-import * as events from '$lib/server/events';
-import { toICalendar } from '$lib/server/ical';
+import { toCalendarEvent, calendarHeaders } from '#lib/server/eventCalendar';
+import * as events from '#lib/server/events';
+import { toICalendar } from '#lib/server/ical';
 import type { RequestHandler } from './$types';
 
 /** One event as an .ics file, for whoever may read the event (RLS decides). */

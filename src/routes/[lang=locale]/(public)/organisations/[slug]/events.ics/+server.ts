@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { slugSchema } from '$lib/schemas/organisations';
-import { toCalendarEvent, calendarHeaders } from '$lib/server/eventCalendar';
-import * as events from '$lib/server/events';
-import { toICalendar } from '$lib/server/ical';
-import * as organisations from '$lib/server/organisations';
+import { slugSchema } from '#lib/schemas/organisations';
+import { toCalendarEvent, calendarHeaders } from '#lib/server/eventCalendar';
+import * as events from '#lib/server/events';
+import { toICalendar } from '#lib/server/ical';
+import * as organisations from '#lib/server/organisations';
 import type { RequestHandler } from './$types';
 
 /** An organisation's calendar: its public events (organised or co-organised), subscribable. */

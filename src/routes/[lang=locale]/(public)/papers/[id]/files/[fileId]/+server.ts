@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { contentDisposition } from '$lib/server/contentDisposition';
-import { download } from '$lib/server/paperFiles';
-import { fileStorage } from '$lib/server/storage';
+import { contentDisposition } from '#lib/server/contentDisposition';
+import { download } from '#lib/server/paperFiles';
+import { fileStorage } from '#lib/server/storage';
 import type { RequestHandler } from './$types';
 
 /**
