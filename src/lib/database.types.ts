@@ -24,6 +24,7 @@ export type Database = {
           created_at: string
           id: number
           organisation_id: string | null
+          reason: string | null
           related_organisation_id: string | null
           row_id: string
           table_name: string
@@ -36,6 +37,7 @@ export type Database = {
           created_at?: string
           id?: never
           organisation_id?: string | null
+          reason?: string | null
           related_organisation_id?: string | null
           row_id: string
           table_name: string
@@ -48,6 +50,7 @@ export type Database = {
           created_at?: string
           id?: never
           organisation_id?: string | null
+          reason?: string | null
           related_organisation_id?: string | null
           row_id?: string
           table_name?: string
@@ -721,6 +724,82 @@ export type Database = {
           },
         ]
       }
+      organisation_applications: {
+        Row: {
+          applicant_name: string
+          country: string
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decline_reason: string | null
+          description: string
+          email: string
+          id: string
+          kind: Database["public"]["Enums"]["organisation_kind"]
+          languages: string[]
+          locale: string
+          motivation: string
+          organisation_id: string | null
+          organisation_name: string
+          status: Database["public"]["Enums"]["application_status"]
+          updated_at: string
+          website: string | null
+        }
+        Insert: {
+          applicant_name: string
+          country: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decline_reason?: string | null
+          description: string
+          email: string
+          id?: string
+          kind: Database["public"]["Enums"]["organisation_kind"]
+          languages?: string[]
+          locale: string
+          motivation: string
+          organisation_id?: string | null
+          organisation_name: string
+          status?: Database["public"]["Enums"]["application_status"]
+          updated_at?: string
+          website?: string | null
+        }
+        Update: {
+          applicant_name?: string
+          country?: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decline_reason?: string | null
+          description?: string
+          email?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["organisation_kind"]
+          languages?: string[]
+          locale?: string
+          motivation?: string
+          organisation_id?: string | null
+          organisation_name?: string
+          status?: Database["public"]["Enums"]["application_status"]
+          updated_at?: string
+          website?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisation_applications_decided_by_fkey"
+            columns: ["decided_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organisation_applications_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           country: string
@@ -1099,10 +1178,20 @@ export type Database = {
           user_id: string
         }[]
       }
+      account_deletion_blockers: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          name: string
+          organisation_id: string
+          slug: string
+        }[]
+      }
+      am_i_coordinator: { Args: Record<PropertyKey, never>; Returns: boolean }
       answer_my_invitation: {
         Args: { accept: boolean; invitation: string }
         Returns: string
       }
+      approve_application: { Args: { application: string }; Returns: string }
       cancel_event_registration: {
         Args: { event_id: string }
         Returns: {
@@ -1127,6 +1216,76 @@ export type Database = {
         }[]
       }
       close_paper_signature: { Args: { paper_id: string }; Returns: undefined }
+      console_audit_events: {
+        Args: {
+          kind_filter?: string
+          organisation_filter?: string
+          page_offset?: number
+          page_size?: number
+          person_filter?: string
+        }
+        Returns: {
+          actor_id: string
+          actor_name: string
+          created_at: string
+          id: number
+          item_kind: string
+          kind: string
+          organisation_id: string
+          organisation_name: string
+          previous_role: string
+          reason: string
+          role: string
+          status: string
+          subject_email: string
+          subject_id: string
+          subject_name: string
+          total_count: number
+        }[]
+      }
+      console_organisations: {
+        Args: {
+          kind_filter?: Database["public"]["Enums"]["organisation_kind"]
+          page_offset?: number
+          page_size?: number
+          status_filter?: Database["public"]["Enums"]["organisation_status"]
+        }
+        Returns: {
+          admin_count: number
+          country: string
+          created_at: string
+          id: string
+          is_coordinating: boolean
+          kind: Database["public"]["Enums"]["organisation_kind"]
+          last_activity_at: string
+          member_count: number
+          name: string
+          slug: string
+          status: Database["public"]["Enums"]["organisation_status"]
+          total_count: number
+        }[]
+      }
+      coordinator_recipients: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          display_name: string
+          email: string
+          preferred_locale: string
+        }[]
+      }
+      create_organisation: {
+        Args: {
+          country: string
+          description: string
+          kind: Database["public"]["Enums"]["organisation_kind"]
+          languages: string[]
+          locale: string
+          name: string
+          slug: string
+          website: string
+        }
+        Returns: string
+      }
       decide_event_registration: {
         Args: { approve: boolean; registration_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
@@ -1135,7 +1294,15 @@ export type Database = {
         Args: { approve: boolean; comment?: string; signature_id: string }
         Returns: Database["public"]["Enums"]["signature_state"]
       }
+      decline_application: {
+        Args: { application: string; reason: string }
+        Returns: undefined
+      }
       decline_invitation: { Args: { token: string }; Returns: string }
+      discard_empty_organisation: {
+        Args: { organisation: string }
+        Returns: undefined
+      }
       event_registrants: {
         Args: { event_id: string }
         Returns: {
@@ -1180,6 +1347,8 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
+      leave_organisation: { Args: { organisation: string }; Returns: undefined }
+      my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       my_pending_invitations: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1275,6 +1444,29 @@ export type Database = {
           rank: number
         }[]
       }
+      set_organisation_status: {
+        Args: {
+          new_status: Database["public"]["Enums"]["organisation_status"]
+          organisation: string
+          reason?: string
+        }
+        Returns: undefined
+      }
+      submit_application: {
+        Args: {
+          applicant_name: string
+          country: string
+          description: string
+          email: string
+          kind: Database["public"]["Enums"]["organisation_kind"]
+          languages: string[]
+          locale: string
+          motivation: string
+          organisation_name: string
+          website: string
+        }
+        Returns: string
+      }
       throttle_attempt: {
         Args: { action: string; keys: Json }
         Returns: {
@@ -1290,6 +1482,7 @@ export type Database = {
     }
     Enums: {
       action_phase: "planned" | "ongoing" | "completed"
+      application_status: "pending" | "approved" | "declined"
       attachment_state: "invited" | "accepted" | "declined"
       item_kind: "joint_action" | "event" | "paper"
       item_organisation_role: "owner" | "co_lead" | "participant" | "signatory"
@@ -1449,6 +1642,7 @@ export const Constants = {
   public: {
     Enums: {
       action_phase: ["planned", "ongoing", "completed"],
+      application_status: ["pending", "approved", "declined"],
       attachment_state: ["invited", "accepted", "declined"],
       item_kind: ["joint_action", "event", "paper"],
       item_organisation_role: ["owner", "co_lead", "participant", "signatory"],

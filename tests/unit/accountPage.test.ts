@@ -31,7 +31,10 @@ const base = {
 			organisation: null
 		}
 	],
-	feed: { state: 'none' }
+	feed: { state: 'none' },
+	isCoordinator: false,
+	deletionBlockers: [],
+	profileSaved: false
 } as unknown as Props['data'];
 
 function html(props: Partial<Props>): string {

@@ -3,6 +3,7 @@ import enAccount from './locales/en/account.json';
 import enActions from './locales/en/actions.json';
 import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
+import enConsole from './locales/en/console.json';
 import enCrc from './locales/en/crc.json';
 import enErrors from './locales/en/errors.json';
 import enEvents from './locales/en/events.json';
@@ -18,6 +19,7 @@ export const sourceResources = {
 	actions: enActions,
 	auth: enAuth,
 	common: enCommon,
+	console: enConsole,
 	crc: enCrc,
 	errors: enErrors,
 	events: enEvents,
@@ -36,6 +38,7 @@ export const NAMESPACES: Namespace[] = [
 	'actions',
 	'auth',
 	'common',
+	'console',
 	'crc',
 	'errors',
 	'events',

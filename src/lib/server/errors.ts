@@ -83,6 +83,16 @@ export function paperErrorKey(error: PostgrestError): string {
 	return keys[error.code] ?? dbErrorKey(error);
 }
 
+/** Errors of the account functions (…_account_console_applications.sql) → i18n keys. */
+export function accountErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		'23514': 'account:leave_last_admin', // the last admin of an organisation leaves
+		P0002: 'account:leave_not_member',
+		NW005: 'account:delete_last_admin'
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
+
 /** Auth's refusals of a new password (updateUser) → i18n keys; null for anything else. */
 export function passwordErrorKey(code: string | undefined): string | null {
 	if (code === 'same_password') return 'auth:password_same';
@@ -105,6 +115,20 @@ export function invitationErrorKey(error: PostgrestError): string {
 		'23505': 'members:error_already_invited', // one open invitation per address and organisation
 		'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
 		'22023': 'members:error_expired' // the guard's "this invitation has expired"
+	};
+	return keys[error.code] ?? dbErrorKey(error);
+}
+
+/** Errors of the coordinators' console functions (…_account_console_applications.sql) → i18n keys. */
+export function consoleErrorKey(error: PostgrestError): string {
+	const keys: Record<string, string> = {
+		NW001: 'console:error_already_decided',
+		NW002: 'console:error_status_transition',
+		NW003: 'console:error_coordinating',
+		NW004: 'console:error_not_empty',
+		P0002: 'errors:not_found',
+		'22023': 'console:error_invalid',
+		'23514': 'console:error_invalid'
 	};
 	return keys[error.code] ?? dbErrorKey(error);
 }

@@ -74,7 +74,7 @@ export async function getById(supabase: Client, id: string) {
 			item:items!inner(status, visibility, published_at, owner_organisation_id,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
 			translations:joint_action_translations(locale, title, summary, body, source_revision, updated_at),
-			updates:joint_action_updates(id, locale, body, created_at, organisation:organisations(slug, name))`
+			updates:joint_action_updates(id, locale, body, created_at, author_id, organisation:organisations(slug, name))`
 		)
 		.eq('id', id)
 		.order('created_at', { referencedTable: 'joint_action_updates', ascending: false })

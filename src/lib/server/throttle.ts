@@ -15,7 +15,8 @@ export type ThrottleAction =
 	| 'password_reset'
 	| 'password_change'
 	| 'email_change'
-	| 'invite';
+	| 'invite'
+	| 'apply';
 
 /** What an attempt is counted against: the account it names and the client's address. */
 export type ThrottleScope = 'account' | 'address';

@@ -1,14 +1,17 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale } from '#lib/i18n/config';
+import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
+import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
+import * as account from '#lib/server/account';
 import { signInPath } from '#lib/redirects';
 import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
 import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
 import { isCurrentPassword, throttled } from '#lib/server/authForms';
 import { publicOrigin } from '#lib/server/authLinks';
 import * as calendarTokens from '#lib/server/calendarTokens';
-import { dbErrorKey, passwordErrorKey } from '#lib/server/errors';
+import { accountErrorKey, dbErrorKey, passwordErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
+import { isLocalOrigin } from '#lib/server/supabase';
 import { forgive } from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,35 +21,36 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	// RLS: a person always reads their own profile and memberships. An organisation that is
 	// not active is hidden from its members (only coordinators read it): `organisation` is
 	// then null and the page says "not available" instead of failing.
-	const [profile, memberships, feed] = await Promise.all([
-		locals.supabase
-			.from('profiles')
-			.select('display_name, preferred_locale')
-			.eq('id', userId)
-			.maybeSingle(),
-		locals.supabase
-			.from('memberships')
-			.select('organisation_id, role, organisation:organisations(slug, name, kind, status)')
-			.eq('user_id', userId),
-		calendarTokens.status(locals.supabase, userId)
+	const [mine, feed, blockers] = await Promise.all([
+		account.get(locals.supabase, userId),
+		calendarTokens.status(locals.supabase, userId),
+		account.deletionBlockers(locals.supabase)
 	]);
-	if (profile.error) throw profile.error;
-	if (memberships.error) throw memberships.error;
 
-	const preferred = profile.data?.preferred_locale;
+	const preferred = mine.profile?.preferred_locale;
+	const memberships = mine.memberships
+		.map((m) => ({
+			organisationId: m.organisation_id,
+			role: m.role,
+			organisation: m.organisation as typeof m.organisation | null
+		}))
+		.sort((a, b) =>
+			(a.organisation?.name ?? '\uffff').localeCompare(b.organisation?.name ?? '\uffff')
+		);
 	return {
 		email: locals.user?.email ?? '',
-		displayName: profile.data?.display_name ?? '',
+		displayName: mine.profile?.display_name ?? '',
 		preferredLocale: isLocale(preferred) ? preferred : null,
-		memberships: memberships.data
-			.map((m) => ({
-				organisationId: m.organisation_id,
-				role: m.role,
-				organisation: m.organisation as typeof m.organisation | null
-			}))
-			.sort((a, b) =>
-				(a.organisation?.name ?? '\uffff').localeCompare(b.organisation?.name ?? '\uffff')
-			),
+		memberships,
+		// Admins of an active coordinating organisation: the console is theirs.
+		isCoordinator: memberships.some(
+			(m) =>
+				m.role === 'admin' &&
+				m.organisation?.is_coordinating === true &&
+				m.organisation.status === 'active'
+		),
+		deletionBlockers: blockers.map((b) => ({ name: b.name, slug: b.slug })),
+		profileSaved: url.searchParams.get('saved') === 'profile',
 		feed,
 		// Password and email (the security section): a change waiting for its confirmations,
 		// and what a flow that came back here has done.
@@ -170,5 +174,102 @@ export const actions: Actions = {
 			return feedFailure('revoke', failure);
 		}
 		return { feedRevoked: true };
+	},
+
+	// Profile, organisations, my data ------------------------------------------------------
+
+	/** Display name and preferred language; the interface follows the new language at once. */
+	profile: async (event) => {
+		const user = requireUser(event);
+		const { locals, request, cookies, url } = event;
+		const form = await request.formData();
+		const values = {
+			display_name: String(form.get('display_name') ?? '').slice(0, 200),
+			preferred_locale: String(form.get('preferred_locale') ?? '').slice(0, 5)
+		};
+		const parsed = parseForm(profileSchema, form);
+		if (!parsed.success) return fail(400, { action: 'profile', values, errors: parsed.errors });
+		try {
+			await account.updateProfile(locals.supabase, user.id, parsed.data);
+		} catch (failure) {
+			const key = dbErrorKey(failure as PostgrestError);
+			if (key === 'errors:generic') console.error('[account] profile update failed', failure);
+			return fail(key === 'errors:forbidden' ? 403 : 503, {
+				action: 'profile',
+				values,
+				errors: { form: key }
+			});
+		}
+		// The preferred language is the interface default: remembered for the bare `/` and
+		// shown now, on this page in that language.
+		const locale = parsed.data.preferred_locale;
+		cookies.set(LOCALE_COOKIE, locale, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: !isLocalOrigin(url)
+		});
+		redirect(303, `/${locale}/account?saved=profile`);
+	},
+
+	/** Leaves an organisation; its last admin is refused with the reason. */
+	leave: async (event) => {
+		requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(leaveSchema, form);
+		if (!parsed.success) {
+			return fail(400, { action: 'leave', errors: { form: 'validation:invalid' } });
+		}
+		try {
+			await account.leave(event.locals.supabase, parsed.data.organisation_id);
+		} catch (failure) {
+			const key = accountErrorKey(failure as PostgrestError);
+			if (key === 'errors:generic') console.error('[account] leave failed', failure);
+			return fail(key === 'errors:generic' ? 503 : 409, {
+				action: 'leave',
+				organisationId: parsed.data.organisation_id,
+				errors: { form: key }
+			});
+		}
+		return { action: 'leave', left: true };
+	},
+
+	/** Deletes my account after I typed my email; a last admin hands over first. */
+	deleteAccount: async (event) => {
+		const user = requireUser(event);
+		const { locals, request, cookies } = event;
+		const form = await request.formData();
+		const values = { confirm_email: String(form.get('confirm_email') ?? '').slice(0, 254) };
+		const parsed = parseForm(deleteAccountSchema, form);
+		if (!parsed.success) return fail(400, { action: 'delete', values, errors: parsed.errors });
+		if (parsed.data.confirm_email !== (user.email ?? '').toLowerCase()) {
+			return fail(400, {
+				action: 'delete',
+				values,
+				errors: { confirm_email: 'account:delete_email_mismatch' }
+			});
+		}
+		const blockers = await account.deletionBlockers(locals.supabase);
+		if (blockers.length > 0) {
+			return fail(409, {
+				action: 'delete',
+				values,
+				errors: { form: 'account:delete_last_admin' },
+				blockers: blockers.map((b) => b.name)
+			});
+		}
+		try {
+			await account.deleteAccount(user.id);
+		} catch (failure) {
+			console.error('[account] deletion failed', failure);
+			return fail(503, { action: 'delete', values, errors: { form: 'account:delete_failed' } });
+		}
+		// The session belongs to a person who no longer exists: drop its cookies here.
+		await locals.supabase.auth.signOut({ scope: 'local' }).catch(() => undefined);
+		for (const cookie of cookies.getAll()) {
+			if (cookie.name.startsWith('sb-')) cookies.delete(cookie.name, { path: '/' });
+		}
+		redirect(303, `/${locals.locale}/account-deleted`);
 	}
 };

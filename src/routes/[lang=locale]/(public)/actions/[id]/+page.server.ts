@@ -82,6 +82,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			locale: u.locale,
 			createdAt: u.created_at,
 			organisation: u.organisation?.name ?? '',
+			// The author deleted their account: the post stays with its organisation.
+			byFormerMember: u.author_id === null,
 			html: renderMarkdown(u.body)
 		}))
 	};

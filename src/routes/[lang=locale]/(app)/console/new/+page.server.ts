@@ -1,0 +1,65 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { PostgrestError } from '@supabase/supabase-js';
+import { createOrganisationSchema } from '#lib/schemas/console';
+import { publicOrigin } from '#lib/server/authLinks';
+import * as coordination from '#lib/server/coordination';
+import { consoleErrorKey } from '#lib/server/errors';
+import { parseForm } from '#lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+	await parent();
+	return {};
+};
+
+export const actions: Actions = {
+	/** Creates a section or partner (active) and invites its first admin; nothing stays if the invitation fails. */
+	default: async (event) => {
+		await coordination.requireCoordinator(event);
+		const { locals, request, url } = event;
+		const form = await request.formData();
+		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
+		const values = {
+			organisation_name: text('organisation_name', 250),
+			kind: text('kind', 20),
+			country: text('country', 10),
+			website: text('website', 550),
+			languages: form
+				.getAll('languages')
+				.map((l) => String(l).slice(0, 5))
+				.slice(0, 30),
+			description: text('description', 5500),
+			admin_email: text('admin_email', 254),
+			locale: text('locale', 5)
+		};
+		const parsed = parseForm(createOrganisationSchema, form);
+		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
+		const input = parsed.data;
+		let organisationId: string;
+		try {
+			organisationId = await coordination.createOrganisation(locals.supabase, {
+				name: input.organisation_name,
+				kind: input.kind,
+				country: input.country,
+				website: input.website,
+				languages: input.languages,
+				description: input.description,
+				locale: input.locale
+			});
+		} catch (failure) {
+			const key = consoleErrorKey(failure as PostgrestError);
+			if (key === 'errors:generic') console.error('[console] create failed', failure);
+			return fail(key === 'errors:forbidden' ? 403 : 400, { values, errors: { form: key } });
+		}
+		const outcome = await coordination.inviteFirstAdmin(
+			locals.supabase,
+			organisationId,
+			{ email: input.admin_email, locale: input.locale },
+			publicOrigin(url)
+		);
+		if (!outcome.ok) {
+			return fail(outcome.status, { values, errors: { form: 'console:invite_failed' } });
+		}
+		redirect(303, `/${locals.locale}/console?created=1`);
+	}
+};
