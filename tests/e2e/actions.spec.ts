@@ -32,6 +32,36 @@ test('search finds a French action by an inflected French word', async ({ page }
 	await expect(page.getByRole('link', { name: /enfant|children|kinderen/i })).toHaveCount(1);
 });
 
+test('words typed in the search box before the page has hydrated are kept', async ({ page }) => {
+	// The app's JavaScript arrives only after the visitor has typed (a slow connection).
+	let release: () => void = () => {};
+	const arrived = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await arrived;
+		await route.continue();
+	});
+	await page.goto('/nl/actions', { waitUntil: 'commit' });
+	await page.getByLabel('Zoeken').fill('enfermés');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Zoeken')).toHaveValue('enfermés');
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a refused new action comes back with the summary and text as typed', async ({ page }) => {
+		await signIn(page, PEOPLE.editor.email, '/fr/actions/new');
+		await page.getByLabel('Titre').fill('');
+		await page.getByLabel('Résumé').fill('Un résumé à ne pas perdre.');
+		await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+		await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+		await expect(page.getByLabel('Résumé')).toHaveValue('Un résumé à ne pas perdre.');
+	});
+});
+
 test('an anonymous visitor does not find a network action by its Dutch words', async ({ page }) => {
 	await page.goto('/nl/actions?q=jeugdwerker');
 	await expect(page.getByRole('status')).toHaveText('Niets gevonden voor ‘jeugdwerker’.');

@@ -114,7 +114,8 @@ test.afterAll(async () => {
 	]);
 	await query('delete from auth.users where email ~ $1', [MINE]);
 	await query(
-		`update organisations set names = '{}', website = 'https://www.dei-belgique.be' where id = $1`,
+		`update organisations set names = '{}', website = 'https://www.dei-belgique.be', logo_path = null
+		 where id = $1`,
 		[ORG.deiBelgique]
 	);
 	await query(`delete from memberships where organisation_id = $1 and user_id = $2`, [
@@ -455,6 +456,57 @@ test('its admin edits the profile: a name per language shows to readers of that 
 	);
 	await page.goto('/fr/organisations/dei-belgique');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORG_NAME);
+});
+
+/** A 1×1 PNG, and a text file that calls itself one. */
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64'
+);
+const NOT_AN_IMAGE = Buffer.from(
+	'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+);
+
+test('its admin adds a logo (checked by its content), readers see it, and removing it takes it away', async ({
+	asAdmin,
+	page
+}) => {
+	const logoUrl = '/fr/organisations/dei-belgique/logo';
+	await asAdmin.goto('/fr/organisations/dei-belgique/profile');
+	// An SVG named .png is refused by its content, next to the field; nothing is saved.
+	await asAdmin
+		.getByLabel('Logo', { exact: true })
+		.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: NOT_AN_IMAGE });
+	await asAdmin.getByRole('button', { name: 'Enregistrer le profil' }).click();
+	await expect(
+		asAdmin.getByText(
+			'Utilisez une image PNG, JPEG ou WebP (son contenu est vérifié, pas son nom).'
+		)
+	).toBeVisible();
+	expect((await page.request.get(logoUrl)).status()).toBe(404);
+
+	await asAdmin
+		.getByLabel('Logo', { exact: true })
+		.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+	await asAdmin.getByRole('button', { name: 'Enregistrer le profil' }).click();
+	await expect(asAdmin.getByRole('status')).toHaveText('Le profil a été enregistré.');
+
+	// A visitor sees it on the organisation's page, served as the PNG it is.
+	await page.goto('/nl/organisations/dei-belgique');
+	const img = page.getByRole('img', { name: /^Logo van / });
+	await expect(img).toBeVisible();
+	expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
+	const served = await page.request.get(logoUrl);
+	expect(served.headers()['content-type']).toBe('image/png');
+	expect(Buffer.from(await served.body()).equals(PNG)).toBe(true);
+
+	await asAdmin.goto('/fr/organisations/dei-belgique/profile');
+	await asAdmin.getByLabel('Retirer le logo').check();
+	await asAdmin.getByRole('button', { name: 'Enregistrer le profil' }).click();
+	await expect(asAdmin.getByRole('status')).toHaveText('Le profil a été enregistré.');
+	expect((await page.request.get(logoUrl)).status()).toBe(404);
+	await page.goto('/nl/organisations/dei-belgique');
+	await expect(page.getByRole('img', { name: /^Logo van / })).toHaveCount(0);
 });
 
 test('the invite form is throttled in Postgres: past the limit, a translated 429 and nothing sent', async ({

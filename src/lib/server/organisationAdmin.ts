@@ -23,6 +23,8 @@ export interface ManagedOrganisation {
 	description: Record<string, string>;
 	original_locale: string;
 	languages: string[];
+	/** Storage key of its logo (./organisationLogos.ts), or null. */
+	logo_path: string | null;
 }
 
 export interface Management {
@@ -46,7 +48,7 @@ export async function management(
 		client
 			.from('organisations')
 			.select(
-				'id, slug, name, names, kind, status, country, website, description, original_locale, languages'
+				'id, slug, name, names, kind, status, country, website, description, original_locale, languages, logo_path'
 			)
 			.eq('slug', slug)
 			.maybeSingle(),
@@ -143,6 +145,7 @@ export interface ProfileChange {
 	website: string | null;
 	/** Only coordinators change it (guard_organisation_update); left out otherwise. */
 	country?: string;
+	logo_path?: string | null;
 }
 
 /** Saves the organisation's profile through the caller's client. */

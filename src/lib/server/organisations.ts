@@ -31,7 +31,9 @@ export async function facets(supabase: Client) {
 export async function getBySlug(supabase: Client, slug: string) {
 	const { data, error } = await supabase
 		.from('organisations')
-		.select(`${DIRECTORY_COLUMNS}, names, website, description, original_locale, created_at`)
+		.select(
+			`${DIRECTORY_COLUMNS}, names, website, description, original_locale, logo_path, created_at`
+		)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) throw error;

@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { CONTENT_LOCALES, organisationProfileSchema } from '#lib/schemas/members';
 import { parseForm } from '#lib/server/forms';
 import * as admin from '#lib/server/organisationAdmin';
+import * as logos from '#lib/server/organisationLogos';
+import { fileStorage } from '#lib/server/storage';
 import { managed, managedForAction } from '../manage';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,6 +45,12 @@ export const actions: Actions = {
 			if (name && locale !== data.original_locale) names[locale] = name;
 			if (text) description[locale] = text;
 		}
+		// The logo, if one was chosen, is checked before anything is written.
+		const file = form.get('logo');
+		const upload = file instanceof File && file.size > 0 ? file : null;
+		const bytes = upload && new Uint8Array(await upload.arrayBuffer());
+		const logoProblem = bytes && logos.checkLogo(bytes);
+		if (logoProblem) return fail(400, { values, errors: { logo: logoProblem } });
 		// The database keeps the original's description whenever there is one.
 		if (Object.keys(description).length > 0 && !description[data.original_locale]) {
 			return fail(400, {
@@ -50,7 +58,19 @@ export const actions: Actions = {
 				errors: { [`description_${data.original_locale}`]: 'validation:required' }
 			});
 		}
+		const previousLogo = access.organisation.logo_path;
+		let newLogo: string | null = null;
+		if (bytes) {
+			try {
+				newLogo = await logos.store(fileStorage(), access.organisation.id, bytes);
+			} catch (failure) {
+				console.error('profile: the logo could not be stored', failure);
+				return fail(503, { values, errors: { logo: 'errors:generic' } });
+			}
+		}
+		const removeLogo = !newLogo && form.get('remove_logo') === 'on';
 		const outcome = await admin.updateProfile(event.locals.supabase, access.organisation.id, {
+			...(newLogo ? { logo_path: newLogo } : removeLogo ? { logo_path: null } : {}),
 			name: data.name,
 			names,
 			description,
@@ -60,7 +80,14 @@ export const actions: Actions = {
 			// Only coordinators change the country (the database refuses it for admins).
 			...(access.isCoordinator && data.country ? { country: data.country } : {})
 		});
-		if (!outcome.ok) return fail(outcome.status, { values, errors: { form: outcome.key } });
+		if (!outcome.ok) {
+			// Nothing saved: the new file goes again (unless it is the very same image).
+			if (newLogo !== previousLogo) await logos.discard(fileStorage(), newLogo);
+			return fail(outcome.status, { values, errors: { form: outcome.key } });
+		}
+		if ((newLogo || removeLogo) && previousLogo !== newLogo) {
+			await logos.discard(fileStorage(), previousLogo);
+		}
 		return { saved: true };
 	}
 };
