@@ -31,10 +31,15 @@ async function sql(text: string, values: unknown[] = []) {
 	}
 }
 
+// Every request of this file comes from one client address: its per-address counts go before
+// and after. Per-account counts stay: each test uses addresses of its own, and this file's
+// tests run on several workers at once (a throttle test counting an account's requests must
+// not see them wiped by another worker's clean-up).
 const forgetAttempts = () =>
 	sql(
 		`delete from private.throttle_attempts
-		 where action in ('email_sign_in', 'email_code', 'password_reset', 'password_change', 'email_change')`
+		 where scope = 'address'
+		   and action in ('email_sign_in', 'email_code', 'password_reset', 'password_change', 'email_change')`
 	);
 
 test.beforeAll(forgetAttempts);
