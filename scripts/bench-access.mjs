@@ -12,24 +12,34 @@
 //   npm run bench:access            (node scripts/bench-access.mjs)
 //   node scripts/bench-access.mjs --keep    leave the benchmark data loaded (no reset)
 //
-// Supabase Auth cannot run on this machine, so members are authenticated with access
-// tokens signed with the local JWT secret, carrying the claims Auth issues (sub, role,
+// Members are authenticated with access tokens signed with the local JWT secret, carrying the claims Auth issues (sub, role,
 // aud, email, iat, exp, session_id); PostgREST checks them exactly as it checks Auth's.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { reset, start, stop } from './stack.mjs';
-import { API_URL, DB_URL, RUN_DIR, anonKey, serviceRoleKey, signJwt } from './stack/config.mjs';
-import { isAlive, readPidFile } from './stack/proc.mjs';
+import { API_URL, DB_URL, anonKey, serviceRoleKey, signJwt } from './stack/config.mjs';
+import {
+	DOC,
+	ROOT,
+	SanityError,
+	asCaller as asRole,
+	check,
+	explainTime,
+	holdStackLock,
+	machineLine,
+	markdownTable,
+	mix,
+	percentile,
+	releaseStackLock,
+	table,
+	thousands,
+	writeDoc
+} from './bench/lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GENERATOR = path.join(ROOT, 'scripts', 'bench-access', 'generate.sql');
-const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const SECTION = '## Access (npm run bench:access)';
 const KEEP = process.argv.includes('--keep');
 
@@ -100,44 +110,9 @@ const HELPERS = [
 
 // --- small utilities ---------------------------------------------------------------
 
-function percentile(values, p) {
-	const sorted = [...values].sort((a, b) => a - b);
-	if (!sorted.length) return NaN;
-	const rank = (p / 100) * (sorted.length - 1);
-	const low = Math.floor(rank);
-	const high = Math.ceil(rank);
-	return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-
 const ms = (value) => (value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const ratio = (a, b) => (a / b).toFixed(2);
 const yes = (ok) => (ok ? 'yes' : 'NO');
-const thousands = (n) => Number(n).toLocaleString('en-GB');
-
-function table(header, rows) {
-	const widths = header.map((h, i) =>
-		Math.max(h.length, ...rows.map((row) => String(row[i]).length))
-	);
-	const line = (cells) =>
-		cells
-			.map((cell, i) => String(cell).padEnd(widths[i]))
-			.join('  ')
-			.trimEnd();
-	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function markdownTable(header, rows) {
-	const line = (cells) =>
-		`| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
-	return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-class SanityError extends Error {}
-
-function check(condition, message, checks) {
-	checks.push(`${condition ? 'ok' : 'FAILED'}: ${message}`);
-	if (!condition) throw new SanityError(message);
-}
 
 // --- holding off other stack commands -------------------------------------------------
 
@@ -145,31 +120,6 @@ function check(condition, message, checks) {
 // inside; a dead holder's lock is taken over). Holding it while the data set is loaded makes
 // another session's `stack reset` wait (up to 3 minutes) instead of wiping the data set
 // half-way; our own reset() at the end is re-entrant (same pid). Released in every case.
-const LOCK_FILE = path.join(RUN_DIR, 'stack.lock');
-
-async function acquireStackLock() {
-	fs.mkdirSync(RUN_DIR, { recursive: true });
-	const deadline = Date.now() + 180_000;
-	for (;;) {
-		try {
-			fs.writeFileSync(LOCK_FILE, `${process.pid}\n`, { flag: 'wx' });
-			return;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			const holder = readPidFile(LOCK_FILE);
-			if (holder === null || !isAlive(holder)) {
-				fs.rmSync(LOCK_FILE, { force: true });
-				continue;
-			}
-			if (Date.now() > deadline) throw new Error(`stack command ${holder} holds ${LOCK_FILE}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-}
-
-function releaseStackLock() {
-	if (readPidFile(LOCK_FILE) === process.pid) fs.rmSync(LOCK_FILE, { force: true });
-}
 
 // --- data set ------------------------------------------------------------------------
 
@@ -380,25 +330,23 @@ async function measureHttp(members) {
 
 // --- in the database -----------------------------------------------------------------
 
-async function asCaller(db, member, fn) {
-	await db.query('begin');
-	try {
-		await db.query(`set local role ${member ? 'authenticated' : 'service_role'}`);
-		const claims = member
-			? { sub: member.id, role: 'authenticated', aud: 'authenticated', email: member.email }
-			: { role: 'service_role' };
-		await db.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
-		return await fn();
-	} finally {
-		await db.query('rollback');
-	}
-}
-
-async function explainTime(db, sql) {
-	const { rows } = await db.query(`explain (analyze, format json) ${sql}`);
-	const plan = rows[0]['QUERY PLAN'][0];
-	return plan['Planning Time'] + plan['Execution Time'];
-}
+/** As PostgREST runs a member's request (a JWT from Auth), or the secret key's when null. */
+const asCaller = (db, member, fn) =>
+	asRole(
+		db,
+		member
+			? {
+					role: 'authenticated',
+					claims: {
+						sub: member.id,
+						role: 'authenticated',
+						aud: 'authenticated',
+						email: member.email
+					}
+				}
+			: { role: 'service_role', claims: { role: 'service_role' } },
+		fn
+	);
 
 async function measureDb(db, members) {
 	const samples = Object.fromEntries(QUERIES.map((q) => [q.name, { rls: [], service: [] }]));
@@ -525,26 +473,6 @@ function findings(http, inDb, helpers) {
 	return lines;
 }
 
-function writeDoc(section) {
-	fs.mkdirSync(path.dirname(DOC), { recursive: true });
-	let text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-	const startAt = text.indexOf(`${SECTION}\n`);
-	if (startAt >= 0) {
-		const rest = text.slice(startAt + SECTION.length + 1);
-		const next = rest.search(/^## /m);
-		const endAt = next >= 0 ? startAt + SECTION.length + 1 + next : text.length;
-		text = `${text.slice(0, startAt)}${section}\n${next >= 0 ? '\n' : ''}${text.slice(endAt)}`;
-	} else {
-		text = `${text.trimEnd()}\n\n${section}\n`;
-	}
-	fs.writeFileSync(DOC, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
-}
-
-const mix = (object) =>
-	Object.entries(object ?? {})
-		.map(([key, n]) => `${key} ${thousands(n)}`)
-		.join(', ');
-
 function docSection(report) {
 	const { date, machine, sizes, load, members, http, inDb, checks, plan, missed, notes } = report;
 	return [
@@ -625,14 +553,7 @@ function docSection(report) {
 async function main() {
 	const startedStack = await start({ quiet: true });
 	if (startedStack) console.log('Started the local stack (stopping it at the end).');
-	await acquireStackLock();
-	process.once('exit', releaseStackLock);
-	for (const signal of ['SIGINT', 'SIGTERM']) {
-		process.once(signal, () => {
-			releaseStackLock();
-			process.exit(130);
-		});
-	}
+	await holdStackLock();
 	// Another session may have stopped or reset the stack while we waited for the lock.
 	await start({ quiet: true });
 	const db = new pg.Client({ connectionString: DB_URL, application_name: 'bench-access' });
@@ -702,12 +623,10 @@ async function main() {
 			);
 		}
 
-		const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 		const pgVersion = (await db.query('show server_version')).rows[0].server_version;
-		const machine =
-			`nproc ${nproc} (${os.cpus()[0]?.model.trim() ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, ` +
-			`Node ${process.version}, Postgres ${pgVersion.split(' ')[0]}, PostgREST 12, ${os.type()} ${os.release()}`;
+		const machine = machineLine(['Postgres ' + pgVersion.split(' ')[0], 'PostgREST 12']);
 		writeDoc(
+			SECTION,
 			docSection({
 				date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 				machine,

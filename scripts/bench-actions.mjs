@@ -25,25 +25,38 @@
 // as hooks.server.ts does). Without Auth (it cannot be built where the Go module proxy
 // refuses it) the signed-in page is left out and the member's PostgREST token is signed
 // with the local JWT secret, with the claims Auth would issue.
-import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { reset, start, stop } from './stack.mjs';
-import { API_URL, DB_URL, RUN_DIR, anonKey, serviceRoleKey, signJwt } from './stack/config.mjs';
-import { isAlive, readPidFile } from './stack/proc.mjs';
+import { API_URL, DB_URL, anonKey, serviceRoleKey, signJwt } from './stack/config.mjs';
+import {
+	DOC,
+	ROOT,
+	SanityError,
+	acquireStackLock,
+	asCaller,
+	build,
+	check,
+	kb,
+	kill,
+	machineLine,
+	markdownTable,
+	mix,
+	percentile,
+	releaseStackLock,
+	serve as serveOn,
+	table,
+	thousands,
+	writeDoc
+} from './bench/lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ACCESS_GENERATOR = path.join(ROOT, 'scripts', 'bench-access', 'generate.sql');
 const ACTIONS_GENERATOR = path.join(ROOT, 'scripts', 'bench-actions', 'generate.sql');
-const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const SECTION = '## Joint actions list under load (npm run bench:actions)';
 const KEEP = process.argv.includes('--keep');
 
@@ -159,141 +172,16 @@ const BROWSER_HEADERS = {
 
 // --- small utilities ---------------------------------------------------------------
 
-function percentile(values, p) {
-	const sorted = [...values].sort((a, b) => a - b);
-	if (!sorted.length) return NaN;
-	const rank = (p / 100) * (sorted.length - 1);
-	const low = Math.floor(rank);
-	const high = Math.ceil(rank);
-	return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-
 const ms = (value) =>
 	Number.isNaN(value) ? '–' : value >= 10 ? value.toFixed(0) : value.toFixed(1);
-const thousands = (n) => Number(n).toLocaleString('en-GB');
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-
-function table(header, rows) {
-	const widths = header.map((h, i) =>
-		Math.max(h.length, ...rows.map((row) => String(row[i]).length))
-	);
-	const line = (cells) =>
-		cells
-			.map((cell, i) => String(cell).padEnd(widths[i]))
-			.join('  ')
-			.trimEnd();
-	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function markdownTable(header, rows) {
-	const line = (cells) =>
-		`| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
-	return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-class SanityError extends Error {}
-
-function check(condition, message, checks) {
-	checks.push(`${condition ? 'ok' : 'FAILED'}: ${message}`);
-	if (!condition) throw new SanityError(message);
-}
 
 // --- holding off other stack commands (as scripts/bench-access.mjs) -------------------
 
 // scripts/stack.mjs serialises start/stop/reset across processes with this lock file. Holding
 // it while the data set is loaded makes another session's `stack reset` wait instead of
 // wiping the data half-way; our own reset() at the end is re-entrant (same pid).
-const LOCK_FILE = path.join(RUN_DIR, 'stack.lock');
-
-async function acquireStackLock() {
-	fs.mkdirSync(RUN_DIR, { recursive: true });
-	const deadline = Date.now() + 180_000;
-	for (;;) {
-		try {
-			fs.writeFileSync(LOCK_FILE, `${process.pid}\n`, { flag: 'wx' });
-			return;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			const holder = readPidFile(LOCK_FILE);
-			if (holder === null || !isAlive(holder)) {
-				fs.rmSync(LOCK_FILE, { force: true });
-				continue;
-			}
-			if (Date.now() > deadline) throw new Error(`stack command ${holder} holds ${LOCK_FILE}`);
-			await sleep(200);
-		}
-	}
-}
-
-function releaseStackLock() {
-	if (readPidFile(LOCK_FILE) === process.pid) fs.rmSync(LOCK_FILE, { force: true });
-}
 
 // --- build and serve (as scripts/bench-pages.mjs) -------------------------------------
-
-function build() {
-	console.log('Building (vite build)…');
-	const began = Date.now();
-	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-		cwd: ROOT,
-		stdio: 'inherit'
-	});
-	console.log(`Built in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-}
-
-function portInUse(port) {
-	return new Promise((resolve) => {
-		const socket = net.connect({ host: '127.0.0.1', port });
-		socket.setTimeout(1000);
-		socket.once('connect', () => (socket.destroy(), resolve(true)));
-		socket.once('timeout', () => (socket.destroy(), resolve(false)));
-		socket.once('error', () => resolve(false));
-	});
-}
-
-/** Starts scripts/serve.mjs on PORT; resolves the child once /en answers 200. */
-async function serve() {
-	if (await portInUse(PORT)) {
-		throw new Error(`Port ${PORT} is already in use (ss -ltnp 'sport = :${PORT}').`);
-	}
-	const child = spawn(
-		process.execPath,
-		[path.join(ROOT, 'scripts', 'serve.mjs'), '--port', String(PORT)],
-		{ cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
-	);
-	let stderr = '';
-	child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-	let exited = null;
-	child.on('exit', (code, signal) => (exited = { code, signal }));
-	child.stderrTail = () => stderr;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		if (exited) {
-			throw new Error(`scripts/serve.mjs exited (${exited.code ?? exited.signal}):\n${stderr}`);
-		}
-		try {
-			const response = await fetch(`${APP}/en`, { signal: AbortSignal.timeout(2000) });
-			if (response.ok) return child;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGTERM');
-			throw new Error(`The server did not answer ${APP}/en within 30 s:\n${stderr}`);
-		}
-		await sleep(250);
-	}
-}
-
-async function kill(child) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false) {
-		child.kill('SIGKILL');
-		await exited;
-	}
-}
 
 // --- data set ------------------------------------------------------------------------
 
@@ -747,19 +635,6 @@ const DB_QUERIES = [
 	}
 ];
 
-async function asCaller(db, caller, fn) {
-	await db.query('begin');
-	try {
-		await db.query(`set local role ${caller.role}`);
-		await db.query("select set_config('request.jwt.claims', $1, true)", [
-			JSON.stringify(caller.claims)
-		]);
-		return await fn();
-	} finally {
-		await db.query('rollback');
-	}
-}
-
 async function measureDb(db, roles) {
 	const results = [];
 	for (const q of DB_QUERIES) {
@@ -961,26 +836,6 @@ function findings({ pages, apiResults, inDb, roles, plan }) {
 	return { notes, bad };
 }
 
-function writeDoc(section) {
-	fs.mkdirSync(path.dirname(DOC), { recursive: true });
-	let text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-	const startAt = text.indexOf(`${SECTION}\n`);
-	if (startAt >= 0) {
-		const rest = text.slice(startAt + SECTION.length + 1);
-		const next = rest.search(/^## /m);
-		const endAt = next >= 0 ? startAt + SECTION.length + 1 + next : text.length;
-		text = `${text.slice(0, startAt)}${section}\n${next >= 0 ? '\n' : ''}${text.slice(endAt)}`;
-	} else {
-		text = `${text.trimEnd()}\n\n${section}\n`;
-	}
-	fs.writeFileSync(DOC, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
-}
-
-const mix = (object) =>
-	Object.entries(object ?? {})
-		.map(([key, n]) => `${key} ${thousands(n)}`)
-		.join(', ');
-
 function docSection(report) {
 	const { date, machine, sizes, load, member, roles, pages, apiResults, inDb, checks } = report;
 	// report.window: minutes from the start of the load to the end of the measurements.
@@ -1084,8 +939,8 @@ async function main() {
 	process.once('exit', releaseStackLock);
 	try {
 		// Build and serve before loading: the data set stays loaded as briefly as possible.
-		if (!process.env.BENCH_SKIP_BUILD) build();
-		server = await serve();
+		build();
+		server = await serveOn(PORT);
 		console.log(`Serving the build on ${APP}`);
 
 		await acquireStackLock();
@@ -1162,12 +1017,14 @@ async function main() {
 			);
 		}
 
-		const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 		const pgVersion = (await db.query('show server_version')).rows[0].server_version;
-		const machine =
-			`nproc ${nproc} (${os.cpus()[0]?.model.trim() ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, ` +
-			`Node ${process.version}, Postgres ${pgVersion.split(' ')[0]}, PostgREST 12, autocannon 9, ${os.type()} ${os.release()}`;
+		const machine = machineLine([
+			'Postgres ' + pgVersion.split(' ')[0],
+			'PostgREST 12',
+			'autocannon 9'
+		]);
 		writeDoc(
+			SECTION,
 			docSection({
 				date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 				machine,

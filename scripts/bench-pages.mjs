@@ -13,20 +13,26 @@
 // imported chunks), each gzipped at level 9 with node:zlib — the same setting as the .gz
 // files adapter-node precompresses and serves to gzip-only clients. Inline <script> in the
 // HTML is counted apart. "br transfer" is what Chromium actually received (it asks for br).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { start, stop } from './stack.mjs';
+import {
+	DOC,
+	ROOT,
+	build,
+	kb,
+	kill,
+	machineLine,
+	markdownTable,
+	serve,
+	table,
+	writeDoc
+} from './bench/lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Not 4190: it is on the Fetch standard's "bad ports" list (ManageSieve), so Chromium refuses
-// it (ERR_UNSAFE_PORT) and Node's fetch fails with "bad port".
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,7 +41,9 @@ const CHROME_ARGS = [
 	'--disable-background-networking',
 	'--disable-component-update'
 ];
-const LIGHTHOUSE_VERSION = '12.2.3';
+const LIGHTHOUSE_VERSION = JSON.parse(
+	fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')
+).version;
 const JS_TARGET_KB = 50;
 const SCORE_TARGET = 98;
 const ROUTES = [
@@ -48,103 +56,9 @@ const ROUTES = [
 ];
 const LIGHTHOUSE_PATH = '/en';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const SECTION = '## Pages (npm run bench:pages)';
 
-const kb = (bytes) => (bytes / 1024).toFixed(1);
 const gzip9 = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
-
-function table(header, rows) {
-	const widths = header.map((h, i) =>
-		Math.max(h.length, ...rows.map((row) => String(row[i]).length))
-	);
-	const line = (cells) =>
-		cells
-			.map((cell, i) => String(cell).padEnd(widths[i]))
-			.join('  ')
-			.trimEnd();
-	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function markdownTable(header, rows) {
-	const line = (cells) =>
-		`| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
-	return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-// --- build and serve ---------------------------------------------------------------
-
-function build() {
-	console.log('Building (vite build)…');
-	const began = Date.now();
-	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-		cwd: ROOT,
-		stdio: 'inherit'
-	});
-	console.log(`Built in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-}
-
-function portInUse(port) {
-	return new Promise((resolve) => {
-		const socket = net.connect({ host: '127.0.0.1', port });
-		socket.setTimeout(1000);
-		socket.once('connect', () => (socket.destroy(), resolve(true)));
-		socket.once('timeout', () => (socket.destroy(), resolve(false)));
-		socket.once('error', () => resolve(false));
-	});
-}
-
-/** Starts scripts/serve.mjs on PORT; resolves the child once /en answers 200. */
-async function serve() {
-	if (await portInUse(PORT)) {
-		throw new Error(
-			`Port ${PORT} is already in use (ss -ltnp 'sport = :${PORT}'): stop that server first.`
-		);
-	}
-	const child = spawn(
-		process.execPath,
-		[path.join(ROOT, 'scripts', 'serve.mjs'), '--port', String(PORT)],
-		{
-			cwd: ROOT,
-			stdio: ['ignore', 'ignore', 'pipe']
-		}
-	);
-	let stderr = '';
-	child.stderr.on('data', (chunk) => (stderr += chunk));
-	let exited = null;
-	child.on('exit', (code, signal) => (exited = { code, signal }));
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		if (exited) {
-			throw new Error(`scripts/serve.mjs exited (${exited.code ?? exited.signal}):\n${stderr}`);
-		}
-		try {
-			const response = await fetch(`http://127.0.0.1:${PORT}${LIGHTHOUSE_PATH}`, {
-				signal: AbortSignal.timeout(2000)
-			});
-			if (response.ok) return child;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGTERM');
-			throw new Error(
-				`The server did not answer ${BASE}${LIGHTHOUSE_PATH} within 30 s:\n${stderr}`
-			);
-		}
-		await sleep(250);
-	}
-}
-
-async function kill(child) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false) {
-		child.kill('SIGKILL');
-		await exited;
-	}
-}
 
 // --- JS per route ------------------------------------------------------------------
 
@@ -402,21 +316,6 @@ function auditLines(run, { markdown = false } = {}) {
 	return lines;
 }
 
-function writeDoc(section) {
-	fs.mkdirSync(path.dirname(DOC), { recursive: true });
-	let text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-	const startAt = text.indexOf(`${SECTION}\n`);
-	if (startAt >= 0) {
-		const rest = text.slice(startAt + SECTION.length + 1);
-		const next = rest.search(/^## /m);
-		const endAt = next >= 0 ? startAt + SECTION.length + 1 + next : text.length;
-		text = `${text.slice(0, startAt)}${section}\n${next >= 0 ? '\n' : ''}${text.slice(endAt)}`;
-	} else {
-		text = `${text.trimEnd()}\n\n${section}\n`;
-	}
-	fs.writeFileSync(DOC, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
-}
-
 function docSection({ date, machine, results, orgNote, runs, missed }) {
 	const parts = [
 		SECTION,
@@ -490,8 +389,8 @@ async function main() {
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
-		if (!process.env.BENCH_SKIP_BUILD) build();
-		server = await serve();
+		build();
+		server = await serve(PORT, LIGHTHOUSE_PATH);
 		console.log(`Serving the build on ${BASE}`);
 
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
@@ -549,9 +448,9 @@ async function main() {
 			);
 		}
 
-		const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-		const machine = `nproc ${nproc}, Node ${process.version}, Chromium ${chromiumVer}, ${os.type()} ${os.release()} ${os.arch()}`;
+		const machine = machineLine([`Chromium ${chromiumVer}`]);
 		writeDoc(
+			SECTION,
 			docSection({
 				date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 				machine,

@@ -171,18 +171,22 @@ function preflight() {
 	pgBinaries();
 }
 
-/** Serialises stack commands across processes (two test runners starting at once). */
-async function withLock(fn) {
+/**
+ * Takes the lock that serialises stack commands across processes (two test runners starting
+ * at once; a benchmark holding its data set). A dead holder's lock is taken over. Resolves
+ * false when this process already holds it (the commands are re-entrant).
+ */
+export async function acquireStackLock() {
 	ensureDirs();
 	const deadline = Date.now() + 180_000;
 	for (;;) {
 		try {
 			fs.writeFileSync(LOCK_FILE, `${process.pid}\n`, { flag: 'wx' });
-			break;
+			return true;
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
 			const holder = readPidFile(LOCK_FILE);
-			if (holder === process.pid) return fn(); // re-entrant
+			if (holder === process.pid) return false;
 			if (holder === null || !isAlive(holder)) {
 				fs.rmSync(LOCK_FILE, { force: true });
 				continue;
@@ -193,10 +197,19 @@ async function withLock(fn) {
 			await sleep(200);
 		}
 	}
+}
+
+/** Releases the stack lock if this process holds it. */
+export function releaseStackLock() {
+	if (readPidFile(LOCK_FILE) === process.pid) fs.rmSync(LOCK_FILE, { force: true });
+}
+
+async function withLock(fn) {
+	if (!(await acquireStackLock())) return fn(); // re-entrant
 	try {
 		return await fn();
 	} finally {
-		fs.rmSync(LOCK_FILE, { force: true });
+		releaseStackLock();
 	}
 }
 
