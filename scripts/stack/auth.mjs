@@ -222,6 +222,11 @@ export function authEnv() {
 		...process.env,
 		GOTRUE_DB_DRIVER: 'postgres',
 		GOTRUE_DB_DATABASE_URL: `postgres://supabase_auth_admin:postgres@${HOST}:${PORTS.db}/postgres`,
+		// Keep connections open between requests: without an idle pool Auth connects to Postgres
+		// anew for every call, and the hub asks it about the session on every signed-in page
+		// (GET /user: 55 ms without the pool, 3–4 ms with it; docs/benchmarks.md, Scale).
+		GOTRUE_DB_MAX_POOL_SIZE: '10',
+		GOTRUE_DB_MAX_IDLE_POOL_SIZE: '5',
 		GOTRUE_JWT_SECRET: JWT_SECRET,
 		GOTRUE_JWT_EXP: '3600',
 		GOTRUE_JWT_AUD: 'authenticated',

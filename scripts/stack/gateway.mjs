@@ -53,9 +53,15 @@ function authUnavailable(res) {
 	});
 }
 
+// Requests proxied to each upstream since the gateway started: `npm run bench:scale` reads
+// them (GET /__counts, loopback only like the whole gateway) to count the PostgREST and Auth
+// requests one page view makes.
+const counts = { rest: 0, auth: 0 };
+
 const server = http.createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://gateway');
 	if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+	if (url.pathname === '/__counts') return sendJson(res, 200, counts);
 
 	if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
 		res.writeHead(200, {
@@ -108,6 +114,7 @@ const server = http.createServer((req, res) => {
 	url.searchParams.delete('apikey');
 	const path = (url.pathname.slice(upstream.prefix.length) || '/') + url.search;
 
+	counts[upstream.name] += 1;
 	const proxied = http.request(
 		{ host: HOST, port: upstream.port, method: req.method, path, headers },
 		(answer) => {

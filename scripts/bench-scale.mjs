@@ -1,0 +1,592 @@
+#!/usr/bin/env node
+// Scale benchmark (not a test; issue 14): every page kind a reader waits for, measured in the
+// same run at demo size and at 100,000 items, for an anonymous visitor and for a signed-in
+// member (a real Auth session made through the app's sign-in form). Starts from the demo
+// seed (stack reset), serves the production build, measures, loads the data set
+// (scripts/bench-access/generate.sql: ~300 organisations, 10,000 people, 100,000 items with
+// their attachments; scripts/bench-scale/content.sql: the content of each joint action, event
+// and paper), measures again, checks that each page at 100k shows what the access rules
+// allow, restores the demo (stack reset) and writes the "Scale" section of
+// docs/benchmarks.md. Numbers that miss a target are reported, not failed: the exit code is 0
+// unless the benchmark itself cannot run.
+//
+//   npm run bench:scale                 (node scripts/bench-scale.mjs)
+//   node scripts/bench-scale.mjs --keep leave the 100k data set loaded (no reset at the end)
+//   BENCH_SKIP_BUILD=1                   serve the existing build/ as it is
+//   BENCH_PORT=4193  BENCH_SECONDS=8  BENCH_WARMUP_SECONDS=2  BENCH_CONNECTIONS=10
+//   BENCH_ONLY=actions,search-fr         measure only the pages whose names are listed
+//
+// Per page, reader and size: autocannon (10 connections, loopback) gives req/s, p50 and p95;
+// five sequential views give the HTML size, the PostgREST and Auth requests one view makes
+// (the stack's gateway counts what it proxies: GET /__counts) and the Postgres time one view
+// costs (pg_stat_database.active_time of the database, all backends: PostgREST's and Auth's).
+import { randomBytes, createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { reset, start, stop } from './stack.mjs';
+import { API_URL, DB_URL, anonKey } from './stack/config.mjs';
+import {
+	DOC,
+	ROOT,
+	SanityError,
+	asCaller,
+	build,
+	check,
+	holdStackLock,
+	kill,
+	machineLine,
+	markdownTable,
+	mix,
+	percentile,
+	releaseStackLock,
+	serve,
+	table,
+	writeDoc
+} from './bench/lib.mjs';
+import { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../tests/seed.ts';
+
+const SECTION = '## Scale: every page at demo size and at 100,000 items (npm run bench:scale)';
+const KEEP = process.argv.includes('--keep');
+const PORT = Number(process.env.BENCH_PORT ?? 4193);
+const APP = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+const PROBES = 5;
+const GENERATORS = [
+	path.join(ROOT, 'scripts', 'bench-access', 'generate.sql'),
+	path.join(ROOT, 'scripts', 'bench-scale', 'content.sql')
+];
+const BENCH_ITEMS = 100_000;
+
+// Targets (issue 14): at 100k ≥ 80 % of the page's own throughput at demo size; a member
+// ≥ 80 % of a visitor's throughput on the same page; p95 ≤ 150 ms at 10 connections.
+const SIZE_RATIO = 0.8;
+const READER_RATIO = 0.8;
+const P95_LIMIT_MS = 150;
+
+/** The reader the issue names: a member of a Belgian organisation, signed in (editor rights). */
+const MEMBER = PEOPLE.editor;
+const LOCALE = 'fr';
+const BROWSER_HEADERS = {
+	accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+	'accept-encoding': 'br, gzip'
+};
+
+/**
+ * The pages, built from ids read in the database at demo size (each exists at both sizes:
+ * the data set is added to the demo seed). `member: true` pages exist only signed in;
+ * `token: true` is the personal feed, read with its secret token and no cookie.
+ */
+function pagesFor(ids) {
+	const l = `/${LOCALE}`;
+	return [
+		{ name: 'actions', path: `${l}/actions`, kind: 'actions' },
+		{
+			name: 'actions-filtered',
+			path: `${l}/actions?area=legal_actions&country=BE&page=3`,
+			kind: 'actions'
+		},
+		{ name: 'search-fr', path: `/fr/actions?q=justice`, kind: 'actions' },
+		{ name: 'search-nl', path: `/nl/actions?q=kinderen`, kind: 'actions' },
+		{ name: 'events', path: `${l}/events`, kind: 'events' },
+		{ name: 'events-past', path: `${l}/events?scope=past`, kind: 'events' },
+		{ name: 'events-month', path: `${l}/events?view=month&month=${ids.month}`, kind: 'events' },
+		{ name: 'papers', path: `${l}/papers`, kind: 'papers' },
+		{ name: 'organisations', path: `${l}/organisations` },
+		{ name: 'action', path: `${l}/actions/${ITEM.publicAction}` },
+		{ name: 'event', path: `${l}/events/${ITEM.publicWebinar}` },
+		{ name: 'paper', path: `${l}/papers/${ids.paper}` },
+		{ name: 'organisation', path: `${l}/organisations/${ids.organisationSlug}` },
+		{ name: 'invitations', path: `${l}/invitations`, member: true },
+		{ name: 'feed.ics', path: `${l}/events/feed.ics` },
+		{ name: 'personal.ics', path: `${l}/calendar/${ids.calendarToken}.ics`, token: true }
+	].filter((page) => !ONLY || ONLY.includes(page.name));
+}
+
+// --- the demo reader ------------------------------------------------------------------
+
+async function demoIds(db) {
+	const paper = await db.query(`
+		select p.id from public.papers p join public.items i on i.id = p.id
+		where i.status = 'published' and i.visibility = 'public'
+		order by i.published_at desc, p.id limit 1`);
+	const organisation = await db.query('select slug from public.organisations where id = $1', [
+		ORG.deiBelgique
+	]);
+	// The personal feed's token: issued for the member as the account page does (only its
+	// sha256 is stored).
+	const calendarToken = randomBytes(32).toString('base64url');
+	await db.query(
+		`insert into public.calendar_tokens (user_id, token_hash) values ($1, $2)
+		on conflict (user_id) do update set token_hash = excluded.token_hash`,
+		[MEMBER.id, createHash('sha256').update(calendarToken).digest('hex')]
+	);
+	return {
+		paper: paper.rows[0].id,
+		organisationSlug: organisation.rows[0].slug,
+		calendarToken,
+		month: new Date().toISOString().slice(0, 7)
+	};
+}
+
+/** Signs the member in through the app's sign-in form; returns the session cookie header. */
+async function signIn() {
+	const response = await fetch(`${APP}/en/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: APP,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ email: MEMBER.email, password: DEMO_PASSWORD })
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	if (response.status !== 303 || !cookie.includes('sb-')) {
+		throw new Error(`signing in through the app failed: ${response.status}`);
+	}
+	return cookie;
+}
+
+const readersFor = (cookie) => [
+	{ who: 'anonymous', headers: {} },
+	{ who: 'member', headers: { cookie } }
+];
+
+const applies = (page, reader) =>
+	page.token ? reader.who === 'member' : !page.member || reader.who === 'member';
+const headersFor = (page, reader) => ({
+	...BROWSER_HEADERS,
+	...(page.token ? {} : reader.headers)
+});
+
+// --- measuring ------------------------------------------------------------------------
+
+let idleDb = null;
+/** Waits until PostgREST has finished the queries a run started (autocannon does not wait). */
+async function waitForIdle() {
+	const deadline = Date.now() + 120_000;
+	while (idleDb && Date.now() < deadline) {
+		const { rows } = await idleDb.query(
+			"select count(*)::int n from pg_stat_activity where usename = 'authenticator' and state = 'active'"
+		);
+		if (rows[0].n === 0) return;
+		await sleep(100);
+	}
+}
+
+async function cannon(url, headers, seconds) {
+	const latencies = [];
+	const instance = autocannon({
+		url,
+		headers,
+		connections: CONNECTIONS,
+		duration: seconds,
+		timeout: 30
+	});
+	instance.on('response', (_client, _status, _size, time) => latencies.push(time));
+	const result = await instance;
+	await waitForIdle();
+	return {
+		rps: latencies.length / result.duration,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		requests: latencies.length,
+		non2xx: result.non2xx,
+		errors: result.errors + result.timeouts
+	};
+}
+
+const counts = () => fetch(`${API_URL}/__counts`).then((r) => r.json());
+
+/** Waits until the app has finished the requests of the last load run (counts stand still). */
+async function settle() {
+	let last = JSON.stringify(await counts());
+	for (let i = 0; i < 60; i++) {
+		await sleep(500);
+		const now = JSON.stringify(await counts());
+		if (now === last) return;
+		last = now;
+	}
+}
+
+/** Postgres time spent executing (all backends) in ms; flushed stats, so wait for them first. */
+async function activeTime(db) {
+	// Backends flush their statistics when idle, at most once a second (Postgres 15).
+	await sleep(1100);
+	await db.query('select pg_stat_clear_snapshot()');
+	const { rows } = await db.query(
+		'select active_time from pg_stat_database where datname = current_database()'
+	);
+	return Number(rows[0].active_time);
+}
+
+/** Five sequential views: status, HTML size, requests to PostgREST and Auth, Postgres time. */
+async function probe(db, url, headers) {
+	await settle();
+	const beforeTime = await activeTime(db);
+	const before = await counts();
+	let status = 0;
+	let bytes = 0;
+	let body = '';
+	for (let i = 0; i < PROBES; i++) {
+		const response = await fetch(url, { headers: { ...headers, 'accept-encoding': 'identity' } });
+		body = await response.text();
+		status = response.status;
+		bytes = Buffer.byteLength(body);
+	}
+	const after = await counts();
+	const afterTime = await activeTime(db);
+	return {
+		status,
+		bytes,
+		body,
+		rest: (after.rest - before.rest) / PROBES,
+		auth: (after.auth - before.auth) / PROBES,
+		// Our own two statistics queries are in the difference too (well under 0.1 ms).
+		pgMs: (afterTime - beforeTime) / PROBES
+	};
+}
+
+async function measureAll(db, size, pages, readers) {
+	const results = [];
+	for (const page of pages) {
+		for (const reader of readers) {
+			if (!applies(page, reader)) continue;
+			const url = `${APP}${page.path}`;
+			const headers = headersFor(page, reader);
+			const seen = await probe(db, url, headers);
+			process.stdout.write(`  ${size} · ${reader.who} · ${page.name}: `);
+			await cannon(url, headers, WARMUP_SECONDS);
+			const load = await cannon(url, headers, SECONDS);
+			console.log(
+				`${load.rps.toFixed(1)} req/s, p95 ${load.p95.toFixed(0)} ms, ${(seen.bytes / 1024).toFixed(1)} KB, ` +
+					`${seen.rest} PostgREST + ${seen.auth} Auth requests, Postgres ${seen.pgMs.toFixed(1)} ms`
+			);
+			results.push({ page, who: reader.who, size, ...load, ...seen });
+		}
+	}
+	return results;
+}
+
+// --- data set -------------------------------------------------------------------------
+
+async function loadDataSet(db) {
+	console.log('Loading the 100k data set (one transaction, every trigger on)…');
+	const began = performance.now();
+	await db.query('begin');
+	try {
+		for (const file of GENERATORS) await db.query(fs.readFileSync(file, 'utf8'));
+		await db.query('commit');
+	} catch (error) {
+		await db.query('rollback').catch(() => {});
+		throw error;
+	}
+	await db.query('vacuum analyze');
+	const seconds = (performance.now() - began) / 1000;
+	console.log(`  loaded, vacuumed and analyzed in ${seconds.toFixed(0)} s`);
+	return seconds;
+}
+
+async function sizes(db) {
+	const { rows } = await db.query(`
+		select (select count(*) from public.organisations)::int as organisations,
+			(select count(*) from public.profiles)::int as people,
+			(select count(*) from public.items)::int as items,
+			(select count(*) from public.item_organisations)::int as attachments,
+			(select count(*) from public.joint_actions)::int as actions,
+			(select count(*) from public.events)::int as events,
+			(select count(*) from public.papers)::int as papers`);
+	return rows[0];
+}
+
+// --- sanity: each page shows what the access rules allow ------------------------------
+
+const KIND_TABLE = { actions: 'joint_actions', events: 'events', papers: 'papers' };
+const LINK = /\/(?:fr|nl|en|de|es)\/(actions|events|papers)\/([0-9a-f-]{36})/g;
+
+function linkedIds(html, kind) {
+	const ids = new Set();
+	for (const [, k, id] of html.matchAll(LINK)) if (k === kind) ids.add(id);
+	return [...ids];
+}
+
+const claimsOf = (who) =>
+	who === 'member'
+		? {
+				role: 'authenticated',
+				claims: {
+					sub: MEMBER.id,
+					role: 'authenticated',
+					aud: 'authenticated',
+					email: MEMBER.email
+				}
+			}
+		: { role: 'anon', claims: { role: 'anon' } };
+
+async function sanityChecks(db, results) {
+	const checks = [];
+	for (const r of results.filter((x) => x.size === '100k')) {
+		check(r.status === 200, `${r.page.path} as ${r.who} answers 200 at 100k`, checks);
+		check(
+			r.non2xx === 0 && r.errors === 0,
+			`${r.page.path} as ${r.who}: no error under load (${r.requests} requests)`,
+			checks
+		);
+	}
+	// Every item a list links to is readable by that reader (RLS, as PostgREST runs it), and
+	// a visitor sees only published or archived public items.
+	for (const r of results.filter((x) => x.size === '100k' && x.page.kind)) {
+		const ids = linkedIds(r.body, r.page.kind);
+		if (!ids.length) continue;
+		const { rows } = await asCaller(db, claimsOf(r.who), () =>
+			db.query(
+				`select count(*)::int n from public.${KIND_TABLE[r.page.kind]} t
+				join public.items i on i.id = t.id where t.id = any ($1::uuid[])
+				and (current_user <> 'anon' or (i.visibility = 'public' and i.status <> 'draft'))`,
+				[ids]
+			)
+		);
+		check(
+			rows[0].n === ids.length,
+			`${r.page.path} as ${r.who} links ${ids.length} ${r.page.kind}, each readable by the ${r.who === 'member' ? 'member' : 'visitor'}${r.who === 'anonymous' ? ' and public' : ''}`,
+			checks
+		);
+	}
+	// The plain joint-actions list shows exactly the newest readable actions, first page.
+	for (const who of ['anonymous', 'member']) {
+		const r = results.find((x) => x.size === '100k' && x.page.name === 'actions' && x.who === who);
+		if (!r) continue;
+		const shown = linkedIds(r.body, 'actions');
+		const { rows } = await asCaller(db, claimsOf(who), () =>
+			db.query(
+				`select ja.id from public.joint_actions ja join public.items i on i.id = ja.id
+				order by i.published_at desc nulls last, ja.id limit $1`,
+				[shown.length]
+			)
+		);
+		check(
+			shown.length > 0 && rows.map((row) => row.id).join() === shown.join(),
+			`${r.page.path} as ${who} shows exactly the ${shown.length} newest actions that ${who === 'member' ? 'the member' : 'a visitor'} may read, in order`,
+			checks
+		);
+	}
+	const anon = results.find(
+		(x) => x.size === '100k' && x.page.name === 'actions' && x.who === 'anonymous'
+	);
+	const member = results.find(
+		(x) => x.size === '100k' && x.page.name === 'actions' && x.who === 'member'
+	);
+	if (anon && member) {
+		check(
+			linkedIds(anon.body, 'actions').join() !== linkedIds(member.body, 'actions').join(),
+			'the member’s first page differs from the visitor’s (network items are readable signed in)',
+			checks
+		);
+	}
+	return checks;
+}
+
+// --- report ---------------------------------------------------------------------------
+
+const HEADER = [
+	'page',
+	'reader',
+	'size',
+	'req/s',
+	'p50 ms',
+	'p95 ms',
+	'HTML KB',
+	'PostgREST/view',
+	'Auth/view',
+	'Postgres ms/view',
+	'100k/demo',
+	'member/visitor'
+];
+
+function ratios(results) {
+	const find = (page, who, size) =>
+		results.find((r) => r.page.name === page && r.who === who && r.size === size);
+	for (const r of results) {
+		const demo = find(r.page.name, r.who, 'demo');
+		const anon = find(r.page.name, 'anonymous', r.size);
+		r.sizeRatio = r.size === '100k' && demo ? r.rps / demo.rps : null;
+		r.readerRatio = r.who === 'member' && anon ? r.rps / anon.rps : null;
+	}
+}
+
+const pct = (value) => (value == null ? '' : `${Math.round(value * 100)} %`);
+
+function rows(results) {
+	return results.map((r) => [
+		r.page.name,
+		r.who,
+		r.size,
+		r.rps.toFixed(1),
+		r.p50.toFixed(0),
+		r.p95.toFixed(0),
+		(r.bytes / 1024).toFixed(1),
+		r.rest.toFixed(1),
+		r.auth.toFixed(1),
+		r.pgMs.toFixed(1),
+		pct(r.sizeRatio),
+		pct(r.readerRatio)
+	]);
+}
+
+function missedTargets(results) {
+	const missed = [];
+	for (const r of results) {
+		const label = `${r.page.name} (${r.who}, ${r.size})`;
+		if (r.p95 > P95_LIMIT_MS)
+			missed.push(`${label}: p95 ${r.p95.toFixed(0)} ms > ${P95_LIMIT_MS} ms`);
+		if (r.sizeRatio != null && r.sizeRatio < SIZE_RATIO)
+			missed.push(
+				`${label}: ${pct(r.sizeRatio)} of its throughput at demo size < ${pct(SIZE_RATIO)}`
+			);
+		if (r.readerRatio != null && r.readerRatio < READER_RATIO)
+			missed.push(
+				`${label}: ${pct(r.readerRatio)} of a visitor's throughput < ${pct(READER_RATIO)}`
+			);
+	}
+	return missed;
+}
+
+function docSection({ date, machine, demo, big, loadSeconds, results, checks, missed }) {
+	return [
+		SECTION,
+		'',
+		`Run ${date} on ${machine}.`,
+		'',
+		`Each page of the list below measured at demo size (${mix(demo)}) and, in the same run, after loading the 100k data set (${mix(big)}; ${loadSeconds.toFixed(0)} s to load, vacuum and analyze), by an anonymous visitor and by ${MEMBER.name}, an editor of DEI Belgique signed in through the app's sign-in form against Supabase Auth (every request carries the session cookie). The personal feed is read with its secret token, without a cookie. autocannon ${CONNECTIONS} connections on loopback, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per page; each run starts once PostgREST is idle. HTML KB is uncompressed; the requests and Postgres time per view are the means of ${PROBES} sequential views (gateway counters; \`pg_stat_database.active_time\`, all backends).`,
+		'',
+		`Targets: at 100k ≥ ${pct(SIZE_RATIO)} of the page's own throughput at demo size, a member ≥ ${pct(READER_RATIO)} of a visitor's, p95 ≤ ${P95_LIMIT_MS} ms.`,
+		'',
+		markdownTable(HEADER, rows(results)),
+		'',
+		'### Missed targets',
+		'',
+		missed.length ? missed.map((m) => `- ${m}`).join('\n') : 'None.',
+		'',
+		'### Sanity checks at 100k',
+		'',
+		...checks.map((c) => `- ${c}`),
+		'',
+		'### Reproduce',
+		'',
+		'```sh',
+		`npm run bench:scale            # resets the stack to the demo, builds, serves on :${PORT},`,
+		'                               # measures, loads 100k items, measures, restores the demo',
+		'BENCH_ONLY=actions,events BENCH_SECONDS=4 npm run bench:scale   # a quick look at some pages',
+		'```'
+	].join('\n');
+}
+
+// --- main -----------------------------------------------------------------------------
+
+async function main() {
+	const startedStack = await start({ quiet: true });
+	if (startedStack) console.log('Started the local stack (stopping it at the end).');
+	let server = null;
+	let db = null;
+	let loaded = false;
+	let failure = null;
+	try {
+		build();
+		await holdStackLock({ onSignal: () => kill(server) });
+		console.log('Resetting the stack to the demo seed…');
+		await reset({ quiet: true });
+		server = await serve(PORT);
+		console.log(`Serving the build on ${APP}`);
+		db = new pg.Client({ connectionString: DB_URL, application_name: 'bench-scale' });
+		db.on('error', (error) => console.error(`Database connection lost: ${error.message}`));
+		await db.connect();
+		idleDb = db;
+
+		const health = await fetch(`${API_URL}/auth/v1/health`, { headers: { apikey: anonKey } }).catch(
+			() => null
+		);
+		if (!health?.ok)
+			throw new Error('Supabase Auth is not running in the stack: no signed-in reader');
+		const ids = await demoIds(db);
+		const pages = pagesFor(ids);
+		const demo = await sizes(db);
+		console.log(`\nDemo size (${mix(demo)}):`);
+		const results = await measureAll(db, 'demo', pages, readersFor(await signIn()));
+
+		loaded = true;
+		const loadSeconds = await loadDataSet(db);
+		const big = await sizes(db);
+		if (big.items < BENCH_ITEMS) throw new Error(`only ${big.items} items after loading`);
+		console.log(`\n100k (${mix(big)}):`);
+		results.push(...(await measureAll(db, '100k', pages, readersFor(await signIn()))));
+		results.sort(
+			(a, b) =>
+				pages.indexOf(a.page) - pages.indexOf(b.page) ||
+				a.who.localeCompare(b.who) ||
+				(a.size === 'demo' ? -1 : 1)
+		);
+		ratios(results);
+
+		console.log('\nSanity checks at 100k…');
+		const checks = await sanityChecks(db, results);
+		for (const c of checks) console.log(`  ${c}`);
+
+		console.log('');
+		console.log(table(HEADER, rows(results)));
+		const missed = missedTargets(results);
+		console.log(missed.length ? `\nMISSED TARGETS (${missed.length}):` : '\nAll targets met.');
+		for (const m of missed) console.log(`  ✗ ${m}`);
+
+		const pgVersion = (await db.query('show server_version')).rows[0].server_version;
+		writeDoc(
+			SECTION,
+			docSection({
+				date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+				machine: machineLine([
+					`Postgres ${pgVersion.split(' ')[0]}`,
+					'PostgREST 12.0.2',
+					'Supabase Auth v2.189.0',
+					'autocannon 9'
+				]),
+				demo,
+				big,
+				loadSeconds,
+				results,
+				checks,
+				missed
+			})
+		);
+		console.log(`\nWrote the Scale section of ${path.relative(ROOT, DOC)}`);
+	} catch (error) {
+		failure = error;
+	} finally {
+		await kill(server).catch(() => {});
+		if (db) await db.end().catch(() => {});
+		if (loaded && !KEEP) {
+			console.log('\nRestoring the demo database (stack reset)…');
+			await reset({ quiet: true });
+		} else if (loaded) {
+			console.log(
+				'\n--keep: the 100k data set stays loaded; `npm run stack:reset` restores the demo.'
+			);
+		}
+		if (startedStack) await stop({ quiet: true });
+		releaseStackLock();
+	}
+	if (failure) throw failure;
+}
+
+main().catch((error) => {
+	console.error(error instanceof SanityError ? `Sanity check failed: ${error.message}` : error);
+	process.exitCode = 1;
+});
