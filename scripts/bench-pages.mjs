@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Page benchmark (not a test): builds the app, serves the build against the local stack and
-// prints, per route, the JavaScript shipped (gzip) and a Lighthouse run of the home page in
-// one locale (mobile and desktop). Writes the "Pages" section of docs/benchmarks.md.
+// prints, per route, the JavaScript shipped (gzip) and a Lighthouse run (mobile) of one page of
+// each kind: home, each list, each detail, a form (the home page on desktop too). Writes the
+// "Pages" section of docs/benchmarks.md.
 // Targets: ≤ 50 KB of JS (gzip) per route, Lighthouse scores ≥ 98. Missed targets are
 // reported, not failed: the exit code is 0 unless the benchmark itself cannot run.
 //
@@ -55,6 +56,21 @@ const ROUTES = [
 	'/en/organisations'
 ];
 const LIGHTHOUSE_PATH = '/en';
+// Lighthouse (mobile) on one page of each kind; the home page on desktop too. The detail
+// pages are the first public item each list links to (found in the browser).
+const LIGHTHOUSE_PAGES = [
+	{ kind: 'home', path: '/en' },
+	{ kind: 'actions list', path: '/fr/actions' },
+	{ kind: 'events list', path: '/nl/events' },
+	{ kind: 'events month', path: '/nl/events?view=month' },
+	{ kind: 'papers list', path: '/es/papers' },
+	{ kind: 'organisations list', path: '/en/organisations' },
+	{ kind: 'action', list: '/fr/actions', link: /^\/fr\/actions\/[0-9a-f-]{36}$/ },
+	{ kind: 'event', list: '/nl/events', link: /^\/nl\/events\/[0-9a-f-]{36}$/ },
+	{ kind: 'paper', list: '/en/papers', link: /^\/en\/papers\/[0-9a-f-]{36}$/ },
+	{ kind: 'organisation', list: '/en/organisations', link: /^\/en\/organisations\/[^/]+$/ },
+	{ kind: 'form', path: '/fr/apply' }
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const SECTION = '## Pages (npm run bench:pages)';
 
@@ -111,23 +127,24 @@ async function measureRoute(browser, route) {
 }
 
 /** The first /xx/organisations/<slug> link on the directory page, or null. */
-async function organisationLink(browser) {
+/** The first link on `list` whose path matches `pattern` (null when there is none). */
+async function firstLink(browser, list, pattern) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	try {
-		await page.goto(`${BASE}/en/organisations`, { waitUntil: 'networkidle' });
+		await page.goto(`${BASE}${list}`, { waitUntil: 'networkidle' });
 		const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
 		for (const href of hrefs) {
 			const url = new URL(href);
-			if (url.origin === BASE && /^\/[a-z]{2}\/organisations\/[^/]+\/?$/.test(url.pathname)) {
-				return url.pathname;
-			}
+			if (url.origin === BASE && pattern.test(url.pathname)) return url.pathname;
 		}
 		return null;
 	} finally {
 		await context.close();
 	}
 }
+const organisationLink = (browser) =>
+	firstLink(browser, '/en/organisations', /^\/[a-z]{2}\/organisations\/[^/]+\/?$/);
 
 // --- Lighthouse --------------------------------------------------------------------
 
@@ -156,10 +173,10 @@ function auditItems(audit) {
 		.filter(Boolean);
 }
 
-function lighthouse(preset) {
+function lighthouse(preset, pagePath = LIGHTHOUSE_PATH, kind = 'home') {
 	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pages-')), 'report.json');
 	const args = [
-		`${BASE}${LIGHTHOUSE_PATH}`,
+		`${BASE}${pagePath}`,
 		`--chrome-path=${CHROMIUM}`,
 		`--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
 		`--only-categories=${CATEGORIES.join(',')}`,
@@ -178,7 +195,12 @@ function lighthouse(preset) {
 	} catch (error) {
 		// Lighthouse can exit non-zero yet write a report (a runtime error in one audit).
 		if (!fs.existsSync(out)) {
-			return { preset, error: `${error.message}\n${error.stderr ?? ''}`.trim() };
+			return {
+				preset,
+				path: pagePath,
+				kind,
+				error: `${error.message}\n${error.stderr ?? ''}`.trim()
+			};
 		}
 	}
 	const report = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -223,6 +245,8 @@ function lighthouse(preset) {
 	}
 	return {
 		preset,
+		path: pagePath,
+		kind,
 		seconds,
 		lighthouseVersion: report.lighthouseVersion,
 		userAgent: report.environment?.hostUserAgent ?? '',
@@ -263,7 +287,9 @@ const ROUTE_HEADER = [
 
 function scoreRows(runs) {
 	return runs.map((run) => [
-		`${run.preset}`,
+		run.kind,
+		run.path,
+		run.preset,
 		...CATEGORIES.map((id) => {
 			if (run.error) return 'error';
 			const score = run.scores[id];
@@ -271,7 +297,7 @@ function scoreRows(runs) {
 		})
 	]);
 }
-const SCORE_HEADER = ['Lighthouse', ...CATEGORIES];
+const SCORE_HEADER = ['page kind', 'path', 'Lighthouse', ...CATEGORIES];
 
 function missedTargets(results, runs) {
 	const missed = [];
@@ -282,14 +308,16 @@ function missedTargets(results, runs) {
 	}
 	for (const run of runs) {
 		if (run.error) {
-			missed.push(`Lighthouse ${run.preset}: did not run (${run.error.split('\n')[0]})`);
+			missed.push(
+				`Lighthouse ${run.preset} ${run.path}: did not run (${run.error.split('\n')[0]})`
+			);
 			continue;
 		}
 		for (const id of CATEGORIES) {
 			const score = run.scores[id];
-			if (score === null) missed.push(`Lighthouse ${run.preset} ${id}: no score (errored audits)`);
-			else if (score < SCORE_TARGET)
-				missed.push(`Lighthouse ${run.preset} ${id}: ${score} < ${SCORE_TARGET}`);
+			const what = `Lighthouse ${run.preset} ${run.path} ${id}`;
+			if (score === null) missed.push(`${what}: no score (errored audits)`);
+			else if (score < SCORE_TARGET) missed.push(`${what}: ${score} < ${SCORE_TARGET}`);
 		}
 	}
 	return missed;
@@ -333,26 +361,29 @@ function docSection({ date, machine, results, orgNote, runs, missed }) {
 	];
 	if (orgNote) parts.push(orgNote, '');
 	parts.push(
-		`### Lighthouse ${runs[0]?.lighthouseVersion ?? LIGHTHOUSE_VERSION}, \`${LIGHTHOUSE_PATH}\``,
+		`### Lighthouse ${runs[0]?.lighthouseVersion ?? LIGHTHOUSE_VERSION}, one page of each kind`,
 		'',
 		markdownTable(SCORE_HEADER, scoreRows(runs)),
 		''
 	);
 	for (const run of runs) {
 		if (run.error) {
-			parts.push(`${run.preset}: Lighthouse did not run: ${run.error.split('\n')[0]}`, '');
+			parts.push(
+				`${run.path} (${run.preset}): Lighthouse did not run: ${run.error.split('\n')[0]}`,
+				''
+			);
 			continue;
 		}
 		const lines = auditLines(run, { markdown: true });
 		parts.push(
 			lines.length
-				? `Audits below 1 or errored (${run.preset}):\n\n${lines.join('\n')}`
-				: `Every scored audit passes (${run.preset}).`,
+				? `Audits below 1 or errored (${run.kind} \`${run.path}\`, ${run.preset}):\n\n${lines.join('\n')}`
+				: `Every scored audit passes (${run.kind} \`${run.path}\`, ${run.preset}).`,
 			''
 		);
 		if (run.runWarnings.length) {
 			parts.push(
-				`Run warnings (${run.preset}): ${run.runWarnings.map((w) => w.replace(/\s+/g, ' ')).join('; ')}`,
+				`Run warnings (${run.path}, ${run.preset}): ${run.runWarnings.map((w) => w.replace(/\s+/g, ' ')).join('; ')}`,
 				''
 			);
 		}
@@ -416,9 +447,19 @@ async function main() {
 		if (orgNote) console.log(orgNote.replace(/`/g, ''));
 
 		const runs = [];
-		for (const preset of ['mobile', 'desktop']) {
-			console.log(`\nLighthouse ${LIGHTHOUSE_VERSION} (${preset}) on ${BASE}${LIGHTHOUSE_PATH}…`);
-			const run = lighthouse(preset);
+		const targets = [];
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+		for (const page of LIGHTHOUSE_PAGES) {
+			const found = page.path ?? (await firstLink(browser, page.list, page.link));
+			if (found) targets.push({ kind: page.kind, path: found, preset: 'mobile' });
+			else console.log(`No ${page.kind} page linked from ${page.list}: skipped.`);
+		}
+		await browser.close();
+		browser = null;
+		targets.splice(1, 0, { kind: 'home', path: LIGHTHOUSE_PATH, preset: 'desktop' });
+		for (const { kind, path: pagePath, preset } of targets) {
+			process.stdout.write(`Lighthouse ${LIGHTHOUSE_VERSION} (${preset}) on ${pagePath}… `);
+			const run = lighthouse(preset, pagePath, kind);
 			runs.push(run);
 			if (run.error) console.log(`  did not run: ${run.error}`);
 			else {
@@ -431,7 +472,9 @@ async function main() {
 		for (const run of runs) {
 			if (run.error) continue;
 			const lines = auditLines(run);
-			console.log(`\nAudits below 1 or errored (${run.preset}):${lines.length ? '' : ' none'}`);
+			console.log(
+				`\nAudits below 1 or errored (${run.kind}, ${run.preset}):${lines.length ? '' : ' none'}`
+			);
 			for (const line of lines) console.log(line);
 			for (const warning of run.runWarnings)
 				console.log(`  run warning: ${warning.replace(/\s+/g, ' ')}`);
