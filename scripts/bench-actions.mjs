@@ -132,10 +132,9 @@ const API_QUERIES = [
 	{
 		name: 'search',
 		label: `search rpc ("${SEARCH_WORD}", order=rank.desc, limit ${SEARCH_LIMIT})`,
-		path: () =>
-			`/rest/v1/rpc/search_joint_actions?${query({ order: 'rank.desc', limit: SEARCH_LIMIT })}`,
+		path: () => `/rest/v1/rpc/search_items?${query({ order: 'rank.desc', limit: SEARCH_LIMIT })}`,
 		method: 'POST',
-		body: JSON.stringify({ query: SEARCH_WORD })
+		body: JSON.stringify({ query: SEARCH_WORD, kind: 'joint_action' })
 	},
 	{
 		name: 'searchList',
@@ -500,7 +499,7 @@ async function sanityChecks(db, roles) {
 		const { total } = await api(caller, API_QUERIES[0], { prefer: 'count=exact' });
 		caller.estimated = (await api(caller, API_QUERIES[0])).total;
 		const hits = (await api(caller, API_QUERIES[4])).rows;
-		caller.searchIds = hits.map((hit) => hit.action_id);
+		caller.searchIds = hits.map((hit) => hit.item_id);
 		caller.searchRanks = hits.map((hit) => Number(hit.rank));
 		caller.visible = total;
 		visible[caller.name] = total;
@@ -737,7 +736,7 @@ const DB_QUERIES = [
 		name: 'search',
 		label: 'search rpc',
 		sql: () =>
-			`select coalesce(json_agg(s), '[]') from (select * from public.search_joint_actions('${SEARCH_WORD}') order by rank desc limit ${SEARCH_LIMIT}) s`
+			`select coalesce(json_agg(s), '[]') from (select * from public.search_items('${SEARCH_WORD}', 'joint_action') order by rank desc limit ${SEARCH_LIMIT}) s`
 	},
 	{
 		name: 'searchList',
@@ -1020,7 +1019,7 @@ function docSection(report) {
 		'',
 		'### The page’s PostgREST requests (gateway → PostgREST)',
 		'',
-		`autocannon ${CONNECTIONS} connections, 3 sequential warm-up requests then ${API_SECONDS} s per request and caller (each run starts once PostgREST has finished the previous run's queries), the URLs postgrest-js builds for the page (from \`src/lib/server/jointActions.ts\`, \`listing.ts\` and \`organisations.ts\`): the lists \`order=published_at.desc.nullslast,id.asc\` with \`Prefer: ${COUNT_PREFER}\`, the search \`rpc/search_joint_actions?order=rank.desc&limit=${SEARCH_LIMIT}\`, the country menu \`rpc/joint_action_countries\`. The search list uses each caller's own search hits.`,
+		`autocannon ${CONNECTIONS} connections, 3 sequential warm-up requests then ${API_SECONDS} s per request and caller (each run starts once PostgREST has finished the previous run's queries), the URLs postgrest-js builds for the page (from \`src/lib/server/jointActions.ts\`, \`listing.ts\` and \`organisations.ts\`): the lists \`order=published_at.desc.nullslast,id.asc\` with \`Prefer: ${COUNT_PREFER}\`, the search \`rpc/search_items?order=rank.desc&limit=${SEARCH_LIMIT}\`, the country menu \`rpc/joint_action_countries\`. The search list uses each caller's own search hits.`,
 		'',
 		markdownTable(API_HEADER, apiRows(apiResults)),
 		'',

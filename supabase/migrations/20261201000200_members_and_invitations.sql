@@ -175,7 +175,7 @@ begin
   -- Whoever holds the token (it is only in the invited person's email) reads what it
   -- invites to, signed in or not: the join page shows it before any sign-in.
   return query
-    select o.id, o.slug, o.name, o.names, i.email, i.role, i.locale, p.display_name, i.expires_at,
+    select o.id, o.slug, o.name, o.names, i.email, i.role, i.locale::text, p.display_name, i.expires_at,
            case
              when i.accepted_at is not null then 'accepted'
              when i.declined_at is not null then 'declined'
@@ -251,7 +251,7 @@ begin
     return;
   end if;
   return query
-    select i.id, i.email, i.role, i.locale, p.display_name, i.created_at, i.expires_at
+    select i.id, i.email, i.role, i.locale::text, p.display_name, i.created_at, i.expires_at
     from public.invitations i
     left join public.profiles p on p.id = i.invited_by
     where i.organisation_id = organisation

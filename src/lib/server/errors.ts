@@ -37,6 +37,11 @@ export function dbErrorKey(error: PostgrestError): string {
 			return 'papers:error_signed_kept';
 		case 'EV008': // an event people registered for: not back to draft, not deleted
 			return 'events:error_has_registrations';
+		// The events' guard (…_events.sql): the edit and new-event forms.
+		case 'EV009': // the capacity is below the confirmed registrations
+			return 'validation:capacity_below_confirmed';
+		case 'EV010': // the linked joint action is not one the person can read
+			return 'errors:forbidden';
 		default:
 			return 'errors:generic';
 	}

@@ -1,5 +1,5 @@
 -- joint_actions, joint_action_translations, joint_action_updates and
--- search_joint_actions: who reads, creates, edits and deletes each, from every actor's
+-- search_items: who reads, creates, edits and deletes each, from every actor's
 -- side; the translation revisions (outdated / up to date); search in each language.
 begin;
 \ir _helpers.psql
@@ -105,8 +105,8 @@ stable
 set search_path = ''
 as $$
   select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_joint_actions(query) s
-  join tests.names n on n.id = s.action_id
+  from public.search_items(query, 'joint_action') s
+  join tests.names n on n.id = s.item_id
 $$;
 
 -- Translation status as the app computes it: original / current / outdated.
@@ -255,8 +255,8 @@ select is(tests.found('minderjarigen'), '{}'::text[],
   'an outsider''s search does not return a participants action even when the word matches');
 select is(tests.found('Comité'), '{}'::text[],
   'a network member''s search does not return another organisation''s draft');
-select is((select count(*)::int from public.search_joint_actions('justice OR jeugdrecht OR juvenile') s
-            where s.action_id = tests.uid('item_alpha_network')), 1,
+select is((select count(*)::int from public.search_items('justice OR jeugdrecht OR juvenile', 'joint_action') s
+            where s.item_id = tests.uid('item_alpha_network')), 1,
   'one row per action even when several of its languages match');
 
 select tests.authenticate_as('beta_member');
@@ -268,7 +268,7 @@ select is(tests.found('vluchtelingen'), array['item_alpha_participants'],
 select tests.authenticate_as('alpha_editor');
 select is(tests.found('comité'), array['item_alpha_draft'], 'an owner editor finds its draft');
 select ok(
-  (select rank from public.search_joint_actions('enfants') s where s.action_id = tests.uid('item_alpha_public')) > 0,
+  (select rank from public.search_items('enfants', 'joint_action') s where s.item_id = tests.uid('item_alpha_public')) > 0,
   'search returns a positive rank');
 
 -- joint_actions: creating -----------------------------------------------------------
@@ -357,7 +357,7 @@ select throws_ok(
   $$update public.joint_actions set starts_on = '2026-06-01', ends_on = '2026-05-31' where id = tests.uid('item_alpha_public')$$,
   '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_dates_ordered"', 'an action does not end before it starts');
 select throws_ok($$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'the original language can only change to a language the action already has a text in (add the ar text first)', 'the original language is one of the five content languages');
+  '23514', 'value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages');
 select throws_ok(
   $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
   '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_title_length"', 'a text needs a title');

@@ -106,7 +106,7 @@ $$;
 create function tests.found_events(query text)
 returns text[] language sql stable set search_path = '' as $$
   select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_events(query) s join tests.names n on n.id = s.event_id
+  from public.search_items(query, 'event') s join tests.names n on n.id = s.item_id
 $$;
 
 -- Every event id the current actor reads under RLS (fixture and seed alike).
@@ -211,7 +211,7 @@ select throws_ok(
   '23514', 'new row for relation "events" violates check constraint "events_registration_deadline_before_start"', 'registration closes at the start at the latest');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, joint_action_id) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', tests.uid('item_beta_signatures'))$$,
-  '42501', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
+  'EV010', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
 select lives_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone, accessibility, original_revision)
     values (tests.uid('ev_new'), 'nl', now() + interval '1 day', now() + interval '2 days', 'America/Costa_Rica', '{captions,wheelchair}', 5)$$,
@@ -377,7 +377,7 @@ update public.events set capacity = 2 where id = tests.uid('ev_network');
 select is(tests.registrations_of('ev_network'), array['beta_member:confirmed', 'gamma_member:cancelled', 'alpha_member:confirmed'],
   'raising the capacity promotes the waiting list');
 select throws_ok($$update public.events set capacity = 1 where id = tests.uid('ev_network')$$,
-  '23514', 'the capacity cannot be lower than the 2 confirmed registrations', 'capacity cannot go below the confirmed registrations');
+  'EV009', 'the capacity cannot be lower than the 2 confirmed registrations', 'capacity cannot go below the confirmed registrations');
 
 -- approval -----------------------------------------------------------------------------------
 -- ev_approval has 1 place.

@@ -126,7 +126,7 @@ $$;
 create function tests.found_papers(query text)
 returns text[] language sql stable set search_path = '' as $$
   select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_papers(query) s join tests.names n on n.id = s.paper_id
+  from public.search_items(query, 'paper') s join tests.names n on n.id = s.item_id
 $$;
 
 -- Every paper id the current actor reads under RLS vs the same rule for a person id.
