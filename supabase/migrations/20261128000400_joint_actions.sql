@@ -442,7 +442,7 @@ grant select, insert, update, delete on public.joint_action_translations, public
 -- per table in the query and again per embedded row); a plain `exists` may be turned into
 -- a hashed subplan over that same set. `offset 0` keeps the subquery from being simplified
 -- into that form (simplify_EXISTS_query gives up on an OFFSET). Same rule, same readers;
--- the measurements are in docs/benchmarks.md ("Content read policies").
+-- the measurements are in docs/benchmarks.md ("Content read policies and search").
 
 -- joint_actions
 create policy "People read the joint actions whose item they may read"

@@ -825,9 +825,9 @@ comment on function public.paper_file_for_download(uuid) is 'What the app needs 
 -- (websearch syntax), matches it. The hits are found without RLS, through the GIN index
 -- on each translation table's `search`: a policy is a security barrier, behind which the
 -- non-leakproof `@@` cannot use the index, so each readable text was matched one by one
--- (docs/benchmarks.md, "Search"). One OR branch per language with a constant
--- configuration, so that the index serves every branch; the planner pushes them into each
--- arm of the union. public.search_items then keeps the hits whose item the caller may
+-- (docs/benchmarks.md, "Content read policies and search"). One OR branch per language
+-- with a constant configuration, so that the index serves every branch; the planner pushes
+-- them into each arm of the union. public.search_items then keeps the hits whose item the caller may
 -- read, one primary-key probe each (`offset 0`, as the content read policies).
 
 create function private.item_search_hits(query text, kind public.item_kind default null)
