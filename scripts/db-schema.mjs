@@ -155,7 +155,12 @@ function render(dump) {
 		list.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 		lines.push(`### ${id}`, '', block(list.map((e) => e.sql)));
 	}
-	return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+	return (
+		lines
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trimEnd() + '\n'
+	);
 }
 
 const fresh = render(pgDump());
