@@ -885,9 +885,9 @@ const dbRows = (inDb) =>
 const CHANGES = [
 	"Order: lists order on `joint_actions.published_at` (the item's date copied by trigger, index `joint_actions_published_at_idx`) instead of the `item(published_at)` embed, for which PostgREST 12 built and sorted every readable action (list page 1 with the secret key: 3495 → ~50 ms p50).",
 	'JIT: PostgREST runs prepared statements; their first five executions on a connection get custom plans whose RLS subplans looked expensive enough for LLVM compilation, ~1 s per statement (filtered list as the member: 1,295 ms with JIT, 26 ms without). The API roles now run with `jit = off` (migration 20261128001500); that filtered list request went from ~900 ms to ~25 ms on a fresh connection.',
-	"Per-row probes: the content policies' `exists (… items …)` could be planned as a hashed subplan that reads every readable item (73,000 for the member) before returning a page; `offset 0` keeps it one primary-key probe per row (migration 20261128001400).",
+	"Per-row probes: the content policies' `exists (… items …)` could be planned as a hashed subplan that reads every readable item (73,000 for the member) before returning a page; `offset 0` keeps it one primary-key probe per row (the content read policies of the joint actions, events and papers migrations).",
 	"`items!inner`: its EXISTS in PostgREST's count did the same; the lists embed `items` plainly and the organisation filter adds a null filter on the embed.",
-	"Search: under the translations' policy (a security barrier) the non-leakproof `@@` could not use the GIN index, so every text was probed and matched; hits now come from the index in a private definer function, then only those the caller may read are kept (migration 20261128001600).",
+	"Search: under the translations' policy (a security barrier) the non-leakproof `@@` could not use the GIN index, so every text was probed and matched; hits now come from the index in a private definer function, then only those the caller may read are kept (private.item_search_hits, public.search_items).",
 	'Country menu: one probe per country code instead of every readable action, and remembered for a minute per reader in the app (`readerCache`), so repeated views by the same person or any visitor do not recompute it.'
 ];
 

@@ -100,11 +100,20 @@ create table public.organisations (
     constraint organisations_logo_path_format check (logo_path !~ '(^/|\.\.)'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- The name in other languages ({"nl": "…"}); `name` is the organisation's own.
+  names jsonb not null default '{}'::jsonb
+    constraint organisations_names_locales check (
+      jsonb_typeof(names) = 'object'
+      and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+      and not jsonb_path_exists(names, '$.* ? (@.type() != "string")')
+      and length(names::text) <= 2000
+    ),
   constraint organisations_description_has_original check (
     description = '{}'::jsonb or description ? original_locale
   )
 );
 comment on table public.organisations is 'Secretariat, DCI sections and partner NGOs of the network. Anonymous visitors see active ones; coordinators see all.';
+comment on column public.organisations.names is 'The organisation''s name in other languages ({"nl": "…"}); `name` is its own (original) name, shown when a language has none.';
 
 create index organisations_status_idx on public.organisations (status);
 
@@ -204,9 +213,13 @@ create table public.invitations (
   revoked_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  constraint invitations_accepted_or_revoked check (accepted_at is null or revoked_at is null)
+  -- The invited person said no: the invitation is closed like a revoked one.
+  declined_at timestamptz,
+  constraint invitations_accepted_or_revoked check (accepted_at is null or revoked_at is null),
+  constraint invitations_declined_is_closed check (declined_at is null or revoked_at is not null)
 );
 comment on table public.invitations is 'Invitations to join an organisation. Readable by its admins, coordinators and the invited email; only the token''s sha256 is stored.';
+comment on column public.invitations.declined_at is 'When the invited person declined; a declined invitation is also revoked (closed).';
 
 create index invitations_organisation_id_idx on public.invitations (organisation_id);
 create index invitations_email_idx on public.invitations (email);

@@ -174,21 +174,26 @@ create index joint_action_updates_author_id_idx on public.joint_action_updates (
 alter table public.joint_action_updates enable row level security;
 
 -- Invariants (triggers) -----------------------------------------------------------
+-- The content guard and the translation-revision triggers below are shared by the three
+-- content types (joint actions, events, papers): each table attaches them with trigger
+-- arguments naming its kind, its translation table and the words of its messages.
 
-create function private.guard_joint_action_change()
+create function private.guard_content_change()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 declare
+  -- tg_argv: [0] the item kind, [1] the translation table, [2] its foreign key to this
+  -- table, [3] the content for messages ('a joint action'), [4] its noun ('action').
   item_kind public.item_kind;
   new_original_revision integer;
 begin
   if tg_op = 'INSERT' then
     -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
     select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'joint_action' then
-      raise exception 'a joint action belongs to an item of kind joint_action, not %', item_kind
+    if found and item_kind::text <> tg_argv[0] then
+      raise exception '% belongs to an item of kind %, not %', tg_argv[3], tg_argv[0], item_kind
         using errcode = '23514';
     end if;
     if private.is_api_caller() then
@@ -202,7 +207,7 @@ begin
   -- UPDATE
   if private.is_api_caller() then
     if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'a joint action''s id and creation date cannot change' using errcode = '42501';
+      raise exception '%''s id and creation date cannot change', tg_argv[3] using errcode = '42501';
     end if;
     if new.original_revision is distinct from old.original_revision then
       raise exception 'original_revision follows the original text; edit the original translation instead'
@@ -213,15 +218,17 @@ begin
     raise exception 'original_revision never goes back' using errcode = '23514';
   end if;
   if new.original_locale is distinct from old.original_locale then
-    -- The original can move to a language the action already has a text in. If that
+    -- The original can move to a language the content already has a text in. If that
     -- text was outdated, the others were made from a newer original: they become
-    -- outdated too (a new revision), and the new original is current (trigger below).
-    select t.source_revision into new_original_revision
-    from public.joint_action_translations t
-    where t.action_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the action already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
+    -- outdated too (a new revision), and the new original is current
+    -- (private.sync_original_translation).
+    execute format('select t.source_revision from public.%I t where t.%I = $1 and t.locale = $2',
+                   tg_argv[1], tg_argv[2])
+    into new_original_revision
+    using new.id, new.original_locale;
+    if new_original_revision is null then
+      raise exception 'the original language can only change to a language the % already has a text in (add the % text first)',
+        tg_argv[4], new.original_locale using errcode = '23514';
     end if;
     if new_original_revision < new.original_revision then
       new.original_revision := new.original_revision + 1;
@@ -231,11 +238,11 @@ begin
   return new;
 end;
 $$;
-comment on function private.guard_joint_action_change() is 'Trigger: the item must be a joint_action; id, creation date and original_revision are not for API callers; the original language moves only to an existing translation.';
+comment on function private.guard_content_change() is 'Trigger on a content table (arguments: item kind, translation table, its foreign key, the content and its noun for messages): the item must be of that kind; id, creation date and original_revision are not for API callers; original_revision never goes back; the original language moves only to an existing translation.';
 
 create trigger joint_actions_guard_change
   before insert or update on public.joint_actions
-  for each row execute function private.guard_joint_action_change();
+  for each row execute function private.guard_content_change('joint_action', 'joint_action_translations', 'action_id', 'a joint action', 'action');
 
 
 

@@ -287,8 +287,6 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  item_kind public.item_kind;
-  new_original_revision integer;
   confirmed integer;
 begin
   -- A clear message before the check constraint's generic one.
@@ -304,40 +302,19 @@ begin
   end if;
 
   if tg_op = 'INSERT' then
-    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
-    select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'event' then
-      raise exception 'an event belongs to an item of kind event, not %', item_kind using errcode = '23514';
-    end if;
-    if private.is_api_caller() then
-      new.original_revision := 1;
-      new.created_at := now();
-      new.updated_at := now();
-      if new.cancelled_at is not null then
-        raise exception 'an event cannot be created cancelled' using errcode = '23514';
-      end if;
+    if private.is_api_caller() and new.cancelled_at is not null then
+      raise exception 'an event cannot be created cancelled' using errcode = '23514';
     end if;
     return new;
   end if;
 
-  -- UPDATE
+  -- UPDATE. Cancelling is stamped by the database.
   if private.is_api_caller() then
-    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'an event''s id and creation date cannot change' using errcode = '42501';
-    end if;
-    if new.original_revision is distinct from old.original_revision then
-      raise exception 'original_revision follows the original text; edit the original translation instead'
-        using errcode = '42501';
-    end if;
-    -- Cancelling is stamped by the database.
     if new.cancelled_at is not null and old.cancelled_at is null then
       new.cancelled_at := now();
     elsif new.cancelled_at is not null then
       new.cancelled_at := old.cancelled_at;
     end if;
-  end if;
-  if new.original_revision < old.original_revision then
-    raise exception 'original_revision never goes back' using errcode = '23514';
   end if;
   if new.capacity is not null and new.capacity is distinct from old.capacity then
     -- The registration functions lock this row too, so the count cannot move meanwhile.
@@ -347,27 +324,20 @@ begin
         using errcode = 'EV009', constraint = 'events_capacity_above_confirmed';
     end if;
   end if;
-  if new.original_locale is distinct from old.original_locale then
-    select t.source_revision into new_original_revision
-    from public.event_translations t
-    where t.event_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the event already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
-    end if;
-    if new_original_revision < new.original_revision then
-      new.original_revision := new.original_revision + 1;
-    end if;
-  end if;
-  new.updated_at := now();
   return new;
 end;
 $$;
-comment on function private.guard_event_change() is 'Trigger: the item must be an event; a known time zone; a readable joint action (EV010); id, creation date and original_revision not for API callers; cancelled_at stamped; capacity not below the confirmed registrations (EV009); the original language moves only to an existing translation.';
+comment on function private.guard_event_change() is 'Trigger: a known time zone; a readable joint action (EV010); cancelled_at stamped; capacity not below the confirmed registrations (EV009). The rest is the content guard (events_guard_content).';
 
 create trigger events_guard_change
   before insert or update on public.events
   for each row execute function private.guard_event_change();
+
+-- The shared content guard (20261128000400_joint_actions.sql); it runs after the trigger
+-- above (triggers of one event fire in name order).
+create trigger events_guard_content
+  before insert or update on public.events
+  for each row execute function private.guard_content_change('event', 'event_translations', 'event_id', 'an event', 'event');
 
 
 -- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.

@@ -214,9 +214,6 @@ returns trigger
 language plpgsql
 set search_path = ''
 as $$
-declare
-  item_kind public.item_kind;
-  new_original_revision integer;
 begin
   -- The linked joint action must be one the caller can read (as the caller: RLS).
   if private.is_api_caller() and new.joint_action_id is not null
@@ -224,64 +221,32 @@ begin
      and not exists (select 1 from public.joint_actions ja where ja.id = new.joint_action_id) then
     raise exception 'a paper can only be linked to a joint action you can read' using errcode = '42501';
   end if;
-
-  if tg_op = 'INSERT' then
-    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
-    select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'paper' then
-      raise exception 'a paper belongs to an item of kind paper, not %', item_kind using errcode = '23514';
-    end if;
-    if private.is_api_caller() then
-      if new.signature_version_id is not null then
-        raise exception 'signature opens through open_paper_signature' using errcode = '42501';
-      end if;
-      new.signature_deadline := null;
-      new.original_revision := 1;
-      new.created_at := now();
-      new.updated_at := now();
-    end if;
+  if not private.is_api_caller() then
     return new;
   end if;
-
-  -- UPDATE
-  if private.is_api_caller() then
-    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'a paper''s id and creation date cannot change' using errcode = '42501';
+  if tg_op = 'INSERT' then
+    if new.signature_version_id is not null then
+      raise exception 'signature opens through open_paper_signature' using errcode = '42501';
     end if;
-    if new.original_revision is distinct from old.original_revision then
-      raise exception 'original_revision follows the original text; edit the original translation instead'
-        using errcode = '42501';
-    end if;
-    if new.signature_version_id is distinct from old.signature_version_id
-       or new.signature_deadline is distinct from old.signature_deadline then
-      raise exception 'signature opens and closes through open_paper_signature and close_paper_signature'
-        using errcode = '42501';
-    end if;
+    new.signature_deadline := null;
+  elsif new.signature_version_id is distinct from old.signature_version_id
+        or new.signature_deadline is distinct from old.signature_deadline then
+    raise exception 'signature opens and closes through open_paper_signature and close_paper_signature'
+      using errcode = '42501';
   end if;
-  if new.original_revision < old.original_revision then
-    raise exception 'original_revision never goes back' using errcode = '23514';
-  end if;
-  if new.original_locale is distinct from old.original_locale then
-    select t.source_revision into new_original_revision
-    from public.paper_translations t
-    where t.paper_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the paper already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
-    end if;
-    if new_original_revision < new.original_revision then
-      new.original_revision := new.original_revision + 1;
-    end if;
-  end if;
-  new.updated_at := now();
   return new;
 end;
 $$;
-comment on function private.guard_paper_change() is 'Trigger: the item must be a paper; a readable joint action; id, creation date, original_revision and the signature columns are not for API callers; the original language moves only to an existing translation.';
+comment on function private.guard_paper_change() is 'Trigger: a readable joint action; the signature columns are not for API callers. The rest is the content guard (papers_guard_content).';
 
 create trigger papers_guard_change
   before insert or update on public.papers
   for each row execute function private.guard_paper_change();
+
+-- The shared content guard (20261128000400_joint_actions.sql), after the trigger above.
+create trigger papers_guard_content
+  before insert or update on public.papers
+  for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
 create trigger papers_copy_published_at
   before insert or update on public.papers

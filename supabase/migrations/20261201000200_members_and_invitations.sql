@@ -3,8 +3,8 @@
 -- proof: supabase/tests/database/032-members-and-invitations.test.sql and
 -- tests/api/members.test.ts.
 --
--- - organisations.names: the organisation's name per language; `name` stays the original.
--- - invitations.declined_at: the invited person said no (the row is closed like a revoked one).
+-- - organisations.names (the name per language) and invitations.declined_at (the invited
+--   person said no) are in 20261128000100_organisations_and_people.sql.
 -- - The invited person answers BY TOKEN (the join page, /[lang]/join/[token]) or by id (their
 --   inbox) through security definer functions that check the hash, revocation, use, expiry,
 --   the organisation's status and that the caller's VERIFIED address (auth.users) is the
@@ -16,25 +16,6 @@
 --     IN005 the invitation is for another address (or the caller's address is not verified)
 --     IN006 the organisation is suspended
 -- - The invite form is throttled (rows in private.throttle_rules, action 'invite').
-
--- Organisation names per language ------------------------------------------------------
-
-alter table public.organisations
-  add column names jsonb not null default '{}'::jsonb
-    constraint organisations_names_locales check (
-      jsonb_typeof(names) = 'object'
-      and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
-      and not jsonb_path_exists(names, '$.* ? (@.type() != "string")')
-      and length(names::text) <= 2000
-    );
-comment on column public.organisations.names is 'The organisation''s name in other languages ({"nl": "…"}); `name` is its own (original) name, shown when a language has none.';
-
--- Declined invitations --------------------------------------------------------------------
-
-alter table public.invitations
-  add column declined_at timestamptz,
-  add constraint invitations_declined_is_closed check (declined_at is null or revoked_at is not null);
-comment on column public.invitations.declined_at is 'When the invited person declined; a declined invitation is also revoked (closed).';
 
 -- Answering ---------------------------------------------------------------------------
 
