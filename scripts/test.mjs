@@ -126,6 +126,10 @@ if (stackUp) {
 		'scripts/db-types.mjs',
 		'--check'
 	]);
+	await check('schema snapshot (supabase/schema.md) is current', process.execPath, [
+		'scripts/db-schema.mjs',
+		'--check'
+	]);
 
 	await step('database tests (pgTAP + security lints)', async () => {
 		const out = path.join(reports, 'db.json');

@@ -1423,24 +1423,10 @@ export type Database = {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
       }
-      search_events: {
-        Args: { query: string }
+      search_items: {
+        Args: { kind?: Database["public"]["Enums"]["item_kind"]; query: string }
         Returns: {
-          event_id: string
-          rank: number
-        }[]
-      }
-      search_joint_actions: {
-        Args: { query: string }
-        Returns: {
-          action_id: string
-          rank: number
-        }[]
-      }
-      search_papers: {
-        Args: { query: string }
-        Returns: {
-          paper_id: string
+          item_id: string
           rank: number
         }[]
       }

@@ -1,6 +1,6 @@
 -- Organisations, profiles, memberships and invitations, with the access helpers
--- they need. Rules: ../../../shared/PRODUCT.md ("Organisations and people") and
--- docs/access-model.md.
+-- they need. Rules: docs/access-model.md ("Organisations and people", "Coordinators",
+-- "Immutable columns").
 
 -- The private schema holds authorisation helpers. It is not in PostgREST's
 -- db-schemas, so nothing here is callable through the API; policies run as the
@@ -20,6 +20,24 @@ comment on type public.organisation_status is 'pending: applied; active: in the 
 -- Declaration order matters: helpers compare roles with >= (member < editor < admin).
 create type public.membership_role as enum ('member', 'editor', 'admin');
 comment on type public.membership_role is 'Role of a person in an organisation, ordered member < editor < admin.';
+
+-- The languages of the hub's interface and content (organisations also write Arabic,
+-- see organisations.description). One list, used by every locale column.
+create function private.is_content_locale(locale text)
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select locale in ('fr', 'nl', 'en', 'de', 'es')
+$$;
+comment on function private.is_content_locale(text) is 'True for the languages of the hub''s interface and content: fr, nl, en, de, es (the content_locale domain''s check).';
+-- Domain checks run with the writing role's rights.
+grant execute on function private.is_content_locale(text) to anon, authenticated, service_role;
+
+create domain public.content_locale as text
+  constraint content_locale check (private.is_content_locale(value));
+comment on domain public.content_locale is 'A language of the hub''s interface and content: fr, nl, en, de or es.';
 
 -- Shared small functions ------------------------------------------------------------
 
@@ -82,11 +100,20 @@ create table public.organisations (
     constraint organisations_logo_path_format check (logo_path !~ '(^/|\.\.)'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- The name in other languages ({"nl": "…"}); `name` is the organisation's own.
+  names jsonb not null default '{}'::jsonb
+    constraint organisations_names_locales check (
+      jsonb_typeof(names) = 'object'
+      and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+      and not jsonb_path_exists(names, '$.* ? (@.type() != "string")')
+      and length(names::text) <= 2000
+    ),
   constraint organisations_description_has_original check (
     description = '{}'::jsonb or description ? original_locale
   )
 );
 comment on table public.organisations is 'Secretariat, DCI sections and partner NGOs of the network. Anonymous visitors see active ones; coordinators see all.';
+comment on column public.organisations.names is 'The organisation''s name in other languages ({"nl": "…"}); `name` is its own (original) name, shown when a language has none.';
 
 create index organisations_status_idx on public.organisations (status);
 
@@ -102,8 +129,7 @@ create table public.profiles (
   id uuid primary key references auth.users (id) on delete cascade,
   display_name text not null
     constraint profiles_display_name_length check (length(btrim(display_name)) between 1 and 120),
-  preferred_locale text not null default 'en'
-    constraint profiles_preferred_locale check (preferred_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  preferred_locale public.content_locale not null default 'en',
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
@@ -134,7 +160,7 @@ begin
       nullif(split_part(coalesce(new.email, ''), '@', 1), ''),
       'anonymous'
     ), 120),
-    case when requested_locale in ('fr', 'nl', 'en', 'de', 'es') then requested_locale else 'en' end
+    case when private.is_content_locale(requested_locale) then requested_locale else 'en' end
   )
   on conflict (id) do nothing;
   return new;
@@ -178,8 +204,7 @@ create table public.invitations (
   role public.membership_role not null default 'member',
   invited_by uuid references public.profiles (id) on delete set null,
   -- Language of the invitation email.
-  locale text not null default 'en'
-    constraint invitations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null default 'en',
   -- sha256 of the secret token, hex. The token itself is only in the email.
   token_hash text not null unique
     constraint invitations_token_hash_format check (token_hash ~ '^[0-9a-f]{64}$'),
@@ -188,9 +213,13 @@ create table public.invitations (
   revoked_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  constraint invitations_accepted_or_revoked check (accepted_at is null or revoked_at is null)
+  -- The invited person said no: the invitation is closed like a revoked one.
+  declined_at timestamptz,
+  constraint invitations_accepted_or_revoked check (accepted_at is null or revoked_at is null),
+  constraint invitations_declined_is_closed check (declined_at is null or revoked_at is not null)
 );
 comment on table public.invitations is 'Invitations to join an organisation. Readable by its admins, coordinators and the invited email; only the token''s sha256 is stored.';
+comment on column public.invitations.declined_at is 'When the invited person declined; a declined invitation is also revoked (closed).';
 
 create index invitations_organisation_id_idx on public.invitations (organisation_id);
 create index invitations_email_idx on public.invitations (email);
@@ -329,6 +358,59 @@ as $$
 $$;
 comment on function private.membership_admin_count(uuid, uuid) is 'Number of admins of an organisation other than the given membership (for the last-admin invariant).';
 
+-- Organisation helpers of the invitation and membership guards (security review,
+-- issue 11: a coordinator only invites the first admin of an organisation without one;
+-- the last-admin check runs under a lock of the organisation row).
+
+create function private.organisation_has_admin(organisation uuid)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (
+    select 1 from public.memberships m where m.organisation_id = organisation and m.role = 'admin'
+  );
+end;
+$$;
+comment on function private.organisation_has_admin(uuid) is 'True when the organisation has at least one admin (whatever the caller may read): coordinators invite only the first admin of an organisation without one.';
+
+create function private.adminless_organisation_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 10
+as $$
+begin
+  if not private.is_coordinator() then
+    return;
+  end if;
+  return query
+    select o.id from public.organisations o
+    where not exists (select 1 from public.memberships m where m.organisation_id = o.id and m.role = 'admin');
+end;
+$$;
+comment on function private.adminless_organisation_ids() is 'For a coordinator: the organisations that have no admin (new ones, or whose last admin deleted their account), to which she invites the first admin; empty for everyone else.';
+
+create function private.lock_organisation(organisation uuid)
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  -- no key update: serialises admin changes of one organisation without blocking the
+  -- foreign-key checks of rows that merely reference it.
+  perform 1 from public.organisations o where o.id = organisation for no key update;
+end;
+$$;
+comment on function private.lock_organisation(uuid) is 'Locks an organisation row until the end of the transaction, so that concurrent changes of its admins are checked one after the other (last-admin invariant).';
+
 grant execute on function private.user_organisation_ids(public.membership_role) to anon, authenticated, service_role;
 grant execute on function private.user_organisation_id_array(public.membership_role) to anon, authenticated, service_role;
 grant execute on function private.is_coordinator() to anon, authenticated, service_role;
@@ -336,6 +418,9 @@ grant execute on function private.is_network_member() to anon, authenticated, se
 grant execute on function private.visible_profile_ids() to anon, authenticated, service_role;
 grant execute on function private.is_api_caller() to anon, authenticated, service_role;
 grant execute on function private.membership_admin_count(uuid, uuid) to authenticated, service_role;
+grant execute on function private.organisation_has_admin(uuid) to authenticated, service_role;
+grant execute on function private.adminless_organisation_ids() to authenticated, service_role;
+grant execute on function private.lock_organisation(uuid) to authenticated, service_role;
 
 -- Invariants (triggers) ---------------------------------------------------------
 
@@ -398,17 +483,20 @@ begin
     end if;
   end if;
 
-  -- An organisation always keeps at least one admin.
-  if old.role = 'admin'
-     and (tg_op = 'DELETE' or new.role <> 'admin')
-     and private.membership_admin_count(old.organisation_id, old.id) = 0 then
-    raise exception 'an organisation must keep at least one admin' using errcode = '23514';
+  -- An organisation always keeps at least one admin. Lock the organisation first: a
+  -- concurrent demotion or removal of another admin waits here until this transaction
+  -- ends, and its count (a new statement, so a new snapshot) then sees this change.
+  if old.role = 'admin' and (tg_op = 'DELETE' or new.role <> 'admin') then
+    perform private.lock_organisation(old.organisation_id);
+    if private.membership_admin_count(old.organisation_id, old.id) = 0 then
+      raise exception 'an organisation must keep at least one admin' using errcode = '23514';
+    end if;
   end if;
 
   return coalesce(new, old);
 end;
 $$;
-comment on function private.guard_membership_change() is 'Trigger: nobody raises their own role or grants themself a membership; an organisation keeps at least one admin.';
+comment on function private.guard_membership_change() is 'Trigger: nobody raises their own role or grants themself a membership; an organisation keeps at least one admin (checked under a lock of the organisation row, so concurrent demotions cannot remove the last one).';
 
 create trigger memberships_guard_change
   before insert or update or delete on public.memberships
@@ -420,6 +508,7 @@ language plpgsql
 set search_path = ''
 as $$
 declare
+  is_admin boolean;
   is_manager boolean;
   is_invitee boolean;
 begin
@@ -427,15 +516,28 @@ begin
     return new;
   end if;
 
+  is_admin := coalesce(old.organisation_id, new.organisation_id) in (select private.user_organisation_ids('admin'));
+  -- A coordinator manages an organisation's invitations only while it has no admin.
+  is_manager := is_admin
+                or (private.is_coordinator()
+                    and not private.organisation_has_admin(coalesce(old.organisation_id, new.organisation_id)));
+
   if tg_op = 'INSERT' then
+    if new.email = lower((select auth.email())) then
+      raise exception 'you cannot invite yourself: another admin of the organisation invites you'
+        using errcode = '42501';
+    end if;
+    -- Others than admins and coordinators are refused by the insert policy.
+    if not is_admin and private.is_coordinator() and (not is_manager or new.role <> 'admin') then
+      raise exception 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else'
+        using errcode = '42501';
+    end if;
     new.invited_by := (select auth.uid());
     new.accepted_at := null;
     new.revoked_at := null;
     return new;
   end if;
 
-  is_manager := old.organisation_id in (select private.user_organisation_ids('admin'))
-                or private.is_coordinator();
   is_invitee := old.email = lower((select auth.email()));
 
   if new.id is distinct from old.id
@@ -470,13 +572,17 @@ begin
   if not is_manager then
     raise exception 'only the organisation''s admins can change an invitation' using errcode = '42501';
   end if;
+  if not is_admin and new.role <> 'admin' then
+    raise exception 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else'
+      using errcode = '42501';
+  end if;
   if new.revoked_at is not null then
     new.revoked_at := now();
   end if;
   return new;
 end;
 $$;
-comment on function private.guard_invitation_change() is 'Trigger: the invitee may only accept (before expiry); the organisation''s admins may revoke or re-send; nothing else changes.';
+comment on function private.guard_invitation_change() is 'Trigger: nobody invites their own address; coordinators invite (and re-send) only the first admin of an organisation without one; the invitee may only accept (before expiry); the organisation''s admins may revoke or re-send; nothing else changes.';
 
 create trigger invitations_guard_change
   before insert or update on public.invitations
@@ -505,6 +611,40 @@ create trigger invitations_accept
   for each row
   when (old.accepted_at is null and new.accepted_at is not null)
   execute function private.accept_invitation_membership();
+
+-- Creation dates are the database's: for API callers created_at (and updated_at of a new
+-- row) are now(), and created_at never changes afterwards.
+create function private.stamp_created_at()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if private.is_api_caller() then
+    if tg_op = 'INSERT' then
+      new.created_at := now();
+      new.updated_at := now();
+    else
+      new.created_at := old.created_at;
+    end if;
+  end if;
+  return new;
+end;
+$$;
+comment on function private.stamp_created_at() is 'Trigger: for API callers, created_at and updated_at of a new row are now(), and created_at never changes afterwards (tables with both columns).';
+
+create trigger organisations_stamp_created_at
+  before insert or update on public.organisations
+  for each row execute function private.stamp_created_at();
+create trigger profiles_stamp_created_at
+  before insert or update on public.profiles
+  for each row execute function private.stamp_created_at();
+create trigger memberships_stamp_created_at
+  before insert or update on public.memberships
+  for each row execute function private.stamp_created_at();
+create trigger invitations_stamp_created_at
+  before insert or update on public.invitations
+  for each row execute function private.stamp_created_at();
 
 -- Privileges --------------------------------------------------------------------
 -- Hosted Supabase grants ALL (incl. truncate, which ignores RLS) to the API roles by
@@ -579,23 +719,23 @@ create policy "Admins, coordinators and the invited person read invitations"
     or email = lower((select auth.email()))
   );
 
-create policy "Admins invite to their organisation, coordinators to any"
+create policy "Admins invite to their organisation, coordinators the first admin of one without"
   on public.invitations for insert to authenticated
   with check (
     organisation_id in (select private.user_organisation_ids('admin'))
-    or (select private.is_coordinator())
+    or organisation_id in (select private.adminless_organisation_ids())
   );
 
 create policy "Admins revoke or re-send, the invited person accepts"
   on public.invitations for update to authenticated
   using (
     organisation_id in (select private.user_organisation_ids('admin'))
-    or (select private.is_coordinator())
+    or organisation_id in (select private.adminless_organisation_ids())
     or email = lower((select auth.email()))
   )
   with check (
     organisation_id in (select private.user_organisation_ids('admin'))
-    or (select private.is_coordinator())
+    or organisation_id in (select private.adminless_organisation_ids())
     or email = lower((select auth.email()))
   );
 

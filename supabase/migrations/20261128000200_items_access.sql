@@ -4,7 +4,7 @@
 -- public.items (id) on delete cascade` and one-line policies:
 --   select: using (id in (select i.id from public.items i))       -- items' RLS decides
 --   update: using (id in (select private.editable_item_ids()))    -- owner/co-lead editors, not archived
--- Rules: ../../../shared/PRODUCT.md ("Who sees what") and docs/access-model.md.
+-- Rules: docs/access-model.md ("Who sees what", "Archived items", "Deleting and unpublishing").
 --
 -- For speed, items carries two access arrays derived from item_organisations by
 -- trigger (never written by callers): lead_organisation_ids (owner + accepted
@@ -133,9 +133,51 @@ end;
 $$;
 comment on function private.editable_item_ids() is 'Managed items that are not archived: the update rule for content tables (joint_actions, events, papers).';
 
+create function private.signatory_draft_paper_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 20
+as $$
+begin
+  return query
+    select io.item_id
+    from public.item_organisations io
+    join public.items i on i.id = io.item_id
+    where io.organisation_id = any (private.user_organisation_id_array('member'))
+      and io.role = 'signatory'
+      and io.state in ('invited', 'accepted')
+      and i.kind = 'paper'
+      and i.status = 'draft';
+end;
+$$;
+comment on function private.signatory_draft_paper_ids() is 'Draft papers that one of the caller''s active organisations is asked to co-sign (signatory attachment invited, or accepted after signing): their members read the draft they sign.';
+
+create function private.lock_item(item uuid)
+returns public.item_status
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  item_status public.item_status;
+begin
+  -- The lock refresh_item_access takes after every attachment change anyway: taken first,
+  -- an answer racing the archiving of its item waits for it and then sees it archived.
+  select i.status into item_status from public.items i where i.id = item for update;
+  return item_status;
+end;
+$$;
+comment on function private.lock_item(uuid) is 'Locks an item row until the end of the transaction and returns its (then current) status, whatever the caller may read.';
+
 grant execute on function private.managed_item_ids() to anon, authenticated, service_role;
 grant execute on function private.owned_item_ids() to anon, authenticated, service_role;
 grant execute on function private.editable_item_ids() to anon, authenticated, service_role;
+grant execute on function private.signatory_draft_paper_ids() to authenticated, service_role;
+grant execute on function private.lock_item(uuid) to authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------
 
@@ -145,6 +187,10 @@ language plpgsql
 set search_path = ''
 as $$
 begin
+  if private.is_api_caller()
+     and new.published_at is distinct from (case when tg_op = 'UPDATE' then old.published_at end) then
+    raise exception 'published_at is set by the database when an item is first published' using errcode = '42501';
+  end if;
   if tg_op = 'INSERT' then
     -- The owner attachment (created right after) is the only one a new item has.
     new.lead_organisation_ids := array[new.owner_organisation_id];
@@ -161,7 +207,7 @@ begin
   return new;
 end;
 $$;
-comment on function private.stamp_item() is 'Trigger: stamps updated_at, and published_at the first time an item is published.';
+comment on function private.stamp_item() is 'Trigger: stamps updated_at, and published_at the first time an item is published; API callers never write published_at themselves.';
 
 create trigger items_stamp
   before insert or update on public.items
@@ -197,10 +243,23 @@ begin
      and new.visibility is distinct from old.visibility then
     raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
   end if;
+  -- private.item_kept_by is defined with the last of the tables it reads (papers).
+  if old.status <> 'draft' and new.status = 'draft' then
+    case private.item_kept_by(old.id)
+      when 'signatures' then
+        raise exception 'organisations have signed this paper: it cannot go back to draft (archive it instead)'
+          using errcode = 'PA009';
+      when 'registrations' then
+        raise exception 'people registered for this event: it cannot go back to draft (cancel it instead)'
+          using errcode = 'EV008';
+      else
+        null;
+    end case;
+  end if;
   return new;
 end;
 $$;
-comment on function private.guard_item_update() is 'Trigger: owner, kind and author are fixed; only the owner''s editors change status or visibility; archived items are read-only.';
+comment on function private.guard_item_update() is 'Trigger: owner, kind and author are fixed; only the owner''s editors change status or visibility; archived items are read-only; a paper others signed (PA009) or an event people registered for (EV008) does not go back to draft.';
 
 create trigger items_guard_update
   before update on public.items
@@ -319,6 +378,34 @@ create trigger item_organisations_refresh_item_access
   after insert or update or delete on public.item_organisations
   for each row execute function private.refresh_item_access();
 
+create trigger items_stamp_created_at
+  before insert or update on public.items
+  for each row execute function private.stamp_created_at();
+create trigger item_organisations_stamp_created_at
+  before insert or update on public.item_organisations
+  for each row execute function private.stamp_created_at();
+
+create function private.guard_archived_item_attachment()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  -- Before the policies' generic refusal, a clear message; the update branch is the only
+  -- guard of answers (the attached organisation's admins pass the update policy).
+  if private.is_api_caller()
+     and private.lock_item(coalesce(new.item_id, old.item_id)) = 'archived' then
+    raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
+  end if;
+  return coalesce(new, old);
+end;
+$$;
+comment on function private.guard_archived_item_attachment() is 'Trigger: API callers neither attach, answer nor detach organisations of an archived item (it is read-only, and its attachments decide who reads it); checked under the item''s lock, so an answer racing the archiving is refused too.';
+
+create trigger item_organisations_guard_archived
+  before insert or update or delete on public.item_organisations
+  for each row execute function private.guard_archived_item_attachment();
+
 -- Privileges ----------------------------------------------------------------------
 
 revoke all on public.items, public.item_organisations from anon, authenticated;
@@ -342,6 +429,10 @@ create policy "Members read the items their organisations may see"
     or (status <> 'draft' and visibility = 'participants'
         and participant_organisation_ids && (select private.user_organisation_id_array('member')))
     or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    -- A paper's draft is also read by the members of the organisations asked to co-sign
+    -- it (signatory invited or signed), so that they read what they sign; not by
+    -- participants, not by the owner's or co-leads' plain members.
+    or (status = 'draft' and kind = 'paper' and id in (select private.signatory_draft_paper_ids()))
   );
 
 create policy "Editors create items in their organisation's name"
@@ -363,7 +454,9 @@ create policy "Editors of the owner organisation delete drafts"
 -- item_organisations
 create policy "Anyone reads the accepted attachments of items they can read"
   on public.item_organisations for select to anon
-  using (state = 'accepted' and exists (select 1 from public.items i where i.id = item_organisations.item_id));
+  -- `offset 0`: one primary-key probe of the item per row (see "Content read policies" in
+  -- 20261128000400_joint_actions.sql).
+  using (state = 'accepted' and exists (select 1 from public.items i where i.id = item_organisations.item_id offset 0));
 
 create policy "Members read attachments of visible items, admins their own"
   on public.item_organisations for select to authenticated
@@ -384,6 +477,7 @@ create policy "Owner editors invite organisations to their items"
   on public.item_organisations for insert to authenticated
   with check (
     item_id in (select private.owned_item_ids())
+    and item_id in (select private.editable_item_ids())
     and role <> 'owner'
     and state = 'invited'
   );
@@ -395,7 +489,11 @@ create policy "Admins of the attached organisation answer its invitation"
 
 create policy "Owner editors detach organisations from their items"
   on public.item_organisations for delete to authenticated
-  using (role <> 'owner' and item_id in (select private.owned_item_ids()));
+  using (
+    role <> 'owner'
+    and item_id in (select private.owned_item_ids())
+    and item_id in (select private.editable_item_ids())
+  );
 
 -- Functions are executable by PUBLIC by default; helpers are granted explicitly above
 -- and trigger functions need no grant at all.

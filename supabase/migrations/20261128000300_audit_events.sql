@@ -16,14 +16,21 @@ create table public.audit_events (
     constraint audit_events_action check (action in ('insert', 'update', 'delete')),
   before jsonb,
   after jsonb,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- Why a coordinator made the change, when given (the coordinator console asks for it).
+  reason text
+    constraint audit_events_reason_length check (reason is null or length(reason) between 1 and 1000)
 );
 comment on table public.audit_events is 'Who changed which access, when, before/after. Written by triggers only; read by the concerned organisations'' admins and coordinators.';
+comment on column public.audit_events.reason is 'Why a coordinator made this change (suspension, reactivation, declined application), when given.';
 
 create index audit_events_organisation_id_idx on public.audit_events (organisation_id, created_at desc);
 create index audit_events_related_organisation_id_idx on public.audit_events (related_organisation_id)
   where related_organisation_id is not null;
 create index audit_events_created_at_idx on public.audit_events (created_at desc);
+-- A person's trail (the account console).
+create index audit_events_actor_id_idx on public.audit_events (actor_id, created_at desc)
+  where actor_id is not null;
 
 alter table public.audit_events enable row level security;
 

@@ -4,14 +4,15 @@
 --   joint_action_updates       the timeline: dated posts by the organisations attached
 -- Reading follows the item (items' RLS decides); writing follows the item's leads
 -- (private.editable_item_ids()); the timeline is written by every attached organisation.
--- Rules: ../../../shared/PRODUCT.md ("Content", "Languages") and docs/access-model.md
--- ("Joint actions").
+-- Rules: docs/access-model.md ("Joint actions", "Content read policies").
 --
 -- Translation status: joint_actions.original_revision counts the versions of the
 -- original text; each translation records in source_revision the original_revision it
 -- was made from. Saving a translation makes it current; changing the original's
 -- title/summary/body bumps original_revision, so every other translation becomes
--- outdated (source_revision < original_revision). Both numbers are kept by triggers.
+-- outdated (source_revision < original_revision). Both numbers are kept by triggers,
+-- written once here for the three content types (joint actions, events and papers): each
+-- content table and its translation table attach them with trigger arguments.
 
 -- Types ---------------------------------------------------------------------------
 
@@ -21,9 +22,10 @@ comment on type public.work_area is 'DCI''s four areas of work: training & educa
 create type public.action_phase as enum ('planned', 'ongoing', 'completed');
 comment on type public.action_phase is 'Where a joint action stands.';
 
--- Validators for array check constraints -------------------------------------------
--- Check constraints cannot hold subqueries, hence these immutable functions. They are
--- evaluated with the inserting role's rights, so anon/authenticated need execute.
+-- Validators for array check constraints, and the search configuration -------------
+-- Check constraints cannot hold subqueries, hence these immutable functions. They (and
+-- generated columns) are evaluated with the inserting role's rights, so anon/authenticated
+-- need execute.
 
 create function private.array_is_set(elements anyarray)
 returns boolean
@@ -47,15 +49,31 @@ as $$
 $$;
 comment on function private.texts_have_length(text[], integer, integer) is 'True when every element, trimmed, is between min_length and max_length characters (for check constraints).';
 
+create function private.text_search_config(locale public.content_locale)
+returns regconfig
+language sql
+immutable
+set search_path = ''
+as $$
+  select case locale
+    when 'fr' then 'pg_catalog.french'
+    when 'nl' then 'pg_catalog.dutch'
+    when 'en' then 'pg_catalog.english'
+    when 'de' then 'pg_catalog.german'
+    when 'es' then 'pg_catalog.spanish'
+  end::regconfig
+$$;
+comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables).';
+
 grant execute on function private.array_is_set(anyarray) to anon, authenticated, service_role;
 grant execute on function private.texts_have_length(text[], integer, integer) to anon, authenticated, service_role;
+grant execute on function private.text_search_config(public.content_locale) to anon, authenticated, service_role;
 
 -- Tables --------------------------------------------------------------------------
 
 create table public.joint_actions (
   id uuid primary key references public.items (id) on delete cascade,
-  original_locale text not null
-    constraint joint_actions_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  original_locale public.content_locale not null,
   areas public.work_area[] not null default '{}'
     constraint joint_actions_areas_valid check (cardinality(areas) >= 1 and private.array_is_set(areas)),
   -- UNCRC articles 1–54.
@@ -81,10 +99,16 @@ create table public.joint_actions (
     constraint joint_actions_original_revision_positive check (original_revision >= 1),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- Lists are newest first by the item's publication date: a copy of items.published_at
+  -- (by trigger, never by API callers), indexed in list order, so a page is a walk down one
+  -- index instead of sorting every readable row by an embedded items column
+  -- (docs/benchmarks.md, "Joint actions list under load").
+  published_at timestamptz,
   constraint joint_actions_dates_ordered check (ends_on is null or starts_on is null or ends_on >= starts_on)
 );
 comment on table public.joint_actions is 'Campaigns, advocacy, trainings, litigation and research run by one or more organisations. One row per item of kind joint_action; who reads and edits it is decided by the item.';
 comment on column public.joint_actions.original_revision is 'Version of the original-language text, bumped when its title, summary or body changes; a translation with a lower source_revision is outdated.';
+comment on column public.joint_actions.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
 
 -- Filters of the list page (area, UNCRC article, country, theme, phase, dates).
 create index joint_actions_areas_idx on public.joint_actions using gin (areas);
@@ -92,13 +116,13 @@ create index joint_actions_crc_articles_idx on public.joint_actions using gin (c
 create index joint_actions_countries_idx on public.joint_actions using gin (countries);
 create index joint_actions_themes_idx on public.joint_actions using gin (themes);
 create index joint_actions_starts_on_idx on public.joint_actions (starts_on);
+create index joint_actions_published_at_idx on public.joint_actions (published_at desc nulls last, id);
 
 alter table public.joint_actions enable row level security;
 
 create table public.joint_action_translations (
   action_id uuid not null references public.joint_actions (id) on delete cascade,
-  locale text not null
-    constraint joint_action_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   title text not null
     constraint joint_action_translations_title_length check (length(btrim(title)) between 1 and 200),
   summary text not null default ''
@@ -109,25 +133,11 @@ create table public.joint_action_translations (
   -- The original_revision this text was made from. Always set by trigger; the default
   -- only makes it optional for callers.
   source_revision integer not null default 1,
-  -- Each row is searched with its own language's configuration (immutable CASE).
+  -- Each row is searched with its own language's configuration.
   search tsvector generated always as (
-    case locale
-      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
-                  || setweight(to_tsvector('french'::regconfig, summary), 'B')
-                  || setweight(to_tsvector('french'::regconfig, body), 'C')
-      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
-                  || setweight(to_tsvector('dutch'::regconfig, summary), 'B')
-                  || setweight(to_tsvector('dutch'::regconfig, body), 'C')
-      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
-                  || setweight(to_tsvector('english'::regconfig, summary), 'B')
-                  || setweight(to_tsvector('english'::regconfig, body), 'C')
-      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
-                  || setweight(to_tsvector('german'::regconfig, summary), 'B')
-                  || setweight(to_tsvector('german'::regconfig, body), 'C')
-      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
-                  || setweight(to_tsvector('spanish'::regconfig, summary), 'B')
-                  || setweight(to_tsvector('spanish'::regconfig, body), 'C')
-    end
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
+    || setweight(to_tsvector(private.text_search_config(locale), body), 'C')
   ) stored,
   updated_by uuid references public.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
@@ -148,8 +158,7 @@ create table public.joint_action_updates (
   -- The posting organisation: attached to the item (owner, accepted co-lead or participant).
   organisation_id uuid not null references public.organisations (id),
   author_id uuid default auth.uid() references public.profiles (id) on delete set null,
-  locale text not null
-    constraint joint_action_updates_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   -- Markdown, like the action's body.
   body text not null
     constraint joint_action_updates_body_length check (length(btrim(body)) between 1 and 10000),
@@ -165,21 +174,26 @@ create index joint_action_updates_author_id_idx on public.joint_action_updates (
 alter table public.joint_action_updates enable row level security;
 
 -- Invariants (triggers) -----------------------------------------------------------
+-- The content guard and the translation-revision triggers below are shared by the three
+-- content types (joint actions, events, papers): each table attaches them with trigger
+-- arguments naming its kind, its translation table and the words of its messages.
 
-create function private.guard_joint_action_change()
+create function private.guard_content_change()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 declare
+  -- tg_argv: [0] the item kind, [1] the translation table, [2] its foreign key to this
+  -- table, [3] the content for messages ('a joint action'), [4] its noun ('action').
   item_kind public.item_kind;
   new_original_revision integer;
 begin
   if tg_op = 'INSERT' then
     -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
     select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'joint_action' then
-      raise exception 'a joint action belongs to an item of kind joint_action, not %', item_kind
+    if found and item_kind::text <> tg_argv[0] then
+      raise exception '% belongs to an item of kind %, not %', tg_argv[3], tg_argv[0], item_kind
         using errcode = '23514';
     end if;
     if private.is_api_caller() then
@@ -193,7 +207,7 @@ begin
   -- UPDATE
   if private.is_api_caller() then
     if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'a joint action''s id and creation date cannot change' using errcode = '42501';
+      raise exception '%''s id and creation date cannot change', tg_argv[3] using errcode = '42501';
     end if;
     if new.original_revision is distinct from old.original_revision then
       raise exception 'original_revision follows the original text; edit the original translation instead'
@@ -204,15 +218,17 @@ begin
     raise exception 'original_revision never goes back' using errcode = '23514';
   end if;
   if new.original_locale is distinct from old.original_locale then
-    -- The original can move to a language the action already has a text in. If that
+    -- The original can move to a language the content already has a text in. If that
     -- text was outdated, the others were made from a newer original: they become
-    -- outdated too (a new revision), and the new original is current (trigger below).
-    select t.source_revision into new_original_revision
-    from public.joint_action_translations t
-    where t.action_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the action already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
+    -- outdated too (a new revision), and the new original is current
+    -- (private.sync_original_translation).
+    execute format('select t.source_revision from public.%I t where t.%I = $1 and t.locale = $2',
+                   tg_argv[1], tg_argv[2])
+    into new_original_revision
+    using new.id, new.original_locale;
+    if new_original_revision is null then
+      raise exception 'the original language can only change to a language the % already has a text in (add the % text first)',
+        tg_argv[4], new.original_locale using errcode = '23514';
     end if;
     if new_original_revision < new.original_revision then
       new.original_revision := new.original_revision + 1;
@@ -222,11 +238,21 @@ begin
   return new;
 end;
 $$;
-comment on function private.guard_joint_action_change() is 'Trigger: the item must be a joint_action; id, creation date and original_revision are not for API callers; the original language moves only to an existing translation.';
+comment on function private.guard_content_change() is 'Trigger on a content table (arguments: item kind, translation table, its foreign key, the content and its noun for messages): the item must be of that kind; id, creation date and original_revision are not for API callers; original_revision never goes back; the original language moves only to an existing translation.';
 
 create trigger joint_actions_guard_change
   before insert or update on public.joint_actions
-  for each row execute function private.guard_joint_action_change();
+  for each row execute function private.guard_content_change('joint_action', 'joint_action_translations', 'action_id', 'a joint action', 'action');
+
+
+
+
+-- Translation revisions, shared by the three content types. Each content table (C) has
+-- original_locale and original_revision; its translation table (T) has the foreign key
+-- to C, locale, its texts, source_revision, updated_by, created_at, updated_at and the
+-- generated search column. The functions learn the other table and the foreign-key
+-- column from their trigger arguments, and compare a translation's texts as its row
+-- minus those bookkeeping columns, so every text column counts without being named.
 
 create function private.sync_original_translation()
 returns trigger
@@ -235,70 +261,73 @@ security definer
 set search_path = ''
 as $$
 begin
+  -- tg_argv: [0] the translation table, [1] its foreign key to this content table.
   -- The original is the reference text: it always carries the current revision (also
   -- when a trusted path, e.g. the seed, sets original_revision to outdate translations).
-  update public.joint_action_translations t
-  set source_revision = new.original_revision
-  where t.action_id = new.id and t.locale = new.original_locale
-    and t.source_revision is distinct from new.original_revision;
+  execute format(
+    'update public.%I t set source_revision = $1
+     where t.%I = $2 and t.locale = $3 and t.source_revision is distinct from $1',
+    tg_argv[0], tg_argv[1])
+  using new.original_revision, new.id, new.original_locale;
   return null;
 end;
 $$;
-comment on function private.sync_original_translation() is 'Trigger: after the original language or revision of a joint action changes, its text in the original language carries the current original_revision.';
+comment on function private.sync_original_translation() is 'Trigger on a content table (arguments: translation table, its foreign key): after the original language or revision changes, the text in the original language carries the current original_revision.';
 
-create trigger joint_actions_sync_original_translation
-  after update of original_locale, original_revision on public.joint_actions
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation();
-
-create function private.guard_joint_action_translation_change()
+create function private.guard_translation_change()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 declare
-  action_original_locale text;
-  action_original_revision integer;
+  -- tg_argv: [0] the content table, [1] the foreign key to it, [2] the content for
+  -- messages ('a joint action'), [3] its noun ('action').
+  content_key text := tg_argv[1];
+  bookkeeping text[] := array[tg_argv[1], 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'];
+  is_original boolean;
+  content_original_locale text;
+  content_original_revision integer;
 begin
   if tg_op = 'DELETE' then
-    -- Deleting the action (or its item) cascades as the table owner: not an API caller.
-    if private.is_api_caller() and exists (
-      select 1 from public.joint_actions ja
-      where ja.id = old.action_id and ja.original_locale = old.locale
-    ) then
-      raise exception 'the original-language text of a joint action cannot be deleted' using errcode = '42501';
+    -- Deleting the content (or its item) cascades as the table owner: not an API caller.
+    if private.is_api_caller() then
+      execute format('select exists (select 1 from public.%I c where c.id = $1 and c.original_locale = $2)', tg_argv[0])
+      into is_original
+      using (to_jsonb(old) ->> content_key)::uuid, old.locale;
+      if is_original then
+        raise exception 'the original-language text of % cannot be deleted', tg_argv[2] using errcode = '42501';
+      end if;
     end if;
     return old;
   end if;
 
   if tg_op = 'UPDATE' and private.is_api_caller()
-     and (new.action_id is distinct from old.action_id or new.locale is distinct from old.locale
+     and (to_jsonb(new) -> content_key is distinct from to_jsonb(old) -> content_key
+          or new.locale is distinct from old.locale
           or new.created_at is distinct from old.created_at) then
-    raise exception 'a translation cannot move to another action or language' using errcode = '42501';
+    raise exception 'a translation cannot move to another % or language', tg_argv[3] using errcode = '42501';
   end if;
 
-  select ja.original_locale, ja.original_revision
-  into action_original_locale, action_original_revision
-  from public.joint_actions ja
-  where ja.id = new.action_id;
+  -- Read as the caller: a content row they cannot see reads as none.
+  execute format('select c.original_locale, c.original_revision from public.%I c where c.id = $1', tg_argv[0])
+  into content_original_locale, content_original_revision
+  using (to_jsonb(new) ->> content_key)::uuid;
 
-  if not found then
-    -- An action the caller cannot see: RLS (or the foreign key) refuses the row.
+  if content_original_locale is null then
+    -- Content the caller cannot see: RLS (or the foreign key) refuses the row.
     new.source_revision := coalesce(new.source_revision, 1);
-  elsif new.locale = action_original_locale then
+  elsif new.locale = content_original_locale then
     -- The original always carries the current revision; changing its text makes a new one.
-    if tg_op = 'UPDATE' and (new.title, new.summary, new.body) is distinct from (old.title, old.summary, old.body) then
-      new.source_revision := action_original_revision + 1;
+    if tg_op = 'UPDATE' and (to_jsonb(new) - bookkeeping) is distinct from (to_jsonb(old) - bookkeeping) then
+      new.source_revision := content_original_revision + 1;
     else
-      new.source_revision := action_original_revision;
+      new.source_revision := content_original_revision;
     end if;
   else
     -- Saving a translation makes it current: it was made from the original as it is now.
     -- Nobody records another revision (the seed outdates translations by raising
-    -- joint_actions.original_revision afterwards).
-    new.source_revision := action_original_revision;
+    -- original_revision afterwards).
+    new.source_revision := content_original_revision;
   end if;
 
   if private.is_api_caller() then
@@ -311,11 +340,7 @@ begin
   return new;
 end;
 $$;
-comment on function private.guard_joint_action_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
-
-create trigger joint_action_translations_guard_change
-  before insert or update or delete on public.joint_action_translations
-  for each row execute function private.guard_joint_action_translation_change();
+comment on function private.guard_translation_change() is 'Trigger on a translation table (arguments: content table, foreign key, the content and its noun for messages): stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
 
 create function private.bump_original_revision()
 returns trigger
@@ -324,20 +349,32 @@ security definer
 set search_path = ''
 as $$
 begin
-  -- Runs as the owner, so joint_actions' guard treats it as a trusted path.
-  update public.joint_actions ja
-  set original_revision = new.source_revision
-  where ja.id = new.action_id
-    and ja.original_locale = new.locale
-    and ja.original_revision < new.source_revision;
+  -- tg_argv: [0] the content table, [1] the foreign key to it. Runs as the owner, so the
+  -- content table's guard treats it as a trusted path.
+  execute format(
+    'update public.%I c set original_revision = $1
+     where c.id = $2 and c.original_locale = $3 and c.original_revision < $1',
+    tg_argv[0])
+  using new.source_revision, (to_jsonb(new) ->> tg_argv[1])::uuid, new.locale;
   return null;
 end;
 $$;
-comment on function private.bump_original_revision() is 'Trigger: when the original text changed, joint_actions.original_revision takes its new revision (other translations become outdated).';
+comment on function private.bump_original_revision() is 'Trigger on a translation table (arguments: content table, foreign key): when the original text changed, the content''s original_revision takes its new revision (other translations become outdated).';
+
+create trigger joint_actions_sync_original_translation
+  after update of original_locale, original_revision on public.joint_actions
+  for each row
+  when (old.original_locale is distinct from new.original_locale
+        or old.original_revision is distinct from new.original_revision)
+  execute function private.sync_original_translation('joint_action_translations', 'action_id');
+
+create trigger joint_action_translations_guard_change
+  before insert or update or delete on public.joint_action_translations
+  for each row execute function private.guard_translation_change('joint_actions', 'action_id', 'a joint action', 'action');
 
 create trigger joint_action_translations_bump_original_revision
   after insert or update on public.joint_action_translations
-  for each row execute function private.bump_original_revision();
+  for each row execute function private.bump_original_revision('joint_actions', 'action_id');
 
 create function private.guard_joint_action_update_change()
 returns trigger
@@ -371,39 +408,28 @@ create trigger joint_action_updates_guard_change
   before insert or update on public.joint_action_updates
   for each row execute function private.guard_joint_action_update_change();
 
--- Search --------------------------------------------------------------------------
+-- Publication date ------------------------------------------------------------------
 
-create function public.search_joint_actions(query text)
-returns table (action_id uuid, rank real)
-language sql
-stable
-security invoker
+create function private.copy_item_published_at()
+returns trigger
+language plpgsql
+security definer
 set search_path = ''
 as $$
-  -- Each translation is matched with the query parsed in that translation's language,
-  -- one OR branch per language so that the GIN index on `search` serves every branch.
-  -- Security invoker: the translations' RLS decides what the caller finds.
-  select t.action_id,
-         max(ts_rank(t.search, case t.locale
-           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
-           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
-           when 'en' then websearch_to_tsquery('english'::regconfig, query)
-           when 'de' then websearch_to_tsquery('german'::regconfig, query)
-           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
-         end))::real as rank
-  from public.joint_action_translations t
-  where btrim(coalesce(query, '')) <> ''
-    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
-      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
-      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
-      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
-      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
-  group by t.action_id
+begin
+  -- Whatever a caller writes, the column holds the item's date.
+  new.published_at := (select i.published_at from public.items i where i.id = new.id);
+  return new;
+end;
 $$;
-comment on function public.search_joint_actions(text) is 'Full-text search of joint actions the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per action with its best rank. Blank query: no rows.';
+comment on function private.copy_item_published_at() is 'Trigger: a content row''s published_at is its item''s, never what the caller wrote.';
 
-revoke execute on function public.search_joint_actions(text) from public;
-grant execute on function public.search_joint_actions(text) to anon, authenticated, service_role;
+create trigger joint_actions_copy_published_at
+  before insert or update on public.joint_actions
+  for each row execute function private.copy_item_published_at();
+
+-- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
+-- once the three translation tables exist).
 
 -- Privileges ----------------------------------------------------------------------
 -- joint_actions are deleted with their item (cascade), never directly.
@@ -415,11 +441,20 @@ grant select, insert, update on public.joint_actions to authenticated;
 grant select, insert, update, delete on public.joint_action_translations, public.joint_action_updates to authenticated;
 
 -- Policies ------------------------------------------------------------------------
+-- Content read policies (here, in events and in papers): a content row is readable when
+-- its item is; items' RLS decides. They are written as `exists (select 1 from
+-- public.items i where i.id = <row's item> offset 0)` so that each row costs one
+-- primary-key probe of its item under the items policy. Written as `x in (select i.id
+-- from public.items i)`, Postgres builds the set of every item the caller may read (once
+-- per table in the query and again per embedded row); a plain `exists` may be turned into
+-- a hashed subplan over that same set. `offset 0` keeps the subquery from being simplified
+-- into that form (simplify_EXISTS_query gives up on an OFFSET). Same rule, same readers;
+-- the measurements are in docs/benchmarks.md ("Content read policies and search").
 
 -- joint_actions
 create policy "People read the joint actions whose item they may read"
   on public.joint_actions for select to anon, authenticated
-  using (id in (select i.id from public.items i));  -- items' RLS decides
+  using (exists (select 1 from public.items i where i.id = joint_actions.id offset 0));
 
 create policy "Owner editors add the content of their organisation's items"
   on public.joint_actions for insert to authenticated
@@ -436,7 +471,7 @@ create policy "Editors of the owner and co-lead organisations edit joint actions
 -- joint_action_translations
 create policy "People read the texts of the joint actions they may read"
   on public.joint_action_translations for select to anon, authenticated
-  using (action_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = joint_action_translations.action_id offset 0));
 
 create policy "Lead editors add texts to their joint actions"
   on public.joint_action_translations for insert to authenticated
@@ -456,7 +491,7 @@ create policy "Lead editors delete translations of their joint actions"
 -- probe reads item_organisations and items under their own RLS.
 create policy "People read the timelines of the joint actions they may read"
   on public.joint_action_updates for select to anon, authenticated
-  using (action_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = joint_action_updates.action_id offset 0));
 
 create policy "Editors of attached organisations post updates in their name"
   on public.joint_action_updates for insert to authenticated

@@ -6,8 +6,7 @@
 --   event_registrations  who registered, written only through the functions below
 --   calendar_tokens      the secret token of a person's personal iCal feed
 -- Reading follows the item (items' RLS decides); writing follows the item's leads
--- (private.editable_item_ids()). Rules: ../../../shared/PRODUCT.md ("Content") and
--- docs/access-model.md ("Events").
+-- (private.editable_item_ids()). Rules: docs/access-model.md ("Events").
 --
 -- Registrations go through four functions (public, security invoker, each calling a
 -- private security definer function that checks everything itself). They lock the
@@ -19,6 +18,11 @@
 --   EV003 registration deadline passed (or the event has started)
 --   EV004 the event is cancelled      EV007 only pending registrations can be decided
 --   42501 the event cannot be read / the caller is not an organiser
+-- and the events' own guard:
+--   EV008 people registered: the event neither goes back to draft nor is deleted
+--         (raised by the items guards, 20261128000200 and 20261128000600)
+--   EV009 the capacity cannot be lower than the confirmed registrations
+--   EV010 the linked joint action is not one the person can read
 
 -- Types ---------------------------------------------------------------------------
 
@@ -48,8 +52,7 @@ grant execute on function private.is_time_zone(text) to anon, authenticated, ser
 
 create table public.events (
   id uuid primary key references public.items (id) on delete cascade,
-  original_locale text not null
-    constraint events_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  original_locale public.content_locale not null,
   -- Version of the original text; bumped by trigger, never written by API callers.
   original_revision integer not null default 1
     constraint events_original_revision_positive check (original_revision >= 1),
@@ -116,8 +119,7 @@ alter table public.events enable row level security;
 
 create table public.event_translations (
   event_id uuid not null references public.events (id) on delete cascade,
-  locale text not null
-    constraint event_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   title text not null
     constraint event_translations_title_length check (length(btrim(title)) between 1 and 200),
   -- Markdown; the app renders it without raw HTML.
@@ -127,20 +129,10 @@ create table public.event_translations (
     constraint event_translations_accessibility_notes_length check (length(accessibility_notes) <= 2000),
   -- The original_revision this text was made from. Always set by trigger.
   source_revision integer not null default 1,
-  -- Each row is searched with its own language's configuration (immutable CASE).
+  -- Each row is searched with its own language's configuration.
   search tsvector generated always as (
-    case locale
-      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
-                  || setweight(to_tsvector('french'::regconfig, description), 'B')
-      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
-                  || setweight(to_tsvector('dutch'::regconfig, description), 'B')
-      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
-                  || setweight(to_tsvector('english'::regconfig, description), 'B')
-      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
-                  || setweight(to_tsvector('german'::regconfig, description), 'B')
-      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
-                  || setweight(to_tsvector('spanish'::regconfig, description), 'B')
-    end
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), description), 'B')
   ) stored,
   updated_by uuid references public.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
@@ -215,7 +207,7 @@ declare
 begin
   -- The items read rule (policies on public.items) for a given person instead of the
   -- caller: used where no session exists (the personal calendar feed) and by the
-  -- registration functions. 009/010 tests prove it equals RLS for every actor.
+  -- registration functions. 009/010/011/018 tests prove it equals RLS for every actor.
   select coalesce(array_agg(m.organisation_id), '{}'),
          coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
   into member_of, editor_of
@@ -230,10 +222,14 @@ begin
     where (i.status <> 'draft' and i.visibility = 'public')
        or (i.status <> 'draft' and i.visibility = 'network' and cardinality(member_of) > 0)
        or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && member_of)
-       or i.lead_organisation_ids && editor_of;
+       or i.lead_organisation_ids && editor_of
+       or (i.status = 'draft' and i.kind = 'paper'
+           and exists (select 1 from public.item_organisations io
+                       where io.item_id = i.id and io.organisation_id = any (member_of)
+                         and io.role = 'signatory' and io.state in ('invited', 'accepted')));
 end;
 $$;
-comment on function private.readable_item_ids_for(uuid) is 'Items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous).';
+comment on function private.readable_item_ids_for(uuid) is 'Items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous). Paper drafts: leads'' editors and members of organisations asked to co-sign.';
 
 create function private.can_read_item(person uuid, item uuid)
 returns boolean
@@ -291,8 +287,6 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  item_kind public.item_kind;
-  new_original_revision integer;
   confirmed integer;
 begin
   -- A clear message before the check constraint's generic one.
@@ -304,97 +298,63 @@ begin
   if private.is_api_caller() and new.joint_action_id is not null
      and (tg_op = 'INSERT' or new.joint_action_id is distinct from old.joint_action_id)
      and not exists (select 1 from public.joint_actions ja where ja.id = new.joint_action_id) then
-    raise exception 'an event can only be linked to a joint action you can read' using errcode = '42501';
+    raise exception 'an event can only be linked to a joint action you can read' using errcode = 'EV010';
   end if;
 
   if tg_op = 'INSERT' then
-    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
-    select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'event' then
-      raise exception 'an event belongs to an item of kind event, not %', item_kind using errcode = '23514';
-    end if;
-    if private.is_api_caller() then
-      new.original_revision := 1;
-      new.created_at := now();
-      new.updated_at := now();
-      if new.cancelled_at is not null then
-        raise exception 'an event cannot be created cancelled' using errcode = '23514';
-      end if;
+    if private.is_api_caller() and new.cancelled_at is not null then
+      raise exception 'an event cannot be created cancelled' using errcode = '23514';
     end if;
     return new;
   end if;
 
-  -- UPDATE
+  -- UPDATE. Cancelling is stamped by the database.
   if private.is_api_caller() then
-    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'an event''s id and creation date cannot change' using errcode = '42501';
-    end if;
-    if new.original_revision is distinct from old.original_revision then
-      raise exception 'original_revision follows the original text; edit the original translation instead'
-        using errcode = '42501';
-    end if;
-    -- Cancelling is stamped by the database.
     if new.cancelled_at is not null and old.cancelled_at is null then
       new.cancelled_at := now();
     elsif new.cancelled_at is not null then
       new.cancelled_at := old.cancelled_at;
     end if;
   end if;
-  if new.original_revision < old.original_revision then
-    raise exception 'original_revision never goes back' using errcode = '23514';
-  end if;
   if new.capacity is not null and new.capacity is distinct from old.capacity then
     -- The registration functions lock this row too, so the count cannot move meanwhile.
     confirmed := private.event_confirmed_count(new.id);
     if new.capacity < confirmed then
       raise exception 'the capacity cannot be lower than the % confirmed registrations', confirmed
-        using errcode = '23514', constraint = 'events_capacity_above_confirmed';
+        using errcode = 'EV009', constraint = 'events_capacity_above_confirmed';
     end if;
   end if;
-  if new.original_locale is distinct from old.original_locale then
-    select t.source_revision into new_original_revision
-    from public.event_translations t
-    where t.event_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the event already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
-    end if;
-    if new_original_revision < new.original_revision then
-      new.original_revision := new.original_revision + 1;
-    end if;
-  end if;
-  new.updated_at := now();
   return new;
 end;
 $$;
-comment on function private.guard_event_change() is 'Trigger: the item must be an event; a known time zone; a readable joint action; id, creation date and original_revision not for API callers; cancelled_at stamped; capacity not below the confirmed registrations; the original language moves only to an existing translation.';
+comment on function private.guard_event_change() is 'Trigger: a known time zone; a readable joint action (EV010); cancelled_at stamped; capacity not below the confirmed registrations (EV009). The rest is the content guard (events_guard_content).';
 
 create trigger events_guard_change
   before insert or update on public.events
   for each row execute function private.guard_event_change();
 
-create function private.sync_original_event_translation()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  update public.event_translations t
-  set source_revision = new.original_revision
-  where t.event_id = new.id and t.locale = new.original_locale
-    and t.source_revision is distinct from new.original_revision;
-  return null;
-end;
-$$;
-comment on function private.sync_original_event_translation() is 'Trigger: after the original language or revision of an event changes, its text in the original language carries the current original_revision.';
+-- The shared content guard (20261128000400_joint_actions.sql); it runs after the trigger
+-- above (triggers of one event fire in name order).
+create trigger events_guard_content
+  before insert or update on public.events
+  for each row execute function private.guard_content_change('event', 'event_translations', 'event_id', 'an event', 'event');
 
+
+-- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
 create trigger events_sync_original_translation
   after update of original_locale, original_revision on public.events
   for each row
   when (old.original_locale is distinct from new.original_locale
         or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_event_translation();
+  execute function private.sync_original_translation('event_translations', 'event_id');
+
+create trigger event_translations_guard_change
+  before insert or update or delete on public.event_translations
+  for each row execute function private.guard_translation_change('events', 'event_id', 'an event', 'event');
+
+create trigger event_translations_bump_original_revision
+  after insert or update on public.event_translations
+  for each row execute function private.bump_original_revision('events', 'event_id');
 
 create function private.promote_waiting_registrations(event uuid)
 returns setof uuid
@@ -450,84 +410,7 @@ create trigger events_promote_after_capacity_change
   when (new.capacity is null and old.capacity is not null or new.capacity > old.capacity)
   execute function private.promote_after_capacity_change();
 
-create function private.guard_event_translation_change()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  event_original_locale text;
-  event_original_revision integer;
-begin
-  if tg_op = 'DELETE' then
-    if private.is_api_caller() and exists (
-      select 1 from public.events e where e.id = old.event_id and e.original_locale = old.locale
-    ) then
-      raise exception 'the original-language text of an event cannot be deleted' using errcode = '42501';
-    end if;
-    return old;
-  end if;
 
-  if tg_op = 'UPDATE' and private.is_api_caller()
-     and (new.event_id is distinct from old.event_id or new.locale is distinct from old.locale
-          or new.created_at is distinct from old.created_at) then
-    raise exception 'a translation cannot move to another event or language' using errcode = '42501';
-  end if;
-
-  select e.original_locale, e.original_revision
-  into event_original_locale, event_original_revision
-  from public.events e
-  where e.id = new.event_id;
-
-  if not found then
-    new.source_revision := coalesce(new.source_revision, 1);
-  elsif new.locale = event_original_locale then
-    if tg_op = 'UPDATE'
-       and (new.title, new.description, new.accessibility_notes) is distinct from (old.title, old.description, old.accessibility_notes) then
-      new.source_revision := event_original_revision + 1;
-    else
-      new.source_revision := event_original_revision;
-    end if;
-  else
-    new.source_revision := event_original_revision;
-  end if;
-
-  if private.is_api_caller() then
-    new.updated_by := (select auth.uid());
-    if tg_op = 'INSERT' then
-      new.created_at := now();
-    end if;
-  end if;
-  new.updated_at := now();
-  return new;
-end;
-$$;
-comment on function private.guard_event_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
-
-create trigger event_translations_guard_change
-  before insert or update or delete on public.event_translations
-  for each row execute function private.guard_event_translation_change();
-
-create function private.bump_event_original_revision()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  update public.events e
-  set original_revision = new.source_revision
-  where e.id = new.event_id
-    and e.original_locale = new.locale
-    and e.original_revision < new.source_revision;
-  return null;
-end;
-$$;
-comment on function private.bump_event_original_revision() is 'Trigger: when the original text of an event changed, events.original_revision takes its new revision (other translations become outdated).';
-
-create trigger event_translations_bump_original_revision
-  after insert or update on public.event_translations
-  for each row execute function private.bump_event_original_revision();
 
 create trigger event_online_links_set_updated_at
   before update on public.event_online_links
@@ -685,6 +568,9 @@ begin
     raise exception 'only the organisers can decide on a registration' using errcode = '42501';
   end if;
   select e.capacity, e.cancelled_at into capacity, cancelled from public.events e where e.id = event for update;
+  if (select i.status from public.items i where i.id = event) = 'archived' then
+    raise exception 'an archived item is read-only; restore it first' using errcode = '42501';
+  end if;
   if cancelled is not null then
     raise exception 'this event is cancelled' using errcode = 'EV004';
   end if;
@@ -706,7 +592,7 @@ begin
   return new_status;
 end;
 $$;
-comment on function private.decide_event_registration(uuid, boolean) is 'An organiser approves (confirmed if a place is left, else waiting) or declines a pending registration (see public.decide_event_registration).';
+comment on function private.decide_event_registration(uuid, boolean) is 'An organiser approves (confirmed if a place is left, else waiting) or declines a pending registration (see public.decide_event_registration); not on an archived event (read-only).';
 
 create function private.event_registration_counts(event uuid)
 returns table (confirmed integer, waiting integer, pending integer)
@@ -763,7 +649,7 @@ begin
   end if;
   return query
     select e.id, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.venue_address, e.is_online,
-           e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale,
+           e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale::text,
            (select jsonb_object_agg(t.locale, t.title) from public.event_translations t where t.event_id = e.id),
            (select jsonb_object_agg(t.locale, t.description) from public.event_translations t where t.event_id = e.id),
            (select r.status from public.event_registrations r where r.event_id = e.id and r.user_id = person)
@@ -861,46 +747,16 @@ as $$
 $$;
 comment on function public.personal_calendar(text) is 'The personal iCal feed: every event the owner of this secret token may read (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
-create function public.search_events(query text)
-returns table (event_id uuid, rank real)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  -- As search_joint_actions: each translation matched in its own language; the
-  -- translations' RLS decides what the caller finds.
-  select t.event_id,
-         max(ts_rank(t.search, case t.locale
-           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
-           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
-           when 'en' then websearch_to_tsquery('english'::regconfig, query)
-           when 'de' then websearch_to_tsquery('german'::regconfig, query)
-           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
-         end))::real as rank
-  from public.event_translations t
-  where btrim(coalesce(query, '')) <> ''
-    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
-      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
-      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
-      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
-      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
-  group by t.event_id
-$$;
-comment on function public.search_events(text) is 'Full-text search of events the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per event with its best rank. Blank query: no rows.';
-
 revoke execute on function public.register_for_event(uuid) from public;
 revoke execute on function public.cancel_event_registration(uuid) from public;
 revoke execute on function public.decide_event_registration(uuid, boolean) from public;
 revoke execute on function public.event_registration_counts(uuid) from public;
 revoke execute on function public.personal_calendar(text) from public;
-revoke execute on function public.search_events(text) from public;
 grant execute on function public.register_for_event(uuid) to authenticated, service_role;
 grant execute on function public.cancel_event_registration(uuid) to authenticated, service_role;
 grant execute on function public.decide_event_registration(uuid, boolean) to authenticated, service_role;
 grant execute on function public.event_registration_counts(uuid) to anon, authenticated, service_role;
 grant execute on function public.personal_calendar(text) to anon, authenticated, service_role;
-grant execute on function public.search_events(text) to anon, authenticated, service_role;
 
 -- Privileges ----------------------------------------------------------------------
 -- events are deleted with their item (cascade); registrations only change through the
@@ -918,7 +774,7 @@ grant select on public.event_registrations to authenticated;
 -- events
 create policy "People read the events whose item they may read"
   on public.events for select to anon, authenticated
-  using (id in (select i.id from public.items i));  -- items' RLS decides
+  using (exists (select 1 from public.items i where i.id = events.id offset 0));
 
 create policy "Owner editors add the content of their organisation's events"
   on public.events for insert to authenticated
@@ -935,7 +791,7 @@ create policy "Editors of the owner and co-lead organisations edit events"
 -- event_translations
 create policy "People read the texts of the events they may read"
   on public.event_translations for select to anon, authenticated
-  using (event_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = event_translations.event_id offset 0));
 
 create policy "Lead editors add texts to their events"
   on public.event_translations for insert to authenticated

@@ -8,8 +8,7 @@
 --   paper_files          one PDF per language per version: metadata + the storage key
 --   paper_signatures     which organisation was asked to co-sign which version, and its answer
 -- Reading follows the item (items' RLS decides); writing follows the item's leads
--- (private.editable_item_ids()). Rules: ../../../shared/PRODUCT.md ("Content") and
--- docs/access-model.md ("Papers").
+-- (private.editable_item_ids()). Rules: docs/access-model.md ("Papers").
 --
 -- The bytes of a PDF live in the app's storage port under paper_files.storage_key; the
 -- app serves a download only after reading the file's row as the caller, so the row's
@@ -24,11 +23,13 @@
 --   PA003 not the version open for signature
 --   PA004 already signed/declined        PA007 a version with signatures is frozen
 --   PA008 this organisation cannot be invited to sign
+--   PA009 organisations signed this paper: it neither goes back to draft nor is deleted
 --   42501 the caller may not do this
 --
--- Also here: invited (and signed) co-signatories read a paper while it is a draft —
--- signature usually happens before publication — so the items read policy (and its
--- twin private.readable_item_ids_for) gain one term for paper drafts.
+-- Also here, once the last of the tables they read exists: what others signed or
+-- registered for outlives unpublishing and deletion of its item (private.item_kept_by),
+-- the publication date copied onto the content rows, and the search over the three
+-- content types (private.item_search_hits, public.search_items).
 
 -- Types ---------------------------------------------------------------------------
 
@@ -38,68 +39,11 @@ comment on type public.paper_kind is 'What a paper is: a position statement, an 
 create type public.signature_state as enum ('invited', 'signed', 'declined');
 comment on type public.signature_state is 'An organisation''s answer to a request to co-sign a version of a paper (given by its admins).';
 
--- Items: invited co-signatories read paper drafts ----------------------------------
-
-drop policy "Members read the items their organisations may see" on public.items;
-create policy "Members read the items their organisations may see"
-  on public.items for select to authenticated
-  using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
-    -- A paper's draft is also read by the members of the organisations asked to co-sign
-    -- it (invited or signed signatories: attached, not leads), so that they read what they
-    -- sign; not by the owner's or co-leads' plain members. Declined ones are not attached.
-    or (status = 'draft' and kind = 'paper'
-        and exists (select 1 from unnest(participant_organisation_ids) as o
-                    where array[o] <@ (select private.user_organisation_id_array('member'))
-                      and o <> all (lead_organisation_ids)))
-  );
-
-create or replace function private.readable_item_ids_for(person uuid)
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-rows 100
-as $$
-declare
-  member_of uuid[];
-  editor_of uuid[];
-begin
-  -- The items read rule (policies on public.items) for a given person instead of the
-  -- caller: used where no session exists (the personal calendar feed) and by the
-  -- registration functions. 009/010/011 tests prove it equals RLS for every actor.
-  select coalesce(array_agg(m.organisation_id), '{}'),
-         coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
-  into member_of, editor_of
-  from public.memberships m
-  join public.organisations o on o.id = m.organisation_id
-  where m.user_id = person
-    and o.status = 'active';
-
-  return query
-    select i.id
-    from public.items i
-    where (i.status <> 'draft' and i.visibility = 'public')
-       or (i.status <> 'draft' and i.visibility = 'network' and cardinality(member_of) > 0)
-       or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && member_of)
-       or i.lead_organisation_ids && editor_of
-       or (i.status = 'draft' and i.kind = 'paper'
-           and exists (select 1 from unnest(i.participant_organisation_ids) as o
-                       where o = any (member_of) and o <> all (i.lead_organisation_ids)));
-end;
-$$;
-
 -- Tables --------------------------------------------------------------------------
 
 create table public.papers (
   id uuid primary key references public.items (id) on delete cascade,
-  original_locale text not null
-    constraint papers_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es')),
+  original_locale public.content_locale not null,
   -- Version of the original text; bumped by trigger, never written by API callers.
   original_revision integer not null default 1
     constraint papers_original_revision_positive check (original_revision >= 1),
@@ -124,45 +68,38 @@ create table public.papers (
   signature_deadline timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- A copy of items.published_at, as joint_actions.published_at (the list's order).
+  published_at timestamptz,
   constraint papers_signature_deadline_required check (signature_version_id is null or signature_deadline is not null)
 );
 comment on table public.papers is 'Position statements, alternative reports and submissions. One row per item of kind paper; who reads and edits it is decided by the item. signature_version_id/deadline: the version open for co-signature.';
 comment on column public.papers.original_revision is 'Version of the original-language text, bumped when its title or abstract changes; a translation with a lower source_revision is outdated.';
 comment on column public.papers.signature_version_id is 'The version currently open for co-signature; null when signature is closed (signature_deadline then keeps the last deadline).';
 comment on column public.papers.signature_deadline is 'Until when the open version can be signed; kept after closing, for the record.';
+comment on column public.papers.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
 
 create index papers_areas_idx on public.papers using gin (areas);
 create index papers_crc_articles_idx on public.papers using gin (crc_articles);
 create index papers_countries_idx on public.papers using gin (countries);
 create index papers_joint_action_id_idx on public.papers (joint_action_id);
 create index papers_paper_kind_idx on public.papers (paper_kind);
+create index papers_published_at_idx on public.papers (published_at desc nulls last, id);
 
 alter table public.papers enable row level security;
 
 create table public.paper_translations (
   paper_id uuid not null references public.papers (id) on delete cascade,
-  locale text not null
-    constraint paper_translations_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   title text not null
     constraint paper_translations_title_length check (length(btrim(title)) between 1 and 300),
   abstract text not null default ''
     constraint paper_translations_abstract_length check (length(abstract) <= 5000),
   -- The original_revision this text was made from. Always set by trigger.
   source_revision integer not null default 1,
-  -- Each row is searched with its own language's configuration (immutable CASE).
+  -- Each row is searched with its own language's configuration.
   search tsvector generated always as (
-    case locale
-      when 'fr' then setweight(to_tsvector('french'::regconfig, title), 'A')
-                  || setweight(to_tsvector('french'::regconfig, abstract), 'B')
-      when 'nl' then setweight(to_tsvector('dutch'::regconfig, title), 'A')
-                  || setweight(to_tsvector('dutch'::regconfig, abstract), 'B')
-      when 'en' then setweight(to_tsvector('english'::regconfig, title), 'A')
-                  || setweight(to_tsvector('english'::regconfig, abstract), 'B')
-      when 'de' then setweight(to_tsvector('german'::regconfig, title), 'A')
-                  || setweight(to_tsvector('german'::regconfig, abstract), 'B')
-      when 'es' then setweight(to_tsvector('spanish'::regconfig, title), 'A')
-                  || setweight(to_tsvector('spanish'::regconfig, abstract), 'B')
-    end
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), abstract), 'B')
   ) stored,
   updated_by uuid references public.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
@@ -209,8 +146,7 @@ create table public.paper_files (
   paper_id uuid not null
     constraint paper_files_paper_id_fkey references public.papers (id) on delete cascade,
   version_id uuid not null,
-  locale text not null
-    constraint paper_files_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   -- Opaque key in the storage port, always under the paper's own folder:
   -- papers/<paper_id>/<name> (API callers), seed/<paper_id>/<name> (seed only).
   storage_key text not null
@@ -278,9 +214,6 @@ returns trigger
 language plpgsql
 set search_path = ''
 as $$
-declare
-  item_kind public.item_kind;
-  new_original_revision integer;
 begin
   -- The linked joint action must be one the caller can read (as the caller: RLS).
   if private.is_api_caller() and new.joint_action_id is not null
@@ -288,165 +221,55 @@ begin
      and not exists (select 1 from public.joint_actions ja where ja.id = new.joint_action_id) then
     raise exception 'a paper can only be linked to a joint action you can read' using errcode = '42501';
   end if;
-
-  if tg_op = 'INSERT' then
-    -- Read as the caller: an item they cannot see is refused by RLS (or the foreign key).
-    select i.kind into item_kind from public.items i where i.id = new.id;
-    if found and item_kind <> 'paper' then
-      raise exception 'a paper belongs to an item of kind paper, not %', item_kind using errcode = '23514';
-    end if;
-    if private.is_api_caller() then
-      if new.signature_version_id is not null then
-        raise exception 'signature opens through open_paper_signature' using errcode = '42501';
-      end if;
-      new.signature_deadline := null;
-      new.original_revision := 1;
-      new.created_at := now();
-      new.updated_at := now();
-    end if;
+  if not private.is_api_caller() then
     return new;
   end if;
-
-  -- UPDATE
-  if private.is_api_caller() then
-    if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
-      raise exception 'a paper''s id and creation date cannot change' using errcode = '42501';
+  if tg_op = 'INSERT' then
+    if new.signature_version_id is not null then
+      raise exception 'signature opens through open_paper_signature' using errcode = '42501';
     end if;
-    if new.original_revision is distinct from old.original_revision then
-      raise exception 'original_revision follows the original text; edit the original translation instead'
-        using errcode = '42501';
-    end if;
-    if new.signature_version_id is distinct from old.signature_version_id
-       or new.signature_deadline is distinct from old.signature_deadline then
-      raise exception 'signature opens and closes through open_paper_signature and close_paper_signature'
-        using errcode = '42501';
-    end if;
+    new.signature_deadline := null;
+  elsif new.signature_version_id is distinct from old.signature_version_id
+        or new.signature_deadline is distinct from old.signature_deadline then
+    raise exception 'signature opens and closes through open_paper_signature and close_paper_signature'
+      using errcode = '42501';
   end if;
-  if new.original_revision < old.original_revision then
-    raise exception 'original_revision never goes back' using errcode = '23514';
-  end if;
-  if new.original_locale is distinct from old.original_locale then
-    select t.source_revision into new_original_revision
-    from public.paper_translations t
-    where t.paper_id = new.id and t.locale = new.original_locale;
-    if not found then
-      raise exception 'the original language can only change to a language the paper already has a text in (add the % text first)',
-        new.original_locale using errcode = '23514';
-    end if;
-    if new_original_revision < new.original_revision then
-      new.original_revision := new.original_revision + 1;
-    end if;
-  end if;
-  new.updated_at := now();
   return new;
 end;
 $$;
-comment on function private.guard_paper_change() is 'Trigger: the item must be a paper; a readable joint action; id, creation date, original_revision and the signature columns are not for API callers; the original language moves only to an existing translation.';
+comment on function private.guard_paper_change() is 'Trigger: a readable joint action; the signature columns are not for API callers. The rest is the content guard (papers_guard_content).';
 
 create trigger papers_guard_change
   before insert or update on public.papers
   for each row execute function private.guard_paper_change();
 
-create function private.sync_original_paper_translation()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  update public.paper_translations t
-  set source_revision = new.original_revision
-  where t.paper_id = new.id and t.locale = new.original_locale
-    and t.source_revision is distinct from new.original_revision;
-  return null;
-end;
-$$;
-comment on function private.sync_original_paper_translation() is 'Trigger: after the original language or revision of a paper changes, its text in the original language carries the current original_revision.';
+-- The shared content guard (20261128000400_joint_actions.sql), after the trigger above.
+create trigger papers_guard_content
+  before insert or update on public.papers
+  for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
+create trigger papers_copy_published_at
+  before insert or update on public.papers
+  for each row execute function private.copy_item_published_at();
+
+-- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
 create trigger papers_sync_original_translation
   after update of original_locale, original_revision on public.papers
   for each row
   when (old.original_locale is distinct from new.original_locale
         or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_paper_translation();
-
-create function private.guard_paper_translation_change()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  paper_original_locale text;
-  paper_original_revision integer;
-begin
-  if tg_op = 'DELETE' then
-    if private.is_api_caller() and exists (
-      select 1 from public.papers p where p.id = old.paper_id and p.original_locale = old.locale
-    ) then
-      raise exception 'the original-language text of a paper cannot be deleted' using errcode = '42501';
-    end if;
-    return old;
-  end if;
-
-  if tg_op = 'UPDATE' and private.is_api_caller()
-     and (new.paper_id is distinct from old.paper_id or new.locale is distinct from old.locale
-          or new.created_at is distinct from old.created_at) then
-    raise exception 'a translation cannot move to another paper or language' using errcode = '42501';
-  end if;
-
-  select p.original_locale, p.original_revision
-  into paper_original_locale, paper_original_revision
-  from public.papers p
-  where p.id = new.paper_id;
-
-  if not found then
-    new.source_revision := coalesce(new.source_revision, 1);
-  elsif new.locale = paper_original_locale then
-    if tg_op = 'UPDATE' and (new.title, new.abstract) is distinct from (old.title, old.abstract) then
-      new.source_revision := paper_original_revision + 1;
-    else
-      new.source_revision := paper_original_revision;
-    end if;
-  else
-    new.source_revision := paper_original_revision;
-  end if;
-
-  if private.is_api_caller() then
-    new.updated_by := (select auth.uid());
-    if tg_op = 'INSERT' then
-      new.created_at := now();
-    end if;
-  end if;
-  new.updated_at := now();
-  return new;
-end;
-$$;
-comment on function private.guard_paper_translation_change() is 'Trigger: stamps source_revision (original: current, or next when its text changed; translations: current), updated_by and updated_at; the original text cannot be deleted; a translation does not move.';
+  execute function private.sync_original_translation('paper_translations', 'paper_id');
 
 create trigger paper_translations_guard_change
   before insert or update or delete on public.paper_translations
-  for each row execute function private.guard_paper_translation_change();
-
-create function private.bump_paper_original_revision()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  update public.papers p
-  set original_revision = new.source_revision
-  where p.id = new.paper_id
-    and p.original_locale = new.locale
-    and p.original_revision < new.source_revision;
-  return null;
-end;
-$$;
-comment on function private.bump_paper_original_revision() is 'Trigger: when the original text of a paper changed, papers.original_revision takes its new revision (other translations become outdated).';
+  for each row execute function private.guard_translation_change('papers', 'paper_id', 'a paper', 'paper');
 
 create trigger paper_translations_bump_original_revision
   after insert or update on public.paper_translations
-  for each row execute function private.bump_paper_original_revision();
+  for each row execute function private.bump_original_revision('papers', 'paper_id');
+
+
+
 
 create function private.number_paper_version()
 returns trigger
@@ -467,6 +290,19 @@ comment on function private.number_paper_version() is 'Trigger: a new version ge
 create trigger paper_versions_number
   before insert on public.paper_versions
   for each row execute function private.number_paper_version();
+
+create function private.lock_paper(paper uuid)
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform 1 from public.papers p where p.id = paper for update;
+end;
+$$;
+comment on function private.lock_paper(uuid) is 'Locks a paper row until the end of the transaction: the lock every co-signature function takes first, so that file and version changes are checked against committed signatures.';
 
 create function private.guard_paper_version_change()
 returns trigger
@@ -490,7 +326,9 @@ begin
     end if;
     return new;
   end if;
-  -- DELETE: the editors can read every signature of their paper (their RLS).
+  -- DELETE, under the paper's lock (asking to sign holds it too). The editors can read
+  -- every signature of their paper (their RLS).
+  perform private.lock_paper(old.paper_id);
   if exists (select 1 from public.papers p where p.id = old.paper_id and p.signature_version_id = old.id) then
     raise exception 'the version open for signature cannot be deleted; close signature first' using errcode = 'PA007';
   end if;
@@ -501,7 +339,7 @@ begin
   return old;
 end;
 $$;
-comment on function private.guard_paper_version_change() is 'Trigger: author and date stamped; only the note changes; a version open for signature or with signature requests is never deleted.';
+comment on function private.guard_paper_version_change() is 'Trigger: author and date stamped; only the note changes; a version open for signature or with signature requests is never deleted (checked under the paper''s lock).';
 
 create trigger paper_versions_guard_change
   before insert or update or delete on public.paper_versions
@@ -529,6 +367,8 @@ begin
   if not private.is_api_caller() then
     return coalesce(new, old);
   end if;
+  -- Signing holds this lock: a signature being given is committed (and seen) before we check.
+  perform private.lock_paper(coalesce(new.paper_id, old.paper_id));
   if tg_op = 'INSERT' then
     if new.storage_key !~ ('^papers/' || new.paper_id::text || '/') then
       raise exception 'a paper''s file is stored under papers/%/', new.paper_id using errcode = '23514';
@@ -547,7 +387,7 @@ begin
   return old;
 end;
 $$;
-comment on function private.guard_paper_file_change() is 'Trigger: API callers store files under papers/<paper_id>/; author and date stamped; the files of a signed version are frozen.';
+comment on function private.guard_paper_file_change() is 'Trigger: API callers store files under papers/<paper_id>/; author and date stamped; the files of a signed version are frozen (checked under the paper''s lock, which signing takes too).';
 
 create trigger paper_files_guard_change
   before insert or delete on public.paper_files
@@ -575,6 +415,89 @@ comment on function private.guard_signatory_attachment() is 'Trigger: API caller
 create trigger item_organisations_guard_signatory
   before insert or update on public.item_organisations
   for each row execute function private.guard_signatory_attachment();
+
+-- Items others recorded something on ------------------------------------------------
+-- A paper others signed, or an event people registered for, neither goes back to draft
+-- (private.guard_item_update, 20261128000200) nor is deleted: the cascade would remove
+-- the signatures or registrations (security review, issue 11). Archive the paper, cancel
+-- the event instead.
+
+create function private.item_kept_by(item uuid)
+returns text
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  -- Registering locks the event row (register_for_event): lock it too, so that a
+  -- registration committed meanwhile is seen. Signing locks the paper row and then the
+  -- item row, which the caller already holds: no lock here (a concurrent signature ends
+  -- in a deadlock error for one of the two, never in a lost signature).
+  perform 1 from public.events e where e.id = item for update;
+  if exists (select 1 from public.paper_signatures s where s.paper_id = item and s.state = 'signed') then
+    return 'signatures';
+  end if;
+  if exists (select 1 from public.event_registrations r where r.event_id = item) then
+    return 'registrations';
+  end if;
+  return null;
+end;
+$$;
+comment on function private.item_kept_by(uuid) is 'What other people recorded on an item that must outlive it: ''signatures'' (a signed co-signature of a paper), ''registrations'' (any registration of an event, cancelled ones included) or null.';
+
+create function private.guard_item_delete()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if not private.is_api_caller() then
+    return old;
+  end if;
+  case private.item_kept_by(old.id)
+    when 'signatures' then
+      raise exception 'organisations have signed this paper: it cannot be deleted (archive it instead)'
+        using errcode = 'PA009';
+    when 'registrations' then
+      raise exception 'people registered for this event: it cannot be deleted (cancel it instead)'
+        using errcode = 'EV008';
+    else
+      null;
+  end case;
+  return old;
+end;
+$$;
+comment on function private.guard_item_delete() is 'Trigger: API callers do not delete a paper others signed (PA009: the signatures are the record) nor an event people registered for (EV008, cancelled registrations included); the deletion would cascade to those rows.';
+
+create trigger items_guard_delete
+  before delete on public.items
+  for each row execute function private.guard_item_delete();
+
+-- Publishing (stamp_item sets published_at in a BEFORE trigger, so `update of` would not
+-- see it) reaches the content rows that copy it (private.copy_item_published_at).
+create function private.sync_content_published_at()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.kind = 'joint_action' then
+    update public.joint_actions set published_at = new.published_at where id = new.id;
+  elsif new.kind = 'paper' then
+    update public.papers set published_at = new.published_at where id = new.id;
+  end if;
+  return null;
+end;
+$$;
+comment on function private.sync_content_published_at() is 'Trigger: copies an item''s new published_at onto its joint action or paper.';
+
+create trigger items_sync_content_published_at
+  after update on public.items
+  for each row
+  when (old.published_at is distinct from new.published_at)
+  execute function private.sync_content_published_at();
 
 -- Co-signature functions ------------------------------------------------------------
 -- The private functions run as their owner (no RLS, and a trusted path for the
@@ -795,6 +718,8 @@ $$;
 comment on function private.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs or declines the open version before the deadline (see public.decide_paper_signature).';
 
 grant execute on function private.paper_version_signed(uuid) to authenticated, service_role;
+grant execute on function private.lock_paper(uuid) to authenticated, service_role;
+grant execute on function private.item_kept_by(uuid) to authenticated, service_role;
 grant execute on function private.lock_paper_for_owner(uuid, text) to service_role;
 grant execute on function private.ask_to_sign(uuid, uuid, uuid) to service_role;
 grant execute on function private.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
@@ -860,46 +785,73 @@ as $$
 $$;
 comment on function public.paper_file_for_download(uuid) is 'What the app needs to stream a PDF, read as the caller: no row when the caller may not read the paper (or the file does not exist).';
 
-create function public.search_papers(query text)
-returns table (paper_id uuid, rank real)
+-- Search over the three content types -----------------------------------------------
+-- A translation matches when the query, parsed with that translation's language
+-- (websearch syntax), matches it. The hits are found without RLS, through the GIN index
+-- on each translation table's `search`: a policy is a security barrier, behind which the
+-- non-leakproof `@@` cannot use the index, so each readable text was matched one by one
+-- (docs/benchmarks.md, "Content read policies and search"). One OR branch per language
+-- with a constant configuration, so that the index serves every branch; the planner pushes
+-- them into each arm of the union. public.search_items then keeps the hits whose item the caller may
+-- read, one primary-key probe each (`offset 0`, as the content read policies).
+
+create function private.item_search_hits(query text, kind public.item_kind default null)
+returns table (item_id uuid, rank real)
 language sql
 stable
-security invoker
+security definer
 set search_path = ''
 as $$
-  -- As search_joint_actions: each translation matched in its own language; the
-  -- translations' RLS decides what the caller finds.
-  select t.paper_id,
-         max(ts_rank(t.search, case t.locale
-           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
-           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
-           when 'en' then websearch_to_tsquery('english'::regconfig, query)
-           when 'de' then websearch_to_tsquery('german'::regconfig, query)
-           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
-         end))::real as rank
-  from public.paper_translations t
+  select t.item_id,
+         max(ts_rank(t.search, websearch_to_tsquery(private.text_search_config(t.locale), query)))::real as rank
+  from (
+    select a.action_id as item_id, a.locale, a.search
+    from public.joint_action_translations a where coalesce(kind, 'joint_action') = 'joint_action'
+    union all
+    select e.event_id, e.locale, e.search
+    from public.event_translations e where coalesce(kind, 'event') = 'event'
+    union all
+    select p.paper_id, p.locale, p.search
+    from public.paper_translations p where coalesce(kind, 'paper') = 'paper'
+  ) t
   where btrim(coalesce(query, '')) <> ''
     and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
       or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
       or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
       or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
       or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
-  group by t.paper_id
+  group by t.item_id
 $$;
-comment on function public.search_papers(text) is 'Full-text search of papers the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per paper with its best rank. Blank query: no rows.';
+comment on function private.item_search_hits(text, public.item_kind) is 'Every content text (of one kind, or of all three) matching the query in its own language, best rank per item, without RLS: only search_items() reads it, and keeps what the caller may read.';
+revoke execute on function private.item_search_hits(text, public.item_kind) from public;
+grant execute on function private.item_search_hits(text, public.item_kind) to anon, authenticated, service_role;
+
+create function public.search_items(query text, kind public.item_kind default null)
+returns table (item_id uuid, rank real)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select h.item_id, h.rank
+  from private.item_search_hits(query, kind) h
+  where exists (select 1 from public.items i where i.id = h.item_id offset 0)
+$$;
+comment on function public.search_items(text, public.item_kind) is 'Full-text search of the joint actions, events and papers (or of one kind) the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per item with its best rank. Blank query: no rows.';
+
 
 revoke execute on function public.invite_paper_signatories(uuid, uuid[]) from public;
 revoke execute on function public.open_paper_signature(uuid, uuid, timestamptz) from public;
 revoke execute on function public.close_paper_signature(uuid) from public;
 revoke execute on function public.decide_paper_signature(uuid, boolean, text) from public;
 revoke execute on function public.paper_file_for_download(uuid) from public;
-revoke execute on function public.search_papers(text) from public;
+revoke execute on function public.search_items(text, public.item_kind) from public;
 grant execute on function public.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
 grant execute on function public.open_paper_signature(uuid, uuid, timestamptz) to authenticated, service_role;
 grant execute on function public.close_paper_signature(uuid) to authenticated, service_role;
 grant execute on function public.decide_paper_signature(uuid, boolean, text) to authenticated, service_role;
 grant execute on function public.paper_file_for_download(uuid) to anon, authenticated, service_role;
-grant execute on function public.search_papers(text) to anon, authenticated, service_role;
+grant execute on function public.search_items(text, public.item_kind) to anon, authenticated, service_role;
 
 -- Privileges ----------------------------------------------------------------------
 -- papers are deleted with their item (cascade); files are never updated (delete and
@@ -919,7 +871,7 @@ grant select on public.paper_signatures to authenticated;
 -- papers
 create policy "People read the papers whose item they may read"
   on public.papers for select to anon, authenticated
-  using (id in (select i.id from public.items i));  -- items' RLS decides
+  using (exists (select 1 from public.items i where i.id = papers.id offset 0));
 
 create policy "Owner editors add the content of their organisation's papers"
   on public.papers for insert to authenticated
@@ -936,7 +888,7 @@ create policy "Editors of the owner and co-lead organisations edit papers"
 -- paper_translations
 create policy "People read the texts of the papers they may read"
   on public.paper_translations for select to anon, authenticated
-  using (paper_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = paper_translations.paper_id offset 0));
 
 create policy "Lead editors add texts to their papers"
   on public.paper_translations for insert to authenticated
@@ -954,7 +906,7 @@ create policy "Lead editors delete translations of their papers"
 -- paper_versions
 create policy "People read the versions of the papers they may read"
   on public.paper_versions for select to anon, authenticated
-  using (paper_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = paper_versions.paper_id offset 0));
 
 create policy "Lead editors add versions to their papers"
   on public.paper_versions for insert to authenticated
@@ -972,7 +924,7 @@ create policy "Owner editors delete versions of their papers"
 -- paper_files: the read rule is the download rule.
 create policy "People read the files of the papers they may read"
   on public.paper_files for select to anon, authenticated
-  using (paper_id in (select i.id from public.items i));
+  using (exists (select 1 from public.items i where i.id = paper_files.paper_id offset 0));
 
 create policy "Lead editors add files to their papers"
   on public.paper_files for insert to authenticated

@@ -28,7 +28,7 @@ as $$
     org.name,
     owner.name,
     coalesce(ja.title, ev.title, pa.title),
-    coalesce(ja.locale, ev.locale, pa.locale),
+    coalesce(ja.locale, ev.locale, pa.locale)::text,
     io.created_at
   from public.item_organisations io
   join public.items i on i.id = io.item_id

@@ -7,7 +7,7 @@
 --                              marked only by the server's dispatcher (service_role)
 --   claim_notifications(n)     the dispatcher's batch: rows to send with the recipient's
 --                              email and preferred language and the event's facts
--- Rules: ../../../shared/PRODUCT.md ("Events": registrant export for organisers) and
+-- Rules: docs/access-model.md ("Events": registrant export for organisers) and
 -- issue 6 ("registrant lists only to the organisers' editors/admins"). Coordinators are
 -- not organisers: the list holds personal data (emails) and is not part of their
 -- network overview, so they get nothing unless they edit for an organising organisation.
@@ -186,8 +186,8 @@ begin
       )
       returning n.id, n.kind, n.attempts, n.recipient_id, n.event_id, n.created_at
     )
-    select c.id, c.kind, c.attempts, u.email::text, p.preferred_locale, p.display_name, c.event_id,
-           e.starts_at, e.ends_at, e.time_zone, e.original_locale,
+    select c.id, c.kind, c.attempts, u.email::text, p.preferred_locale::text, p.display_name, c.event_id,
+           e.starts_at, e.ends_at, e.time_zone, e.original_locale::text,
            (select jsonb_object_agg(t.locale, t.title) from public.event_translations t where t.event_id = e.id)
     from claimed c
     join public.profiles p on p.id = c.recipient_id

@@ -3,8 +3,8 @@
 -- PostgREST runs prepared statements; for their first executions Postgres plans with the
 -- actual values, and the row-level-security subplans make those custom plans look
 -- expensive (cost > jit_above_cost), so Postgres compiled each one with LLVM before running
--- it: 0.8–1.2 s of compilation for a list query that then executes in 26 ms (benchmark data,
--- filtered list as a member; docs/benchmarks.md). JIT pays off for long analytical queries,
+-- it, which took far longer than running the query (figures in docs/benchmarks.md, "Joint
+-- actions list under load"). JIT pays off for long analytical queries,
 -- not for the short requests of an API. PostgREST applies these role settings when it
 -- switches to the role, like their statement_timeout.
 alter role anon set jit = off;

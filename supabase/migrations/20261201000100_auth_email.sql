@@ -18,7 +18,7 @@ security definer
 set search_path = ''
 as $$
   -- Auth stores emails as given; it looks them up lower-cased (models.FindUserByEmailAndAudience).
-  select u.id, p.preferred_locale
+  select u.id, p.preferred_locale::text
   from auth.users u
   left join public.profiles p on p.id = u.id
   where lower(u.email) = lower(btrim(account_by_email.email))

@@ -3,8 +3,8 @@
 -- proof: supabase/tests/database/032-members-and-invitations.test.sql and
 -- tests/api/members.test.ts.
 --
--- - organisations.names: the organisation's name per language; `name` stays the original.
--- - invitations.declined_at: the invited person said no (the row is closed like a revoked one).
+-- - organisations.names (the name per language) and invitations.declined_at (the invited
+--   person said no) are in 20261128000100_organisations_and_people.sql.
 -- - The invited person answers BY TOKEN (the join page, /[lang]/join/[token]) or by id (their
 --   inbox) through security definer functions that check the hash, revocation, use, expiry,
 --   the organisation's status and that the caller's VERIFIED address (auth.users) is the
@@ -16,25 +16,6 @@
 --     IN005 the invitation is for another address (or the caller's address is not verified)
 --     IN006 the organisation is suspended
 -- - The invite form is throttled (rows in private.throttle_rules, action 'invite').
-
--- Organisation names per language ------------------------------------------------------
-
-alter table public.organisations
-  add column names jsonb not null default '{}'::jsonb
-    constraint organisations_names_locales check (
-      jsonb_typeof(names) = 'object'
-      and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
-      and not jsonb_path_exists(names, '$.* ? (@.type() != "string")')
-      and length(names::text) <= 2000
-    );
-comment on column public.organisations.names is 'The organisation''s name in other languages ({"nl": "…"}); `name` is its own (original) name, shown when a language has none.';
-
--- Declined invitations --------------------------------------------------------------------
-
-alter table public.invitations
-  add column declined_at timestamptz,
-  add constraint invitations_declined_is_closed check (declined_at is null or revoked_at is not null);
-comment on column public.invitations.declined_at is 'When the invited person declined; a declined invitation is also revoked (closed).';
 
 -- Answering ---------------------------------------------------------------------------
 
@@ -175,7 +156,7 @@ begin
   -- Whoever holds the token (it is only in the invited person's email) reads what it
   -- invites to, signed in or not: the join page shows it before any sign-in.
   return query
-    select o.id, o.slug, o.name, o.names, i.email, i.role, i.locale, p.display_name, i.expires_at,
+    select o.id, o.slug, o.name, o.names, i.email, i.role, i.locale::text, p.display_name, i.expires_at,
            case
              when i.accepted_at is not null then 'accepted'
              when i.declined_at is not null then 'declined'
@@ -251,7 +232,7 @@ begin
     return;
   end if;
   return query
-    select i.id, i.email, i.role, i.locale, p.display_name, i.created_at, i.expires_at
+    select i.id, i.email, i.role, i.locale::text, p.display_name, i.created_at, i.expires_at
     from public.invitations i
     left join public.profiles p on p.id = i.invited_by
     where i.organisation_id = organisation

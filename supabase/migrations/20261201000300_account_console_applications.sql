@@ -23,15 +23,6 @@
 create type public.application_status as enum ('pending', 'approved', 'declined');
 comment on type public.application_status is 'An application to join the network: pending until a coordinator approves or declines it.';
 
--- Audit: a reason and a finder by person -------------------------------------------------
-
-alter table public.audit_events add column reason text
-  constraint audit_events_reason_length check (reason is null or length(reason) between 1 and 1000);
-comment on column public.audit_events.reason is 'Why a coordinator made this change (suspension, reactivation, declined application), when given.';
-
-create index audit_events_actor_id_idx on public.audit_events (actor_id, created_at desc)
-  where actor_id is not null;
-
 -- Applications ----------------------------------------------------------------------------
 
 create table public.organisation_applications (
@@ -60,8 +51,7 @@ create table public.organisation_applications (
   motivation text not null
     constraint organisation_applications_motivation_length check (length(btrim(motivation)) between 1 and 5000),
   -- The applicant's language: the emails they get, and the original language of the description.
-  locale text not null
-    constraint organisation_applications_locale check (locale in ('fr', 'nl', 'en', 'de', 'es')),
+  locale public.content_locale not null,
   status public.application_status not null default 'pending',
   decline_reason text
     constraint organisation_applications_decline_reason_length check (decline_reason is null or length(btrim(decline_reason)) between 1 and 2000),
@@ -815,7 +805,7 @@ set search_path = ''
 as $$
 begin
   return query
-    select distinct on (u.id) u.email::text, p.display_name, p.preferred_locale
+    select distinct on (u.id) u.email::text, p.display_name, p.preferred_locale::text
     from public.memberships m
     join public.organisations o on o.id = m.organisation_id
     join public.profiles p on p.id = m.user_id

@@ -125,11 +125,11 @@ describe('a joint action from draft to network, in two languages', () => {
 		await jointActions.setStatus(await signedIn(OWNER_EDITOR), id, 'published');
 
 		const third = await signedIn(THIRD_MEMBER);
-		const found = await third.rpc('search_joint_actions', { query: WORD });
-		expect(found.data?.map((hit) => hit.action_id)).toContain(id);
-		const visitor = await anonymous().rpc('search_joint_actions', { query: WORD });
+		const found = await third.rpc('search_items', { query: WORD, kind: 'joint_action' });
+		expect(found.data?.map((hit) => hit.item_id)).toContain(id);
+		const visitor = await anonymous().rpc('search_items', { query: WORD, kind: 'joint_action' });
 		expect(visitor.error).toBeNull();
-		expect(visitor.data?.map((hit) => hit.action_id)).not.toContain(id);
+		expect(visitor.data?.map((hit) => hit.item_id)).not.toContain(id);
 	});
 
 	it('editing the French original marks the Dutch translation outdated', async () => {

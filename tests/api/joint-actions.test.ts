@@ -76,10 +76,10 @@ describe('a participants-only joint action does not leak', () => {
 	it('is not found by search, even with its own words', async () => {
 		for (const [who, client] of await outsiders()) {
 			for (const query of SECRET_WORDS) {
-				const { data, error } = await client.rpc('search_joint_actions', { query });
+				const { data, error } = await client.rpc('search_items', { query, kind: 'joint_action' });
 				expect(error, `${who} / ${query}`).toBeNull();
 				expect(
-					data!.map((row) => row.action_id),
+					data!.map((row) => row.item_id),
 					`${who} / ${query}`
 				).not.toContain(ITEM.participantsLitigation);
 			}
@@ -174,8 +174,8 @@ describe('a participating organisation reads but does not edit', () => {
 			.select('id')
 			.eq('action_id', ITEM.participantsLitigation);
 		expect(timeline.data!.length).toBeGreaterThan(0);
-		const found = await member.rpc('search_joint_actions', { query: 'botscans' });
-		expect(found.data!.map((r) => r.action_id)).toContain(ITEM.participantsLitigation);
+		const found = await member.rpc('search_items', { query: 'botscans', kind: 'joint_action' });
+		expect(found.data!.map((r) => r.item_id)).toContain(ITEM.participantsLitigation);
 	});
 
 	it('an editor of a co-lead updates a translation; editors of participants cannot', async () => {
@@ -242,15 +242,21 @@ describe('a participating organisation reads but does not edit', () => {
 describe('search by language', () => {
 	it('a member of a third organisation finds a Dutch network action by a Dutch word; anonymous does not', async () => {
 		const third = await signedIn('admin@dci-greece.demo');
-		const found = await third.rpc('search_joint_actions', { query: 'jeugdwerker' });
-		expect(found.data!.map((r) => r.action_id)).toEqual([ITEM.networkAction]);
-		const anon = await anonymous().rpc('search_joint_actions', { query: 'jeugdwerker' });
+		const found = await third.rpc('search_items', { query: 'jeugdwerker', kind: 'joint_action' });
+		expect(found.data!.map((r) => r.item_id)).toEqual([ITEM.networkAction]);
+		const anon = await anonymous().rpc('search_items', {
+			query: 'jeugdwerker',
+			kind: 'joint_action'
+		});
 		expect(anon.error).toBeNull();
 		expect(anon.data).toEqual([]);
 	});
 
 	it('a blank query finds nothing', async () => {
-		const { data, error } = await anonymous().rpc('search_joint_actions', { query: '  ' });
+		const { data, error } = await anonymous().rpc('search_items', {
+			query: '  ',
+			kind: 'joint_action'
+		});
 		expect(error).toBeNull();
 		expect(data).toEqual([]);
 	});

@@ -11,8 +11,8 @@ import { db, ITEM, ORG, signedIn } from './actors';
 /**
  * Issue 11, the database findings as an attacker runs them through the API (PostgREST,
  * real sessions), and the race of finding 6 with two real transactions at once (a pgTAP
- * file runs in one). The rules: docs/access-model.md; the fixes:
- * supabase/migrations/20261130000100_security_review_fixes.sql.
+ * file runs in one). The rules: docs/access-model.md; the fixes are in the migrations of
+ * the tables they guard (supabase/schema.md shows each table's current rules).
  */
 
 const created: string[] = [];

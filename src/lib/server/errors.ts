@@ -31,12 +31,17 @@ export function dbErrorKey(error: PostgrestError): string {
 			return 'errors:forbidden';
 		case 'PGRST116': // no rows where one was expected
 			return 'errors:not_found';
-		// Items that others' records keep (…_security_review_fixes.sql): met by the status
+		// Items that others' records keep (…_items_access.sql, …_papers.sql): met by the status
 		// and delete forms of every kind of item.
 		case 'PA009': // a paper organisations signed: not back to draft, not deleted
 			return 'papers:error_signed_kept';
 		case 'EV008': // an event people registered for: not back to draft, not deleted
 			return 'events:error_has_registrations';
+		// The events' guard (…_events.sql): the edit and new-event forms.
+		case 'EV009': // the capacity is below the confirmed registrations
+			return 'validation:capacity_below_confirmed';
+		case 'EV010': // the linked joint action is not one the person can read
+			return 'errors:forbidden';
 		default:
 			return 'errors:generic';
 	}
@@ -102,7 +107,7 @@ export function passwordErrorKey(code: string | undefined): string | null {
 
 /**
  * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
- * guards of …_organisations_and_people.sql / …_security_review_fixes.sql) → i18n keys.
+ * guards of …_organisations_and_people.sql) → i18n keys.
  */
 export function invitationErrorKey(error: PostgrestError): string {
 	const keys: Record<string, string> = {

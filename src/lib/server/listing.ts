@@ -4,29 +4,37 @@ import type { Database } from '#lib/database.types';
 /** Search hits considered at most (ranked); a more precise query narrows them down. */
 export const SEARCH_LIMIT = 300;
 
-type SearchFunction = 'search_joint_actions' | 'search_events' | 'search_papers';
+type ItemKind = Database['public']['Enums']['item_kind'];
+
+/** The names of the former per-kind search functions, which some callers still pass. */
+const KIND_OF = {
+	search_joint_actions: 'joint_action',
+	search_events: 'event',
+	search_papers: 'paper'
+} as const satisfies Record<string, ItemKind>;
+type SearchFunction = keyof typeof KIND_OF;
+
+function isSearchFunction(name: string): name is SearchFunction {
+	return name in KIND_OF;
+}
 
 /**
- * Runs a language-aware search function (RLS applies: it only finds what the caller may
- * read) and returns each hit's rank by item id.
+ * Runs the language-aware search over one kind of item (`public.search_items`; RLS applies:
+ * it only finds what the caller may read) and returns each hit's rank by item id.
  */
 export async function searchRanks(
 	supabase: SupabaseClient<Database>,
-	fn: SearchFunction,
+	search: ItemKind | SearchFunction,
 	query: string
 ): Promise<Map<string, number>> {
+	const kind = isSearchFunction(search) ? KIND_OF[search] : search;
 	// The best hits first, so the limit keeps the most relevant ones.
 	const { data, error } = await supabase
-		.rpc(fn, { query })
+		.rpc('search_items', { query, kind })
 		.order('rank', { ascending: false })
 		.limit(SEARCH_LIMIT);
 	if (error) throw error;
-	return new Map(
-		(data as Record<string, unknown>[]).map((hit) => [
-			String(hit.action_id ?? hit.event_id ?? hit.paper_id),
-			Number(hit.rank)
-		])
-	);
+	return new Map(data.map((hit) => [hit.item_id, hit.rank]));
 }
 
 /** One page of rows sorted by search rank, best first. */

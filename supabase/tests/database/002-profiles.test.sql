@@ -59,7 +59,7 @@ select is(count(*)::int, 0, 'a member cannot update a fellow member''s profile')
 
 select throws_ok(
   $$update public.profiles set preferred_locale = 'xx' where id = tests.uid('alpha_member')$$,
-  '23514', 'new row for relation "profiles" violates check constraint "profiles_preferred_locale"', 'the preferred locale must be one of fr, nl, en, de, es'
+  '23514', 'value for domain content_locale violates check constraint "content_locale"', 'the preferred locale must be one of fr, nl, en, de, es'
 );
 
 select throws_ok(

@@ -1,5 +1,5 @@
 -- joint_actions, joint_action_translations, joint_action_updates and
--- search_joint_actions: who reads, creates, edits and deletes each, from every actor's
+-- search_items: who reads, creates, edits and deletes each, from every actor's
 -- side; the translation revisions (outdated / up to date); search in each language.
 begin;
 \ir _helpers.psql
@@ -64,51 +64,6 @@ values
   (tests.uid('post_participants_beta'), tests.uid('item_alpha_participants'), tests.uid('test-beta'), tests.uid('beta_editor'), 'nl', 'Dossier ingediend.'),
   (tests.uid('post_archived'), tests.uid('item_alpha_archived'), tests.uid('test-alpha'), tests.uid('alpha_editor'), 'fr', 'Campagne terminée.');
 
--- What the current actor reads, by fixture name.
-create function tests.visible_actions()
-returns text[]
-language sql
-stable
-set search_path = ''
-as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.joint_actions ja
-  join tests.names n on n.id = ja.id
-$$;
-
-create function tests.visible_texts()
-returns text[]
-language sql
-stable
-set search_path = ''
-as $$
-  select coalesce(array_agg(n.name || '/' || t.locale order by n.name || '/' || t.locale), '{}')
-  from public.joint_action_translations t
-  join tests.names n on n.id = t.action_id
-$$;
-
-create function tests.visible_posts()
-returns text[]
-language sql
-stable
-set search_path = ''
-as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.joint_action_updates u
-  join tests.names n on n.id = u.id
-$$;
-
-create function tests.found(query text)
-returns text[]
-language sql
-stable
-set search_path = ''
-as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_joint_actions(query) s
-  join tests.names n on n.id = s.action_id
-$$;
-
 -- Translation status as the app computes it: original / current / outdated.
 create function tests.text_status(item text)
 returns text[]
@@ -146,129 +101,129 @@ select is(tests.text_status('item_alpha_network'), array['en:current', 'fr:origi
 
 -- reading: every actor -------------------------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
   'anonymous visitors read published and archived public actions only');
-select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
   'anonymous visitors read the texts of public actions only');
-select is(tests.visible_posts(), array['post_archived', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
   'anonymous visitors read the timelines of public actions only');
 
 select tests.authenticate_as('outsider');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
   'a person without membership reads public actions only');
-select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
   'a person without membership reads the texts of public actions only');
-select is(tests.visible_posts(), array['post_archived', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
   'a person without membership reads the timelines of public actions only');
 
 select tests.authenticate_as('alpha_member');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
   'a member of the owner reads public, network and participants actions, not the draft');
-select is(tests.visible_texts(),
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
   array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
         'item_alpha_participants/fr', 'item_alpha_participants/nl', 'item_alpha_public/fr', 'item_alpha_public/nl'],
   'a member of the owner reads the texts of those actions, not the draft''s');
-select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
   'a member of the owner reads those timelines, not the draft''s');
 
 select tests.authenticate_as('alpha_editor');
-select is(tests.visible_actions(),
+select is(tests.visible_rows('public.joint_actions'),
   array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
   'an editor of the owner also reads the draft');
-select ok('item_alpha_draft/fr' = any (tests.visible_texts()), 'an editor of the owner reads the draft''s text');
-select ok('post_draft' = any (tests.visible_posts()), 'an editor of the owner reads the draft''s timeline');
+select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)), 'an editor of the owner reads the draft''s text');
+select ok('post_draft' = any (tests.visible_rows('public.joint_action_updates')), 'an editor of the owner reads the draft''s timeline');
 
 select tests.authenticate_as('alpha_admin');
-select is(tests.visible_actions(),
+select is(tests.visible_rows('public.joint_actions'),
   array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
   'an admin of the owner reads the draft');
 
 select tests.authenticate_as('beta_editor');
-select is(tests.visible_actions(),
+select is(tests.visible_rows('public.joint_actions'),
   array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
   'an editor of an accepted co-lead reads the draft; of an accepted participant, the participants action');
-select ok('item_alpha_draft/fr' = any (tests.visible_texts()) and 'post_draft' = any (tests.visible_posts()),
+select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)) and 'post_draft' = any (tests.visible_rows('public.joint_action_updates')),
   'an editor of an accepted co-lead reads the draft''s text and timeline');
 
 select tests.authenticate_as('beta_member');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
   'a member of a participant organisation reads the participants action, not the draft its organisation co-leads');
-select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
   'a member of a participant organisation reads its timeline');
 
 select tests.authenticate_as('gamma_admin');
 select ok(tests.visible_attachments() @> array['item_alpha_draft/test-gamma:invited', 'item_alpha_participants/test-gamma:invited'],
   'the admin of an invited (not accepted) organisation sees the invitations…');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
   '…but neither the draft nor the participants action…');
-select is(tests.visible_texts(),
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
   array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
         'item_alpha_public/fr', 'item_alpha_public/nl'],
   '…nor their texts…');
-select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_public'],
   '…nor their timelines');
 
 select tests.authenticate_as('delta_editor');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
   'an editor of an organisation attached to nothing reads public and network actions');
-select is(tests.visible_posts(), array['post_archived', 'post_network', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_public'],
   'an editor of an organisation attached to nothing reads public and network timelines');
 
 select tests.authenticate_as('frozen_member');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
   'a member of a suspended organisation loses network and participants actions (even an accepted attachment)');
-select is(tests.visible_texts(), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
   'a member of a suspended organisation reads public texts only');
-select is(tests.visible_posts(), array['post_archived', 'post_public'],
+select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
   'a member of a suspended organisation reads public timelines only');
 
 select tests.authenticate_as('coordinator');
-select is(tests.visible_actions(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
   'a coordinator reads network actions but not other organisations'' drafts or participants actions');
-select is(tests.visible_texts(),
+select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
   array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
         'item_alpha_public/fr', 'item_alpha_public/nl'],
   'a coordinator reads no text of a draft or participants action');
 
 -- search: per-language stems, under RLS ---------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.found('enfant'), array['item_alpha_public'],
+select is(tests.found('enfant', 'joint_action'), array['item_alpha_public'],
   'French stems: "enfant" finds "enfants" in a French text');
-select is(tests.found('kind'), '{}'::text[],
+select is(tests.found('kind', 'joint_action'), '{}'::text[],
   'Dutch "kind" does not stem to "kinderen" (the Dutch stemmer keeps them apart)');
-select is(tests.found('kinderen'), array['item_alpha_public'],
+select is(tests.found('kinderen', 'joint_action'), array['item_alpha_public'],
   'a Dutch word finds the Dutch translation of a public action');
-select is(tests.found('advocaat'), '{}'::text[],
+select is(tests.found('advocaat', 'joint_action'), '{}'::text[],
   'anonymous visitors do not find a network action even when the word matches');
-select is(tests.found(''), '{}'::text[], 'an empty query finds nothing');
-select is(tests.found('   '), '{}'::text[], 'a blank query finds nothing');
-select is(tests.found('de het een'), '{}'::text[], 'a query of Dutch stop words finds nothing');
+select is(tests.found('', 'joint_action'), '{}'::text[], 'an empty query finds nothing');
+select is(tests.found('   ', 'joint_action'), '{}'::text[], 'a blank query finds nothing');
+select is(tests.found('de het een', 'joint_action'), '{}'::text[], 'a query of Dutch stop words finds nothing');
 
 select tests.authenticate_as('delta_editor');
-select is(tests.found('advocaat'), array['item_alpha_network'],
+select is(tests.found('advocaat', 'joint_action'), array['item_alpha_network'],
   'Dutch stems: "advocaat" finds "advocaten" in a Dutch translation');
-select is(tests.found('lawyer'), array['item_alpha_network'],
+select is(tests.found('lawyer', 'joint_action'), array['item_alpha_network'],
   'English stems: "lawyer" finds "lawyers"');
-select is(tests.found('avocat'), array['item_alpha_network'],
+select is(tests.found('avocat', 'joint_action'), array['item_alpha_network'],
   'French stems: "avocat" finds "avocats"');
-select is(tests.found('minderjarigen'), '{}'::text[],
+select is(tests.found('minderjarigen', 'joint_action'), '{}'::text[],
   'an outsider''s search does not return a participants action even when the word matches');
-select is(tests.found('Comité'), '{}'::text[],
+select is(tests.found('Comité', 'joint_action'), '{}'::text[],
   'a network member''s search does not return another organisation''s draft');
-select is((select count(*)::int from public.search_joint_actions('justice OR jeugdrecht OR juvenile') s
-            where s.action_id = tests.uid('item_alpha_network')), 1,
+select is((select count(*)::int from public.search_items('justice OR jeugdrecht OR juvenile', 'joint_action') s
+            where s.item_id = tests.uid('item_alpha_network')), 1,
   'one row per action even when several of its languages match');
 
 select tests.authenticate_as('beta_member');
-select is(tests.found('minderjarigen'), array['item_alpha_participants'],
+select is(tests.found('minderjarigen', 'joint_action'), array['item_alpha_participants'],
   'a participant''s member finds the participants action by an inflected Dutch word ("minderjarigen" → "minderjarige")');
-select is(tests.found('vluchtelingen'), array['item_alpha_participants'],
+select is(tests.found('vluchtelingen', 'joint_action'), array['item_alpha_participants'],
   'Dutch plural "vluchtelingen" finds singular "vluchteling"');
 
 select tests.authenticate_as('alpha_editor');
-select is(tests.found('comité'), array['item_alpha_draft'], 'an owner editor finds its draft');
+select is(tests.found('comité', 'joint_action'), array['item_alpha_draft'], 'an owner editor finds its draft');
 select ok(
-  (select rank from public.search_joint_actions('enfants') s where s.action_id = tests.uid('item_alpha_public')) > 0,
+  (select rank from public.search_items('enfants', 'joint_action') s where s.item_id = tests.uid('item_alpha_public')) > 0,
   'search returns a positive rank');
 
 -- joint_actions: creating -----------------------------------------------------------
@@ -357,7 +312,7 @@ select throws_ok(
   $$update public.joint_actions set starts_on = '2026-06-01', ends_on = '2026-05-31' where id = tests.uid('item_alpha_public')$$,
   '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_dates_ordered"', 'an action does not end before it starts');
 select throws_ok($$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'the original language can only change to a language the action already has a text in (add the ar text first)', 'the original language is one of the five content languages');
+  '23514', 'value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages');
 select throws_ok(
   $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
   '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_title_length"', 'a text needs a title');
@@ -663,7 +618,7 @@ select is(
 -- detaching an organisation revokes what it gave --------------------------------------
 delete from public.item_organisations where item_id = tests.uid('item_alpha_draft') and organisation_id = tests.uid('test-beta');
 select tests.authenticate_as('beta_editor');
-select ok(not ('item_alpha_draft' = any (tests.visible_actions())), 'a detached co-lead no longer reads the draft…');
+select ok(not ('item_alpha_draft' = any (tests.visible_rows('public.joint_actions'))), 'a detached co-lead no longer reads the draft…');
 with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_draft') returning 1)
 select is(count(*)::int, 0, '…nor edits its texts') from u;
 

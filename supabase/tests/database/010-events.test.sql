@@ -63,25 +63,6 @@ select tests.uid(n), n
 from unnest(array['ev_public', 'ev_network', 'ev_participants', 'ev_approval', 'ev_closed', 'ev_none',
                   'ev_deadline', 'ev_cancelled', 'ev_draft', 'ev_new']) as n;
 
--- What the current actor reads, by fixture name.
-create function tests.visible_events()
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.events e join tests.names n on n.id = e.id
-$$;
-
-create function tests.visible_event_texts()
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name || '/' || t.locale order by n.name || '/' || t.locale), '{}')
-  from public.event_translations t join tests.names n on n.id = t.event_id
-$$;
-
-create function tests.visible_links()
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.event_online_links l join tests.names n on n.id = l.event_id
-$$;
-
 -- Registrations, as event/person:status.
 create function tests.visible_registrations()
 returns text[] language sql stable set search_path = '' as $$
@@ -103,12 +84,6 @@ returns text language sql stable set search_path = '' as $$
   select c.confirmed || '/' || c.waiting || '/' || c.pending from public.event_registration_counts(tests.uid(event)) c
 $$;
 
-create function tests.found_events(query text)
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_events(query) s join tests.names n on n.id = s.event_id
-$$;
-
 -- Every event id the current actor reads under RLS (fixture and seed alike).
 create function tests.all_visible_event_ids()
 returns uuid[] language sql stable set search_path = '' as $$
@@ -123,9 +98,9 @@ grant execute on all functions in schema tests to public;
 
 -- reading events: every actor ----------------------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.visible_events(), array['ev_cancelled', 'ev_public'],
+select is(tests.visible_rows('public.events'), array['ev_cancelled', 'ev_public'],
   'anonymous visitors read public events only (a cancelled one too)');
-select is(tests.visible_event_texts(), array['ev_public/fr'], 'anonymous visitors read the texts of public events only');
+select is(tests.visible_rows('public.event_translations', 'event_id', true), array['ev_public/fr'], 'anonymous visitors read the texts of public events only');
 select throws_ok($$select * from public.event_online_links$$, '42501', 'permission denied for table event_online_links',
   'anonymous visitors have no access to online links at all');
 select throws_ok($$select * from public.event_registrations$$, '42501', 'permission denied for table event_registrations',
@@ -134,39 +109,39 @@ select throws_ok($$select * from public.calendar_tokens$$, '42501', 'permission 
   'anonymous visitors have no access to calendar tokens');
 
 select tests.authenticate_as('outsider');
-select is(tests.visible_events(), array['ev_cancelled', 'ev_public'], 'a person without membership reads public events only');
-select is(tests.visible_links(), '{}'::text[], 'a person without membership reads no online link');
+select is(tests.visible_rows('public.events'), array['ev_cancelled', 'ev_public'], 'a person without membership reads public events only');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a person without membership reads no online link');
 
 select tests.authenticate_as('alpha_member');
-select is(tests.visible_events(),
+select is(tests.visible_rows('public.events'),
   array['ev_approval', 'ev_cancelled', 'ev_closed', 'ev_deadline', 'ev_network', 'ev_none', 'ev_participants', 'ev_public'],
   'a member of the owner reads public, network and participants events, not the draft');
-select is(tests.visible_links(), '{}'::text[], 'a member of the owner who did not register reads no online link');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a member of the owner who did not register reads no online link');
 
 select tests.authenticate_as('alpha_editor');
-select ok('ev_draft' = any (tests.visible_events()), 'an editor of the owner reads the draft event');
-select ok('ev_draft/fr' = any (tests.visible_event_texts()), 'an editor of the owner reads the draft''s text');
-select is(tests.visible_links(), array['ev_network', 'ev_participants'], 'an editor of the owner reads the online links');
+select ok('ev_draft' = any (tests.visible_rows('public.events')), 'an editor of the owner reads the draft event');
+select ok('ev_draft/fr' = any (tests.visible_rows('public.event_translations', 'event_id', true)), 'an editor of the owner reads the draft''s text');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), array['ev_network', 'ev_participants'], 'an editor of the owner reads the online links');
 
 select tests.authenticate_as('beta_editor');
-select is(tests.visible_links(), array['ev_participants'],
+select is(tests.visible_rows('public.event_online_links', 'event_id'), array['ev_participants'],
   'an editor of an accepted co-lead reads the link of the event it co-organises, not the others''');
 
 select tests.authenticate_as('beta_member');
-select ok('ev_participants' = any (tests.visible_events()), 'a member of the co-lead reads the participants event…');
-select is(tests.visible_links(), '{}'::text[], '…but, not being an editor nor registered, not its link');
+select ok('ev_participants' = any (tests.visible_rows('public.events')), 'a member of the co-lead reads the participants event…');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], '…but, not being an editor nor registered, not its link');
 
 select tests.authenticate_as('gamma_member');
-select ok('ev_participants' = any (tests.visible_events()), 'a member of a participant organisation reads the participants event');
-select ok(not ('ev_draft' = any (tests.visible_events())), 'a member of another organisation does not read the draft');
+select ok('ev_participants' = any (tests.visible_rows('public.events')), 'a member of a participant organisation reads the participants event');
+select ok(not ('ev_draft' = any (tests.visible_rows('public.events'))), 'a member of another organisation does not read the draft');
 
 select tests.authenticate_as('frozen_member');
-select is(tests.visible_events(), array['ev_cancelled', 'ev_public'], 'a member of a suspended organisation reads public events only');
+select is(tests.visible_rows('public.events'), array['ev_cancelled', 'ev_public'], 'a member of a suspended organisation reads public events only');
 
 select tests.authenticate_as('coordinator');
-select ok(not ('ev_participants' = any (tests.visible_events())) and not ('ev_draft' = any (tests.visible_events())),
+select ok(not ('ev_participants' = any (tests.visible_rows('public.events'))) and not ('ev_draft' = any (tests.visible_rows('public.events'))),
   'a coordinator reads neither other organisations'' participants events nor their drafts');
-select is(tests.visible_links(), '{}'::text[], 'a coordinator reads no online link of other organisations');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a coordinator reads no online link of other organisations');
 
 -- creating and editing events ------------------------------------------------------------
 select tests.authenticate_as_anon();
@@ -211,7 +186,7 @@ select throws_ok(
   '23514', 'new row for relation "events" violates check constraint "events_registration_deadline_before_start"', 'registration closes at the start at the latest');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, joint_action_id) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', tests.uid('item_beta_signatures'))$$,
-  '42501', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
+  'EV010', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
 select lives_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone, accessibility, original_revision)
     values (tests.uid('ev_new'), 'nl', now() + interval '1 day', now() + interval '2 days', 'America/Costa_Rica', '{captions,wheelchair}', 5)$$,
@@ -338,10 +313,10 @@ select throws_ok($$select public.register_for_event(tests.uid('ev_network'))$$,
   'EV001', 'you are already registered for this event', 'a waiting person cannot register twice either');
 select is(tests.counts('ev_network'), '1/2/0', 'counts: 1 confirmed, 2 waiting, 0 pending');
 select is(tests.visible_registrations(), array['ev_network/gamma_member:waiting'], 'a registrant reads only their own registration');
-select is(tests.visible_links(), '{}'::text[], 'a waiting person does not read the online link');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a waiting person does not read the online link');
 
 select tests.authenticate_as('alpha_member');
-select is(tests.visible_links(), array['ev_network'], 'the confirmed person reads the online link of their event only');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), array['ev_network'], 'the confirmed person reads the online link of their event only');
 select tests.authenticate_as('outsider');
 select is(tests.visible_registrations(), '{}'::text[], 'an outsider reads no registration');
 select is(tests.counts('ev_network'), null, 'an outsider gets no counts for an event they cannot read');
@@ -359,11 +334,11 @@ select is(tests.registrations_of('ev_network'), array['alpha_member:confirmed', 
 select tests.authenticate_as('alpha_member');
 select is(array(select tests.name(p.promoted_user_id) from public.cancel_event_registration(tests.uid('ev_network')) p),
   array['beta_member'], 'cancelling a confirmed place promotes the oldest waiting person and names them');
-select is(tests.visible_links(), '{}'::text[], 'after cancelling, the link is gone');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'after cancelling, the link is gone');
 select is(public.register_for_event(tests.uid('ev_network')), 'waiting'::public.registration_status,
   'a cancelled registration may register again, at the back of the list');
 select tests.authenticate_as('beta_member');
-select is(tests.visible_links(), array['ev_network'], 'the promoted person now reads the online link');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), array['ev_network'], 'the promoted person now reads the online link');
 select is(tests.registrations_of('ev_network'), array['beta_member:confirmed'], 'and reads their registration as confirmed');
 select tests.authenticate_as('gamma_member');
 select is(array(select p.promoted_user_id from public.cancel_event_registration(tests.uid('ev_network')) p), '{}'::uuid[],
@@ -377,7 +352,7 @@ update public.events set capacity = 2 where id = tests.uid('ev_network');
 select is(tests.registrations_of('ev_network'), array['beta_member:confirmed', 'gamma_member:cancelled', 'alpha_member:confirmed'],
   'raising the capacity promotes the waiting list');
 select throws_ok($$update public.events set capacity = 1 where id = tests.uid('ev_network')$$,
-  '23514', 'the capacity cannot be lower than the 2 confirmed registrations', 'capacity cannot go below the confirmed registrations');
+  'EV009', 'the capacity cannot be lower than the 2 confirmed registrations', 'capacity cannot go below the confirmed registrations');
 
 -- approval -----------------------------------------------------------------------------------
 -- ev_approval has 1 place.
@@ -423,27 +398,27 @@ select is(tests.counts('ev_approval'), '1/1/0', 'counts after the decisions');
 select tests.authenticate_as('gamma_member');
 select is(public.register_for_event(tests.uid('ev_participants')), 'confirmed'::public.registration_status,
   'a member of a participant organisation registers for the participants event');
-select is(tests.visible_links(), array['ev_participants'], 'and, confirmed, reads its link');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), array['ev_participants'], 'and, confirmed, reads its link');
 select tests.authenticate_as('gamma_admin');
 select is(tests.registrations_of('ev_participants'), '{}'::text[], 'the admin of a participant organisation does not read the registrant list');
-select is(tests.visible_links(), '{}'::text[], 'nor the link without registering');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'nor the link without registering');
 select tests.authenticate_as('beta_editor');
 select is(tests.registrations_of('ev_participants'), array['gamma_member:confirmed'], 'an editor of the co-lead reads the registrant list');
 select tests.clear_authentication();
 delete from public.item_organisations where item_id = tests.uid('ev_participants') and organisation_id = tests.uid('test-gamma');
 select tests.authenticate_as('gamma_member');
-select is(tests.visible_links(), '{}'::text[], 'a confirmed person who can no longer read the event loses the link…');
+select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a confirmed person who can no longer read the event loses the link…');
 select is(tests.registrations_of('ev_participants'), array['gamma_member:confirmed'], '…but still reads their own registration');
 
 -- search ---------------------------------------------------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.found_events('avocat'), array['ev_public'], 'French stems: "avocat" finds "avocats" in a public event');
-select is(tests.found_events('jeugdwerker'), '{}'::text[], 'anonymous visitors do not find a network event');
-select is(tests.found_events('  '), '{}'::text[], 'a blank query finds nothing');
+select is(tests.found('avocat', 'event'), array['ev_public'], 'French stems: "avocat" finds "avocats" in a public event');
+select is(tests.found('jeugdwerker', 'event'), '{}'::text[], 'anonymous visitors do not find a network event');
+select is(tests.found('  ', 'event'), '{}'::text[], 'a blank query finds nothing');
 select tests.authenticate_as('beta_member');
-select is(tests.found_events('jeugdwerker'), array['ev_network'], 'Dutch stems: a member finds the network event');
+select is(tests.found('jeugdwerker', 'event'), array['ev_network'], 'Dutch stems: a member finds the network event');
 select tests.authenticate_as('outsider');
-select is(tests.found_events('osseux'), '{}'::text[], 'an outsider does not find the participants event');
+select is(tests.found('osseux', 'event'), '{}'::text[], 'an outsider does not find the participants event');
 
 -- calendar tokens -------------------------------------------------------------------------------
 select tests.authenticate_as('alpha_member');

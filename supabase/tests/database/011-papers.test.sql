@@ -63,17 +63,6 @@ from unnest(array['test-delta', 'test-epsilon', 'delta_admin', 'delta_editor', '
                   'pa_public_v1', 'pa_participants_v1', 'pa_draft_v1',
                   'pa_public_fr', 'pa_participants_fr', 'pa_draft_fr']) as n;
 
-create function tests.visible_papers()
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name order by n.name), '{}') from public.papers p join tests.names n on n.id = p.id
-$$;
-
-create function tests.visible_paper_texts()
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name || '/' || t.locale order by n.name || '/' || t.locale), '{}')
-  from public.paper_translations t join tests.names n on n.id = t.paper_id
-$$;
-
 create function tests.visible_versions()
 returns text[] language sql stable set search_path = '' as $$
   select coalesce(array_agg(n.name || '/v' || v.number order by n.name, v.number), '{}')
@@ -123,12 +112,6 @@ returns text language sql stable security definer set search_path = '' as $$
   where io.item_id = tests.uid(paper) and io.organisation_id = tests.uid(org) and io.role = 'signatory'
 $$;
 
-create function tests.found_papers(query text)
-returns text[] language sql stable set search_path = '' as $$
-  select coalesce(array_agg(n.name order by n.name), '{}')
-  from public.search_papers(query) s join tests.names n on n.id = s.paper_id
-$$;
-
 -- Every paper id the current actor reads under RLS vs the same rule for a person id.
 create function tests.papers_match_readable_for(person text)
 returns boolean language plpgsql set search_path = '' as $$
@@ -148,15 +131,15 @@ grant execute on all functions in schema tests to public;
 
 -- reading: every actor -------------------------------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.visible_papers(), array['pa_public'], 'anonymous visitors read public papers only');
-select is(tests.visible_paper_texts(), array['pa_public/fr'], 'anonymous visitors read the texts of public papers only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'anonymous visitors read public papers only');
+select is(tests.visible_rows('public.paper_translations', 'paper_id', true), array['pa_public/fr'], 'anonymous visitors read the texts of public papers only');
 select is(tests.visible_versions(), array['pa_public/v1'], 'anonymous visitors read the versions of public papers only');
 select is(tests.visible_files(), array['pa_public/v1/fr'], 'anonymous visitors read the files of public papers only');
 select is((select count(*)::int from public.paper_file_for_download(tests.uid('pa_participants_fr'))), 0,
   'anonymous visitors get no storage key for a participants paper''s file');
 
 select tests.authenticate_as('outsider');
-select is(tests.visible_papers(), array['pa_public'], 'a person without membership reads public papers only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a person without membership reads public papers only');
 select is(tests.visible_files(), array['pa_public/v1/fr'], 'a person without membership reads only public papers'' files');
 select is((select count(*)::int from public.paper_files where id = tests.uid('pa_participants_fr')), 0,
   'a person without membership reading a participants paper''s file by id gets no row (so no storage key)');
@@ -166,27 +149,27 @@ select is((select f.storage_key from public.paper_file_for_download(tests.uid('p
   'papers/' || tests.uid('pa_public') || '/pa_public-fr.pdf', 'paper_file_for_download returns the storage key of a readable file');
 
 select tests.authenticate_as('alpha_member');
-select is(tests.visible_papers(), array['pa_participants', 'pa_public'], 'a member of the owner reads published papers, not the draft');
+select is(tests.visible_rows('public.papers'), array['pa_participants', 'pa_public'], 'a member of the owner reads published papers, not the draft');
 select is(tests.visible_files(), array['pa_participants/v1/fr', 'pa_public/v1/fr'], 'a member of the owner reads their files, not the draft''s');
 
 select tests.authenticate_as('alpha_editor');
-select is(tests.visible_papers(), array['pa_draft', 'pa_participants', 'pa_public'], 'an editor of the owner reads the draft');
+select is(tests.visible_rows('public.papers'), array['pa_draft', 'pa_participants', 'pa_public'], 'an editor of the owner reads the draft');
 select is(tests.visible_files(), array['pa_draft/v1/fr', 'pa_participants/v1/fr', 'pa_public/v1/fr'], 'and its files');
 
 select tests.authenticate_as('beta_editor');
-select is(tests.visible_papers(), array['pa_draft', 'pa_participants', 'pa_public'], 'an editor of an accepted co-lead reads the draft it co-leads');
+select is(tests.visible_rows('public.papers'), array['pa_draft', 'pa_participants', 'pa_public'], 'an editor of an accepted co-lead reads the draft it co-leads');
 
 select tests.authenticate_as('gamma_member');
-select is(tests.visible_papers(), array['pa_public'], 'a member of an organisation not (yet) asked to sign reads public papers only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a member of an organisation not (yet) asked to sign reads public papers only');
 
 select tests.authenticate_as('frozen_member');
-select is(tests.visible_papers(), array['pa_public'], 'a member of a suspended organisation reads public papers only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a member of a suspended organisation reads public papers only');
 
 select tests.authenticate_as('epsilon_member');
-select is(tests.visible_papers(), array['pa_public'], 'a member of an unrelated organisation reads public papers only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a member of an unrelated organisation reads public papers only');
 
 select tests.authenticate_as('coordinator');
-select is(tests.visible_papers(), array['pa_public'], 'a coordinator reads neither other organisations'' participants papers nor their drafts');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a coordinator reads neither other organisations'' participants papers nor their drafts');
 
 -- writing papers -----------------------------------------------------------------------
 select tests.authenticate_as_anon();
@@ -376,14 +359,14 @@ select is(tests.signatory_state('pa_participants', 'test-gamma'), 'invited', 'th
 
 -- invited signatories read ----------------------------------------------------------------
 select tests.authenticate_as('gamma_member');
-select is(tests.visible_papers(), array['pa_draft', 'pa_participants', 'pa_public'],
+select is(tests.visible_rows('public.papers'), array['pa_draft', 'pa_participants', 'pa_public'],
   'members of an organisation asked to sign read the participants paper and the draft');
 select is(tests.visible_files(), array['pa_draft/v1/fr', 'pa_participants/v1/fr', 'pa_public/v1/fr'], 'and their files');
 select is(tests.visible_signatures(),
   array['pa_draft/v1/test-gamma:invited', 'pa_participants/v1/test-gamma:invited', 'pa_public/v1/test-gamma:invited'],
   'they read their own organisation''s requests, not the others''');
 select tests.authenticate_as('epsilon_member');
-select is(tests.visible_papers(), array['pa_public'], 'an unrelated organisation still reads the public paper only');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'an unrelated organisation still reads the public paper only');
 select is(tests.visible_signatures(), '{}'::text[], 'and no pending request');
 select tests.authenticate_as('alpha_member');
 select is(tests.visible_signatures(),
@@ -443,11 +426,11 @@ select is(public.decide_paper_signature(tests.signature_id('pa_participants', 't
   'declined'::public.signature_state, 'another organisation''s admin declines');
 select is(tests.signatory_state('pa_participants', 'test-delta'), 'declined', 'declining declines the signatory attachment');
 select tests.authenticate_as('delta_member');
-select is(tests.visible_papers(), array['pa_public'], 'a declining organisation''s members no longer read the participants paper…');
+select is(tests.visible_rows('public.papers'), array['pa_public'], 'a declining organisation''s members no longer read the participants paper…');
 select is(tests.visible_signatures(), array['pa_participants/v1/test-delta:declined', 'pa_public/v1/test-delta:invited', 'pa_public/v1/test-gamma:signed'],
   '…but still read their own organisation''s requests and answers (and the public paper''s signatures)');
 select tests.authenticate_as('gamma_member');
-select ok('pa_participants' = any (tests.visible_papers()), 'a signing organisation''s members keep reading the participants paper');
+select ok('pa_participants' = any (tests.visible_rows('public.papers')), 'a signing organisation''s members keep reading the participants paper');
 
 select tests.authenticate_as_anon();
 select is(tests.visible_signatures(), array['pa_public/v1/test-gamma:signed'],
@@ -499,7 +482,7 @@ select is(tests.visible_signatures(),
 select is(tests.signatory_state('pa_participants', 'test-gamma') || '/' || tests.signatory_state('pa_participants', 'test-delta'),
   'invited/invited', 'both signatory attachments are invited again');
 select tests.authenticate_as('delta_member');
-select ok('pa_participants' = any (tests.visible_papers()), 'asked again, the declining organisation reads the paper again');
+select ok('pa_participants' = any (tests.visible_rows('public.papers')), 'asked again, the declining organisation reads the paper again');
 select tests.authenticate_as('gamma_admin');
 select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), false)$$,
   'PA003', 'this request is for version 1, but version 2 is open for signature', 'nobody answers for a version that is not open');
@@ -533,9 +516,9 @@ select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_d
 
 -- search ------------------------------------------------------------------------------------------
 select tests.authenticate_as_anon();
-select is(tests.found_papers('osseux'), '{}'::text[], 'anonymous visitors do not find a participants paper');
+select is(tests.found('osseux', 'paper'), '{}'::text[], 'anonymous visitors do not find a participants paper');
 select tests.authenticate_as('alpha_member');
-select is(tests.found_papers('test osseux'), array['pa_participants'], 'French stems: a member of the owner finds it');
+select is(tests.found('test osseux', 'paper'), array['pa_participants'], 'French stems: a member of the owner finds it');
 
 select * from finish();
 rollback;

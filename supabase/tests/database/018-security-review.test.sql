@@ -1,6 +1,6 @@
 -- Issue 11 (outside security review), the database findings 2, 3, 6, 7, 8 and 9 and the
--- same class of mistake elsewhere. One section per actor; each test failed before
--- migration 20261130000100_security_review_fixes.sql. The race of finding 6 (two admins
+-- same class of mistake elsewhere. One section per actor; each test failed before the
+-- fixes (now in the migrations of the tables they guard). The race of finding 6 (two admins
 -- demoting each other at once) needs two connections: tests/api/security-review.test.ts.
 begin;
 \ir _helpers.psql

@@ -238,8 +238,8 @@ select is((select array_agg(title) from public.paper_translations where paper_id
   array['Prise de position publique'], '…nor its text');
 
 -- identity and history guards of joint actions, papers, translations and attachments ------
--- guard_joint_action_change, guard_paper_change, guard_event_translation_change,
--- guard_paper_translation_change, guard_item_organisation_change, refresh_item_access:
+-- guard_joint_action_change, guard_paper_change, guard_translation_change (on event and
+-- paper texts), guard_item_organisation_change, refresh_item_access:
 -- the raises that no other file reached. (The UPDATE policies' `with check` clauses of
 -- these tables rely on them: see EQUIVALENT in scripts/test-mutations.mjs.)
 select tests.authenticate_as('alpha_editor');

@@ -13,7 +13,7 @@ select is((select user_id from public.account_by_email('alpha_member@test.demo')
 select is((select user_id from public.account_by_email('  ALPHA_Member@Test.demo ')),
   tests.uid('alpha_member'), 'server: letter case and surrounding spaces do not matter');
 select is((select preferred_locale from public.account_by_email('alpha_member@test.demo')),
-  (select preferred_locale from public.profiles where id = tests.uid('alpha_member')),
+  (select preferred_locale::text from public.profiles where id = tests.uid('alpha_member')),
   'server: with the account''s preferred language');
 select is((select count(*)::integer from public.account_by_email('nobody@test.demo')), 0,
   'server: an unknown address gives no row');
