@@ -3,7 +3,7 @@
 -- the waiting list, approvals, capacity, the online link, the personal calendar feed.
 begin;
 \ir _helpers.psql
-select plan(142);
+select plan(143);
 
 -- Fixture: event items of test-alpha. ev_participants is co-organised by test-beta
 -- (accepted co-lead) and attended by test-gamma (accepted participant). -------------
@@ -178,6 +178,11 @@ select throws_ok(
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 'Mars/Olympus')$$,
   '23514', 'unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'an unknown time zone is refused with a clear message');
+select is(
+  array(select private.is_time_zone(z) from unnest(array['Europe/Brussels', 'America/Argentina/Buenos_Aires',
+    'Etc/GMT+3', 'UTC', 'CET', 'UTC+3', 'Europe/Brussels+1', 'posix/Europe/Brussels', 'Mars/Olympus', '']) z),
+  array[true, true, true, true, false, false, false, false, false, false],
+  'time zones: IANA names and UTC, not abbreviations, POSIX rules or unknown names');
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, accessibility) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', '{telepathy}')$$,
   '23514', 'new row for relation "events" violates check constraint "events_accessibility_valid"', 'accessibility features come from the list');
