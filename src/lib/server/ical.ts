@@ -95,11 +95,19 @@ export function utcStamp(date: Date): string {
 	);
 }
 
+// One formatter per zone: constructing an Intl.DateTimeFormat costs far more than using one,
+// and a feed asks for offsets thousands of times (transitions() scans day by day). Bounded by
+// the zone database (the zones are IANA names checked on input).
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes east of UTC of `timeZone` at `date`. */
 export function offsetMinutes(timeZone: string, date: Date): number {
-	const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-		.formatToParts(date)
-		.find((part) => part.type === 'timeZoneName')?.value;
+	let format = offsetFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+		offsetFormats.set(timeZone, format);
+	}
+	const name = format.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
 	const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? '');
 	if (!match?.[1]) return 0;
 	const minutes = Number(match[2]) * 60 + Number(match[3]);
@@ -143,8 +151,24 @@ export function transitions(timeZone: string, from: Date, to: Date): Transition[
 	return found;
 }
 
+// vtimezone() is a pure function of its arguments and every feed of the same zone and years
+// asks for the same lines: kept, up to a bound (cleared when full).
+const vtimezones = new Map<string, readonly string[]>();
+const VTIMEZONES_KEPT = 500;
+
 /** A VTIMEZONE covering the given years: one STANDARD/DAYLIGHT block per transition. */
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
+	const key = `${timeZone} ${fromYear} ${toYear}`;
+	let lines = vtimezones.get(key);
+	if (!lines) {
+		if (vtimezones.size >= VTIMEZONES_KEPT) vtimezones.clear();
+		lines = buildVtimezone(timeZone, fromYear, toYear);
+		vtimezones.set(key, lines);
+	}
+	return [...lines];
+}
+
+function buildVtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
 	const start = new Date(Date.UTC(fromYear, 0, 1));
 	const end = new Date(Date.UTC(toYear, 11, 31, 23, 59));
 	const changes = transitions(timeZone, start, end);
