@@ -186,7 +186,7 @@ test('a page past the last one is an empty page, not an error', async ({ page })
 	const response = await page.goto('/en/actions?page=7');
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('status')).toHaveText('9 joint actions');
-	await expect(page.locator('ul.grid')).toHaveCount(0);
+	await expect(page.locator('ul.card-grid')).toHaveCount(0);
 });
 
 test('the list is ordered newest first', async ({ page }) => {
