@@ -1,0 +1,55 @@
+import type { SubmitFunction } from '$app/forms';
+import { LOCALE_NAMES, LOCALES } from '#lib/i18n/config';
+import type { MessageKey } from '#lib/i18n/keys';
+
+/** What a named form action returns on refusal or success (`fail(400, { action, values, errors })`). */
+export interface ActionResult {
+	action?: string;
+	values?: Record<string, unknown>;
+	errors?: Record<string, string>;
+	saved?: boolean;
+}
+
+/** One form's view of the page's `form`: its errors, the values to echo and whether it saved. */
+export interface FormResult<V extends object = Record<string, string>> {
+	/** Field name (or `form`) → message key; empty unless this form was the one refused. */
+	errors: Partial<Record<string, MessageKey>>;
+	/** What was typed, echoed back after a refusal; empty otherwise. */
+	values: Partial<V>;
+	/** The action answered this form and saved. */
+	saved: boolean;
+	/** The action answered this form and refused some of it. */
+	refused: boolean;
+}
+
+/**
+ * The part of the page's `form` that belongs to the form posting to `?/<action>` (or, without
+ * `action`, the page's only form). Message keys come from the server's own message files; `V`
+ * is the shape of the echoed values where they are not all strings (an event's details).
+ */
+export function formResult<V extends object = Record<string, string>>(
+	form: unknown,
+	action?: string
+): FormResult<V> {
+	const result = (form ?? {}) as ActionResult;
+	const mine = form != null && (action === undefined || result.action === action);
+	if (!mine) return { errors: {}, values: {}, saved: false, refused: false };
+	return {
+		errors: (result.errors ?? {}) as Partial<Record<string, MessageKey>>,
+		values: (result.values ?? {}) as Partial<V>,
+		saved: result.saved === true,
+		refused: result.errors !== undefined
+	};
+}
+
+/** `use:enhance` that keeps what was typed after the answer (SvelteKit resets a form by default). */
+export const keepValues: SubmitFunction =
+	() =>
+	({ update }) =>
+		update({ reset: false });
+
+/** The hub's languages as options of a SelectField, each in its own name. */
+export const LOCALE_OPTIONS = LOCALES.map((locale) => ({
+	value: locale,
+	label: LOCALE_NAMES[locale]
+}));
