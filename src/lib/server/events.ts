@@ -1,6 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
+import { pickTranslation } from '#lib/i18n/content';
 import { attachedTo, isPastLastPage, searchRanks } from './listing';
+import * as memberships from './memberships';
 import type { EventFilters } from '#lib/schemas/events';
 
 type Client = SupabaseClient<Database>;
@@ -138,6 +140,49 @@ export async function forFeed(supabase: Client, organisationId?: string, since =
  */
 export async function registrants(supabase: Client, id: string) {
 	const { data, error } = await supabase.rpc('event_registrants', { event_id: id });
+	if (error) throw error;
+	return data;
+}
+
+/**
+ * The event and its registrant list for an organiser; null for everyone else (the pages
+ * answer it as for an event that does not exist). Shared by the page and the CSV download.
+ */
+export async function forOrganiser(supabase: Client, id: string, userId: string, locale: string) {
+	const [event, mine, list] = await Promise.all([
+		getById(supabase, id),
+		memberships.mine(supabase, userId),
+		registrants(supabase, id)
+	]);
+	if (!event || !isOrganiser(event.item.attachments, mine)) return null;
+	const text = pickTranslation(event.translations, locale, event.original_locale);
+	return {
+		event,
+		title: text?.title ?? '',
+		titleLocale: text?.locale ?? event.original_locale,
+		list
+	};
+}
+
+/** Registers the caller (the database decides: open, waiting list or pending approval). */
+export async function register(supabase: Client, id: string) {
+	const { data, error } = await supabase.rpc('register_for_event', { event_id: id });
+	if (error) throw error;
+	return data;
+}
+
+/** Cancels the caller's own registration; a freed place goes to the first one waiting. */
+export async function cancelRegistration(supabase: Client, id: string) {
+	const { error } = await supabase.rpc('cancel_event_registration', { event_id: id });
+	if (error) throw error;
+}
+
+/** An organiser approves or declines a pending registration; returns its new status. */
+export async function decide(supabase: Client, registrationId: string, approve: boolean) {
+	const { data, error } = await supabase.rpc('decide_event_registration', {
+		registration_id: registrationId,
+		approve
+	});
 	if (error) throw error;
 	return data;
 }

@@ -6,6 +6,7 @@ import { paperDecisionSchema } from '#lib/schemas/papers';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
+import * as items from '#lib/server/items';
 import { answerInvitation } from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
@@ -21,19 +22,18 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
 	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
 	const [invitations, mine, organisationsInviting] = await Promise.all([
-		locals.supabase.rpc('pending_item_invitations'),
+		items.pendingInvitations(locals.supabase),
 		memberships.mine(locals.supabase, userId),
 		// Invitations to join an organisation, for the signed-in person's verified address.
 		organisationInvitations.mine(locals.supabase)
 	]);
-	if (invitations.error) throw invitations.error;
 	// Requests to co-sign are read by every member of the asked organisation, but only its
 	// admins answer them (decide_paper_signature refuses the others): only theirs are listed.
 	const adminOf = mine
 		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
 		.map((m) => m.organisation!.id);
 	const signatures = await papers.pendingSignatures(locals.supabase, adminOf);
-	return { invitations: invitations.data, signatures, organisationsInviting };
+	return { invitations, signatures, organisationsInviting };
 };
 
 export const actions: Actions = {

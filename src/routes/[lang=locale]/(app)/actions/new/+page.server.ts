@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInPath } from '#lib/redirects';
 import { actionFormSchema } from '#lib/schemas/jointActions';
 import { dbErrorKey } from '#lib/server/errors';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import * as jointActions from '#lib/server/jointActions';
 import type { PostgrestError } from '@supabase/supabase-js';
@@ -35,14 +35,14 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/actions/new`));
+		const user = requireUser();
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(actionFormSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await jointActions.editableOrganisations(locals.supabase, locals.user.id);
+		const allowed = await jointActions.editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 			return fail(400, {
 				values,
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await jointActions.create(locals.supabase, locals.user.id, parsed.data);
+			id = await jointActions.create(locals.supabase, user.id, parsed.data);
 		} catch (failure) {
 			return fail(400, { values, errors: { form: dbErrorKey(failure as PostgrestError) } });
 		}

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { signInPath } from '#lib/redirects';
 import { eventFormSchema } from '#lib/schemas/events';
 import { dbErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import * as jointActions from '#lib/server/jointActions';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
@@ -60,14 +60,14 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/events/new`));
+		const user = requireUser();
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(eventFormSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await jointActions.editableOrganisations(locals.supabase, locals.user.id);
+		const allowed = await jointActions.editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 			return fail(400, {
 				values,
@@ -76,7 +76,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await events.create(locals.supabase, locals.user.id, parsed.data);
+			id = await events.create(locals.supabase, user.id, parsed.data);
 		} catch (failure) {
 			const error = failure as PostgrestError;
 			// The database refuses a joint action the person cannot read: say so at that field.

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { signInPath } from '#lib/redirects';
 import { paperFormSchema } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import { editableOrganisations } from '#lib/server/jointActions';
 import * as papers from '#lib/server/papers';
@@ -38,14 +38,14 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/papers/new`));
+		const user = requireUser();
 		const form = await request.formData();
 		const values = echo(form);
 		const parsed = parseForm(paperFormSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await editableOrganisations(locals.supabase, locals.user.id);
+		const allowed = await editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 			return fail(400, {
 				values,
@@ -54,7 +54,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await papers.create(locals.supabase, locals.user.id, parsed.data);
+			id = await papers.create(locals.supabase, user.id, parsed.data);
 		} catch (failure) {
 			const key = paperErrorKey(failure as PostgrestError);
 			// The linked action is checked by the database (one the caller can read).

@@ -1,12 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
-import { z } from 'zod';
+import { error, fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
-import { signInPath } from '#lib/redirects';
 import * as jointActions from '#lib/server/jointActions';
 import { actionUpdateSchema } from '#lib/schemas/jointActions';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { renderMarkdown } from '#lib/server/markdown';
@@ -16,10 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = z.uuid().safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
 	const [action, mine] = await Promise.all([
-		jointActions.getById(locals.supabase, id.data),
+		jointActions.getById(locals.supabase, params.id),
 		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
 	]);
 	// Not readable and absent look the same: never a hint that it exists.
@@ -122,10 +118,8 @@ function permissions(attachments: Attachment[], mine: Membership[], status: stri
 }
 
 export const actions: Actions = {
-	post: async ({ locals, params, request, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = z.uuid().safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	post: async ({ locals, params, request }) => {
+		requireUser();
 		const form = await request.formData();
 		const body = String(form.get('body') ?? '').slice(0, 12000);
 		const parsed = parseForm(actionUpdateSchema, form);
@@ -133,13 +127,13 @@ export const actions: Actions = {
 		try {
 			await jointActions.postUpdate(
 				locals.supabase,
-				id.data,
+				params.id,
 				parsed.data.organisation_id,
 				parsed.data.locale,
 				parsed.data.body
 			);
 		} catch (caught) {
-			const key = dbErrorKey(caught as PostgrestError);
+			const key = dbErrorKey(caught);
 			// Not theirs to post (RLS refused): 403, with the message on the form.
 			return fail(key === 'errors:forbidden' ? 403 : 400, { body, errors: { form: key } });
 		}

@@ -1,9 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { error, fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
-import { signInPath } from '#lib/redirects';
+import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import * as jointActions from '#lib/server/jointActions';
@@ -12,18 +11,15 @@ import { renderMarkdown } from '#lib/server/markdown';
 import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = idSchema.safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	const id = params.id;
 	const user = locals.user;
 	const [event, counts, mine, registration, link] = await Promise.all([
-		events.getById(locals.supabase, id.data),
-		events.counts(locals.supabase, id.data).catch(() => null),
+		events.getById(locals.supabase, id),
+		events.counts(locals.supabase, id).catch(() => null),
 		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([]),
-		user ? events.myRegistration(locals.supabase, id.data, user.id) : Promise.resolve(null),
-		user ? events.onlineLink(locals.supabase, id.data) : Promise.resolve(null)
+		user ? events.myRegistration(locals.supabase, id, user.id) : Promise.resolve(null),
+		user ? events.onlineLink(locals.supabase, id) : Promise.resolve(null)
 	]);
 	// Not readable and absent look the same.
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
@@ -121,24 +117,21 @@ function canEdit(attachments: Attachment[], mine: Membership[]) {
 }
 
 export const actions: Actions = {
-	register: async ({ locals, params, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = idSchema.safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-		const { data, error: failure } = await locals.supabase.rpc('register_for_event', {
-			event_id: id.data
-		});
-		if (failure) return fail(400, { error: registrationErrorKey(failure) });
-		return { registered: data };
+	register: async ({ locals, params }) => {
+		requireUser();
+		try {
+			return { registered: await events.register(locals.supabase, params.id) };
+		} catch (caught) {
+			return fail(400, { error: registrationErrorKey(caught) });
+		}
 	},
 	cancel: async ({ locals, params, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = idSchema.safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-		const { error: failure } = await locals.supabase.rpc('cancel_event_registration', {
-			event_id: id.data
-		});
-		if (failure) return fail(400, { error: registrationErrorKey(failure) });
+		requireUser();
+		try {
+			await events.cancelRegistration(locals.supabase, params.id);
+		} catch (caught) {
+			return fail(400, { error: registrationErrorKey(caught) });
+		}
 		// A freed place may have gone to someone waiting: tell them now (errors are logged,
 		// the email stays in the outbox for the timer, the cancellation stands).
 		await sendPendingEmails(url.origin);

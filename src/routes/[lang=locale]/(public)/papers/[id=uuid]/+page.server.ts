@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
@@ -9,10 +8,8 @@ import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = z.uuid().safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
 	const [paper, mine] = await Promise.all([
-		papers.getById(locals.supabase, id.data),
+		papers.getById(locals.supabase, params.id),
 		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
 	]);
 	if (!paper) error(404, locals.i18n.t('errors:not_found'));

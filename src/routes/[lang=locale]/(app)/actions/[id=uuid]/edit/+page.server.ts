@@ -1,21 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import { actionDetailsSchema, actionTranslationSchema } from '#lib/schemas/jointActions';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
 import * as jointActions from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
 /** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, rawId: string) {
-	const id = idSchema.safeParse(rawId);
-	if (!id.success || !locals.user) error(404, locals.i18n.t('errors:not_found'));
+async function context(locals: App.Locals, id: string) {
+	const user = requireUser();
 	const [action, editable] = await Promise.all([
-		jointActions.getById(locals.supabase, id.data),
-		jointActions.editableOrganisations(locals.supabase, locals.user.id)
+		jointActions.getById(locals.supabase, id),
+		jointActions.editableOrganisations(locals.supabase, user.id)
 	]);
 	if (!action) error(404, locals.i18n.t('errors:not_found'));
 	const editableIds = new Set(editable.map((o) => o.id));
@@ -26,7 +24,7 @@ async function context(locals: App.Locals, rawId: string) {
 	const isLeadEditor = leads.some((a) => editableIds.has(a.organisation!.id));
 	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
 	const isOwnerEditor = editableIds.has(action.item.owner_organisation_id);
-	return { id: id.data, action, isOwnerEditor, userId: locals.user.id };
+	return { id, action, isOwnerEditor, userId: user.id };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

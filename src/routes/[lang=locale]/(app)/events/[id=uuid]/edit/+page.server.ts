@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
 import { sendPendingEmails } from '#lib/server/mail';
@@ -12,14 +12,12 @@ import * as organisations from '#lib/server/organisations';
 import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
 /** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, rawId: string) {
-	const id = idSchema.safeParse(rawId);
-	if (!id.success || !locals.user) error(404, locals.i18n.t('errors:not_found'));
+async function context(locals: App.Locals, id: string) {
+	const user = requireUser();
 	const [event, editable] = await Promise.all([
-		events.getById(locals.supabase, id.data),
-		jointActions.editableOrganisations(locals.supabase, locals.user.id)
+		events.getById(locals.supabase, id),
+		jointActions.editableOrganisations(locals.supabase, user.id)
 	]);
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
 	const editableIds = new Set(editable.map((o) => o.id));
@@ -33,7 +31,7 @@ async function context(locals: App.Locals, rawId: string) {
 	const isOwnerEditor = leads.some(
 		(a) => a.role === 'owner' && editableIds.has(a.organisation!.id)
 	);
-	return { id: id.data, event, isOwnerEditor, userId: locals.user.id };
+	return { id, event, isOwnerEditor, userId: user.id };
 }
 
 /** The details form as typed, to show again after an error. */

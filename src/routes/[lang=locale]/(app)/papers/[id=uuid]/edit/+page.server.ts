@@ -10,6 +10,7 @@ import {
 	paperVersionSchema
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
+import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import { editableOrganisations } from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
@@ -18,17 +19,15 @@ import * as papers from '#lib/server/papers';
 import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 const fileIdSchema = z.object({ file_id: z.uuid() });
 
 /** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, rawId: string) {
-	const id = idSchema.safeParse(rawId);
-	if (!id.success || !locals.user) error(404, locals.i18n.t('errors:not_found'));
+async function context(locals: App.Locals, id: string) {
+	const user = requireUser();
 	const [paper, editable] = await Promise.all([
-		papers.getForEditing(locals.supabase, id.data),
-		editableOrganisations(locals.supabase, locals.user.id)
+		papers.getForEditing(locals.supabase, id),
+		editableOrganisations(locals.supabase, user.id)
 	]);
 	if (!paper) error(404, locals.i18n.t('errors:not_found'));
 	const editableIds = new Set(editable.map((o) => o.id));
@@ -41,7 +40,7 @@ async function context(locals: App.Locals, rawId: string) {
 	// Signatories read the paper too, but do not edit it.
 	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
 	const isOwnerEditor = editableIds.has(paper.item.owner_organisation_id);
-	return { id: id.data, paper, isOwnerEditor, userId: locals.user.id };
+	return { id, paper, isOwnerEditor, userId: user.id };
 }
 
 function failure(action: string, caught: unknown, field = 'form', values = {}) {
