@@ -4,13 +4,11 @@
 // supabase/migrations/20261201000300_account_console_applications.sql.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from './auth';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Enums } from '#lib/database.types';
+import type { Client } from './supabase';
+import type { Enums } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
 import { PAGE_SIZE, type AuditKind } from '#lib/schemas/console';
 import * as invitations from './invitations';
-
-type Client = SupabaseClient<Database>;
 
 /** Whether the caller is a coordinator (active coordinating organisation's admin). */
 export async function isCoordinator(supabase: Client): Promise<boolean> {

@@ -1,11 +1,9 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
+import { notAllowed } from './errors';
+import { rights } from './itemRights';
 import { attachedTo, isPastLastPage, searchRanks } from './listing';
-import * as memberships from './memberships';
 import type { EventFilters } from '#lib/schemas/events';
-
-type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
 
@@ -148,13 +146,13 @@ export async function registrants(supabase: Client, id: string) {
  * The event and its registrant list for an organiser; null for everyone else (the pages
  * answer it as for an event that does not exist). Shared by the page and the CSV download.
  */
-export async function forOrganiser(supabase: Client, id: string, userId: string, locale: string) {
+export async function forOrganiser(supabase: Client, id: string, locale: string) {
 	const [event, mine, list] = await Promise.all([
 		getById(supabase, id),
-		memberships.mine(supabase, userId),
+		rights(supabase, id, true),
 		registrants(supabase, id)
 	]);
-	if (!event || !isOrganiser(event.item.attachments, mine)) return null;
+	if (!event || !mine.canManage) return null;
 	const text = pickTranslation(event.translations, locale, event.original_locale);
 	return {
 		event,
@@ -185,32 +183,6 @@ export async function decide(supabase: Client, registrationId: string, approve: 
 	});
 	if (error) throw error;
 	return data;
-}
-
-type Attachment = {
-	role: string;
-	state: string;
-	organisation: { id: string } | null;
-};
-type Membership = { role: string; organisation: { id: string; status: string } | null };
-
-/**
- * Whether the reader organises the event: editor/admin of the owner or an accepted co-lead
- * (as private.managed_item_ids). Display only (links, 404): the database decides again.
- */
-export function isOrganiser(attachments: Attachment[], mine: Membership[]): boolean {
-	const editorOf = new Set(
-		mine
-			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
-			.map((m) => m.organisation!.id)
-	);
-	return attachments.some(
-		(a) =>
-			a.organisation &&
-			a.state === 'accepted' &&
-			(a.role === 'owner' || a.role === 'co_lead') &&
-			editorOf.has(a.organisation.id)
-	);
 }
 
 type EventForm = import('#lib/schemas/events').EventForm;
@@ -287,19 +259,10 @@ export async function create(supabase: Client, userId: string, input: EventForm)
 }
 
 /** Writes one language's texts (adds it or replaces it); saving marks the text up to date. */
-export async function saveText(
-	supabase: Client,
-	userId: string,
-	id: string,
-	locale: string,
-	text: EventText
-) {
+export async function saveText(supabase: Client, id: string, locale: string, text: EventText) {
 	const { error } = await supabase
 		.from('event_translations')
-		.upsert(
-			{ event_id: id, locale, ...text, updated_by: userId },
-			{ onConflict: 'event_id,locale' }
-		);
+		.upsert({ event_id: id, locale, ...text }, { onConflict: 'event_id,locale' });
 	if (error) throw error;
 }
 
@@ -311,7 +274,7 @@ export async function saveDetails(supabase: Client, id: string, details: EventDe
 		.eq('id', id)
 		.select('id');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 	await saveOnlineLink(supabase, id, details.online_url);
 }
 
@@ -324,7 +287,7 @@ export async function cancel(supabase: Client, id: string) {
 		.is('cancelled_at', null)
 		.select('id');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 }
 
 /** Joint actions the caller can read, to link an event to (titles in the reader's language). */

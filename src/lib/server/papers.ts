@@ -1,9 +1,6 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import type { Client } from './supabase';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
-
-type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
 
@@ -74,11 +71,6 @@ export async function getById(supabase: Client, id: string) {
 type PaperInput = import('#lib/schemas/papers').PaperForm;
 type PaperText = import('#lib/schemas/papers').PaperText;
 
-/** A database refusal that carries a code, as PostgREST errors do. */
-function refused(message = 'not allowed') {
-	return Object.assign(new Error(message), { code: '42501' });
-}
-
 /**
  * Creates a paper: its access record (items), its content, its original text and an empty
  * version 1 to upload PDFs into. Made as a draft first and removed if a later step fails —
@@ -120,7 +112,10 @@ export async function create(supabase: Client, userId: string, input: PaperInput
 		await supabase.from('items').delete().eq('id', id);
 		throw failure;
 	}
-	if (input.intent === 'publish') await setStatus(supabase, id, 'published');
+	if (input.intent === 'publish') {
+		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
+		if (published.error) throw published.error;
+	}
 	return id;
 }
 
@@ -146,31 +141,11 @@ export async function linkableActions(supabase: Client, organisationIds: string[
 }
 
 /** Writes one language's title and abstract (adds it, or replaces it). */
-export async function saveText(
-	supabase: Client,
-	userId: string,
-	id: string,
-	locale: string,
-	text: PaperText
-) {
+export async function saveText(supabase: Client, id: string, locale: string, text: PaperText) {
 	const { error } = await supabase
 		.from('paper_translations')
-		.upsert(
-			{ paper_id: id, locale, ...text, updated_by: userId },
-			{ onConflict: 'paper_id,locale' }
-		);
+		.upsert({ paper_id: id, locale, ...text }, { onConflict: 'paper_id,locale' });
 	if (error) throw error;
-}
-
-/** Publishes, archives or restores the paper (editors of the owner; the database checks). */
-export async function setStatus(
-	supabase: Client,
-	id: string,
-	status: 'draft' | 'published' | 'archived'
-) {
-	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');
-	if (error) throw error;
-	if (data.length === 0) throw refused();
 }
 
 /** Adds the next version (numbered by the database); returns its id and number. */

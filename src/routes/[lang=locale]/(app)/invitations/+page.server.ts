@@ -7,7 +7,6 @@ import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as items from '#lib/server/items';
-import { answerInvitation } from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,7 +54,7 @@ export const actions: Actions = {
 		const parsed = parseForm(answerSchema, await request.formData());
 		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
 		try {
-			await answerInvitation(
+			await items.answerInvitation(
 				locals.supabase,
 				parsed.data.item_id,
 				parsed.data.organisation_id,

@@ -4,6 +4,7 @@ import { dbErrorKey } from '#lib/server/errors';
 import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import * as jointActions from '#lib/server/jointActions';
+import * as memberships from '#lib/server/memberships';
 import type { PostgrestError } from '@supabase/supabase-js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +30,7 @@ function echo(form: FormData) {
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
-	const organisations = await jointActions.editableOrganisations(locals.supabase, userId);
+	const organisations = await memberships.editableOrganisations(locals.supabase, userId);
 	return { organisations };
 };
 
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await jointActions.editableOrganisations(locals.supabase, user.id);
+		const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 			return fail(400, {
 				values,

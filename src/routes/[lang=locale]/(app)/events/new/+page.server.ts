@@ -5,7 +5,7 @@ import { dbErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
-import * as jointActions from '#lib/server/jointActions';
+import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,7 +40,7 @@ function echo(form: FormData) {
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
 	const [organisations, actions] = await Promise.all([
-		jointActions.editableOrganisations(locals.supabase, userId),
+		memberships.editableOrganisations(locals.supabase, userId),
 		events.linkableActions(locals.supabase, locals.locale)
 	]);
 	const countries = await events.organisationCountries(
@@ -67,7 +67,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await jointActions.editableOrganisations(locals.supabase, user.id);
+		const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 			return fail(400, {
 				values,

@@ -4,7 +4,7 @@ import { paperFormSchema } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
 import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
-import { editableOrganisations } from '#lib/server/jointActions';
+import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,6 +5,7 @@ import { pickTranslation } from '#lib/i18n/content';
 import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { renderMarkdown } from '#lib/server/markdown';
@@ -14,12 +15,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = params.id;
 	const user = locals.user;
-	const [event, counts, mine, registration, link] = await Promise.all([
+	const [event, counts, mine, registration, link, rights] = await Promise.all([
 		events.getById(locals.supabase, id),
 		events.counts(locals.supabase, id).catch(() => null),
 		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([]),
 		user ? events.myRegistration(locals.supabase, id, user.id) : Promise.resolve(null),
-		user ? events.onlineLink(locals.supabase, id) : Promise.resolve(null)
+		user ? events.onlineLink(locals.supabase, id) : Promise.resolve(null),
+		items.rights(locals.supabase, id, user !== null)
 	]);
 	// Not readable and absent look the same.
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
@@ -83,38 +85,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registration,
 		registrationOpen,
 		userSignedIn: user !== null,
-		isOrganiser: events.isOrganiser(event.item.attachments, mine),
+		// Display only (links): every write is decided again by the database.
+		isOrganiser: rights.canManage,
 		onlineUrl: link,
 		reason: accessReason(event.item, event.item.attachments, mine),
-		canEdit: canEdit(event.item.attachments, mine)
+		canEdit: rights.canManage
 	};
 };
-
-type Attachment = {
-	role: 'owner' | 'co_lead' | 'participant' | 'signatory';
-	state: 'invited' | 'accepted' | 'declined';
-	organisation: { id: string } | null;
-};
-type Membership = { role: string; organisation: { id: string; status: string } | null };
-
-/**
- * Whether to show "Edit": the person edits for the owner or an accepted co-lead (the rule of
- * private.editable_item_ids()). Display only: every write is decided again by the database.
- */
-function canEdit(attachments: Attachment[], mine: Membership[]) {
-	const editorOf = new Set(
-		mine
-			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
-			.map((m) => m.organisation!.id)
-	);
-	return attachments.some(
-		(a) =>
-			a.organisation &&
-			a.state === 'accepted' &&
-			(a.role === 'owner' || a.role === 'co_lead') &&
-			editorOf.has(a.organisation.id)
-	);
-}
 
 export const actions: Actions = {
 	register: async ({ locals, params }) => {

@@ -1,38 +1,14 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
-import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
 import { sendPendingEmails } from '#lib/server/mail';
-import * as jointActions from '#lib/server/jointActions';
+import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
-
-/** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, id: string) {
-	const user = requireUser();
-	const [event, editable] = await Promise.all([
-		events.getById(locals.supabase, id),
-		jointActions.editableOrganisations(locals.supabase, user.id)
-	]);
-	if (!event) error(404, locals.i18n.t('errors:not_found'));
-	const editableIds = new Set(editable.map((o) => o.id));
-	const leads = event.item.attachments.filter(
-		(a) =>
-			a.organisation && (a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted'))
-	);
-	if (!leads.some((a) => editableIds.has(a.organisation!.id))) {
-		error(403, locals.i18n.t('errors:forbidden'));
-	}
-	const isOwnerEditor = leads.some(
-		(a) => a.role === 'owner' && editableIds.has(a.organisation!.id)
-	);
-	return { id, event, isOwnerEditor, userId: user.id };
-}
 
 /** The details form as typed, to show again after an error. */
 function echoDetails(form: FormData) {
@@ -57,19 +33,12 @@ function echoDetails(form: FormData) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { event, isOwnerEditor } = await context(locals, params.id);
-	const requested = url.searchParams.get('locale');
-	const original: Locale = isLocale(event.original_locale) ? event.original_locale : 'en';
-	const locale: Locale = isLocale(requested) ? requested : original;
-	const texts = LOCALES.map((code) => {
-		const row = event.translations.find((t) => t.locale === code);
-		const state = !row
-			? 'missing'
-			: code === event.original_locale || row.source_revision >= event.original_revision
-				? 'up_to_date'
-				: 'outdated';
-		return { locale: code, state, isOriginal: code === event.original_locale } as const;
-	});
+	const {
+		item: event,
+		texts,
+		locale,
+		isOwnerEditor
+	} = await items.loadForEditing({ locals, url, params }, 'event');
 	const current = event.translations.find((t) => t.locale === locale);
 	const originalText = event.translations.find((t) => t.locale === event.original_locale);
 	const [link, linkable, directory] = await Promise.all([
@@ -123,8 +92,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	text: async ({ locals, params, request }) => {
-		const { id, userId } = await context(locals, params.id);
+	text: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		const form = await request.formData();
 		const values = Object.fromEntries(
 			['locale', 'title', 'description', 'accessibility_notes'].map((k) => [
@@ -136,14 +105,14 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
 		const { locale, ...text } = parsed.data;
 		try {
-			await events.saveText(locals.supabase, userId, id, locale, text);
+			await events.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
 			return formFailure('text', caught, values);
 		}
 		return { action: 'text', saved: true };
 	},
 	details: async ({ locals, params, request, url }) => {
-		const { id } = await context(locals, params.id);
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		const form = await request.formData();
 		const values = echoDetails(form);
 		const parsed = parseForm(eventDetailsSchema, form);
@@ -167,16 +136,16 @@ export const actions: Actions = {
 		await sendPendingEmails(url.origin);
 		return { action: 'details', saved: true };
 	},
-	invite: async ({ locals, params, request }) => {
-		const { id, userId } = await context(locals, params.id);
-		return inviteAction(locals.supabase, userId, id, await request.formData());
+	invite: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		return inviteAction(locals.supabase, id, await request.formData());
 	},
-	status: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	status: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		return statusAction(locals.supabase, id, await request.formData());
 	},
-	cancel: async ({ locals, params }) => {
-		const { id } = await context(locals, params.id);
+	cancel: async ({ locals, params, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		try {
 			await events.cancel(locals.supabase, id);
 		} catch (caught) {

@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { decideRegistrationSchema } from '#lib/schemas/events';
-import { requireUser } from '#lib/server/auth';
 import { decisionErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { parseForm } from '#lib/server/forms';
@@ -8,12 +7,7 @@ import { sendPendingEmails } from '#lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const found = await events.forOrganiser(
-		locals.supabase,
-		params.id,
-		requireUser().id,
-		locals.locale
-	);
+	const found = await events.forOrganiser(locals.supabase, params.id, locals.locale);
 	// Not an organiser, not readable or absent: the same 404.
 	if (!found) error(404, locals.i18n.t('errors:not_found'));
 	const { event, title, titleLocale, list } = found;

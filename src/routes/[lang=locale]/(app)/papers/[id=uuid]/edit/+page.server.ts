@@ -1,7 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import {
 	paperInviteSchema,
 	paperOpenSignatureSchema,
@@ -10,9 +9,8 @@ import {
 	paperVersionSchema
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
-import { requireUser } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
-import { editableOrganisations } from '#lib/server/jointActions';
+import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
 import * as papers from '#lib/server/papers';
@@ -21,27 +19,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 const fileIdSchema = z.object({ file_id: z.uuid() });
-
-/** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, id: string) {
-	const user = requireUser();
-	const [paper, editable] = await Promise.all([
-		papers.getForEditing(locals.supabase, id),
-		editableOrganisations(locals.supabase, user.id)
-	]);
-	if (!paper) error(404, locals.i18n.t('errors:not_found'));
-	const editableIds = new Set(editable.map((o) => o.id));
-	const isLeadEditor = paper.item.attachments.some(
-		(a) =>
-			a.organisation &&
-			editableIds.has(a.organisation.id) &&
-			(a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted'))
-	);
-	// Signatories read the paper too, but do not edit it.
-	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
-	const isOwnerEditor = editableIds.has(paper.item.owner_organisation_id);
-	return { id, paper, isOwnerEditor, userId: user.id };
-}
 
 function failure(action: string, caught: unknown, field = 'form', values = {}) {
 	return fail(400, {
@@ -52,19 +29,13 @@ function failure(action: string, caught: unknown, field = 'form', values = {}) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { paper, isOwnerEditor } = await context(locals, params.id);
-	const original: Locale = isLocale(paper.original_locale) ? paper.original_locale : 'en';
-	const requested = url.searchParams.get('locale');
-	const locale: Locale = isLocale(requested) ? requested : original;
-	const texts = LOCALES.map((code) => {
-		const row = paper.translations.find((t) => t.locale === code);
-		const state = !row
-			? 'missing'
-			: code === paper.original_locale || row.source_revision >= paper.original_revision
-				? 'up_to_date'
-				: 'outdated';
-		return { locale: code, state, isOriginal: code === paper.original_locale } as const;
-	});
+	const {
+		item: paper,
+		texts,
+		locale,
+		original,
+		isOwnerEditor
+	} = await items.loadForEditing({ locals, url, params }, 'paper');
 	const current = paper.translations.find((t) => t.locale === locale);
 	const originalText = paper.translations.find((t) => t.locale === paper.original_locale);
 
@@ -142,8 +113,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	text: async ({ locals, params, request }) => {
-		const { id, userId } = await context(locals, params.id);
+	text: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
 		const values = Object.fromEntries(
 			['locale', 'title', 'abstract'].map((k) => [k, String(form.get(k) ?? '').slice(0, 6000)])
@@ -152,14 +123,14 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
 		const { locale, ...text } = parsed.data;
 		try {
-			await papers.saveText(locals.supabase, userId, id, locale, text);
+			await papers.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
 			return failure('text', caught, 'form', values);
 		}
 		return { action: 'text', saved: true };
 	},
-	upload: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	upload: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
 		const values = { locale: String(form.get('locale') ?? '').slice(0, 8) };
 		const parsed = parseForm(paperUploadSchema, form);
@@ -184,8 +155,8 @@ export const actions: Actions = {
 		}
 		return { action: 'upload', saved: true };
 	},
-	removeFile: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	removeFile: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(fileIdSchema, await request.formData());
 		if (!parsed.success) return fail(400, { action: 'upload', errors: { form: 'errors:generic' } });
 		try {
@@ -195,8 +166,8 @@ export const actions: Actions = {
 		}
 		return { action: 'upload', removed: true };
 	},
-	version: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	version: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperVersionSchema, await request.formData());
 		if (!parsed.success) return fail(400, { action: 'version', errors: parsed.errors });
 		try {
@@ -206,8 +177,8 @@ export const actions: Actions = {
 		}
 		return { action: 'version', saved: true };
 	},
-	open: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	open: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
 		const values = { deadline: String(form.get('deadline') ?? '').slice(0, 20) };
 		const parsed = parseForm(paperOpenSignatureSchema, form);
@@ -227,8 +198,8 @@ export const actions: Actions = {
 		}
 		return { action: 'open', saved: true, reasked };
 	},
-	invite: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	invite: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperInviteSchema, await request.formData());
 		if (!parsed.success) return fail(400, { action: 'invite', errors: parsed.errors });
 		let invited: number;
@@ -239,8 +210,8 @@ export const actions: Actions = {
 		}
 		return { action: 'invite', saved: true, invited };
 	},
-	close: async ({ locals, params }) => {
-		const { id } = await context(locals, params.id);
+	close: async ({ locals, params, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		try {
 			await papers.closeSignature(locals.supabase, id);
 		} catch (caught) {
@@ -248,12 +219,12 @@ export const actions: Actions = {
 		}
 		return { action: 'close', saved: true };
 	},
-	status: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	status: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(statusSchema, await request.formData());
 		if (!parsed.success) return fail(400, { action: 'status', errors: parsed.errors });
 		try {
-			await papers.setStatus(locals.supabase, id, parsed.data.status);
+			await items.setStatus(locals.supabase, id, parsed.data.status);
 		} catch (caught) {
 			return failure('status', caught);
 		}
