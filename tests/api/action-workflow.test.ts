@@ -14,13 +14,6 @@ const WORD = 'speelpleinwerking';
 
 let id = '';
 
-async function userId(email: string): Promise<string> {
-	const { rows } = await db.query<{ id: string }>('select id from auth.users where email = $1', [
-		email
-	]);
-	return rows[0]!.id;
-}
-
 const draft: ActionForm = {
 	organisation_id: ORG.deiBelgique,
 	original_locale: 'fr',
@@ -56,7 +49,7 @@ async function translationState() {
 describe('a joint action from draft to network, in two languages', () => {
 	it('an editor saves a French draft and invites a Dutch-speaking partner as co-lead', async () => {
 		const editor = await signedIn(OWNER_EDITOR);
-		id = await jointActions.create(editor, await userId(OWNER_EDITOR), draft);
+		id = await jointActions.create(editor, draft);
 		await items.invite(editor, id, ORG.kinderrechtencoalitie, 'co_lead');
 		const { rows } = await db.query(
 			`select i.status, i.visibility, i.owner_organisation_id, j.original_locale,

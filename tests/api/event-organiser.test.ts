@@ -68,7 +68,7 @@ describe('an organiser creates and edits a training', () => {
 
 	it('an editor creates a Dutch draft with 2 places; times are stored in UTC (summer time)', async () => {
 		const editor = await signedIn(EDITOR);
-		id = await events.create(editor, await userId(EDITOR), training());
+		id = await events.create(editor, training());
 		created.push(id);
 		const { rows } = await db.query(
 			`select e.starts_at, e.ends_at, e.time_zone, e.capacity, e.registration_mode,
@@ -210,9 +210,9 @@ describe('who may not create an event', () => {
 	it('a member of the organisation who is not an editor cannot create one; nothing is left behind', async () => {
 		const member = await signedIn(MEMBER);
 		const title = 'Vorming door een lid';
-		await expect(
-			events.create(member, await userId(MEMBER), training({ title }))
-		).rejects.toMatchObject({ code: '42501' });
+		await expect(events.create(member, training({ title }))).rejects.toMatchObject({
+			code: '42501'
+		});
 		expect(await itemsOf(title)).toEqual([]);
 		const { rows } = await db.query(
 			`select count(*)::int as n from items where kind = 'event' and created_by = $1`,
@@ -227,16 +227,16 @@ describe('who may not create an event', () => {
 		const allowed = await memberships.editableOrganisations(editor, await userId(EDITOR));
 		expect(allowed.map((o) => o.id)).not.toContain(ORG.code);
 		await expect(
-			events.create(editor, await userId(EDITOR), training({ title, organisation_id: ORG.code }))
+			events.create(editor, training({ title, organisation_id: ORG.code }))
 		).rejects.toMatchObject({ code: '42501' });
 		expect(await itemsOf(title)).toEqual([]);
 	});
 
-	it('a bad online link written around the form is refused by the database and nothing is half-saved', async () => {
+	it('a bad online link written around the form is refused by the database and, the create being one transaction, leaves no event', async () => {
 		const editor = await signedIn(EDITOR);
 		const title = 'Vorming met een slechte link';
 		const input = { ...training({ title }), online_url: 'http://insecure.example.org' };
-		await expect(events.create(editor, await userId(EDITOR), input)).rejects.toMatchObject({
+		await expect(events.create(editor, input)).rejects.toMatchObject({
 			code: '23514'
 		});
 		expect(await itemsOf(title)).toEqual([]);

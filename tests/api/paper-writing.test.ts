@@ -79,7 +79,7 @@ describe('writing a position paper and having it co-signed', () => {
 
 	beforeAll(async () => {
 		const lotte = await signedIn(EDITOR);
-		paperId = await papers.create(lotte, await userId(EDITOR), input);
+		paperId = await papers.create(lotte, input);
 	});
 
 	it('the editor’s paper starts as a draft with its original text and an empty version 1', async () => {
@@ -105,7 +105,7 @@ describe('writing a position paper and having it co-signed', () => {
 	it('nobody creates a paper for an organisation they do not edit for, and nothing is left', async () => {
 		const julien = await signedIn('editor@lacode.demo');
 		await expect(
-			papers.create(julien, await userId('editor@lacode.demo'), {
+			papers.create(julien, {
 				...input,
 				title: 'Usurpée'
 			})

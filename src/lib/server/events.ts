@@ -1,3 +1,4 @@
+import { given } from './rpc';
 import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
@@ -217,45 +218,26 @@ async function saveOnlineLink(supabase: Client, id: string, url: string | null) 
 }
 
 /**
- * Creates an event: its access record (items), its facts, its original text and its online
- * link. Four writes through the API, so it is made as a draft first and removed if a later
- * step fails — nothing is left half-saved — then published when asked.
+ * Creates an event with its original text and online link (its owner attachment is the
+ * database's), published when asked: one database call, one transaction.
  */
-export async function create(supabase: Client, userId: string, input: EventForm) {
-	const id = crypto.randomUUID();
-	const item = await supabase.from('items').insert({
-		id,
-		kind: 'event',
-		owner_organisation_id: input.organisation_id,
-		status: 'draft',
-		visibility: input.visibility,
-		created_by: userId
-	});
-	if (item.error) throw item.error;
-	try {
-		const content = await supabase
-			.from('events')
-			.insert({ id, original_locale: input.original_locale, ...eventRow(input) });
-		if (content.error) throw content.error;
-		const text = await supabase.from('event_translations').insert({
-			event_id: id,
-			locale: input.original_locale,
+export async function create(supabase: Client, input: EventForm) {
+	const { data, error } = await supabase.rpc(
+		'create_event',
+		given({
+			organisation_id: input.organisation_id,
+			visibility: input.visibility,
+			original_locale: input.original_locale,
 			title: input.title,
 			description: input.description,
 			accessibility_notes: input.accessibility_notes,
-			updated_by: userId
-		});
-		if (text.error) throw text.error;
-		if (input.online_url) await saveOnlineLink(supabase, id, input.online_url);
-	} catch (failure) {
-		await supabase.from('items').delete().eq('id', id);
-		throw failure;
-	}
-	if (input.intent === 'publish') {
-		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
-		if (published.error) throw published.error;
-	}
-	return id;
+			...eventRow(input),
+			online_url: input.online_url,
+			publish: input.intent === 'publish'
+		})
+	);
+	if (error) throw error;
+	return data;
 }
 
 /** Writes one language's texts (adds it or replaces it); saving marks the text up to date. */

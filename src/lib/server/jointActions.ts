@@ -1,3 +1,4 @@
+import { given } from './rpc';
 import type { Client } from './supabase';
 import { notAllowed } from './errors';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
@@ -114,52 +115,31 @@ export async function getTitle(supabase: Client, id: string, locale: string) {
 type ActionInput = import('#lib/schemas/jointActions').ActionForm;
 
 /**
- * Creates a joint action: its access record (items), its content and its original text.
- * Three writes through the API, so it is made as a draft first and removed if a later step
- * fails — nothing is left half-saved — then published when asked.
+ * Creates a joint action with its original text (its owner attachment is the database's),
+ * published when asked: one database call, one transaction, so nothing is ever half-saved.
  */
-export async function create(supabase: Client, userId: string, input: ActionInput) {
-	const id = crypto.randomUUID();
-	const item = await supabase.from('items').insert({
-		id,
-		kind: 'joint_action',
-		owner_organisation_id: input.organisation_id,
-		status: 'draft',
-		visibility: input.visibility,
-		created_by: userId
-	});
-	if (item.error) throw item.error;
-	try {
-		const content = await supabase.from('joint_actions').insert({
-			id,
+export async function create(supabase: Client, input: ActionInput) {
+	const { data, error } = await supabase.rpc(
+		'create_joint_action',
+		given({
+			organisation_id: input.organisation_id,
+			visibility: input.visibility,
 			original_locale: input.original_locale,
+			title: input.title,
+			summary: input.summary,
+			body: input.body,
 			areas: input.areas,
 			crc_articles: input.crc_articles,
 			countries: input.countries,
 			themes: input.themes,
 			phase: input.phase,
 			starts_on: input.starts_on,
-			ends_on: input.ends_on
-		});
-		if (content.error) throw content.error;
-		const text = await supabase.from('joint_action_translations').insert({
-			action_id: id,
-			locale: input.original_locale,
-			title: input.title,
-			summary: input.summary,
-			body: input.body,
-			updated_by: userId
-		});
-		if (text.error) throw text.error;
-	} catch (failure) {
-		await supabase.from('items').delete().eq('id', id);
-		throw failure;
-	}
-	if (input.intent === 'publish') {
-		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
-		if (published.error) throw published.error;
-	}
-	return id;
+			ends_on: input.ends_on,
+			publish: input.intent === 'publish'
+		})
+	);
+	if (error) throw error;
+	return data;
 }
 
 type ActionText = import('#lib/schemas/jointActions').ActionText;

@@ -52,7 +52,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await jointActions.create(locals.supabase, user.id, parsed.data);
+			id = await jointActions.create(locals.supabase, parsed.data);
 		} catch (failure) {
 			return fail(400, { values, errors: { form: dbErrorKey(failure as PostgrestError) } });
 		}

@@ -76,7 +76,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await events.create(locals.supabase, user.id, parsed.data);
+			id = await events.create(locals.supabase, parsed.data);
 		} catch (failure) {
 			const error = failure as PostgrestError;
 			// The database refuses a joint action the person cannot read: say so at that field.

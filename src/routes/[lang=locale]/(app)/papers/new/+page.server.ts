@@ -54,7 +54,7 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
-			id = await papers.create(locals.supabase, user.id, parsed.data);
+			id = await papers.create(locals.supabase, parsed.data);
 		} catch (failure) {
 			const key = paperErrorKey(failure as PostgrestError);
 			// The linked action is checked by the database (one the caller can read).
