@@ -62,6 +62,22 @@ export function dbErrorKey(error: unknown): string {
 	}
 }
 
+/**
+ * Refusals of the events SQL that belong next to one field of the event forms: EV009 fewer
+ * places than confirmed registrations, EV010 a linked joint action the caller cannot read.
+ * Null for any other error (then it is a message for the whole form).
+ */
+export function eventFieldError(caught: unknown): { field: string; key: string } | null {
+	switch (errorCode(caught)) {
+		case 'EV009':
+			return { field: 'capacity', key: 'validation:capacity_below_confirmed' };
+		case 'EV010':
+			return { field: 'joint_action_id', key: 'errors:forbidden' };
+		default:
+			return null;
+	}
+}
+
 /** Errors of the registration functions (supabase/migrations/…_events.sql) → i18n keys. */
 export function registrationErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {

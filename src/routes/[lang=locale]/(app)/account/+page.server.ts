@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
 import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
 import * as account from '#lib/server/account';
@@ -66,7 +65,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 
 /** A failed feed action as a translated message on the page, never an error page. */
 function feedFailure(action: 'issue' | 'revoke', failure: unknown) {
-	const forbidden = dbErrorKey(failure as PostgrestError) === 'errors:forbidden';
+	const forbidden = dbErrorKey(failure) === 'errors:forbidden';
 	if (!forbidden) console.error(`[account] calendar token ${action} failed`, failure);
 	return fail(forbidden ? 403 : 503, {
 		feedError: forbidden ? 'account:feed_error_forbidden' : `account:feed_error_${action}`
@@ -184,7 +183,7 @@ export const actions: Actions = {
 		try {
 			await account.updateProfile(locals.supabase, user.id, parsed.data);
 		} catch (failure) {
-			const key = dbErrorKey(failure as PostgrestError);
+			const key = dbErrorKey(failure);
 			if (key === 'errors:generic') console.error('[account] profile update failed', failure);
 			return fail(key === 'errors:forbidden' ? 403 : 503, {
 				action: 'profile',
@@ -215,7 +214,7 @@ export const actions: Actions = {
 		try {
 			await account.leave(event.locals.supabase, parsed.data.organisation_id);
 		} catch (failure) {
-			const key = accountErrorKey(failure as PostgrestError);
+			const key = accountErrorKey(failure);
 			if (key === 'errors:generic') console.error('[account] leave failed', failure);
 			return fail(key === 'errors:generic' ? 503 : 409, {
 				action: 'leave',

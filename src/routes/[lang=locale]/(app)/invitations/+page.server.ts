@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
@@ -61,7 +60,7 @@ export const actions: Actions = {
 				parsed.data.answer === 'accept'
 			);
 		} catch (caught) {
-			const key = dbErrorKey(caught as PostgrestError);
+			const key = dbErrorKey(caught);
 			// Not theirs to answer (RLS refused): 403, with the message on the form.
 			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
 		}
@@ -92,7 +91,7 @@ export const actions: Actions = {
 			return fail(400, {
 				signatureId,
 				comment: parsed.data.comment,
-				errors: { form: paperErrorKey(caught as PostgrestError) }
+				errors: { form: paperErrorKey(caught) }
 			});
 		}
 		return { decided: state };

@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { actionDetailsSchema, actionTranslationSchema } from '#lib/schemas/jointActions';
-import { parseForm } from '#lib/server/forms';
-import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
+import { formFail, formValues, parseForm } from '#lib/server/forms';
+import { inviteAction, statusAction } from '#lib/server/itemForms';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
@@ -50,19 +49,13 @@ export const actions: Actions = {
 	text: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'joint_action');
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			['locale', 'title', 'summary', 'body'].map((k) => [
-				k,
-				String(form.get(k) ?? '').slice(0, 60000)
-			])
-		);
 		const parsed = parseForm(actionTranslationSchema, form);
-		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
 		const { locale, ...text } = parsed.data;
 		try {
 			await jointActions.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
-			return formFailure('text', caught, values);
+			return formFail('text', caught, formValues(actionTranslationSchema, form));
 		}
 		return { action: 'text', saved: true };
 	},
@@ -70,11 +63,11 @@ export const actions: Actions = {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'joint_action');
 		const form = await request.formData();
 		const parsed = parseForm(actionDetailsSchema, form);
-		if (!parsed.success) return fail(400, { action: 'details', values: {}, errors: parsed.errors });
+		if (!parsed.success) return formFail('details', parsed.errors);
 		try {
 			await jointActions.saveDetails(locals.supabase, id, parsed.data);
 		} catch (caught) {
-			return formFailure('details', caught);
+			return formFail('details', caught);
 		}
 		return { action: 'details', saved: true };
 	},

@@ -1,36 +1,13 @@
-import { fail } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
-import { parseForm } from '#lib/server/forms';
-import { formFailure, inviteAction, statusAction } from '#lib/server/itemForms';
+import { eventFieldError } from '#lib/server/errors';
+import { formFail, formValues, parseForm, withCheckbox } from '#lib/server/forms';
+import { inviteAction, statusAction } from '#lib/server/itemForms';
 import { sendPendingEmails } from '#lib/server/mail';
 import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The details form as typed, to show again after an error. */
-function echoDetails(form: FormData) {
-	const text = (name: string, max = 500) => String(form.get(name) ?? '').slice(0, max);
-	return {
-		time_zone: text('time_zone', 64),
-		start_date: text('start_date', 20),
-		start_time: text('start_time', 20),
-		end_date: text('end_date', 20),
-		end_time: text('end_time', 20),
-		venue_name: text('venue_name', 300),
-		venue_address: text('venue_address', 600),
-		is_online: form.get('is_online') === 'on',
-		online_url: text('online_url', 2100),
-		capacity: text('capacity', 20),
-		registration_mode: text('registration_mode', 20),
-		deadline_date: text('deadline_date', 20),
-		deadline_time: text('deadline_time', 20),
-		accessibility: form.getAll('accessibility').map(String).slice(0, 10),
-		joint_action_id: text('joint_action_id', 64)
-	};
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const {
@@ -95,41 +72,29 @@ export const actions: Actions = {
 	text: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			['locale', 'title', 'description', 'accessibility_notes'].map((k) => [
-				k,
-				String(form.get(k) ?? '').slice(0, 25000)
-			])
-		);
 		const parsed = parseForm(eventTranslationSchema, form);
-		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
 		const { locale, ...text } = parsed.data;
 		try {
 			await events.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
-			return formFailure('text', caught, values);
+			return formFail('text', caught, formValues(eventTranslationSchema, form));
 		}
 		return { action: 'text', saved: true };
 	},
 	details: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		const form = await request.formData();
-		const values = echoDetails(form);
+		const values = withCheckbox(formValues(eventDetailsSchema, form), 'is_online');
 		const parsed = parseForm(eventDetailsSchema, form);
-		if (!parsed.success) return fail(400, { action: 'details', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('details', parsed.errors, values);
 		try {
 			await events.saveDetails(locals.supabase, id, parsed.data);
 		} catch (caught) {
-			const error = caught as PostgrestError;
 			// Fewer places than confirmed registrations: say so next to the capacity.
-			if (error.message?.includes('capacity')) {
-				return fail(400, {
-					action: 'details',
-					values,
-					errors: { capacity: 'validation:capacity_below_confirmed' }
-				});
-			}
-			return formFailure('details', caught, values);
+			const atField = eventFieldError(caught);
+			if (atField) return formFail('details', { [atField.field]: atField.key }, values);
+			return formFail('details', caught, values);
 		}
 		// More places confirm people from the waiting list: they hear about it now (a failed
 		// email stays in the outbox for the timer).
@@ -149,7 +114,7 @@ export const actions: Actions = {
 		try {
 			await events.cancel(locals.supabase, id);
 		} catch (caught) {
-			return formFailure('cancel', caught);
+			return formFail('cancel', caught);
 		}
 		return { action: 'cancel', saved: true };
 	}

@@ -1,6 +1,4 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError } from '@supabase/supabase-js';
 import {
 	paperInviteSchema,
 	paperOpenSignatureSchema,
@@ -9,7 +7,7 @@ import {
 	paperVersionSchema
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
-import { parseForm } from '#lib/server/forms';
+import { formFail, formValues, parseForm } from '#lib/server/forms';
 import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
@@ -19,14 +17,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 const fileIdSchema = z.object({ file_id: z.uuid() });
-
-function failure(action: string, caught: unknown, field = 'form', values = {}) {
-	return fail(400, {
-		action,
-		values,
-		errors: { [field]: paperErrorKey(caught as PostgrestError) }
-	});
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const {
@@ -116,32 +106,31 @@ export const actions: Actions = {
 	text: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			['locale', 'title', 'abstract'].map((k) => [k, String(form.get(k) ?? '').slice(0, 6000)])
-		);
 		const parsed = parseForm(paperTranslationSchema, form);
-		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
 		const { locale, ...text } = parsed.data;
 		try {
 			await papers.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
-			return failure('text', caught, 'form', values);
+			return formFail('text', caught, formValues(paperTranslationSchema, form), {
+				mapKey: paperErrorKey
+			});
 		}
 		return { action: 'text', saved: true };
 	},
 	upload: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = { locale: String(form.get('locale') ?? '').slice(0, 8) };
+		const values = { locale: formValues(paperUploadSchema, form).locale ?? '' };
 		const parsed = parseForm(paperUploadSchema, form);
-		if (!parsed.success) return fail(400, { action: 'upload', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('upload', parsed.errors, values);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { action: 'upload', values, errors: { file: 'validation:pdf_empty' } });
+			return formFail('upload', { file: 'validation:pdf_empty' }, values);
 		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const problem = checkPdf(bytes);
-		if (problem) return fail(400, { action: 'upload', values, errors: { file: problem } });
+		if (problem) return formFail('upload', { file: problem }, values);
 		try {
 			await uploadPaperFile(locals.supabase, fileStorage(), {
 				paperId: id,
@@ -151,38 +140,38 @@ export const actions: Actions = {
 				bytes
 			});
 		} catch (caught) {
-			return failure('upload', caught, 'file', values);
+			return formFail('upload', caught, values, { mapKey: paperErrorKey, field: 'file' });
 		}
 		return { action: 'upload', saved: true };
 	},
 	removeFile: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(fileIdSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'upload', errors: { form: 'errors:generic' } });
+		if (!parsed.success) return formFail('upload', { form: 'errors:generic' });
 		try {
 			await removePaperFile(locals.supabase, fileStorage(), id, parsed.data.file_id);
 		} catch (caught) {
-			return failure('upload', caught);
+			return formFail('upload', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'upload', removed: true };
 	},
 	version: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperVersionSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'version', errors: parsed.errors });
+		if (!parsed.success) return formFail('version', parsed.errors);
 		try {
 			await papers.addVersion(locals.supabase, id, parsed.data.note);
 		} catch (caught) {
-			return failure('version', caught);
+			return formFail('version', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'version', saved: true };
 	},
 	open: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = { deadline: String(form.get('deadline') ?? '').slice(0, 20) };
+		const values = { deadline: formValues(paperOpenSignatureSchema, form).deadline ?? '' };
 		const parsed = parseForm(paperOpenSignatureSchema, form);
-		if (!parsed.success) return fail(400, { action: 'open', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('open', parsed.errors, values);
 		let reasked: number;
 		try {
 			reasked = await papers.openSignature(
@@ -192,21 +181,20 @@ export const actions: Actions = {
 				parsed.data.deadline
 			);
 		} catch (caught) {
-			const key = paperErrorKey(caught as PostgrestError);
-			const field = key === 'validation:deadline_past' ? 'deadline' : 'form';
-			return fail(400, { action: 'open', values, errors: { [field]: key } });
+			const field = paperErrorKey(caught) === 'validation:deadline_past' ? 'deadline' : 'form';
+			return formFail('open', caught, values, { mapKey: paperErrorKey, field });
 		}
 		return { action: 'open', saved: true, reasked };
 	},
 	invite: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperInviteSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'invite', errors: parsed.errors });
+		if (!parsed.success) return formFail('invite', parsed.errors);
 		let invited: number;
 		try {
 			invited = await papers.inviteSignatories(locals.supabase, id, parsed.data.organisation_ids);
 		} catch (caught) {
-			return failure('invite', caught);
+			return formFail('invite', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'invite', saved: true, invited };
 	},
@@ -215,18 +203,18 @@ export const actions: Actions = {
 		try {
 			await papers.closeSignature(locals.supabase, id);
 		} catch (caught) {
-			return failure('close', caught);
+			return formFail('close', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'close', saved: true };
 	},
 	status: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(statusSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'status', errors: parsed.errors });
+		if (!parsed.success) return formFail('status', parsed.errors);
 		try {
 			await items.setStatus(locals.supabase, id, parsed.data.status);
 		} catch (caught) {
-			return failure('status', caught);
+			return formFail('status', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'status', saved: true };
 	}
