@@ -1,9 +1,11 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
+import { redirect } from '@sveltejs/kit';
 import { createI18n } from '#lib/i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/config';
 import { resourcesFor } from '#lib/i18n/resources';
+import { signInPath } from '#lib/redirects';
 import { startOutboxTimer } from '#lib/server/mail';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
@@ -89,6 +91,27 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * Every page, file and form action under `(app)` needs a verified user: others go to sign-in
+ * and come back (a page to itself with its query; a form to the page it was sent from). One
+ * rule for loads and actions alike; `requireUser()` (#lib/server/auth) covers the sign-in-only
+ * actions of public pages. The route matched, so the path decoded: a thrown redirect is safe
+ * here and SvelteKit answers it as a page, data or form-action request expects.
+ */
+const authGuard: Handle = async ({ event, resolve }) => {
+	if (!event.locals.user && event.route.id?.startsWith('/[lang=locale]/(app)/')) {
+		const { locals, url, request } = event;
+		const reading = request.method === 'GET' || request.method === 'HEAD';
+		redirect(
+			303,
+			reading
+				? signInPath(locals.locale, url.pathname + url.search, 'protected')
+				: signInPath(locals.locale, url.pathname)
+		);
+	}
+	return resolve(event);
+};
+
 /** Headers that kit.csp does not set. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -115,7 +138,7 @@ export const init: ServerInit = () => {
 	if (!building) startOutboxTimer();
 };
 
-export const handle = sequence(locale, supabase, securityHeaders);
+export const handle = sequence(locale, supabase, authGuard, securityHeaders);
 
 /**
  * Every error SvelteKit catches. The hub's own (`error(404, …)`) already carry a translated

@@ -1273,6 +1273,49 @@ export type Database = {
           preferred_locale: string
         }[]
       }
+      create_event: {
+        Args: {
+          accessibility?: string[]
+          accessibility_notes?: string
+          capacity?: number
+          description?: string
+          ends_at: string
+          is_online?: boolean
+          joint_action_id?: string
+          online_url?: string
+          organisation_id: string
+          original_locale: string
+          publish?: boolean
+          registration_deadline?: string
+          registration_mode?: Database["public"]["Enums"]["registration_mode"]
+          starts_at: string
+          time_zone: string
+          title: string
+          venue_address?: string
+          venue_name?: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }
+        Returns: string
+      }
+      create_joint_action: {
+        Args: {
+          areas?: Database["public"]["Enums"]["work_area"][]
+          body?: string
+          countries?: string[]
+          crc_articles?: number[]
+          ends_on?: string
+          organisation_id: string
+          original_locale: string
+          phase?: Database["public"]["Enums"]["action_phase"]
+          publish?: boolean
+          starts_on?: string
+          summary?: string
+          themes?: string[]
+          title: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }
+        Returns: string
+      }
       create_organisation: {
         Args: {
           country: string
@@ -1283,6 +1326,22 @@ export type Database = {
           name: string
           slug: string
           website: string
+        }
+        Returns: string
+      }
+      create_paper: {
+        Args: {
+          abstract?: string
+          areas?: Database["public"]["Enums"]["work_area"][]
+          countries?: string[]
+          crc_articles?: number[]
+          joint_action_id?: string
+          organisation_id: string
+          original_locale: string
+          paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          publish?: boolean
+          title: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
         }
         Returns: string
       }
@@ -1342,6 +1401,16 @@ export type Database = {
       invite_paper_signatories: {
         Args: { organisation_ids: string[]; paper_id: string }
         Returns: number
+      }
+      item_rights: {
+        Args: { item_id?: string }
+        Returns: {
+          can_create: boolean
+          can_edit: boolean
+          can_manage: boolean
+          is_owner_editor: boolean
+          post_as: string[]
+        }[]
       }
       joint_action_countries: {
         Args: Record<PropertyKey, never>

@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('creating a joint action', () => {
 	it('an editor saves a draft with its original text, then publishes another', async () => {
 		const editor = await signedIn(EDITOR);
-		const id = await create(editor, await userId(EDITOR), input);
+		const id = await create(editor, input);
 		created.push(id);
 		const { rows } = await db.query(
 			`select i.status, i.visibility, j.original_locale, j.crc_articles, t.title
@@ -66,8 +66,27 @@ describe('creating a joint action', () => {
 				title: input.title
 			}
 		]);
+		// Nobody passes who did it: the database stamps the author, the text's editor and the
+		// owner attachment from the session.
+		const editorId = await userId(EDITOR);
+		const stamps = await db.query(
+			`select i.created_by, t.updated_by, o.organisation_id, o.role, o.state
+			 from items i join joint_action_translations t on t.action_id = i.id
+			 join item_organisations o on o.item_id = i.id
+			 where i.id = $1`,
+			[id]
+		);
+		expect(stamps.rows).toEqual([
+			{
+				created_by: editorId,
+				updated_by: editorId,
+				organisation_id: input.organisation_id,
+				role: 'owner',
+				state: 'accepted'
+			}
+		]);
 
-		const published = await create(editor, await userId(EDITOR), {
+		const published = await create(editor, {
 			...input,
 			title: 'Publiée',
 			intent: 'publish'
@@ -80,7 +99,7 @@ describe('creating a joint action', () => {
 	it('nobody creates one in the name of an organisation they do not edit for', async () => {
 		const editor = await signedIn(EDITOR);
 		await expect(
-			create(editor, await userId(EDITOR), {
+			create(editor, {
 				...input,
 				organisation_id: ORG.code,
 				title: 'Usurpée'
@@ -93,12 +112,12 @@ describe('creating a joint action', () => {
 		expect(rows).toHaveLength(0);
 	});
 
-	it('when the content is refused after the access record was made, nothing is left half-saved', async () => {
+	it('a create is one transaction: content refused after the access record was written leaves no item', async () => {
 		const editor = await signedIn(EDITOR);
 		const before = await itemsNamed('Bancale');
 		// An article number the form would refuse: the database refuses it too (check constraint).
 		await expect(
-			create(editor, await userId(EDITOR), { ...input, title: 'Bancale', crc_articles: [99] })
+			create(editor, { ...input, title: 'Bancale', crc_articles: [99] })
 		).rejects.toMatchObject({ code: '23514' });
 		expect(await itemsNamed('Bancale')).toBe(before);
 	});

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionForm } from '../../src/lib/schemas/jointActions';
 import * as jointActions from '../../src/lib/server/jointActions';
 import { anonymous, db, ORG, signedIn } from './actors';
+import * as items from '../../src/lib/server/items';
 
 // The issue's story, through the same service functions the pages call and the real API:
 // a French draft, a Dutch-speaking co-lead, its Dutch translation, publication to the network.
@@ -12,13 +13,6 @@ const THIRD_MEMBER = 'member@dci-nl.demo';
 const WORD = 'speelpleinwerking';
 
 let id = '';
-
-async function userId(email: string): Promise<string> {
-	const { rows } = await db.query<{ id: string }>('select id from auth.users where email = $1', [
-		email
-	]);
-	return rows[0]!.id;
-}
 
 const draft: ActionForm = {
 	organisation_id: ORG.deiBelgique,
@@ -55,14 +49,8 @@ async function translationState() {
 describe('a joint action from draft to network, in two languages', () => {
 	it('an editor saves a French draft and invites a Dutch-speaking partner as co-lead', async () => {
 		const editor = await signedIn(OWNER_EDITOR);
-		id = await jointActions.create(editor, await userId(OWNER_EDITOR), draft);
-		await jointActions.invite(
-			editor,
-			await userId(OWNER_EDITOR),
-			id,
-			ORG.kinderrechtencoalitie,
-			'co_lead'
-		);
+		id = await jointActions.create(editor, draft);
+		await items.invite(editor, id, ORG.kinderrechtencoalitie, 'co_lead');
 		const { rows } = await db.query(
 			`select i.status, i.visibility, i.owner_organisation_id, j.original_locale,
 			        array(select io.organisation_id || ':' || io.role || ':' || io.state
@@ -90,9 +78,9 @@ describe('a joint action from draft to network, in two languages', () => {
 		expect(before).toMatchObject({ error: null, data: [] });
 		// Only the partner's admin answers in its name; its editor cannot.
 		await expect(
-			jointActions.answerInvitation(partnerEditor, id, ORG.kinderrechtencoalitie, true)
+			items.answerInvitation(partnerEditor, id, ORG.kinderrechtencoalitie, true)
 		).rejects.toMatchObject({ code: '42501' });
-		await jointActions.answerInvitation(
+		await items.answerInvitation(
 			await signedIn(PARTNER_ADMIN),
 			id,
 			ORG.kinderrechtencoalitie,
@@ -104,7 +92,7 @@ describe('a joint action from draft to network, in two languages', () => {
 
 	it("the partner's editor adds the Dutch translation; it is up to date", async () => {
 		const partnerEditor = await signedIn(PARTNER_EDITOR);
-		await jointActions.saveText(partnerEditor, await userId(PARTNER_EDITOR), id, 'nl', {
+		await jointActions.saveText(partnerEditor, id, 'nl', {
 			title: 'Toegankelijke speelpleinen voor alle kinderen',
 			summary: 'Een gezamenlijke inventaris van de speelpleinen.',
 			body: `We brengen de ontoegankelijke speelpleinen en de ${WORD} in kaart.`
@@ -114,7 +102,7 @@ describe('a joint action from draft to network, in two languages', () => {
 
 	it('nobody but the owner publishes; then a member of a third organisation finds it by a Dutch word', async () => {
 		await expect(
-			jointActions.setStatus(await signedIn(PARTNER_EDITOR), id, 'published')
+			items.setStatus(await signedIn(PARTNER_EDITOR), id, 'published')
 		).rejects.toMatchObject({
 			code: '42501',
 			message: 'only editors of the owner organisation can publish, archive or change visibility'
@@ -122,7 +110,7 @@ describe('a joint action from draft to network, in two languages', () => {
 		expect((await db.query('select status from items where id = $1', [id])).rows).toEqual([
 			{ status: 'draft' }
 		]);
-		await jointActions.setStatus(await signedIn(OWNER_EDITOR), id, 'published');
+		await items.setStatus(await signedIn(OWNER_EDITOR), id, 'published');
 
 		const third = await signedIn(THIRD_MEMBER);
 		const found = await third.rpc('search_items', { query: WORD, kind: 'joint_action' });
@@ -133,17 +121,11 @@ describe('a joint action from draft to network, in two languages', () => {
 	});
 
 	it('editing the French original marks the Dutch translation outdated', async () => {
-		await jointActions.saveText(
-			await signedIn(OWNER_EDITOR),
-			await userId(OWNER_EDITOR),
-			id,
-			'fr',
-			{
-				title: draft.title,
-				summary: draft.summary,
-				body: `${draft.body} Nouvelle section sur les quartiers.`
-			}
-		);
+		await jointActions.saveText(await signedIn(OWNER_EDITOR), id, 'fr', {
+			title: draft.title,
+			summary: draft.summary,
+			body: `${draft.body} Nouvelle section sur les quartiers.`
+		});
 		expect(await translationState()).toEqual({ fr: false, nl: true });
 	});
 
@@ -156,22 +138,11 @@ describe('a joint action from draft to network, in two languages', () => {
 			.eq('id', id)
 			.select('id');
 		expect(narrowed).toMatchObject({ error: null, data: [{ id }] });
-		await jointActions.invite(
-			ownerEditor,
-			await userId(OWNER_EDITOR),
-			id,
-			ORG.dciNetherlands,
-			'participant'
-		);
-		await jointActions.answerInvitation(
-			await signedIn('admin@dci-nl.demo'),
-			id,
-			ORG.dciNetherlands,
-			true
-		);
+		await items.invite(ownerEditor, id, ORG.dciNetherlands, 'participant');
+		await items.answerInvitation(await signedIn('admin@dci-nl.demo'), id, ORG.dciNetherlands, true);
 		const participant = await signedIn('admin@dci-nl.demo');
 		await expect(
-			jointActions.saveText(participant, await userId('admin@dci-nl.demo'), id, 'en', {
+			jointActions.saveText(participant, id, 'en', {
 				title: 'Accessible playgrounds',
 				summary: '',
 				body: ''
@@ -197,7 +168,7 @@ describe('a joint action from draft to network, in two languages', () => {
 		const read = await outsider.from('joint_actions').select('id').eq('id', id);
 		expect(read).toMatchObject({ error: null, data: [] });
 		await expect(
-			jointActions.saveText(outsider, await userId('admin@dci-greece.demo'), id, 'en', {
+			jointActions.saveText(outsider, id, 'en', {
 				title: 'Accessible playgrounds',
 				summary: '',
 				body: ''
@@ -235,9 +206,9 @@ describe('a joint action from draft to network, in two languages', () => {
 
 	it('an archived action is read-only', async () => {
 		const ownerEditor = await signedIn(OWNER_EDITOR);
-		await jointActions.setStatus(ownerEditor, id, 'archived');
+		await items.setStatus(ownerEditor, id, 'archived');
 		await expect(
-			jointActions.saveText(ownerEditor, await userId(OWNER_EDITOR), id, 'fr', {
+			jointActions.saveText(ownerEditor, id, 'fr', {
 				title: 'Changement tardif',
 				summary: '',
 				body: ''

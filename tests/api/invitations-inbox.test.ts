@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { answerInvitation } from '../../src/lib/server/jointActions';
+import { answerInvitation } from '../../src/lib/server/items';
 import { db, ORG, signedIn } from './actors';
 
 // The CODE's draft alternative report invites the Flemish coalition as co-lead (demo seed).

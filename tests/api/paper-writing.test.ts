@@ -8,6 +8,7 @@ import { download, removePaperFile, uploadPaperFile } from '../../src/lib/server
 import * as papers from '../../src/lib/server/papers';
 import { LocalDiskStorage } from '../../src/lib/server/storage/local';
 import { anonymous, db, ORG, signedIn } from './actors';
+import * as items from '../../src/lib/server/items';
 
 /**
  * The writing side of issue 7's story, through the server functions the pages call, as
@@ -78,7 +79,7 @@ describe('writing a position paper and having it co-signed', () => {
 
 	beforeAll(async () => {
 		const lotte = await signedIn(EDITOR);
-		paperId = await papers.create(lotte, await userId(EDITOR), input);
+		paperId = await papers.create(lotte, input);
 	});
 
 	it('the editor’s paper starts as a draft with its original text and an empty version 1', async () => {
@@ -104,7 +105,7 @@ describe('writing a position paper and having it co-signed', () => {
 	it('nobody creates a paper for an organisation they do not edit for, and nothing is left', async () => {
 		const julien = await signedIn('editor@lacode.demo');
 		await expect(
-			papers.create(julien, await userId('editor@lacode.demo'), {
+			papers.create(julien, {
 				...input,
 				title: 'Usurpée'
 			})
@@ -274,13 +275,13 @@ describe('writing a position paper and having it co-signed', () => {
 
 	it('published as public, a visitor downloads the English PDF of version 2', async () => {
 		const lotte = await signedIn(EDITOR);
-		await papers.setStatus(lotte, paperId, 'published');
+		await items.setStatus(lotte, paperId, 'published');
 		const file = await download(anonymous(), storage, files['2en']!);
 		expect(file?.locale).toBe('en');
 		expect(new TextDecoder().decode(file!.bytes)).toContain('version 2 en');
 		// Only the owner's editors publish or archive.
 		const julien = await signedIn('editor@lacode.demo');
-		await expect(papers.setStatus(julien, paperId, 'archived')).rejects.toMatchObject({
+		await expect(items.setStatus(julien, paperId, 'archived')).rejects.toMatchObject({
 			code: '42501'
 		});
 	});

@@ -4,9 +4,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DB_URL } from '../../scripts/stack/config.mjs';
 import { dbErrorKey, paperErrorKey } from '../../src/lib/server/errors';
-import * as jointActions from '../../src/lib/server/jointActions';
-import * as papers from '../../src/lib/server/papers';
 import { db, ITEM, ORG, signedIn } from './actors';
+import * as items from '../../src/lib/server/items';
 
 /**
  * Issue 11, the database findings as an attacker runs them through the API (PostgREST,
@@ -400,7 +399,7 @@ describe('finding 9 through the edit pages: what others recorded keeps the item'
 
 	it('the Secretariat cannot set paper 005 (signed by DEI-Belgique) back to draft: a translated message', async () => {
 		const editor = await signedIn('editor@dci-is.demo');
-		const error = await refusal(() => papers.setStatus(editor, paper005, 'draft'));
+		const error = await refusal(() => items.setStatus(editor, paper005, 'draft'));
 		expect(error.code).toBe('PA009');
 		expect(paperErrorKey(error)).toBe('papers:error_signed_kept');
 		const { rows } = await db.query('select status from items where id = $1', [paper005]);
@@ -409,7 +408,7 @@ describe('finding 9 through the edit pages: what others recorded keeps the item'
 
 	it('DCI-NL cannot set event 203 (people registered) back to draft: a translated message', async () => {
 		const admin = await signedIn('admin@dci-nl.demo');
-		const error = await refusal(() => jointActions.setStatus(admin, event203, 'draft'));
+		const error = await refusal(() => items.setStatus(admin, event203, 'draft'));
 		expect(error.code).toBe('EV008');
 		expect(dbErrorKey(error)).toBe('events:error_has_registrations');
 		const { rows } = await db.query('select status from items where id = $1', [event203]);

@@ -24,7 +24,8 @@ describe('sign-in form', () => {
 		const result = parseForm(signInSchema, formData({ email: 'not-an-email', password: '' }));
 		expect(result).toEqual({
 			success: false,
-			errors: { email: 'validation:email_invalid', password: 'validation:password_required' }
+			errors: { email: 'validation:email_invalid', password: 'validation:password_required' },
+			values: { email: 'not-an-email', password: '' }
 		});
 	});
 
@@ -35,5 +36,25 @@ describe('sign-in form', () => {
 			expect(result.errors.email).toBe('validation:required');
 			expect(result.errors.password).toBe('validation:password_required');
 		}
+	});
+});
+
+describe('the values a refused form shows again', () => {
+	it('are cut to the lengths the schema itself states, and lists stay lists', async () => {
+		const { actionFormSchema } = await import('#lib/schemas/jointActions');
+		const form = new FormData();
+		form.append('title', 'x'.repeat(5000));
+		form.append('body', 'y'.repeat(70000));
+		form.append('areas', 'lobbying_advocacy');
+		form.append('organisation_id', 'z'.repeat(100));
+		form.append('unknown_field', 'dropped');
+		const result = parseForm(actionFormSchema, form);
+		expect(result.success).toBe(false);
+		if (result.success) return;
+		expect(result.values.title).toHaveLength(200);
+		expect(result.values.body).toHaveLength(50000);
+		expect(result.values.organisation_id).toHaveLength(36);
+		expect(result.values.areas).toEqual(['lobbying_advocacy']);
+		expect(result.values).not.toHaveProperty('unknown_field');
 	});
 });

@@ -123,7 +123,9 @@ describe('form text', () => {
 				parseForm(actionTextSchema, form({ title: 'x', body: `a${bad}b`, summary: `a${bad}b` }))
 			).toEqual({
 				success: false,
-				errors: { summary: 'validation:control_characters', body: 'validation:control_characters' }
+				errors: { summary: 'validation:control_characters', body: 'validation:control_characters' },
+				// What was typed comes back to be corrected (cut to the schema's lengths).
+				values: { title: 'x', body: `a${bad}b`, summary: `a${bad}b` }
 			});
 			expect(parseForm(eventTextSchema, form({ title: 'x', description: bad }))).toMatchObject({
 				success: false,
@@ -206,7 +208,13 @@ describe('form dates', () => {
 				)
 			).toEqual({
 				success: false,
-				errors: { starts_on: 'validation:date_invalid', ends_on: 'validation:date_invalid' }
+				errors: { starts_on: 'validation:date_invalid', ends_on: 'validation:date_invalid' },
+				values: {
+					areas: ['lobbying_advocacy'],
+					phase: 'planned',
+					starts_on: date,
+					ends_on: date
+				}
 			});
 		}
 	);

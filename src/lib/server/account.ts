@@ -1,11 +1,9 @@
 // The signed-in person's own account: profile, organisations, leaving one, the data export
 // and deleting the account. Rules in SQL: supabase/migrations/20261201000300_account_console_applications.sql.
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Json } from '#lib/database.types';
+import type { Client } from './supabase';
+import type { Json } from '#lib/database.types';
 import type { ProfileInput } from '#lib/schemas/account';
 import { secretClient } from './secretClient';
-
-type Client = SupabaseClient<Database>;
 
 /** My profile and my memberships (RLS: a person always reads their own rows). */
 export async function get(supabase: Client, userId: string) {

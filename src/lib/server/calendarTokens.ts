@@ -64,3 +64,13 @@ export async function revoke(supabase: SupabaseClient<Database>, userId: string)
 	if (error) throw error;
 	return data.length > 0;
 }
+
+/**
+ * The events of the person a feed token stands for (public.personal_calendar): exactly the
+ * events that person may read, nothing once the token is revoked or for an unknown token.
+ */
+export async function feed(supabase: SupabaseClient<Database>, token: string) {
+	const { data, error } = await supabase.rpc('personal_calendar', { token });
+	if (error) throw error;
+	return data;
+}

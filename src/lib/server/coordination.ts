@@ -2,15 +2,13 @@
 // audit trail, applications and creating organisations. Every function here calls a
 // database function that checks private.is_coordinator() itself (42501 for anyone else):
 // supabase/migrations/20261201000300_account_console_applications.sql.
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Enums } from '#lib/database.types';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { requireUser } from './auth';
+import type { Client } from './supabase';
+import type { Enums } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
-import { signInPath } from '#lib/redirects';
 import { PAGE_SIZE, type AuditKind } from '#lib/schemas/console';
 import * as invitations from './invitations';
-
-type Client = SupabaseClient<Database>;
 
 /** Whether the caller is a coordinator (active coordinating organisation's admin). */
 export async function isCoordinator(supabase: Client): Promise<boolean> {
@@ -23,11 +21,10 @@ export async function isCoordinator(supabase: Client): Promise<boolean> {
  * For the console's loads and actions: a signed-in coordinator, or sign-in (visitors) or
  * 403 (everyone else). The database refuses them anyway; this gives them a clear page.
  */
-export async function requireCoordinator(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const { locals, url } = event;
-	if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname, 'protected'));
+export async function requireCoordinator({ locals }: Pick<RequestEvent, 'locals'>) {
+	const user = requireUser();
 	if (!(await isCoordinator(locals.supabase))) error(403, locals.i18n.t('console:forbidden'));
-	return locals.user;
+	return user;
 }
 
 /** A page of the organisations overview. */

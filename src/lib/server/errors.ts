@@ -1,4 +1,4 @@
-import { isAuthError, type AuthError, type PostgrestError } from '@supabase/supabase-js';
+import { isAuthError, type AuthError } from '@supabase/supabase-js';
 
 /**
  * The one place where Auth and PostgREST/Postgres errors become i18n keys
@@ -23,9 +23,29 @@ export function authErrorStatus(error: AuthError | Error): number {
 	return 400;
 }
 
+/**
+ * The SQLSTATE or PostgREST code of whatever a service threw (a PostgrestError, or a refusal
+ * made by `notAllowed()`); undefined for anything else. The one place a caught value is read.
+ */
+export function errorCode(caught: unknown): string | undefined {
+	if (typeof caught !== 'object' || caught === null || !('code' in caught)) return undefined;
+	return typeof caught.code === 'string' ? caught.code : undefined;
+}
+
+/** A write that matched no row the caller may change: the refusal RLS gives as 42501. */
+export function notAllowed(message = 'not allowed'): Error & { code: string } {
+	return Object.assign(new Error(message), { code: '42501' });
+}
+
+/** Code → key from a table, else the general mapping. */
+function keyFrom(keys: Record<string, string>, caught: unknown, fallback = dbErrorKey): string {
+	const code = errorCode(caught);
+	return (code && keys[code]) || fallback(caught);
+}
+
 /** PostgREST / Postgres error codes → i18n keys. */
-export function dbErrorKey(error: PostgrestError): string {
-	switch (error.code) {
+export function dbErrorKey(error: unknown): string {
+	switch (errorCode(error)) {
 		case '42501': // insufficient_privilege, RLS refused a write
 		case 'PGRST301': // JWT invalid
 			return 'errors:forbidden';
@@ -47,8 +67,24 @@ export function dbErrorKey(error: PostgrestError): string {
 	}
 }
 
+/**
+ * Refusals of the events SQL that belong next to one field of the event forms: EV009 fewer
+ * places than confirmed registrations, EV010 a linked joint action the caller cannot read.
+ * Null for any other error (then it is a message for the whole form).
+ */
+export function eventFieldError(caught: unknown): { field: string; key: string } | null {
+	switch (errorCode(caught)) {
+		case 'EV009':
+			return { field: 'capacity', key: 'validation:capacity_below_confirmed' };
+		case 'EV010':
+			return { field: 'joint_action_id', key: 'errors:forbidden' };
+		default:
+			return null;
+	}
+}
+
 /** Errors of the registration functions (supabase/migrations/…_events.sql) → i18n keys. */
-export function registrationErrorKey(error: PostgrestError): string {
+export function registrationErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		EV001: 'events:error_already_registered',
 		EV002: 'events:error_closed',
@@ -58,21 +94,21 @@ export function registrationErrorKey(error: PostgrestError): string {
 		EV006: 'events:error_not_registered',
 		'42501': 'events:error_not_allowed'
 	};
-	return keys[error.code] ?? 'errors:generic';
+	return keyFrom(keys, error, () => 'errors:generic');
 }
 
 /** Errors of decide_event_registration (an organiser's approve/decline) → i18n keys. */
-export function decisionErrorKey(error: PostgrestError): string {
+export function decisionErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		EV004: 'events:error_cancelled',
 		EV007: 'events:registrants_error_not_pending',
 		'42501': 'errors:forbidden'
 	};
-	return keys[error.code] ?? 'errors:generic';
+	return keyFrom(keys, error, () => 'errors:generic');
 }
 
 /** Errors of the paper functions and triggers (supabase/migrations/…_papers.sql) → i18n keys. */
-export function paperErrorKey(error: PostgrestError): string {
+export function paperErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		PA001: 'papers:error_signature_closed',
 		PA002: 'papers:error_deadline_passed',
@@ -85,17 +121,17 @@ export function paperErrorKey(error: PostgrestError): string {
 		PA009: 'papers:error_signed_kept',
 		'23505': 'papers:error_file_exists'
 	};
-	return keys[error.code] ?? dbErrorKey(error);
+	return keyFrom(keys, error);
 }
 
 /** Errors of the account functions (…_account_console_applications.sql) → i18n keys. */
-export function accountErrorKey(error: PostgrestError): string {
+export function accountErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		'23514': 'account:leave_last_admin', // the last admin of an organisation leaves
 		P0002: 'account:leave_not_member',
 		NW005: 'account:delete_last_admin'
 	};
-	return keys[error.code] ?? dbErrorKey(error);
+	return keyFrom(keys, error);
 }
 
 /** Auth's refusals of a new password (updateUser) → i18n keys; null for anything else. */
@@ -109,7 +145,7 @@ export function passwordErrorKey(code: string | undefined): string | null {
  * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
  * guards of …_organisations_and_people.sql) → i18n keys.
  */
-export function invitationErrorKey(error: PostgrestError): string {
+export function invitationErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		IN001: 'members:error_unknown',
 		IN002: 'members:error_expired',
@@ -121,11 +157,11 @@ export function invitationErrorKey(error: PostgrestError): string {
 		'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
 		'22023': 'members:error_expired' // the guard's "this invitation has expired"
 	};
-	return keys[error.code] ?? dbErrorKey(error);
+	return keyFrom(keys, error);
 }
 
 /** Errors of the coordinators' console functions (…_account_console_applications.sql) → i18n keys. */
-export function consoleErrorKey(error: PostgrestError): string {
+export function consoleErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		NW001: 'console:error_already_decided',
 		NW002: 'console:error_status_transition',
@@ -135,14 +171,14 @@ export function consoleErrorKey(error: PostgrestError): string {
 		'22023': 'console:error_invalid',
 		'23514': 'console:error_invalid'
 	};
-	return keys[error.code] ?? dbErrorKey(error);
+	return keyFrom(keys, error);
 }
 
 /** Errors of role changes and removals (guard_membership_change) → i18n keys. */
-export function membershipErrorKey(error: PostgrestError): string {
+export function membershipErrorKey(error: unknown): string {
 	const keys: Record<string, string> = {
 		'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
 		'42501': 'members:error_change_refused'
 	};
-	return keys[error.code] ?? dbErrorKey(error);
+	return keyFrom(keys, error);
 }

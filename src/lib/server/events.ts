@@ -1,9 +1,10 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import { given } from './rpc';
+import type { Client } from './supabase';
+import { pickTranslation } from '#lib/i18n/content';
+import { notAllowed } from './errors';
+import { rights } from './itemRights';
 import { attachedTo, isPastLastPage, searchRanks } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
-
-type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
 
@@ -142,30 +143,47 @@ export async function registrants(supabase: Client, id: string) {
 	return data;
 }
 
-type Attachment = {
-	role: string;
-	state: string;
-	organisation: { id: string } | null;
-};
-type Membership = { role: string; organisation: { id: string; status: string } | null };
-
 /**
- * Whether the reader organises the event: editor/admin of the owner or an accepted co-lead
- * (as private.managed_item_ids). Display only (links, 404): the database decides again.
+ * The event and its registrant list for an organiser; null for everyone else (the pages
+ * answer it as for an event that does not exist). Shared by the page and the CSV download.
  */
-export function isOrganiser(attachments: Attachment[], mine: Membership[]): boolean {
-	const editorOf = new Set(
-		mine
-			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
-			.map((m) => m.organisation!.id)
-	);
-	return attachments.some(
-		(a) =>
-			a.organisation &&
-			a.state === 'accepted' &&
-			(a.role === 'owner' || a.role === 'co_lead') &&
-			editorOf.has(a.organisation.id)
-	);
+export async function forOrganiser(supabase: Client, id: string, locale: string) {
+	const [event, mine, list] = await Promise.all([
+		getById(supabase, id),
+		rights(supabase, id, true),
+		registrants(supabase, id)
+	]);
+	if (!event || !mine.canManage) return null;
+	const text = pickTranslation(event.translations, locale, event.original_locale);
+	return {
+		event,
+		title: text?.title ?? '',
+		titleLocale: text?.locale ?? event.original_locale,
+		list
+	};
+}
+
+/** Registers the caller (the database decides: open, waiting list or pending approval). */
+export async function register(supabase: Client, id: string) {
+	const { data, error } = await supabase.rpc('register_for_event', { event_id: id });
+	if (error) throw error;
+	return data;
+}
+
+/** Cancels the caller's own registration; a freed place goes to the first one waiting. */
+export async function cancelRegistration(supabase: Client, id: string) {
+	const { error } = await supabase.rpc('cancel_event_registration', { event_id: id });
+	if (error) throw error;
+}
+
+/** An organiser approves or declines a pending registration; returns its new status. */
+export async function decide(supabase: Client, registrationId: string, approve: boolean) {
+	const { data, error } = await supabase.rpc('decide_event_registration', {
+		registration_id: registrationId,
+		approve
+	});
+	if (error) throw error;
+	return data;
 }
 
 type EventForm = import('#lib/schemas/events').EventForm;
@@ -200,61 +218,33 @@ async function saveOnlineLink(supabase: Client, id: string, url: string | null) 
 }
 
 /**
- * Creates an event: its access record (items), its facts, its original text and its online
- * link. Four writes through the API, so it is made as a draft first and removed if a later
- * step fails — nothing is left half-saved — then published when asked.
+ * Creates an event with its original text and online link (its owner attachment is the
+ * database's), published when asked: one database call, one transaction.
  */
-export async function create(supabase: Client, userId: string, input: EventForm) {
-	const id = crypto.randomUUID();
-	const item = await supabase.from('items').insert({
-		id,
-		kind: 'event',
-		owner_organisation_id: input.organisation_id,
-		status: 'draft',
-		visibility: input.visibility,
-		created_by: userId
-	});
-	if (item.error) throw item.error;
-	try {
-		const content = await supabase
-			.from('events')
-			.insert({ id, original_locale: input.original_locale, ...eventRow(input) });
-		if (content.error) throw content.error;
-		const text = await supabase.from('event_translations').insert({
-			event_id: id,
-			locale: input.original_locale,
+export async function create(supabase: Client, input: EventForm) {
+	const { data, error } = await supabase.rpc(
+		'create_event',
+		given({
+			organisation_id: input.organisation_id,
+			visibility: input.visibility,
+			original_locale: input.original_locale,
 			title: input.title,
 			description: input.description,
 			accessibility_notes: input.accessibility_notes,
-			updated_by: userId
-		});
-		if (text.error) throw text.error;
-		if (input.online_url) await saveOnlineLink(supabase, id, input.online_url);
-	} catch (failure) {
-		await supabase.from('items').delete().eq('id', id);
-		throw failure;
-	}
-	if (input.intent === 'publish') {
-		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
-		if (published.error) throw published.error;
-	}
-	return id;
+			...eventRow(input),
+			online_url: input.online_url,
+			publish: input.intent === 'publish'
+		})
+	);
+	if (error) throw error;
+	return data;
 }
 
 /** Writes one language's texts (adds it or replaces it); saving marks the text up to date. */
-export async function saveText(
-	supabase: Client,
-	userId: string,
-	id: string,
-	locale: string,
-	text: EventText
-) {
+export async function saveText(supabase: Client, id: string, locale: string, text: EventText) {
 	const { error } = await supabase
 		.from('event_translations')
-		.upsert(
-			{ event_id: id, locale, ...text, updated_by: userId },
-			{ onConflict: 'event_id,locale' }
-		);
+		.upsert({ event_id: id, locale, ...text }, { onConflict: 'event_id,locale' });
 	if (error) throw error;
 }
 
@@ -266,7 +256,7 @@ export async function saveDetails(supabase: Client, id: string, details: EventDe
 		.eq('id', id)
 		.select('id');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 	await saveOnlineLink(supabase, id, details.online_url);
 }
 
@@ -279,7 +269,7 @@ export async function cancel(supabase: Client, id: string) {
 		.is('cancelled_at', null)
 		.select('id');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 }
 
 /** Joint actions the caller can read, to link an event to (titles in the reader's language). */

@@ -8,8 +8,7 @@
 // (admin generateLink, secret key, ./authLinks.ts), the hub's own email in the language
 // chosen for the person (./mail), and undoing everything when a step fails.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PostgrestError, SupabaseClient, User } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import type { PostgrestError, User } from '@supabase/supabase-js';
 import type { Locale } from '#lib/i18n/config';
 import { createI18n } from '#lib/i18n/index';
 import { resourcesFor } from '#lib/i18n/resources';
@@ -19,8 +18,7 @@ import { invitationErrorKey } from './errors';
 import { sendMail } from './mail';
 import { renderEmail } from './mail/account';
 import { secretClient } from './secretClient';
-
-type Client = SupabaseClient<Database>;
+import type { Client } from './supabase';
 
 /** How long an invitation (and a re-sent one) stays open. */
 export const INVITATION_DAYS = 14;

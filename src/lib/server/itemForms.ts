@@ -1,11 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
 import { actionInviteSchema } from '#lib/schemas/jointActions';
-import { dbErrorKey } from './errors';
-import { parseForm } from './forms';
-import * as jointActions from './jointActions';
+import { formFail, parseForm } from './forms';
+import * as items from './items';
+import type { Client } from './supabase';
 
 /**
  * The form actions every item's edit page shares (joint actions and events): invite an
@@ -13,35 +10,26 @@ import * as jointActions from './jointActions';
  * the database decide, these only turn the answer into a message for the form.
  */
 
-type Client = SupabaseClient<Database>;
-
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 
-/** A refused write, as the edit pages show it: one message for the form named `action`. */
-export function formFailure(action: string, caught: unknown, values: Record<string, unknown> = {}) {
-	const key = dbErrorKey(caught as PostgrestError);
-	// A refusal by the database is a 403, as the page itself would answer; the rest is input.
-	return fail(key === 'errors:forbidden' ? 403 : 400, { action, values, errors: { form: key } });
-}
-
-export async function inviteAction(supabase: Client, userId: string, id: string, form: FormData) {
+export async function inviteAction(supabase: Client, id: string, form: FormData) {
 	const parsed = parseForm(actionInviteSchema, form);
-	if (!parsed.success) return fail(400, { action: 'invite', values: {}, errors: parsed.errors });
+	if (!parsed.success) return formFail('invite', parsed.errors);
 	try {
-		await jointActions.invite(supabase, userId, id, parsed.data.organisation_id, parsed.data.role);
+		await items.invite(supabase, id, parsed.data.organisation_id, parsed.data.role);
 	} catch (caught) {
-		return formFailure('invite', caught);
+		return formFail('invite', caught);
 	}
 	return { action: 'invite', saved: true };
 }
 
 export async function statusAction(supabase: Client, id: string, form: FormData) {
 	const parsed = parseForm(statusSchema, form);
-	if (!parsed.success) return fail(400, { action: 'status', values: {}, errors: parsed.errors });
+	if (!parsed.success) return formFail('status', parsed.errors);
 	try {
-		await jointActions.setStatus(supabase, id, parsed.data.status);
+		await items.setStatus(supabase, id, parsed.data.status);
 	} catch (caught) {
-		return formFailure('status', caught);
+		return formFail('status', caught);
 	}
 	return { action: 'status', saved: true };
 }

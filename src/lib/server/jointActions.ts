@@ -1,10 +1,9 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import { given } from './rpc';
+import type { Client } from './supabase';
+import { notAllowed } from './errors';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import { readerCache } from './readerCache';
 import type { ActionFilters } from '#lib/schemas/jointActions';
-
-type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
 
@@ -115,85 +114,42 @@ export async function getTitle(supabase: Client, id: string, locale: string) {
 
 type ActionInput = import('#lib/schemas/jointActions').ActionForm;
 
-/** Organisations the caller may create items for: where they are editor or admin (active). */
-export async function editableOrganisations(supabase: Client, userId: string) {
-	const { data, error } = await supabase
-		.from('memberships')
-		.select('role, organisation:organisations(id, name, status)')
-		.eq('user_id', userId)
-		.in('role', ['editor', 'admin']);
-	if (error) throw error;
-	return data
-		.map((m) => m.organisation)
-		.filter((o): o is { id: string; name: string; status: 'active' } => o?.status === 'active');
-}
-
 /**
- * Creates a joint action: its access record (items), its content and its original text.
- * Three writes through the API, so it is made as a draft first and removed if a later step
- * fails — nothing is left half-saved — then published when asked.
+ * Creates a joint action with its original text (its owner attachment is the database's),
+ * published when asked: one database call, one transaction, so nothing is ever half-saved.
  */
-export async function create(supabase: Client, userId: string, input: ActionInput) {
-	const id = crypto.randomUUID();
-	const item = await supabase.from('items').insert({
-		id,
-		kind: 'joint_action',
-		owner_organisation_id: input.organisation_id,
-		status: 'draft',
-		visibility: input.visibility,
-		created_by: userId
-	});
-	if (item.error) throw item.error;
-	try {
-		const content = await supabase.from('joint_actions').insert({
-			id,
+export async function create(supabase: Client, input: ActionInput) {
+	const { data, error } = await supabase.rpc(
+		'create_joint_action',
+		given({
+			organisation_id: input.organisation_id,
+			visibility: input.visibility,
 			original_locale: input.original_locale,
+			title: input.title,
+			summary: input.summary,
+			body: input.body,
 			areas: input.areas,
 			crc_articles: input.crc_articles,
 			countries: input.countries,
 			themes: input.themes,
 			phase: input.phase,
 			starts_on: input.starts_on,
-			ends_on: input.ends_on
-		});
-		if (content.error) throw content.error;
-		const text = await supabase.from('joint_action_translations').insert({
-			action_id: id,
-			locale: input.original_locale,
-			title: input.title,
-			summary: input.summary,
-			body: input.body,
-			updated_by: userId
-		});
-		if (text.error) throw text.error;
-	} catch (failure) {
-		await supabase.from('items').delete().eq('id', id);
-		throw failure;
-	}
-	if (input.intent === 'publish') {
-		const published = await supabase.from('items').update({ status: 'published' }).eq('id', id);
-		if (published.error) throw published.error;
-	}
-	return id;
+			ends_on: input.ends_on,
+			publish: input.intent === 'publish'
+		})
+	);
+	if (error) throw error;
+	return data;
 }
 
 type ActionText = import('#lib/schemas/jointActions').ActionText;
 type ActionDetails = import('#lib/schemas/jointActions').ActionDetails;
 
 /** Writes one language's texts (adds it, or replaces it); saving marks the text up to date. */
-export async function saveText(
-	supabase: Client,
-	userId: string,
-	id: string,
-	locale: string,
-	text: ActionText
-) {
+export async function saveText(supabase: Client, id: string, locale: string, text: ActionText) {
 	const { error } = await supabase
 		.from('joint_action_translations')
-		.upsert(
-			{ action_id: id, locale, ...text, updated_by: userId },
-			{ onConflict: 'action_id,locale' }
-		);
+		.upsert({ action_id: id, locale, ...text }, { onConflict: 'action_id,locale' });
 	if (error) throw error;
 }
 
@@ -205,54 +161,7 @@ export async function saveDetails(supabase: Client, id: string, details: ActionD
 		.eq('id', id)
 		.select('id');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
-}
-
-/** Publishes, archives or restores the action (editors of the owner; the database checks). */
-export async function setStatus(
-	supabase: Client,
-	id: string,
-	status: 'draft' | 'published' | 'archived'
-) {
-	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');
-	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
-}
-
-/** Invites another organisation as co-lead or participant; its admins answer. */
-export async function invite(
-	supabase: Client,
-	userId: string,
-	id: string,
-	organisationId: string,
-	role: 'co_lead' | 'participant'
-) {
-	const { error } = await supabase.from('item_organisations').insert({
-		item_id: id,
-		organisation_id: organisationId,
-		role,
-		state: 'invited',
-		invited_by: userId
-	});
-	if (error) throw error;
-}
-
-/** An organisation's admin accepts or declines its invitation to an action. */
-export async function answerInvitation(
-	supabase: Client,
-	id: string,
-	organisationId: string,
-	accept: boolean
-) {
-	const { data, error } = await supabase
-		.from('item_organisations')
-		.update({ state: accept ? 'accepted' : 'declined' })
-		.eq('item_id', id)
-		.eq('organisation_id', organisationId)
-		.eq('state', 'invited')
-		.select('item_id');
-	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 }
 
 /** Posts a dated update on the action's timeline in an attached organisation's name. */

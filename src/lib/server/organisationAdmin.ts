@@ -4,12 +4,11 @@
 // supabase/migrations/…_organisations_and_people.sql decide (admins of an active
 // organisation; the last-admin guard answers 23514). The checks here only choose what the
 // pages show and refuse early; they are not the protection.
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
 import type { MembershipRole } from '#lib/schemas/members';
 import { membershipErrorKey } from './errors';
-
-type Client = SupabaseClient<Database>;
+import type { Client } from './supabase';
 
 export interface ManagedOrganisation {
 	id: string;

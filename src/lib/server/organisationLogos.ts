@@ -5,11 +5,8 @@
 // organisation (the logo route reads the row as the caller first). SVG is refused: an image
 // format that carries scripts has no place on a page anyone can open.
 import { createHash } from 'node:crypto';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import type { Client } from './supabase';
 import type { FileStorage } from './storage';
-
-type Client = SupabaseClient<Database>;
 
 /** 512 KB: a logo is shown small; a larger file is a photo or a print file. */
 export const MAX_LOGO_BYTES = 512 * 1024;

@@ -1,8 +1,5 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import type { Client } from './supabase';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
-
-type Client = SupabaseClient<Database>;
 
 const DIRECTORY_COLUMNS =
 	'id, slug, name, kind, status, is_coordinating, country, languages' as const;

@@ -1,10 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import { notAllowed } from './errors';
+import type { Client } from './supabase';
 import { MAX_PDF_BYTES } from '../pdf';
 import type { FileStorage } from './storage';
-
-type Client = SupabaseClient<Database>;
 
 export { MAX_PDF_BYTES };
 
@@ -104,6 +102,6 @@ export async function removePaperFile(
 		.eq('paper_id', paperId)
 		.select('storage_key');
 	if (error) throw error;
-	if (data.length === 0) throw Object.assign(new Error('not allowed'), { code: '42501' });
+	if (data.length === 0) throw notAllowed();
 	await storage.delete(data[0]!.storage_key);
 }

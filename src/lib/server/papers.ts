@@ -1,9 +1,7 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
+import { given } from './rpc';
+import type { Client } from './supabase';
 import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
-
-type Client = SupabaseClient<Database>;
 
 export const PAGE_SIZE = 12;
 
@@ -74,54 +72,29 @@ export async function getById(supabase: Client, id: string) {
 type PaperInput = import('#lib/schemas/papers').PaperForm;
 type PaperText = import('#lib/schemas/papers').PaperText;
 
-/** A database refusal that carries a code, as PostgREST errors do. */
-function refused(message = 'not allowed') {
-	return Object.assign(new Error(message), { code: '42501' });
-}
-
 /**
- * Creates a paper: its access record (items), its content, its original text and an empty
- * version 1 to upload PDFs into. Made as a draft first and removed if a later step fails —
- * nothing is left half-saved — then published when asked.
+ * Creates a paper with its original text and an empty version 1 to upload PDFs into (its
+ * owner attachment is the database's), published when asked: one database call.
  */
-export async function create(supabase: Client, userId: string, input: PaperInput) {
-	const id = crypto.randomUUID();
-	const item = await supabase.from('items').insert({
-		id,
-		kind: 'paper',
-		owner_organisation_id: input.organisation_id,
-		status: 'draft',
-		visibility: input.visibility,
-		created_by: userId
-	});
-	if (item.error) throw item.error;
-	try {
-		const content = await supabase.from('papers').insert({
-			id,
+export async function create(supabase: Client, input: PaperInput) {
+	const { data, error } = await supabase.rpc(
+		'create_paper',
+		given({
+			organisation_id: input.organisation_id,
+			visibility: input.visibility,
 			original_locale: input.original_locale,
+			title: input.title,
+			abstract: input.abstract,
 			paper_kind: input.paper_kind,
 			areas: input.areas,
 			crc_articles: input.crc_articles,
 			countries: input.countries,
-			joint_action_id: input.joint_action_id
-		});
-		if (content.error) throw content.error;
-		const text = await supabase.from('paper_translations').insert({
-			paper_id: id,
-			locale: input.original_locale,
-			title: input.title,
-			abstract: input.abstract,
-			updated_by: userId
-		});
-		if (text.error) throw text.error;
-		const version = await supabase.from('paper_versions').insert({ paper_id: id, number: 1 });
-		if (version.error) throw version.error;
-	} catch (failure) {
-		await supabase.from('items').delete().eq('id', id);
-		throw failure;
-	}
-	if (input.intent === 'publish') await setStatus(supabase, id, 'published');
-	return id;
+			joint_action_id: input.joint_action_id,
+			publish: input.intent === 'publish'
+		})
+	);
+	if (error) throw error;
+	return data;
 }
 
 /** Joint actions of the given organisations (owned), to link a paper to; newest first. */
@@ -146,31 +119,11 @@ export async function linkableActions(supabase: Client, organisationIds: string[
 }
 
 /** Writes one language's title and abstract (adds it, or replaces it). */
-export async function saveText(
-	supabase: Client,
-	userId: string,
-	id: string,
-	locale: string,
-	text: PaperText
-) {
+export async function saveText(supabase: Client, id: string, locale: string, text: PaperText) {
 	const { error } = await supabase
 		.from('paper_translations')
-		.upsert(
-			{ paper_id: id, locale, ...text, updated_by: userId },
-			{ onConflict: 'paper_id,locale' }
-		);
+		.upsert({ paper_id: id, locale, ...text }, { onConflict: 'paper_id,locale' });
 	if (error) throw error;
-}
-
-/** Publishes, archives or restores the paper (editors of the owner; the database checks). */
-export async function setStatus(
-	supabase: Client,
-	id: string,
-	status: 'draft' | 'published' | 'archived'
-) {
-	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');
-	if (error) throw error;
-	if (data.length === 0) throw refused();
 }
 
 /** Adds the next version (numbered by the database); returns its id and number. */

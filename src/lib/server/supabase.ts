@@ -5,6 +5,9 @@ import WebSocket from 'ws';
 import * as env from '$app/env/private';
 import type { Database } from '#lib/database.types';
 
+/** The request's (or a test's) typed Supabase client, as every service takes it. */
+export type Client = SupabaseClient<Database>;
+
 /** Cookies are HttpOnly (no token in browser JavaScript), Lax, and Secure outside localhost. */
 export function isLocalOrigin(url: URL): boolean {
 	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

@@ -1,9 +1,8 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
+import { fail, redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
 import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
 import * as account from '#lib/server/account';
-import { signInPath } from '#lib/redirects';
+import { requireUser } from '#lib/server/auth';
 import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
 import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
 import { isCurrentPassword, throttled } from '#lib/server/authForms';
@@ -64,17 +63,9 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	};
 };
 
-/** The signed-in user for an action (actions do not run the layout's guard). */
-function requireUser({ locals, url }: RequestEvent) {
-	if (!locals.user) {
-		redirect(303, signInPath(locals.locale, url.pathname));
-	}
-	return locals.user;
-}
-
 /** A failed feed action as a translated message on the page, never an error page. */
 function feedFailure(action: 'issue' | 'revoke', failure: unknown) {
-	const forbidden = dbErrorKey(failure as PostgrestError) === 'errors:forbidden';
+	const forbidden = dbErrorKey(failure) === 'errors:forbidden';
 	if (!forbidden) console.error(`[account] calendar token ${action} failed`, failure);
 	return fail(forbidden ? 403 : 503, {
 		feedError: forbidden ? 'account:feed_error_forbidden' : `account:feed_error_${action}`
@@ -83,7 +74,7 @@ function feedFailure(action: 'issue' | 'revoke', failure: unknown) {
 
 export const actions: Actions = {
 	changePassword: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		const form = await event.request.formData();
 		const parsed = parseForm(changePasswordSchema, form);
 		if (!parsed.success) return fail(400, { password: { errors: parsed.errors } });
@@ -113,7 +104,7 @@ export const actions: Actions = {
 		return { password: { changed: true } };
 	},
 	changeEmail: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		const form = await event.request.formData();
 		const values = { new_email: String(form.get('new_email') ?? '').slice(0, 254) };
 		const parsed = parseForm(changeEmailSchema, form);
@@ -154,7 +145,7 @@ export const actions: Actions = {
 		return { email: { sent: { current, new: parsed.data.new_email } } };
 	},
 	issueFeed: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		let token: string;
 		try {
 			token = await calendarTokens.issue(event.locals.supabase, user.id);
@@ -167,7 +158,7 @@ export const actions: Actions = {
 		};
 	},
 	revokeFeed: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		try {
 			await calendarTokens.revoke(event.locals.supabase, user.id);
 		} catch (failure) {
@@ -180,7 +171,7 @@ export const actions: Actions = {
 
 	/** Display name and preferred language; the interface follows the new language at once. */
 	profile: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		const { locals, request, cookies, url } = event;
 		const form = await request.formData();
 		const values = {
@@ -192,7 +183,7 @@ export const actions: Actions = {
 		try {
 			await account.updateProfile(locals.supabase, user.id, parsed.data);
 		} catch (failure) {
-			const key = dbErrorKey(failure as PostgrestError);
+			const key = dbErrorKey(failure);
 			if (key === 'errors:generic') console.error('[account] profile update failed', failure);
 			return fail(key === 'errors:forbidden' ? 403 : 503, {
 				action: 'profile',
@@ -215,7 +206,6 @@ export const actions: Actions = {
 
 	/** Leaves an organisation; its last admin is refused with the reason. */
 	leave: async (event) => {
-		requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(leaveSchema, form);
 		if (!parsed.success) {
@@ -224,7 +214,7 @@ export const actions: Actions = {
 		try {
 			await account.leave(event.locals.supabase, parsed.data.organisation_id);
 		} catch (failure) {
-			const key = accountErrorKey(failure as PostgrestError);
+			const key = accountErrorKey(failure);
 			if (key === 'errors:generic') console.error('[account] leave failed', failure);
 			return fail(key === 'errors:generic' ? 503 : 409, {
 				action: 'leave',
@@ -237,7 +227,7 @@ export const actions: Actions = {
 
 	/** Deletes my account after I typed my email; a last admin hands over first. */
 	deleteAccount: async (event) => {
-		const user = requireUser(event);
+		const user = requireUser();
 		const { locals, request, cookies } = event;
 		const form = await request.formData();
 		const values = { confirm_email: String(form.get('confirm_email') ?? '').slice(0, 254) };

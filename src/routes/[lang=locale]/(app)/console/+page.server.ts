@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { overviewFilterSchema, statusChangeSchema } from '#lib/schemas/console';
 import * as coordination from '#lib/server/coordination';
 import { consoleErrorKey } from '#lib/server/errors';
@@ -46,7 +45,7 @@ export const actions: Actions = {
 				parsed.data.reason
 			);
 		} catch (failure) {
-			const key = consoleErrorKey(failure as PostgrestError);
+			const key = consoleErrorKey(failure);
 			if (key === 'errors:generic') console.error('[console] status change failed', failure);
 			return fail(key === 'errors:forbidden' ? 403 : 409, {
 				organisationId,

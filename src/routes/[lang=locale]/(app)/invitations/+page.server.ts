@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
-import { answerInvitation } from '#lib/server/jointActions';
+import * as items from '#lib/server/items';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,19 +20,18 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
 	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
 	const [invitations, mine, organisationsInviting] = await Promise.all([
-		locals.supabase.rpc('pending_item_invitations'),
+		items.pendingInvitations(locals.supabase),
 		memberships.mine(locals.supabase, userId),
 		// Invitations to join an organisation, for the signed-in person's verified address.
 		organisationInvitations.mine(locals.supabase)
 	]);
-	if (invitations.error) throw invitations.error;
 	// Requests to co-sign are read by every member of the asked organisation, but only its
 	// admins answer them (decide_paper_signature refuses the others): only theirs are listed.
 	const adminOf = mine
 		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
 		.map((m) => m.organisation!.id);
 	const signatures = await papers.pendingSignatures(locals.supabase, adminOf);
-	return { invitations: invitations.data, signatures, organisationsInviting };
+	return { invitations, signatures, organisationsInviting };
 };
 
 export const actions: Actions = {
@@ -55,14 +53,14 @@ export const actions: Actions = {
 		const parsed = parseForm(answerSchema, await request.formData());
 		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
 		try {
-			await answerInvitation(
+			await items.answerInvitation(
 				locals.supabase,
 				parsed.data.item_id,
 				parsed.data.organisation_id,
 				parsed.data.answer === 'accept'
 			);
 		} catch (caught) {
-			const key = dbErrorKey(caught as PostgrestError);
+			const key = dbErrorKey(caught);
 			// Not theirs to answer (RLS refused): 403, with the message on the form.
 			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
 		}
@@ -93,7 +91,7 @@ export const actions: Actions = {
 			return fail(400, {
 				signatureId,
 				comment: parsed.data.comment,
-				errors: { form: paperErrorKey(caught as PostgrestError) }
+				errors: { form: paperErrorKey(caught) }
 			});
 		}
 		return { decided: state };

@@ -1,4 +1,5 @@
 import { actionFilterSchema } from '#lib/schemas/jointActions';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
@@ -9,9 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		jointActions.list(locals.supabase, filters),
 		jointActions.facets(locals.supabase, locals.user?.id ?? null),
 		organisations.list(locals.supabase, {}),
-		locals.user
-			? jointActions.editableOrganisations(locals.supabase, locals.user.id)
-			: Promise.resolve([])
+		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
 		filters,
@@ -19,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		total: result.total,
 		pageSize: jointActions.PAGE_SIZE,
 		countries: facets.countries,
-		canCreate: editable.length > 0,
+		canCreate: editable.canCreate,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
 	};
 };

@@ -1,6 +1,6 @@
 import { eventFilterSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
-import * as jointActions from '#lib/server/jointActions';
+import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { dateInZone, shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
@@ -24,9 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [result, directory, editable] = await Promise.all([
 		rows(),
 		organisations.list(locals.supabase, {}),
-		locals.user
-			? jointActions.editableOrganisations(locals.supabase, locals.user.id)
-			: Promise.resolve([])
+		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
 		filters,
@@ -34,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		total: result.total,
 		pageSize: events.PAGE_SIZE,
 		// Editors and admins of an organisation may create events in its name (RLS decides).
-		canCreate: editable.length > 0,
+		canCreate: editable.canCreate,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
 	};
 };

@@ -1,5 +1,5 @@
 import { paperFilterSchema } from '#lib/schemas/papers';
-import { editableOrganisations } from '#lib/server/jointActions';
+import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
@@ -9,14 +9,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [result, directory, editable] = await Promise.all([
 		papers.list(locals.supabase, filters),
 		organisations.list(locals.supabase, {}),
-		locals.user ? editableOrganisations(locals.supabase, locals.user.id) : Promise.resolve([])
+		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
 		filters,
 		papers: result.rows,
 		total: result.total,
 		pageSize: papers.PAGE_SIZE,
-		canCreate: editable.length > 0,
+		canCreate: editable.canCreate,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
 	};
 };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pickLocalised } from '#lib/i18n/content';
+import * as calendarTokens from '#lib/server/calendarTokens';
 import { calendarHeaders, calendarReader, eventLocation } from '#lib/server/eventCalendar';
 import { toICalendar } from '#lib/server/ical';
 import type { RequestHandler } from './$types';
@@ -21,10 +22,7 @@ const tokenSchema = z
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const token = tokenSchema.safeParse(params.token);
 	if (!token.success) error(404, locals.i18n.t('errors:not_found'));
-	const { data, error: failure } = await locals.supabase.rpc('personal_calendar', {
-		token: token.data
-	});
-	if (failure) throw failure;
+	const data = await calendarTokens.feed(locals.supabase, token.data);
 	// An unknown or revoked token gets the same answer as a valid one with no events: no oracle.
 	const name = `${locals.i18n.t('app_name')} – ${locals.i18n.t('events:title')}`;
 	const reader = calendarReader(locals, url);

@@ -1,5 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { signInPath } from '#lib/redirects';
+import { error } from '@sveltejs/kit';
 import * as account from '#lib/server/account';
 import { contentDisposition } from '#lib/server/contentDisposition';
 import type { RequestHandler } from './$types';
@@ -8,8 +7,7 @@ import type { RequestHandler } from './$types';
  * My data as a JSON download: everything public.my_data() returns for the signed-in person
  * (the function reads only the caller's own rows, so no parameter can ask for someone else's).
  */
-export const GET: RequestHandler = async ({ locals, url }) => {
-	if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname, 'protected'));
+export const GET: RequestHandler = async ({ locals }) => {
 	let data;
 	try {
 		data = await account.exportData(locals.supabase);

@@ -5,7 +5,7 @@
 // asks for the current password instead).
 import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
-import { safeRedirectPath, signInPath } from '#lib/redirects';
+import { safeRedirectPath } from '#lib/redirects';
 import { newPasswordSchema } from '#lib/schemas/auth';
 import { signedInByEmailWithin } from '#lib/server/authForms';
 import { passwordErrorKey } from '#lib/server/errors';
@@ -20,7 +20,6 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
 		if (!(await signedInByEmailWithin(locals.supabase, SET_PASSWORD_WINDOW_SECONDS))) {
 			return fail(403, { errors: { form: 'auth:set_password_expired' } });
 		}

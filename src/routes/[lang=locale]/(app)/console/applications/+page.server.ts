@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { isLocale } from '#lib/i18n/config';
 import { approveSchema, declineSchema } from '#lib/schemas/console';
 import * as applications from '#lib/server/applications';
@@ -32,7 +31,7 @@ export const actions: Actions = {
 		try {
 			organisationId = await coordination.approve(locals.supabase, applicationId);
 		} catch (failure) {
-			const key = consoleErrorKey(failure as PostgrestError);
+			const key = consoleErrorKey(failure);
 			if (key === 'errors:generic') console.error('[console] approve failed', failure);
 			return fail(409, { applicationId, errors: { form: key } });
 		}
@@ -70,7 +69,7 @@ export const actions: Actions = {
 		try {
 			await coordination.decline(locals.supabase, applicationId, parsed.data.reason);
 		} catch (failure) {
-			const key = consoleErrorKey(failure as PostgrestError);
+			const key = consoleErrorKey(failure);
 			if (key === 'errors:generic') console.error('[console] decline failed', failure);
 			return fail(409, { applicationId, values, errors: { form: key } });
 		}

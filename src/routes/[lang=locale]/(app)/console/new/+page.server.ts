@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
 import { createOrganisationSchema } from '#lib/schemas/console';
 import { publicOrigin } from '#lib/server/authLinks';
 import * as coordination from '#lib/server/coordination';
@@ -47,7 +46,7 @@ export const actions: Actions = {
 				locale: input.locale
 			});
 		} catch (failure) {
-			const key = consoleErrorKey(failure as PostgrestError);
+			const key = consoleErrorKey(failure);
 			if (key === 'errors:generic') console.error('[console] create failed', failure);
 			return fail(key === 'errors:forbidden' ? 403 : 400, { values, errors: { form: key } });
 		}

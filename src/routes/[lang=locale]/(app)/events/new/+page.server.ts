@@ -1,46 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
-import { signInPath } from '#lib/redirects';
+import { redirect } from '@sveltejs/kit';
 import { eventFormSchema } from '#lib/schemas/events';
-import { dbErrorKey } from '#lib/server/errors';
+import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
-import { parseForm } from '#lib/server/forms';
-import * as jointActions from '#lib/server/jointActions';
+import { requireUser } from '#lib/server/auth';
+import { formFail, formValues, parseForm, withCheckbox } from '#lib/server/forms';
+import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Raw form values to show again after an error (nothing the person typed is lost). */
-function echo(form: FormData) {
-	const text = (name: string, max = 500) => String(form.get(name) ?? '').slice(0, max);
-	return {
-		organisation_id: text('organisation_id', 64),
-		original_locale: text('original_locale', 8),
-		title: text('title', 400),
-		description: text('description', 25000),
-		accessibility_notes: text('accessibility_notes', 3000),
-		time_zone: text('time_zone', 64),
-		start_date: text('start_date', 20),
-		start_time: text('start_time', 20),
-		end_date: text('end_date', 20),
-		end_time: text('end_time', 20),
-		venue_name: text('venue_name', 300),
-		venue_address: text('venue_address', 600),
-		is_online: form.get('is_online') === 'on',
-		online_url: text('online_url', 2100),
-		capacity: text('capacity', 20),
-		registration_mode: text('registration_mode', 20),
-		deadline_date: text('deadline_date', 20),
-		deadline_time: text('deadline_time', 20),
-		accessibility: form.getAll('accessibility').map(String).slice(0, 10),
-		joint_action_id: text('joint_action_id', 64),
-		visibility: text('visibility', 20)
-	};
-}
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
 	const [organisations, actions] = await Promise.all([
-		jointActions.editableOrganisations(locals.supabase, userId),
+		memberships.editableOrganisations(locals.supabase, userId),
 		events.linkableActions(locals.supabase, locals.locale)
 	]);
 	const countries = await events.organisationCountries(
@@ -60,31 +31,30 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, `/${locals.locale}/events/new`));
+		const user = requireUser();
 		const form = await request.formData();
-		const values = echo(form);
 		const parsed = parseForm(eventFormSchema, form);
-		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
+		if (!parsed.success)
+			return formFail(undefined, parsed.errors, withCheckbox(parsed.values, 'is_online'));
+		const values = withCheckbox(formValues(eventFormSchema, form), 'is_online');
 
 		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await jointActions.editableOrganisations(locals.supabase, locals.user.id);
+		const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
 		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
-			return fail(400, {
-				values,
-				errors: { organisation_id: 'validation:organisation_not_allowed' }
-			});
+			return formFail(
+				undefined,
+				{ organisation_id: 'validation:organisation_not_allowed' },
+				values
+			);
 		}
 		let id: string;
 		try {
-			id = await events.create(locals.supabase, locals.user.id, parsed.data);
-		} catch (failure) {
-			const error = failure as PostgrestError;
+			id = await events.create(locals.supabase, parsed.data);
+		} catch (caught) {
 			// The database refuses a joint action the person cannot read: say so at that field.
-			const field =
-				error.code === '42501' && error.message?.includes('joint action')
-					? 'joint_action_id'
-					: 'form';
-			return fail(400, { values, errors: { [field]: dbErrorKey(error) } });
+			const atField = eventFieldError(caught);
+			if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
+			return formFail(undefined, caught, values, { mapKey: dbErrorKey });
 		}
 		redirect(303, `/${locals.locale}/events/${id}`);
 	}

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { slugSchema } from '#lib/schemas/organisations';
+import { requireUser } from '#lib/server/auth';
 import { management, type Management } from '#lib/server/organisationAdmin';
 
 /**
@@ -11,8 +12,7 @@ export async function managed(
 	event: Pick<RequestEvent, 'locals' | 'params'>
 ): Promise<Management & { userId: string }> {
 	const { locals, params } = event;
-	const user = locals.user;
-	if (!user) error(401, locals.i18n.t('errors:forbidden'));
+	const user = requireUser();
 	const slug = slugSchema.safeParse(params.slug);
 	if (!slug.success) error(404, locals.i18n.t('errors:not_found'));
 	const found = await management(locals.supabase, user.id, slug.data);

@@ -14,7 +14,7 @@ import { managed, managedForAction } from '../manage';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { organisation, isAdmin, isCoordinator } = await managed(event);
+	const { organisation, isAdmin, isCoordinator, userId } = await managed(event);
 	const [members, pending] = await Promise.all([
 		admin.members(event.locals.supabase, organisation.id),
 		invitations.ofOrganisation(event.locals.supabase, organisation.id)
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		// Admins invite anyone; a coordinator only the first admin of an organisation without one.
 		canInvite: isAdmin || (isCoordinator && !hasAdmin),
 		inviteRoles: isAdmin ? (['member', 'editor', 'admin'] as const) : (['admin'] as const),
-		userId: event.locals.user!.id
+		userId
 	};
 };
 

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { calendarHeaders, calendarReader, toCalendarEvent } from '#lib/server/eventCalendar';
 import * as events from '#lib/server/events';
 import { toICalendar } from '#lib/server/ical';
@@ -7,8 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** One event as an .ics file, for whoever may read the event (RLS decides). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const id = z.uuid().safeParse(params.id);
-	const event = id.success ? await events.getById(locals.supabase, id.data) : null;
+	const event = await events.getById(locals.supabase, params.id);
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
 	const calendarEvent = toCalendarEvent(event, calendarReader(locals, url));
 	const body = toICalendar({

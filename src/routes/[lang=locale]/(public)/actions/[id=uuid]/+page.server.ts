@@ -1,12 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import type { PostgrestError } from '@supabase/supabase-js';
-import { z } from 'zod';
+import { error, fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
-import { signInPath } from '#lib/redirects';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { actionUpdateSchema } from '#lib/schemas/jointActions';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { renderMarkdown } from '#lib/server/markdown';
@@ -16,11 +15,10 @@ import type { Actions, PageServerLoad } from './$types';
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = z.uuid().safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-	const [action, mine] = await Promise.all([
-		jointActions.getById(locals.supabase, id.data),
-		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
+	const [action, mine, rights] = await Promise.all([
+		jointActions.getById(locals.supabase, params.id),
+		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
+		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	// Not readable and absent look the same: never a hint that it exists.
 	if (!action) error(404, locals.i18n.t('errors:not_found'));
@@ -76,7 +74,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			organisation: { slug: a.organisation!.slug, name: a.organisation!.name }
 		})),
 		reason: accessReason(action.item, action.item.attachments, mine),
-		...permissions(action.item.attachments, mine, action.item.status),
+		// Which buttons to show. Display only: every write is decided again by the database.
+		canEdit: rights.canManage,
+		postAs: action.item.attachments
+			.filter((a) => a.organisation && rights.postAs.includes(a.organisation.id))
+			.map((a) => ({ id: a.organisation!.id, name: a.organisation!.name })),
 		updates: action.updates.map((u) => ({
 			id: u.id,
 			locale: u.locale,
@@ -89,43 +91,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-type Attachment = {
-	role: 'owner' | 'co_lead' | 'participant' | 'signatory';
-	state: 'invited' | 'accepted' | 'declined';
-	organisation: { id: string; name: string } | null;
-};
-type Membership = {
-	role: 'member' | 'editor' | 'admin';
-	organisation: { id: string; name: string; status: string } | null;
-};
-
-/** Which buttons to show. Display only: every write is decided again by the database. */
-function permissions(attachments: Attachment[], mine: Membership[], status: string) {
-	const editorOf = new Map(
-		mine
-			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
-			.map((m) => [m.organisation!.id, m.organisation!.name])
-	);
-	const accepted = attachments.filter(
-		(a) => a.organisation && a.state === 'accepted' && a.role !== 'signatory'
-	);
-	const canEdit = accepted.some(
-		(a) => (a.role === 'owner' || a.role === 'co_lead') && editorOf.has(a.organisation!.id)
-	);
-	const postAs =
-		status === 'archived'
-			? []
-			: accepted
-					.filter((a) => editorOf.has(a.organisation!.id))
-					.map((a) => ({ id: a.organisation!.id, name: a.organisation!.name }));
-	return { canEdit, postAs };
-}
-
 export const actions: Actions = {
-	post: async ({ locals, params, request, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = z.uuid().safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	post: async ({ locals, params, request }) => {
+		requireUser();
 		const form = await request.formData();
 		const body = String(form.get('body') ?? '').slice(0, 12000);
 		const parsed = parseForm(actionUpdateSchema, form);
@@ -133,13 +101,13 @@ export const actions: Actions = {
 		try {
 			await jointActions.postUpdate(
 				locals.supabase,
-				id.data,
+				params.id,
 				parsed.data.organisation_id,
 				parsed.data.locale,
 				parsed.data.body
 			);
 		} catch (caught) {
-			const key = dbErrorKey(caught as PostgrestError);
+			const key = dbErrorKey(caught);
 			// Not theirs to post (RLS refused): 403, with the message on the form.
 			return fail(key === 'errors:forbidden' ? 403 : 400, { body, errors: { form: key } });
 		}

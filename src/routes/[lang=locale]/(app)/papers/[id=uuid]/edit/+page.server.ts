@@ -1,7 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PostgrestError } from '@supabase/supabase-js';
-import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import {
 	paperInviteSchema,
 	paperOpenSignatureSchema,
@@ -10,62 +7,25 @@ import {
 	paperVersionSchema
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
-import { parseForm } from '#lib/server/forms';
-import { editableOrganisations } from '#lib/server/jointActions';
+import { formFail, formValues, parseForm } from '#lib/server/forms';
+import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
 import * as papers from '#lib/server/papers';
 import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 const fileIdSchema = z.object({ file_id: z.uuid() });
 
-/** What the caller may do here; the database decides again on every write. */
-async function context(locals: App.Locals, rawId: string) {
-	const id = idSchema.safeParse(rawId);
-	if (!id.success || !locals.user) error(404, locals.i18n.t('errors:not_found'));
-	const [paper, editable] = await Promise.all([
-		papers.getForEditing(locals.supabase, id.data),
-		editableOrganisations(locals.supabase, locals.user.id)
-	]);
-	if (!paper) error(404, locals.i18n.t('errors:not_found'));
-	const editableIds = new Set(editable.map((o) => o.id));
-	const isLeadEditor = paper.item.attachments.some(
-		(a) =>
-			a.organisation &&
-			editableIds.has(a.organisation.id) &&
-			(a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted'))
-	);
-	// Signatories read the paper too, but do not edit it.
-	if (!isLeadEditor) error(403, locals.i18n.t('errors:forbidden'));
-	const isOwnerEditor = editableIds.has(paper.item.owner_organisation_id);
-	return { id: id.data, paper, isOwnerEditor, userId: locals.user.id };
-}
-
-function failure(action: string, caught: unknown, field = 'form', values = {}) {
-	return fail(400, {
-		action,
-		values,
-		errors: { [field]: paperErrorKey(caught as PostgrestError) }
-	});
-}
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { paper, isOwnerEditor } = await context(locals, params.id);
-	const original: Locale = isLocale(paper.original_locale) ? paper.original_locale : 'en';
-	const requested = url.searchParams.get('locale');
-	const locale: Locale = isLocale(requested) ? requested : original;
-	const texts = LOCALES.map((code) => {
-		const row = paper.translations.find((t) => t.locale === code);
-		const state = !row
-			? 'missing'
-			: code === paper.original_locale || row.source_revision >= paper.original_revision
-				? 'up_to_date'
-				: 'outdated';
-		return { locale: code, state, isOriginal: code === paper.original_locale } as const;
-	});
+	const {
+		item: paper,
+		texts,
+		locale,
+		original,
+		isOwnerEditor
+	} = await items.loadForEditing({ locals, url, params }, 'paper');
 	const current = paper.translations.find((t) => t.locale === locale);
 	const originalText = paper.translations.find((t) => t.locale === paper.original_locale);
 
@@ -143,35 +103,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	text: async ({ locals, params, request }) => {
-		const { id, userId } = await context(locals, params.id);
+	text: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = Object.fromEntries(
-			['locale', 'title', 'abstract'].map((k) => [k, String(form.get(k) ?? '').slice(0, 6000)])
-		);
 		const parsed = parseForm(paperTranslationSchema, form);
-		if (!parsed.success) return fail(400, { action: 'text', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
 		const { locale, ...text } = parsed.data;
 		try {
-			await papers.saveText(locals.supabase, userId, id, locale, text);
+			await papers.saveText(locals.supabase, id, locale, text);
 		} catch (caught) {
-			return failure('text', caught, 'form', values);
+			return formFail('text', caught, formValues(paperTranslationSchema, form), {
+				mapKey: paperErrorKey
+			});
 		}
 		return { action: 'text', saved: true };
 	},
-	upload: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	upload: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = { locale: String(form.get('locale') ?? '').slice(0, 8) };
+		const values = { locale: formValues(paperUploadSchema, form).locale ?? '' };
 		const parsed = parseForm(paperUploadSchema, form);
-		if (!parsed.success) return fail(400, { action: 'upload', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('upload', parsed.errors, values);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { action: 'upload', values, errors: { file: 'validation:pdf_empty' } });
+			return formFail('upload', { file: 'validation:pdf_empty' }, values);
 		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const problem = checkPdf(bytes);
-		if (problem) return fail(400, { action: 'upload', values, errors: { file: problem } });
+		if (problem) return formFail('upload', { file: problem }, values);
 		try {
 			await uploadPaperFile(locals.supabase, fileStorage(), {
 				paperId: id,
@@ -181,38 +140,38 @@ export const actions: Actions = {
 				bytes
 			});
 		} catch (caught) {
-			return failure('upload', caught, 'file', values);
+			return formFail('upload', caught, values, { mapKey: paperErrorKey, field: 'file' });
 		}
 		return { action: 'upload', saved: true };
 	},
-	removeFile: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	removeFile: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(fileIdSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'upload', errors: { form: 'errors:generic' } });
+		if (!parsed.success) return formFail('upload', { form: 'errors:generic' });
 		try {
 			await removePaperFile(locals.supabase, fileStorage(), id, parsed.data.file_id);
 		} catch (caught) {
-			return failure('upload', caught);
+			return formFail('upload', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'upload', removed: true };
 	},
-	version: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	version: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperVersionSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'version', errors: parsed.errors });
+		if (!parsed.success) return formFail('version', parsed.errors);
 		try {
 			await papers.addVersion(locals.supabase, id, parsed.data.note);
 		} catch (caught) {
-			return failure('version', caught);
+			return formFail('version', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'version', saved: true };
 	},
-	open: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	open: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
-		const values = { deadline: String(form.get('deadline') ?? '').slice(0, 20) };
+		const values = { deadline: formValues(paperOpenSignatureSchema, form).deadline ?? '' };
 		const parsed = parseForm(paperOpenSignatureSchema, form);
-		if (!parsed.success) return fail(400, { action: 'open', values, errors: parsed.errors });
+		if (!parsed.success) return formFail('open', parsed.errors, values);
 		let reasked: number;
 		try {
 			reasked = await papers.openSignature(
@@ -222,41 +181,40 @@ export const actions: Actions = {
 				parsed.data.deadline
 			);
 		} catch (caught) {
-			const key = paperErrorKey(caught as PostgrestError);
-			const field = key === 'validation:deadline_past' ? 'deadline' : 'form';
-			return fail(400, { action: 'open', values, errors: { [field]: key } });
+			const field = paperErrorKey(caught) === 'validation:deadline_past' ? 'deadline' : 'form';
+			return formFail('open', caught, values, { mapKey: paperErrorKey, field });
 		}
 		return { action: 'open', saved: true, reasked };
 	},
-	invite: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	invite: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(paperInviteSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'invite', errors: parsed.errors });
+		if (!parsed.success) return formFail('invite', parsed.errors);
 		let invited: number;
 		try {
 			invited = await papers.inviteSignatories(locals.supabase, id, parsed.data.organisation_ids);
 		} catch (caught) {
-			return failure('invite', caught);
+			return formFail('invite', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'invite', saved: true, invited };
 	},
-	close: async ({ locals, params }) => {
-		const { id } = await context(locals, params.id);
+	close: async ({ locals, params, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		try {
 			await papers.closeSignature(locals.supabase, id);
 		} catch (caught) {
-			return failure('close', caught);
+			return formFail('close', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'close', saved: true };
 	},
-	status: async ({ locals, params, request }) => {
-		const { id } = await context(locals, params.id);
+	status: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const parsed = parseForm(statusSchema, await request.formData());
-		if (!parsed.success) return fail(400, { action: 'status', errors: parsed.errors });
+		if (!parsed.success) return formFail('status', parsed.errors);
 		try {
-			await papers.setStatus(locals.supabase, id, parsed.data.status);
+			await items.setStatus(locals.supabase, id, parsed.data.status);
 		} catch (caught) {
-			return failure('status', caught);
+			return formFail('status', caught, {}, { mapKey: paperErrorKey });
 		}
 		return { action: 'status', saved: true };
 	}

@@ -1,11 +1,14 @@
+import { error } from '@sveltejs/kit';
 import { contentDisposition } from '#lib/server/contentDisposition';
 import { csvDelimiter, toCsv } from '#lib/server/csv';
-import { loadForOrganiser } from '../registrations/organiser';
+import * as events from '#lib/server/events';
 import type { RequestHandler } from './$types';
 
 /** The registrant list as a spreadsheet file, for the organisers only (404 for others). */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const { event, title, list } = await loadForOrganiser({ locals, params });
+	const found = await events.forOrganiser(locals.supabase, params.id, locals.locale);
+	if (!found) error(404, locals.i18n.t('errors:not_found'));
+	const { event, title, list } = found;
 	const { t } = locals.i18n;
 	// Sortable in a spreadsheet: 2026-12-03 09:30, in the event's zone.
 	const stamp = new Intl.DateTimeFormat('sv-SE', {

@@ -1,13 +1,16 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { decideRegistrationSchema } from '#lib/schemas/events';
 import { decisionErrorKey } from '#lib/server/errors';
+import * as events from '#lib/server/events';
 import { parseForm } from '#lib/server/forms';
 import { sendPendingEmails } from '#lib/server/mail';
-import { loadForOrganiser } from './organiser';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { event, title, titleLocale, list } = await loadForOrganiser({ locals, params });
+	const found = await events.forOrganiser(locals.supabase, params.id, locals.locale);
+	// Not an organiser, not readable or absent: the same 404.
+	if (!found) error(404, locals.i18n.t('errors:not_found'));
+	const { event, title, titleLocale, list } = found;
 	const count = (status: string) => list.filter((r) => r.status === status).length;
 	return {
 		event: {
@@ -44,11 +47,16 @@ export const actions: Actions = {
 	decide: async ({ locals, request, url }) => {
 		const parsed = parseForm(decideRegistrationSchema, await request.formData());
 		if (!parsed.success) return fail(400, { error: 'errors:generic' });
-		const { data, error } = await locals.supabase.rpc('decide_event_registration', {
-			registration_id: parsed.data.registration_id,
-			approve: parsed.data.decision === 'approve'
-		});
-		if (error) return fail(400, { error: decisionErrorKey(error) });
+		let data;
+		try {
+			data = await events.decide(
+				locals.supabase,
+				parsed.data.registration_id,
+				parsed.data.decision === 'approve'
+			);
+		} catch (caught) {
+			return fail(400, { error: decisionErrorKey(caught) });
+		}
 		// The person hears about it now; a failed email stays in the outbox for the timer.
 		await sendPendingEmails(url.origin);
 		return { decided: data };

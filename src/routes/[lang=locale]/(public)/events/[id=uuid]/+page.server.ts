@@ -1,29 +1,27 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { error, fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
-import { signInPath } from '#lib/redirects';
+import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { renderMarkdown } from '#lib/server/markdown';
 import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
-const idSchema = z.uuid();
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = idSchema.safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
+	const id = params.id;
 	const user = locals.user;
-	const [event, counts, mine, registration, link] = await Promise.all([
-		events.getById(locals.supabase, id.data),
-		events.counts(locals.supabase, id.data).catch(() => null),
+	const [event, counts, mine, registration, link, rights] = await Promise.all([
+		events.getById(locals.supabase, id),
+		events.counts(locals.supabase, id).catch(() => null),
 		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([]),
-		user ? events.myRegistration(locals.supabase, id.data, user.id) : Promise.resolve(null),
-		user ? events.onlineLink(locals.supabase, id.data) : Promise.resolve(null)
+		user ? events.myRegistration(locals.supabase, id, user.id) : Promise.resolve(null),
+		user ? events.onlineLink(locals.supabase, id) : Promise.resolve(null),
+		items.rights(locals.supabase, id, user !== null)
 	]);
 	// Not readable and absent look the same.
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
@@ -87,58 +85,30 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		registration,
 		registrationOpen,
 		userSignedIn: user !== null,
-		isOrganiser: events.isOrganiser(event.item.attachments, mine),
+		// Display only (links): every write is decided again by the database.
+		isOrganiser: rights.canManage,
 		onlineUrl: link,
 		reason: accessReason(event.item, event.item.attachments, mine),
-		canEdit: canEdit(event.item.attachments, mine)
+		canEdit: rights.canManage
 	};
 };
 
-type Attachment = {
-	role: 'owner' | 'co_lead' | 'participant' | 'signatory';
-	state: 'invited' | 'accepted' | 'declined';
-	organisation: { id: string } | null;
-};
-type Membership = { role: string; organisation: { id: string; status: string } | null };
-
-/**
- * Whether to show "Edit": the person edits for the owner or an accepted co-lead (the rule of
- * private.editable_item_ids()). Display only: every write is decided again by the database.
- */
-function canEdit(attachments: Attachment[], mine: Membership[]) {
-	const editorOf = new Set(
-		mine
-			.filter((m) => m.role !== 'member' && m.organisation?.status === 'active')
-			.map((m) => m.organisation!.id)
-	);
-	return attachments.some(
-		(a) =>
-			a.organisation &&
-			a.state === 'accepted' &&
-			(a.role === 'owner' || a.role === 'co_lead') &&
-			editorOf.has(a.organisation.id)
-	);
-}
-
 export const actions: Actions = {
-	register: async ({ locals, params, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = idSchema.safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-		const { data, error: failure } = await locals.supabase.rpc('register_for_event', {
-			event_id: id.data
-		});
-		if (failure) return fail(400, { error: registrationErrorKey(failure) });
-		return { registered: data };
+	register: async ({ locals, params }) => {
+		requireUser();
+		try {
+			return { registered: await events.register(locals.supabase, params.id) };
+		} catch (caught) {
+			return fail(400, { error: registrationErrorKey(caught) });
+		}
 	},
 	cancel: async ({ locals, params, url }) => {
-		if (!locals.user) redirect(303, signInPath(locals.locale, url.pathname));
-		const id = idSchema.safeParse(params.id);
-		if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-		const { error: failure } = await locals.supabase.rpc('cancel_event_registration', {
-			event_id: id.data
-		});
-		if (failure) return fail(400, { error: registrationErrorKey(failure) });
+		requireUser();
+		try {
+			await events.cancelRegistration(locals.supabase, params.id);
+		} catch (caught) {
+			return fail(400, { error: registrationErrorKey(caught) });
+		}
 		// A freed place may have gone to someone waiting: tell them now (errors are logged,
 		// the email stays in the outbox for the timer, the cancellation stands).
 		await sendPendingEmails(url.origin);

@@ -1,19 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { accessReason } from '#lib/access';
 import { isLocale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = z.uuid().safeParse(params.id);
-	if (!id.success) error(404, locals.i18n.t('errors:not_found'));
-	const [paper, mine] = await Promise.all([
-		papers.getById(locals.supabase, id.data),
-		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([])
+	const [paper, mine, rights] = await Promise.all([
+		papers.getById(locals.supabase, params.id),
+		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
+		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	if (!paper) error(404, locals.i18n.t('errors:not_found'));
 
@@ -82,16 +81,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		action,
 		reason: accessReason(paper.item, paper.item.attachments, mine),
 		// Display only: the manage page and the database decide again.
-		canEdit: paper.item.attachments.some(
-			(a) =>
-				a.organisation &&
-				(a.role === 'owner' || (a.role === 'co_lead' && a.state === 'accepted')) &&
-				mine.some(
-					(m) =>
-						m.role !== 'member' &&
-						m.organisation?.status === 'active' &&
-						m.organisation.id === a.organisation!.id
-				)
-		)
+		canEdit: rights.canManage
 	};
 };

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { contentDisposition } from '#lib/server/contentDisposition';
 import { download } from '#lib/server/paperFiles';
 import { fileStorage } from '#lib/server/storage';
@@ -10,12 +9,9 @@ import type { RequestHandler } from './$types';
  * metadata row succeeds — RLS on paper_files is the download rule; there is no public URL.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const paperId = z.uuid().safeParse(params.id);
-	const fileId = z.uuid().safeParse(params.fileId);
-	if (!paperId.success || !fileId.success) error(404, locals.i18n.t('errors:not_found'));
-	const file = await download(locals.supabase, fileStorage(), fileId.data);
+	const file = await download(locals.supabase, fileStorage(), params.fileId);
 	// Hidden by RLS, belonging to another paper, or missing: the same 404.
-	if (!file || file.paper_id !== paperId.data) error(404, locals.i18n.t('errors:not_found'));
+	if (!file || file.paper_id !== params.id) error(404, locals.i18n.t('errors:not_found'));
 	// The stored name was made safe on upload; the header is built the one way anyway.
 	const name = file.filename.replace(/\.pdf$/i, '');
 	return new Response(Buffer.from(file.bytes), {

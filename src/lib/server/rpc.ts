@@ -1,0 +1,9 @@
+/**
+ * Arguments of a database function without the nulls: a null is "not given", so the
+ * function's own default applies (generated types make defaulted arguments optional).
+ */
+export function given<T extends Record<string, unknown>>(values: T) {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as {
+		[K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K];
+	};
+}

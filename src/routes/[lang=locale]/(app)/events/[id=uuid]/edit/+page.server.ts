@@ -1,0 +1,121 @@
+import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events';
+import * as events from '#lib/server/events';
+import { eventFieldError } from '#lib/server/errors';
+import { formFail, formValues, parseForm, withCheckbox } from '#lib/server/forms';
+import { inviteAction, statusAction } from '#lib/server/itemForms';
+import { sendPendingEmails } from '#lib/server/mail';
+import * as items from '#lib/server/items';
+import * as organisations from '#lib/server/organisations';
+import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const {
+		item: event,
+		texts,
+		locale,
+		isOwnerEditor
+	} = await items.loadForEditing({ locals, url, params }, 'event');
+	const current = event.translations.find((t) => t.locale === locale);
+	const originalText = event.translations.find((t) => t.locale === event.original_locale);
+	const [link, linkable, directory] = await Promise.all([
+		events.onlineLink(locals.supabase, event.id),
+		events.linkableActions(locals.supabase, locals.locale),
+		isOwnerEditor ? organisations.list(locals.supabase, {}) : Promise.resolve([])
+	]);
+	const start = utcToZoned(event.starts_at, event.time_zone);
+	const end = utcToZoned(event.ends_at, event.time_zone);
+	const deadline = event.registration_deadline
+		? utcToZoned(event.registration_deadline, event.time_zone)
+		: null;
+	const attachedIds = new Set(event.item.attachments.map((a) => a.organisation?.id));
+	return {
+		id: event.id,
+		title: originalText?.title ?? '',
+		locale,
+		texts,
+		current: {
+			title: current?.title ?? '',
+			description: current?.description ?? '',
+			accessibility_notes: current?.accessibility_notes ?? ''
+		},
+		details: {
+			time_zone: event.time_zone,
+			start_date: start.date,
+			start_time: start.time,
+			end_date: end.date,
+			end_time: end.time,
+			venue_name: event.venue_name ?? '',
+			venue_address: event.venue_address ?? '',
+			is_online: event.is_online,
+			online_url: link ?? '',
+			capacity: event.capacity === null ? '' : String(event.capacity),
+			registration_mode: event.registration_mode,
+			deadline_date: deadline?.date ?? '',
+			deadline_time: deadline?.time ?? '',
+			accessibility: event.accessibility,
+			joint_action_id: event.joint_action_id ?? ''
+		},
+		timeZones: TIME_ZONES,
+		jointActions: linkable,
+		status: event.item.status,
+		cancelled: event.cancelled_at !== null,
+		isOwnerEditor,
+		attachments: event.item.attachments
+			.filter((a) => a.organisation)
+			.map((a) => ({ role: a.role, state: a.state, name: a.organisation!.name })),
+		invitable: directory.filter((o) => !attachedIds.has(o.id)).map(({ id, name }) => ({ id, name }))
+	};
+};
+
+export const actions: Actions = {
+	text: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		const form = await request.formData();
+		const parsed = parseForm(eventTranslationSchema, form);
+		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
+		const { locale, ...text } = parsed.data;
+		try {
+			await events.saveText(locals.supabase, id, locale, text);
+		} catch (caught) {
+			return formFail('text', caught, formValues(eventTranslationSchema, form));
+		}
+		return { action: 'text', saved: true };
+	},
+	details: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		const form = await request.formData();
+		const values = withCheckbox(formValues(eventDetailsSchema, form), 'is_online');
+		const parsed = parseForm(eventDetailsSchema, form);
+		if (!parsed.success) return formFail('details', parsed.errors, values);
+		try {
+			await events.saveDetails(locals.supabase, id, parsed.data);
+		} catch (caught) {
+			// Fewer places than confirmed registrations: say so next to the capacity.
+			const atField = eventFieldError(caught);
+			if (atField) return formFail('details', { [atField.field]: atField.key }, values);
+			return formFail('details', caught, values);
+		}
+		// More places confirm people from the waiting list: they hear about it now (a failed
+		// email stays in the outbox for the timer).
+		await sendPendingEmails(url.origin);
+		return { action: 'details', saved: true };
+	},
+	invite: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		return inviteAction(locals.supabase, id, await request.formData());
+	},
+	status: async ({ locals, params, request, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		return statusAction(locals.supabase, id, await request.formData());
+	},
+	cancel: async ({ locals, params, url }) => {
+		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
+		try {
+			await events.cancel(locals.supabase, id);
+		} catch (caught) {
+			return formFail('cancel', caught);
+		}
+		return { action: 'cancel', saved: true };
+	}
+};
