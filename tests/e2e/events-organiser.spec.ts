@@ -194,3 +194,23 @@ test('an editor creates a training in Dutch, adds French and publishes', async (
 	await expect(page.locator('.badge', { hasText: 'Ontwerp' })).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('fewer places than confirmed registrations: the message is at the capacity field and nothing changes', async ({
+	asEditor
+}) => {
+	const page = asEditor;
+	// Seed: DEI Belgique's training has two confirmed registrations; Lotte edits it.
+	await page.goto(`/nl/events/${ITEM.belgianTraining}/edit`);
+	const capacity = page.getByLabel('Aantal plaatsen', { exact: true });
+	const stored = await capacity.inputValue();
+	await capacity.fill('1');
+	await page.locator('form[action="?/details"]').getByRole('button').last().click();
+	// The database refuses it (EV009) and the page says why next to the field.
+	await expect(capacity.locator('xpath=..').locator('.field-error')).toHaveText(
+		'Er zijn al meer bevestigde inschrijvingen dan dit aantal plaatsen.'
+	);
+	await expect(capacity).toHaveAttribute('aria-invalid', 'true');
+	await expect(capacity).toHaveValue('1');
+	await page.goto(`/nl/events/${ITEM.belgianTraining}/edit`);
+	await expect(page.getByLabel('Aantal plaatsen', { exact: true })).toHaveValue(stored);
+});
