@@ -5,6 +5,24 @@ begin;
 \ir _helpers.psql
 select plan(49);
 
+-- Each person registers for the event themself, in this order (first come, first served).
+create function tests.register_in_turn(event text, variadic people text[])
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  person text;
+begin
+  foreach person in array people loop
+    perform tests.authenticate_as(person);
+    perform public.register_for_event(tests.uid(event));
+  end loop;
+  perform tests.clear_authentication();
+end;
+$$;
+grant execute on function tests.register_in_turn(text, text[]) to public;
+
 -- Whatever the demo data or other tests left in the outbox is out of the way (rolled back).
 delete from public.notification_outbox;
 
@@ -36,13 +54,7 @@ values
 insert into tests.names (id, name) values (tests.uid('ev_reg'), 'ev_reg'), (tests.uid('ev_appr'), 'ev_appr');
 
 -- Three people register for two places, each as themselves: two confirmed, one waiting.
-select tests.authenticate_as('gamma_member');
-select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
-select tests.authenticate_as('beta_member');
-select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
-select tests.authenticate_as('alpha_member');
-select public.register_for_event(tests.uid('ev_reg')) \g /dev/null
-select tests.clear_authentication();
+select tests.register_in_turn('ev_reg', 'gamma_member', 'beta_member', 'alpha_member');
 
 -- Who is on the list, as "name:status", in the list's order.
 create function tests.registrants(event uuid)
@@ -149,13 +161,7 @@ select is(
 );
 
 -- Approval mode: approve with a place, approve onto the waiting list, decline.
-select tests.authenticate_as('outsider');
-select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
-select tests.authenticate_as('beta_member');
-select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
-select tests.authenticate_as('gamma_member');
-select public.register_for_event(tests.uid('ev_appr')) \g /dev/null
-select tests.clear_authentication();
+select tests.register_in_turn('ev_appr', 'outsider', 'beta_member', 'gamma_member');
 select is(cardinality(tests.outbox()), 1, 'pending requests queue no email');
 
 select tests.authenticate_as('alpha_editor');
