@@ -16,63 +16,35 @@ grant execute on function tests.editable_items() to public;
 insert into tests.names (id, name) values (tests.uid('item_new'), 'item_new'), (tests.uid('item_smuggled'), 'item_smuggled');
 
 -- reading: every actor -----------------------------------------------------------
-select tests.authenticate_as_anon();
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_public'],
-  'anonymous visitors read published and archived public items only');
-
-select tests.authenticate_as('outsider');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_public'],
-  'a person without membership reads public items only (no network, no drafts)');
-
-select tests.authenticate_as('alpha_member');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'a member reads public, network and their organisation''s participants items, not its drafts');
-
-select tests.authenticate_as('alpha_editor');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'an editor of the owner also reads its drafts');
-
-select tests.authenticate_as('alpha_admin');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'an admin of the owner reads its drafts');
-
-select tests.authenticate_as('beta_editor');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public', 'item_beta_signatures'],
-  'an editor of an accepted co-lead organisation reads the draft; an accepted participant reads participants items');
-
-select tests.authenticate_as('beta_member');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public', 'item_beta_signatures'],
-  'a plain member of a co-lead organisation does not read drafts');
-
-select tests.authenticate_as('gamma_admin');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public', 'item_beta_signatures'],
-  'an organisation invited (not yet accepted) as co-lead or participant reads neither the draft nor the participants item; an invited co-signatory reads the paper');
-
-select tests.authenticate_as('gamma_member');
-select is(tests.visible_items(),
-  array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public', 'item_beta_signatures'],
-  'members of an invited co-signatory organisation read the paper to sign');
-
-select tests.authenticate_as('frozen_member');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_public'],
-  'a member of a suspended organisation loses network and participants items (even accepted attachments)');
-
-select tests.authenticate_as('frozen_admin');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_public'],
-  'an admin of a suspended organisation loses them too');
-
-select tests.authenticate_as('pending_admin');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_public'],
-  'the admin of a pending organisation is not yet in the network');
-
-select tests.authenticate_as('coordinator');
-select is(tests.visible_items(), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
-  'a coordinator reads network items but not other organisations'' drafts or participants items');
+select is(tests.read_as(actor, 'tests.visible_items()'), expected, description)
+from (values
+  (null, array['item_alpha_archived', 'item_alpha_public'],
+   'anonymous visitors read published and archived public items only'),
+  ('outsider', array['item_alpha_archived', 'item_alpha_public'],
+   'a person without membership reads public items only (no network, no drafts)'),
+  ('alpha_member', array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'a member reads public, network and their organisation''s participants items, not its drafts'),
+  ('alpha_editor', array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'an editor of the owner also reads its drafts'),
+  ('alpha_admin', array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'an admin of the owner reads its drafts'),
+  ('beta_editor', array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public', 'item_beta_signatures'],
+   'an editor of an accepted co-lead organisation reads the draft; an accepted participant reads participants items'),
+  ('beta_member', array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public', 'item_beta_signatures'],
+   'a plain member of a co-lead organisation does not read drafts'),
+  ('gamma_admin', array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public', 'item_beta_signatures'],
+   'an organisation invited (not yet accepted) as co-lead or participant reads neither the draft nor the participants item; an invited co-signatory reads the paper'),
+  ('gamma_member', array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public', 'item_beta_signatures'],
+   'members of an invited co-signatory organisation read the paper to sign'),
+  ('frozen_member', array['item_alpha_archived', 'item_alpha_public'],
+   'a member of a suspended organisation loses network and participants items (even accepted attachments)'),
+  ('frozen_admin', array['item_alpha_archived', 'item_alpha_public'],
+   'an admin of a suspended organisation loses them too'),
+  ('pending_admin', array['item_alpha_archived', 'item_alpha_public'],
+   'the admin of a pending organisation is not yet in the network'),
+  ('coordinator', array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+   'a coordinator reads network items but not other organisations'' drafts or participants items')
+) as reading (actor, expected, description);
 
 -- network visibility follows the reader's organisation status -----------------
 select tests.clear_authentication();

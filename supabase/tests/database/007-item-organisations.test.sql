@@ -13,50 +13,33 @@ select throws_ok(
   $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_public'), tests.uid('test-gamma'), 'participant')$$,
   '42501', 'permission denied for table item_organisations', 'anonymous visitors cannot attach organisations');
 
-select tests.authenticate_as('outsider');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
-  'a person without membership reads the accepted attachments of public items only');
-
-select tests.authenticate_as('gamma_member');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
-        'item_alpha_public/test-alpha:accepted', 'item_beta_signatures/test-beta:accepted'],
-  'a member of an invited organisation does not see its pending invitations or the items behind them');
-
-select tests.authenticate_as('gamma_admin');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
-        'item_alpha_participants/test-gamma:invited', 'item_alpha_public/test-alpha:accepted',
-        'item_beta_signatures/test-beta:accepted', 'item_beta_signatures/test-gamma:invited'],
-  'the admin of an invited organisation reads the invitations addressed to it, not the other attachments of those items');
-
-select tests.authenticate_as('beta_member');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
-        'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
-        'item_alpha_participants/test-frozen:accepted', 'item_alpha_public/test-alpha:accepted',
-        'item_beta_signatures/test-beta:accepted'],
-  'a member of an attached organisation reads the accepted attachments of the items they see');
-
-select tests.authenticate_as('alpha_editor');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-alpha:accepted', 'item_alpha_draft/test-beta:accepted',
-        'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
-        'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
-        'item_alpha_participants/test-frozen:accepted', 'item_alpha_participants/test-gamma:invited',
-        'item_alpha_public/test-alpha:accepted'],
-  'the owner''s editor reads every attachment of its items, pending ones included');
-
-select tests.authenticate_as('frozen_admin');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
-  'the admin of a suspended organisation no longer reads its own attachments');
-
-select tests.authenticate_as('coordinator');
-select is(tests.visible_attachments(),
-  array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
-  'a coordinator reads the attachments of the items they can read');
+select is(tests.read_as(actor, 'tests.visible_attachments()'), expected, description)
+from (values
+  ('outsider', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+   'a person without membership reads the accepted attachments of public items only'),
+  ('gamma_member', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
+                         'item_alpha_public/test-alpha:accepted', 'item_beta_signatures/test-beta:accepted'],
+   'a member of an invited organisation does not see its pending invitations or the items behind them'),
+  ('gamma_admin', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
+                        'item_alpha_participants/test-gamma:invited', 'item_alpha_public/test-alpha:accepted',
+                        'item_beta_signatures/test-beta:accepted', 'item_beta_signatures/test-gamma:invited'],
+   'the admin of an invited organisation reads the invitations addressed to it, not the other attachments of those items'),
+  ('beta_member', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted',
+                        'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
+                        'item_alpha_participants/test-frozen:accepted', 'item_alpha_public/test-alpha:accepted',
+                        'item_beta_signatures/test-beta:accepted'],
+   'a member of an attached organisation reads the accepted attachments of the items they see'),
+  ('alpha_editor', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_draft/test-alpha:accepted', 'item_alpha_draft/test-beta:accepted',
+                         'item_alpha_draft/test-gamma:invited', 'item_alpha_network/test-alpha:accepted',
+                         'item_alpha_participants/test-alpha:accepted', 'item_alpha_participants/test-beta:accepted',
+                         'item_alpha_participants/test-frozen:accepted', 'item_alpha_participants/test-gamma:invited',
+                         'item_alpha_public/test-alpha:accepted'],
+   'the owner''s editor reads every attachment of its items, pending ones included'),
+  ('frozen_admin', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+   'the admin of a suspended organisation no longer reads its own attachments'),
+  ('coordinator', array['item_alpha_archived/test-alpha:accepted', 'item_alpha_network/test-alpha:accepted', 'item_alpha_public/test-alpha:accepted'],
+   'a coordinator reads the attachments of the items they can read')
+) as reading (actor, expected, description);
 
 -- inviting ----------------------------------------------------------------------
 select tests.authenticate_as('alpha_member');
