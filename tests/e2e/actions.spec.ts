@@ -49,6 +49,25 @@ test('words typed in the search box before the page has hydrated are kept', asyn
 	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
 });
 
+test('choices made on a form before the page has hydrated are kept (radio, checkbox)', async ({
+	page
+}) => {
+	let release: () => void = () => {};
+	const arrived = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await arrived;
+		await route.continue();
+	});
+	await page.goto('/en/apply', { waitUntil: 'commit' });
+	const kind = page.getByLabel('Partner organisation (an NGO working with the network)');
+	await kind.check();
+	await page.getByLabel('Dutch').check();
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(kind).toBeChecked();
+	await expect(page.getByLabel('Dutch')).toBeChecked();
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
