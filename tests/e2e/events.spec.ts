@@ -1,4 +1,4 @@
-import { expect, expectAccessible, parseCalendar, test } from './fixtures';
+import { expect, expectAccessible, ITEM, parseCalendar, test } from './fixtures';
 
 const EVENT = {
 	webinarAmsterdam: '30000000-0000-4000-8000-000000000203',
@@ -145,4 +145,19 @@ test('a visitor is invited to sign in to register', async ({ page }) => {
 test('an event not written in the reader language says so, as an event', async ({ page }) => {
 	await page.goto(`/es/events/${EVENT.webinarAmsterdam}`);
 	await expect(page.getByText('Este evento todavía no está disponible en español.')).toBeVisible();
+});
+
+test('an event page describes itself to search engines with the first words of its text', async ({
+	page
+}) => {
+	await page.goto(`/nl/events/${ITEM.publicWebinar}`);
+	await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+		'content',
+		'Eerste resultaten van het onderzoek van Defence for Children bij drie rechtbanken.'
+	);
+	await page.goto('/en/apply');
+	await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+		'content',
+		/^Child-rights organisations and DCI sections/
+	);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '#lib/server/markdown';
+import { plainSummary, renderMarkdown } from '#lib/server/markdown';
 
 describe('renderMarkdown', () => {
 	it('renders headings, lists, emphasis and links', () => {
@@ -42,5 +42,22 @@ describe('renderMarkdown', () => {
 		['[x](//evil.example/path)', '<p><a rel="nofollow noopener ugc">x</a></p>']
 	])('removes what could run or escape: %s', (source, safe) => {
 		expect(renderMarkdown(source)).toBe(safe);
+	});
+});
+
+describe('plainSummary (a page meta description)', () => {
+	it('keeps the words of a Markdown text without its marks', () => {
+		expect(
+			plainSummary(
+				'Une journée sur la **participation** des [enfants](https://example.org).\n\n## Programme\n\n- `Accueil`\n> Citation'
+			)
+		).toBe('Une journée sur la participation des enfants. Programme Accueil Citation');
+	});
+
+	it('cuts a long text with an ellipsis, within the limit', () => {
+		const summary = plainSummary('mot '.repeat(100), 40);
+		expect(summary.length).toBeLessThanOrEqual(40);
+		expect(summary.endsWith('…')).toBe(true);
+		expect(plainSummary('')).toBe('');
 	});
 });

@@ -55,3 +55,19 @@ export function renderMarkdown(source: string): string {
 		allowedSchemesAppliedToAttributes: ['href']
 	});
 }
+
+/**
+ * The first words of a Markdown text as plain text, for a page's meta description (search
+ * results show it): links and images become their text, marks and block markers go, white
+ * space folds; at most `max` characters, cut with an ellipsis.
+ */
+export function plainSummary(source: string, max = 160): string {
+	const text = source
+		.replace(/[^\P{Cc}\n\t]/gu, '')
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+		.replace(/\*\*|__|~~|[*_`]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -8,7 +8,7 @@ import * as events from '#lib/server/events';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
-import { renderMarkdown } from '#lib/server/markdown';
+import { plainSummary, renderMarkdown } from '#lib/server/markdown';
 import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -70,6 +70,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			locale: text.locale,
 			title: text.title,
 			descriptionHtml: renderMarkdown(text.description),
+			summary: plainSummary(text.description),
 			accessibilityNotes: text.accessibility_notes,
 			isFallback: text.isFallback && !isLocale(requested)
 		},
