@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { reset, start, stop } from './stack.mjs';
+import { start } from './stack.mjs';
 import { API_URL, DB_URL, anonKey, serviceRoleKey, signJwt } from './stack/config.mjs';
 import {
 	DOC,
@@ -33,7 +33,7 @@ import {
 	markdownTable,
 	mix,
 	percentile,
-	releaseStackLock,
+	restoreDemo,
 	table,
 	thousands,
 	writeDoc
@@ -113,13 +113,6 @@ const HELPERS = [
 const ms = (value) => (value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const ratio = (a, b) => (a / b).toFixed(2);
 const yes = (ok) => (ok ? 'yes' : 'NO');
-
-// --- holding off other stack commands -------------------------------------------------
-
-// scripts/stack.mjs serialises start/stop/reset across processes with this lock file (pid
-// inside; a dead holder's lock is taken over). Holding it while the data set is loaded makes
-// another session's `stack reset` wait (up to 3 minutes) instead of wiping the data set
-// half-way; our own reset() at the end is re-entrant (same pid). Released in every case.
 
 // --- data set ------------------------------------------------------------------------
 
@@ -646,16 +639,7 @@ async function main() {
 		failure = error;
 	} finally {
 		await db.end().catch(() => {});
-		if (loaded && !KEEP) {
-			console.log('\nRestoring the demo database (stack reset)…');
-			await reset({ quiet: true });
-		} else if (KEEP) {
-			console.log(
-				'\n--keep: the benchmark data stays loaded; `npm run stack:reset` restores the demo.'
-			);
-		}
-		if (startedStack) await stop({ quiet: true });
-		releaseStackLock();
+		await restoreDemo({ loaded, keep: KEEP, startedStack });
 	}
 	if (failure) throw failure;
 }

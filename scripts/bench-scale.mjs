@@ -27,7 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { reset, start, stop } from './stack.mjs';
+import { reset, start } from './stack.mjs';
 import { API_URL, DB_URL, anonKey } from './stack/config.mjs';
 import {
 	DOC,
@@ -41,7 +41,7 @@ import {
 	markdownTable,
 	mix,
 	percentile,
-	releaseStackLock,
+	restoreDemo,
 	serve,
 	table,
 	writeDoc
@@ -569,16 +569,7 @@ async function main() {
 	} finally {
 		await kill(server).catch(() => {});
 		if (db) await db.end().catch(() => {});
-		if (loaded && !KEEP) {
-			console.log('\nRestoring the demo database (stack reset)…');
-			await reset({ quiet: true });
-		} else if (loaded) {
-			console.log(
-				'\n--keep: the 100k data set stays loaded; `npm run stack:reset` restores the demo.'
-			);
-		}
-		if (startedStack) await stop({ quiet: true });
-		releaseStackLock();
+		await restoreDemo({ loaded, keep: KEEP, startedStack });
 	}
 	if (failure) throw failure;
 }

@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { acquireStackLock, releaseStackLock } from '../stack.mjs';
+import { acquireStackLock, releaseStackLock, reset, stop } from '../stack.mjs';
 import { ROOT } from '../stack/config.mjs';
 
 export { ROOT };
@@ -111,6 +111,22 @@ export async function holdStackLock({ onSignal = () => {} } = {}) {
 }
 
 export { acquireStackLock, releaseStackLock };
+
+/**
+ * The end of every run that loads a data set: back to the demo seed (stack reset) unless
+ * --keep asked to leave the data loaded; the stack stopped if the run started it; the lock
+ * released.
+ */
+export async function restoreDemo({ loaded, keep, startedStack }) {
+	if (loaded && !keep) {
+		console.log('\nRestoring the demo database (stack reset)…');
+		await reset({ quiet: true });
+	} else if (loaded) {
+		console.log('\n--keep: the data set stays loaded; `npm run stack:reset` restores the demo.');
+	}
+	if (startedStack) await stop({ quiet: true });
+	releaseStackLock();
+}
 
 // --- build and serve ----------------------------------------------------------------
 
