@@ -5,37 +5,13 @@
 -- text in fr, nl or en, a short title "<topic> in <city>" and a one-sentence summary:
 -- - joint actions (~40,000): 1–2 areas, 1–2 UNCRC articles, 1–2 countries, a phase, dates;
 -- - events (~35,000): a start from two years back to one year ahead, 2–8 hours long, a
---   third online, a capacity or none, open registration, areas and countries like actions;
+--   third online, a capacity or none, open registration, areas, articles and countries like actions;
 -- - papers (~25,000): a kind, areas, articles and countries like actions.
 -- Each city is in ≈ 2.5 % of the titles; the benchmark searches for one of them. Set-based
 -- and deterministic (setseed); every trigger stays on (guard, source_revision stamping,
 -- revision bump).
 
 select setseed(0.0528);
-
-create temporary table bench_actions on commit drop as
-select i.id, i.created_at, row_number() over (order by i.id) as g,
-  random() as l, random() as a, random() as b, random() as c, random() as d,
-  random() as p, random() as s, random() as e, random() as t, random() as w
-from public.items i
-where i.kind = 'joint_action'
-  and not exists (select 1 from public.joint_actions ja where ja.id = i.id);
-
-create temporary table bench_events on commit drop as
-select i.id, i.created_at, row_number() over (order by i.id) as g,
-  random() as l, random() as a, random() as b, random() as c, random() as d,
-  random() as o, random() as s, random() as e, random() as t, random() as w
-from public.items i
-where i.kind = 'event'
-  and not exists (select 1 from public.events ev where ev.id = i.id);
-
-create temporary table bench_papers on commit drop as
-select i.id, i.created_at, row_number() over (order by i.id) as g,
-  random() as l, random() as a, random() as b, random() as c, random() as d,
-  random() as k, random() as s, random() as e
-from public.items i
-where i.kind = 'paper'
-  and not exists (select 1 from public.papers p where p.id = i.id);
 
 create temporary table bench_words on commit drop as
 select
@@ -65,41 +41,56 @@ select
   array['training_education', 'lobbying_advocacy', 'legal_actions', 'research_expertise']
     as areas;
 
--- Content: original language fr 40 %, nl 25 %, en 35 %; a second area 35 % of the time,
--- a second article and country 50 % / 30 %; phase planned 20 %, ongoing 45 %, completed 35 %;
--- starts within two months of the item's creation, ends 1–24 months later (no end 25 %).
-insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, phase,
-  starts_on, ends_on, created_at, updated_at)
-select x.id,
-  case when x.l < 0.40 then 'fr' when x.l < 0.65 then 'nl' else 'en' end,
+-- Every item without content, with what the three kinds share, drawn once: the original
+-- language (fr 40 %, nl 25 %, en 35 %), 1–2 work areas (a second 35 % of the time), 1–2
+-- UNCRC articles (50 %) and 1–2 countries (30 %), the title "<topic> in <city>" in that
+-- language, and g, the item's number within its kind. r1–r5 are left for each kind's own.
+create temporary table bench_content on commit drop as
+select x.id, x.kind, x.created_at, x.g, x.r1, x.r2, x.r3, x.r4, x.r5,
+  case when x.l < 0.40 then 'fr' when x.l < 0.65 then 'nl' else 'en' end as locale,
   (case when x.b < 0.35
     then array[w.areas[1 + floor(x.a * 4)::int], w.areas[1 + (floor(x.a * 4)::int + 1 + floor(x.b * 3)::int) % 4]]
-    else array[w.areas[1 + floor(x.a * 4)::int]] end)::public.work_area[],
+    else array[w.areas[1 + floor(x.a * 4)::int]] end)::public.work_area[] as areas,
   case when x.c < 0.50
     then array[1 + floor(x.d * 54)::int, 1 + (floor(x.d * 54)::int + 1 + floor(x.c * 106)::int % 53) % 54]::smallint[]
-    else array[1 + floor(x.d * 54)::int]::smallint[] end,
+    else array[1 + floor(x.d * 54)::int]::smallint[] end as crc_articles,
   case when x.s < 0.30
     then array[w.countries[1 + floor(x.e * 30)::int], w.countries[1 + (floor(x.e * 30)::int + 1 + floor(x.s * 96)::int % 29) % 30]]
-    else array[w.countries[1 + floor(x.e * 30)::int]] end,
-  (case when x.p < 0.20 then 'planned' when x.p < 0.65 then 'ongoing' else 'completed' end)
+    else array[w.countries[1 + floor(x.e * 30)::int]] end as countries,
+  case when x.l < 0.40 then w.fr[1 + x.g % 12] || ' à ' || w.cities[1 + (x.g * 7) % 40]
+    when x.l < 0.65 then w.nl[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
+    else w.en[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40] end as title,
+  w.cities[1 + (x.g * 7) % 40] as city
+from (
+  select i.id, i.kind, i.created_at, row_number() over (partition by i.kind order by i.id) as g,
+    random() as l, random() as a, random() as b, random() as c, random() as d, random() as s,
+    random() as e, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5
+  from public.items i
+  where (i.kind = 'joint_action' and not exists (select 1 from public.joint_actions ja where ja.id = i.id))
+     or (i.kind = 'event' and not exists (select 1 from public.events ev where ev.id = i.id))
+     or (i.kind = 'paper' and not exists (select 1 from public.papers p where p.id = i.id))
+) x
+cross join bench_words w;
+
+-- Joint actions: phase planned 20 %, ongoing 45 %, completed 35 % (r1); starts within two
+-- months of the item's creation (r2), ends 1–24 months later, no end 25 % (r3).
+insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, phase,
+  starts_on, ends_on, created_at, updated_at)
+select x.id, x.locale, x.areas, x.crc_articles, x.countries,
+  (case when x.r1 < 0.20 then 'planned' when x.r1 < 0.65 then 'ongoing' else 'completed' end)
     ::public.action_phase,
-  (x.created_at + x.t * interval '60 days')::date,
-  case when x.w >= 0.25 then (x.created_at + x.t * interval '60 days' + interval '1 month'
-    + x.w * interval '23 months')::date end,
+  (x.created_at + x.r2 * interval '60 days')::date,
+  case when x.r3 >= 0.25 then (x.created_at + x.r2 * interval '60 days' + interval '1 month'
+    + x.r3 * interval '23 months')::date end,
   x.created_at, x.created_at
-from bench_actions x
-cross join bench_words w
+from bench_content x
+where x.kind = 'joint_action'
 order by x.g;
 
 insert into public.joint_action_translations (action_id, locale, title, summary, created_at,
   updated_at)
-select x.id, ja.original_locale,
-  case ja.original_locale
-    when 'fr' then w.fr[1 + x.g % 12] || ' à ' || w.cities[1 + (x.g * 7) % 40]
-    when 'nl' then w.nl[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-    else w.en[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-  end,
-  case ja.original_locale
+select x.id, x.locale, x.title,
+  case x.locale
     when 'fr' then 'Une action commune de plusieurs sections et partenaires, numéro ' || x.g
       || ', pour les droits de l''enfant.'
     when 'nl' then 'Een gezamenlijke actie van meerdere secties en partners, nummer ' || x.g
@@ -108,90 +99,63 @@ select x.id, ja.original_locale,
       || ', for the rights of the child.'
   end,
   x.created_at, x.created_at
-from bench_actions x
-join public.joint_actions ja on ja.id = x.id
-cross join bench_words w
+from bench_content x
+where x.kind = 'joint_action'
 order by x.g;
 
--- Events: original language as actions; starts spread evenly from two years back to one year
--- ahead (on the hour), 2–8 hours long; online 30 %; capacity 20–200 for 60 %, else none.
+-- Events: starts spread evenly from two years back to one year ahead, on the hour (r1), 2–8
+-- hours long (r2); online 30 % (r3), otherwise at the title's city; capacity 20–200 for
+-- 60 % (r4, r5), else none; open registration.
 insert into public.events (id, original_locale, starts_at, ends_at, time_zone, venue_name,
   is_online, capacity, registration_mode, areas, crc_articles, countries, created_at, updated_at)
-select x.id,
-  case when x.l < 0.40 then 'fr' when x.l < 0.65 then 'nl' else 'en' end,
-  date_trunc('hour', now() - interval '2 years' + x.t * interval '3 years'),
-  date_trunc('hour', now() - interval '2 years' + x.t * interval '3 years')
-    + (2 + floor(x.w * 7)::int) * interval '1 hour',
+select x.id, x.locale,
+  date_trunc('hour', now() - interval '2 years' + x.r1 * interval '3 years'),
+  date_trunc('hour', now() - interval '2 years' + x.r1 * interval '3 years')
+    + (2 + floor(x.r2 * 7)::int) * interval '1 hour',
   'Europe/Brussels',
-  case when x.o >= 0.30 then w.cities[1 + (x.g * 7) % 40] end,
-  x.o < 0.30,
-  case when x.c < 0.60 then 20 + floor(x.d * 181)::int end,
-  'open',
-  (case when x.b < 0.35
-    then array[w.areas[1 + floor(x.a * 4)::int], w.areas[1 + (floor(x.a * 4)::int + 1 + floor(x.b * 3)::int) % 4]]
-    else array[w.areas[1 + floor(x.a * 4)::int]] end)::public.work_area[],
-  array[1 + floor(x.d * 54)::int]::smallint[],
-  case when x.s < 0.30
-    then array[w.countries[1 + floor(x.e * 30)::int], w.countries[1 + (floor(x.e * 30)::int + 1 + floor(x.s * 96)::int % 29) % 30]]
-    else array[w.countries[1 + floor(x.e * 30)::int]] end,
+  case when x.r3 >= 0.30 then x.city end,
+  x.r3 < 0.30,
+  case when x.r4 < 0.60 then 20 + floor(x.r5 * 181)::int end,
+  'open', x.areas, x.crc_articles, x.countries,
   x.created_at, x.created_at
-from bench_events x
-cross join bench_words w
+from bench_content x
+where x.kind = 'event'
 order by x.g;
 
 insert into public.event_translations (event_id, locale, title, description, created_at,
   updated_at)
-select x.id, ev.original_locale,
-  case ev.original_locale
-    when 'fr' then w.fr[1 + x.g % 12] || ' à ' || w.cities[1 + (x.g * 7) % 40]
-    when 'nl' then w.nl[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-    else w.en[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-  end,
-  case ev.original_locale
+select x.id, x.locale, x.title,
+  case x.locale
     when 'fr' then 'Une rencontre du réseau, numéro ' || x.g || ', pour les droits de l''enfant.'
     when 'nl' then 'Een bijeenkomst van het netwerk, nummer ' || x.g || ', voor de rechten van het kind.'
     else 'A meeting of the network, number ' || x.g || ', for the rights of the child.'
   end,
   x.created_at, x.created_at
-from bench_events x
-join public.events ev on ev.id = x.id
-cross join bench_words w
+from bench_content x
+where x.kind = 'event'
 order by x.g;
 
--- Papers: position statements 55 %, alternative reports 20 %, submissions 15 %, other 10 %.
+-- Papers: position statements 55 %, alternative reports 20 %, submissions 15 %, other 10 % (r1).
 insert into public.papers (id, original_locale, paper_kind, areas, crc_articles, countries,
   created_at, updated_at)
-select x.id,
-  case when x.l < 0.40 then 'fr' when x.l < 0.65 then 'nl' else 'en' end,
-  (case when x.k < 0.55 then 'position_statement' when x.k < 0.75 then 'alternative_report'
-    when x.k < 0.90 then 'submission' else 'other' end)::public.paper_kind,
-  (case when x.b < 0.35
-    then array[w.areas[1 + floor(x.a * 4)::int], w.areas[1 + (floor(x.a * 4)::int + 1 + floor(x.b * 3)::int) % 4]]
-    else array[w.areas[1 + floor(x.a * 4)::int]] end)::public.work_area[],
-  array[1 + floor(x.d * 54)::int]::smallint[],
-  case when x.s < 0.30
-    then array[w.countries[1 + floor(x.e * 30)::int], w.countries[1 + (floor(x.e * 30)::int + 1 + floor(x.s * 96)::int % 29) % 30]]
-    else array[w.countries[1 + floor(x.e * 30)::int]] end,
+select x.id, x.locale,
+  (case when x.r1 < 0.55 then 'position_statement' when x.r1 < 0.75 then 'alternative_report'
+    when x.r1 < 0.90 then 'submission' else 'other' end)::public.paper_kind,
+  x.areas, x.crc_articles, x.countries,
   x.created_at, x.created_at
-from bench_papers x
-cross join bench_words w
+from bench_content x
+where x.kind = 'paper'
 order by x.g;
 
 insert into public.paper_translations (paper_id, locale, title, abstract, created_at,
   updated_at)
-select x.id, p.original_locale,
-  case p.original_locale
-    when 'fr' then w.fr[1 + x.g % 12] || ' à ' || w.cities[1 + (x.g * 7) % 40]
-    when 'nl' then w.nl[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-    else w.en[1 + x.g % 12] || ' in ' || w.cities[1 + (x.g * 7) % 40]
-  end,
-  case p.original_locale
+select x.id, x.locale, x.title,
+  case x.locale
     when 'fr' then 'Une prise de position du réseau, numéro ' || x.g || ', sur les droits de l''enfant.'
     when 'nl' then 'Een standpunt van het netwerk, nummer ' || x.g || ', over de rechten van het kind.'
     else 'A position of the network, number ' || x.g || ', on the rights of the child.'
   end,
   x.created_at, x.created_at
-from bench_papers x
-join public.papers p on p.id = x.id
-cross join bench_words w
+from bench_content x
+where x.kind = 'paper'
 order by x.g;
