@@ -227,15 +227,19 @@ export type Database = {
           id: string
           is_online: boolean
           joint_action_id: string | null
+          lead_organisation_ids: string[]
           original_locale: string
           original_revision: number
+          participant_organisation_ids: string[]
           registration_deadline: string | null
           registration_mode: Database["public"]["Enums"]["registration_mode"]
           starts_at: string
+          status: Database["public"]["Enums"]["item_status"]
           time_zone: string
           updated_at: string
           venue_address: string | null
           venue_name: string | null
+          visibility: Database["public"]["Enums"]["item_visibility"]
         }
         Insert: {
           accessibility?: string[]
@@ -249,15 +253,19 @@ export type Database = {
           id: string
           is_online?: boolean
           joint_action_id?: string | null
+          lead_organisation_ids?: string[]
           original_locale: string
           original_revision?: number
+          participant_organisation_ids?: string[]
           registration_deadline?: string | null
           registration_mode?: Database["public"]["Enums"]["registration_mode"]
           starts_at: string
+          status?: Database["public"]["Enums"]["item_status"]
           time_zone?: string
           updated_at?: string
           venue_address?: string | null
           venue_name?: string | null
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Update: {
           accessibility?: string[]
@@ -271,15 +279,19 @@ export type Database = {
           id?: string
           is_online?: boolean
           joint_action_id?: string | null
+          lead_organisation_ids?: string[]
           original_locale?: string
           original_revision?: number
+          participant_organisation_ids?: string[]
           registration_deadline?: string | null
           registration_mode?: Database["public"]["Enums"]["registration_mode"]
           starts_at?: string
+          status?: Database["public"]["Enums"]["item_status"]
           time_zone?: string
           updated_at?: string
           venue_address?: string | null
           venue_name?: string | null
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Relationships: [
           {
@@ -431,6 +443,7 @@ export type Database = {
           owner_organisation_id: string
           participant_organisation_ids: string[]
           published_at: string | null
+          signatory_organisation_ids: string[]
           status: Database["public"]["Enums"]["item_status"]
           updated_at: string
           visibility: Database["public"]["Enums"]["item_visibility"]
@@ -444,6 +457,7 @@ export type Database = {
           owner_organisation_id: string
           participant_organisation_ids?: string[]
           published_at?: string | null
+          signatory_organisation_ids?: string[]
           status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string
           visibility?: Database["public"]["Enums"]["item_visibility"]
@@ -457,6 +471,7 @@ export type Database = {
           owner_organisation_id?: string
           participant_organisation_ids?: string[]
           published_at?: string | null
+          signatory_organisation_ids?: string[]
           status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string
           visibility?: Database["public"]["Enums"]["item_visibility"]
@@ -588,13 +603,17 @@ export type Database = {
           created_at: string
           ends_on: string | null
           id: string
+          lead_organisation_ids: string[]
           original_locale: string
           original_revision: number
+          participant_organisation_ids: string[]
           phase: Database["public"]["Enums"]["action_phase"]
           published_at: string | null
           starts_on: string | null
+          status: Database["public"]["Enums"]["item_status"]
           themes: string[]
           updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
         }
         Insert: {
           areas?: Database["public"]["Enums"]["work_area"][]
@@ -603,13 +622,17 @@ export type Database = {
           created_at?: string
           ends_on?: string | null
           id: string
+          lead_organisation_ids?: string[]
           original_locale: string
           original_revision?: number
+          participant_organisation_ids?: string[]
           phase?: Database["public"]["Enums"]["action_phase"]
           published_at?: string | null
           starts_on?: string | null
+          status?: Database["public"]["Enums"]["item_status"]
           themes?: string[]
           updated_at?: string
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Update: {
           areas?: Database["public"]["Enums"]["work_area"][]
@@ -618,13 +641,17 @@ export type Database = {
           created_at?: string
           ends_on?: string | null
           id?: string
+          lead_organisation_ids?: string[]
           original_locale?: string
           original_revision?: number
+          participant_organisation_ids?: string[]
           phase?: Database["public"]["Enums"]["action_phase"]
           published_at?: string | null
           starts_on?: string | null
+          status?: Database["public"]["Enums"]["item_status"]
           themes?: string[]
           updated_at?: string
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Relationships: [
           {
@@ -1082,13 +1109,18 @@ export type Database = {
           created_at: string
           id: string
           joint_action_id: string | null
+          lead_organisation_ids: string[]
           original_locale: string
           original_revision: number
           paper_kind: Database["public"]["Enums"]["paper_kind"]
+          participant_organisation_ids: string[]
           published_at: string | null
+          signatory_organisation_ids: string[]
           signature_deadline: string | null
           signature_version_id: string | null
+          status: Database["public"]["Enums"]["item_status"]
           updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
         }
         Insert: {
           areas?: Database["public"]["Enums"]["work_area"][]
@@ -1097,13 +1129,18 @@ export type Database = {
           created_at?: string
           id: string
           joint_action_id?: string | null
+          lead_organisation_ids?: string[]
           original_locale: string
           original_revision?: number
           paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          participant_organisation_ids?: string[]
           published_at?: string | null
+          signatory_organisation_ids?: string[]
           signature_deadline?: string | null
           signature_version_id?: string | null
+          status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Update: {
           areas?: Database["public"]["Enums"]["work_area"][]
@@ -1112,13 +1149,18 @@ export type Database = {
           created_at?: string
           id?: string
           joint_action_id?: string | null
+          lead_organisation_ids?: string[]
           original_locale?: string
           original_revision?: number
           paper_kind?: Database["public"]["Enums"]["paper_kind"]
+          participant_organisation_ids?: string[]
           published_at?: string | null
+          signatory_organisation_ids?: string[]
           signature_deadline?: string | null
           signature_version_id?: string | null
+          status?: Database["public"]["Enums"]["item_status"]
           updated_at?: string
+          visibility?: Database["public"]["Enums"]["item_visibility"]
         }
         Relationships: [
           {

@@ -6,12 +6,16 @@
 --   update: using (id in (select private.editable_item_ids()))    -- owner/co-lead editors, not archived
 -- Rules: docs/access-model.md ("Who sees what", "Archived items", "Deleting and unpublishing").
 --
--- For speed, items carries two access arrays derived from item_organisations by
+-- For speed, items carries three access arrays derived from item_organisations by
 -- trigger (never written by callers): lead_organisation_ids (owner + accepted
--- co-leads) and participant_organisation_ids (accepted attachments + invited
--- signatories). The read policy then tests small arrays per row against the
+-- co-leads), participant_organisation_ids (accepted attachments + invited
+-- signatories) and signatory_organisation_ids (signatories invited or accepted: who
+-- reads a paper's draft). The read policy then tests small arrays per row against the
 -- caller's organisations, computed once per statement, instead of materialising
--- every item the caller's organisations are attached to.
+-- every item the caller's organisations are attached to. The content tables keep a
+-- copy of status, visibility and these arrays (private.sync_content_access,
+-- 20261128000600_papers.sql), so that their own read policies are this same
+-- expression on the row's columns, with no probe of items per row.
 
 -- Types ---------------------------------------------------------------------------
 
@@ -44,7 +48,8 @@ create table public.items (
   published_at timestamptz,
   -- Derived from item_organisations by trigger; see the header.
   lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}'
+  participant_organisation_ids uuid[] not null default '{}',
+  signatory_organisation_ids uuid[] not null default '{}'
 );
 comment on table public.items is 'Access record shared by joint actions, events and papers: owning organisation, status and visibility. RLS here decides who reads each content row.';
 
@@ -133,28 +138,6 @@ end;
 $$;
 comment on function private.editable_item_ids() is 'Managed items that are not archived: the update rule for content tables (joint_actions, events, papers).';
 
-create function private.signatory_draft_paper_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-rows 20
-as $$
-begin
-  return query
-    select io.item_id
-    from public.item_organisations io
-    join public.items i on i.id = io.item_id
-    where io.organisation_id = any (private.user_organisation_id_array('member'))
-      and io.role = 'signatory'
-      and io.state in ('invited', 'accepted')
-      and i.kind = 'paper'
-      and i.status = 'draft';
-end;
-$$;
-comment on function private.signatory_draft_paper_ids() is 'Draft papers that one of the caller''s active organisations is asked to co-sign (signatory attachment invited, or accepted after signing): their members read the draft they sign.';
-
 create function private.lock_item(item uuid)
 returns public.item_status
 language plpgsql
@@ -176,7 +159,6 @@ comment on function private.lock_item(uuid) is 'Locks an item row until the end 
 grant execute on function private.managed_item_ids() to anon, authenticated, service_role;
 grant execute on function private.owned_item_ids() to anon, authenticated, service_role;
 grant execute on function private.editable_item_ids() to anon, authenticated, service_role;
-grant execute on function private.signatory_draft_paper_ids() to authenticated, service_role;
 grant execute on function private.lock_item(uuid) to authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------
@@ -195,6 +177,7 @@ begin
     -- The owner attachment (created right after) is the only one a new item has.
     new.lead_organisation_ids := array[new.owner_organisation_id];
     new.participant_organisation_ids := array[new.owner_organisation_id];
+    new.signatory_organisation_ids := '{}';
   elsif private.is_api_caller()
      or new.status is distinct from old.status
      or new.visibility is distinct from old.visibility then
@@ -230,7 +213,8 @@ begin
     raise exception 'an item''s owner organisation, kind and author cannot change' using errcode = '42501';
   end if;
   if new.lead_organisation_ids is distinct from old.lead_organisation_ids
-     or new.participant_organisation_ids is distinct from old.participant_organisation_ids then
+     or new.participant_organisation_ids is distinct from old.participant_organisation_ids
+     or new.signatory_organisation_ids is distinct from old.signatory_organisation_ids then
     raise exception 'an item''s organisation lists follow its attachments; attach or detach organisations instead'
       using errcode = '42501';
   end if;
@@ -367,12 +351,16 @@ begin
         select array_agg(io.organisation_id order by io.organisation_id)
         from public.item_organisations io
         where io.item_id = item
-          and (io.state = 'accepted' or (io.role = 'signatory' and io.state = 'invited'))), '{}')
+          and (io.state = 'accepted' or (io.role = 'signatory' and io.state = 'invited'))), '{}'),
+      signatory_organisation_ids = coalesce((
+        select array_agg(io.organisation_id order by io.organisation_id)
+        from public.item_organisations io
+        where io.item_id = item and io.role = 'signatory' and io.state in ('invited', 'accepted')), '{}')
   where i.id = item;
   return null;
 end;
 $$;
-comment on function private.refresh_item_access() is 'Trigger: recomputes items.lead_organisation_ids and participant_organisation_ids from the item''s attachments.';
+comment on function private.refresh_item_access() is 'Trigger: recomputes items.lead_organisation_ids, participant_organisation_ids and signatory_organisation_ids from the item''s attachments.';
 
 create trigger item_organisations_refresh_item_access
   after insert or update or delete on public.item_organisations
@@ -432,7 +420,8 @@ create policy "Members read the items their organisations may see"
     -- A paper's draft is also read by the members of the organisations asked to co-sign
     -- it (signatory invited or signed), so that they read what they sign; not by
     -- participants, not by the owner's or co-leads' plain members.
-    or (status = 'draft' and kind = 'paper' and id in (select private.signatory_draft_paper_ids()))
+    or (status = 'draft' and kind = 'paper'
+        and signatory_organisation_ids && (select private.user_organisation_id_array('member')))
   );
 
 create policy "Editors create items in their organisation's name"

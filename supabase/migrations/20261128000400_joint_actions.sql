@@ -2,7 +2,10 @@
 --   joint_actions              the action's facts (areas, UNCRC articles, countries, phase…)
 --   joint_action_translations  title/summary/body per language, one of them the original
 --   joint_action_updates       the timeline: dated posts by the organisations attached
--- Reading follows the item (items' RLS decides); writing follows the item's leads
+-- Reading follows the item: joint_actions carries a copy of its item's access columns
+-- (status, visibility, lead and participant organisations; kept by trigger, never written
+-- by API callers) and its read policies are the items policies on those columns; the
+-- texts and the timeline probe the item. Writing follows the item's leads
 -- (private.editable_item_ids()); the timeline is written by every attached organisation.
 -- Rules: docs/access-model.md ("Joint actions", "Content read policies").
 --
@@ -104,11 +107,22 @@ create table public.joint_actions (
   -- index instead of sorting every readable row by an embedded items column
   -- (docs/benchmarks.md, "Joint actions list under load").
   published_at timestamptz,
+  -- The item's access columns, copied (private.copy_item_access on insert,
+  -- private.sync_content_access when the item changes; never by API callers), so that
+  -- the read policy tests the row itself ("Content read policies" below).
+  status public.item_status not null default 'draft',
+  visibility public.item_visibility not null default 'network',
+  lead_organisation_ids uuid[] not null default '{}',
+  participant_organisation_ids uuid[] not null default '{}',
   constraint joint_actions_dates_ordered check (ends_on is null or starts_on is null or ends_on >= starts_on)
 );
 comment on table public.joint_actions is 'Campaigns, advocacy, trainings, litigation and research run by one or more organisations. One row per item of kind joint_action; who reads and edits it is decided by the item.';
 comment on column public.joint_actions.original_revision is 'Version of the original-language text, bumped when its title, summary or body changes; a translation with a lower source_revision is outdated.';
 comment on column public.joint_actions.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
+comment on column public.joint_actions.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
+comment on column public.joint_actions.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
+comment on column public.joint_actions.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
+comment on column public.joint_actions.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 
 -- Filters of the list page (area, UNCRC article, country, theme, phase, dates).
 create index joint_actions_areas_idx on public.joint_actions using gin (areas);
@@ -116,6 +130,7 @@ create index joint_actions_crc_articles_idx on public.joint_actions using gin (c
 create index joint_actions_countries_idx on public.joint_actions using gin (countries);
 create index joint_actions_themes_idx on public.joint_actions using gin (themes);
 create index joint_actions_starts_on_idx on public.joint_actions (starts_on);
+-- The list's order (newest first); the access columns are tested on the rows it walks.
 create index joint_actions_published_at_idx on public.joint_actions (published_at desc nulls last, id);
 
 alter table public.joint_actions enable row level security;
@@ -209,6 +224,14 @@ begin
     if new.id is distinct from old.id or new.created_at is distinct from old.created_at then
       raise exception '%''s id and creation date cannot change', tg_argv[3] using errcode = '42501';
     end if;
+    if (to_jsonb(new) -> 'status', to_jsonb(new) -> 'visibility', to_jsonb(new) -> 'lead_organisation_ids',
+        to_jsonb(new) -> 'participant_organisation_ids', to_jsonb(new) -> 'signatory_organisation_ids')
+       is distinct from
+       (to_jsonb(old) -> 'status', to_jsonb(old) -> 'visibility', to_jsonb(old) -> 'lead_organisation_ids',
+        to_jsonb(old) -> 'participant_organisation_ids', to_jsonb(old) -> 'signatory_organisation_ids') then
+      raise exception '%''s status, visibility and organisations follow its item; change the item instead', tg_argv[3]
+        using errcode = '42501';
+    end if;
     if new.original_revision is distinct from old.original_revision then
       raise exception 'original_revision follows the original text; edit the original translation instead'
         using errcode = '42501';
@@ -234,11 +257,19 @@ begin
       new.original_revision := new.original_revision + 1;
     end if;
   end if;
-  new.updated_at := now();
+  -- A refresh of the copied access columns alone (private.sync_content_access) is not an
+  -- edit of the content.
+  if (to_jsonb(new) - array['status', 'visibility', 'lead_organisation_ids', 'participant_organisation_ids',
+                            'signatory_organisation_ids'])
+     is distinct from
+     (to_jsonb(old) - array['status', 'visibility', 'lead_organisation_ids', 'participant_organisation_ids',
+                            'signatory_organisation_ids']) then
+    new.updated_at := now();
+  end if;
   return new;
 end;
 $$;
-comment on function private.guard_content_change() is 'Trigger on a content table (arguments: item kind, translation table, its foreign key, the content and its noun for messages): the item must be of that kind; id, creation date and original_revision are not for API callers; original_revision never goes back; the original language moves only to an existing translation.';
+comment on function private.guard_content_change() is 'Trigger on a content table (arguments: item kind, translation table, its foreign key, the content and its noun for messages): the item must be of that kind; id, creation date, original_revision and the copied access columns are not for API callers; original_revision never goes back; the original language moves only to an existing translation.';
 
 create trigger joint_actions_guard_change
   before insert or update on public.joint_actions
@@ -408,25 +439,44 @@ create trigger joint_action_updates_guard_change
   before insert or update on public.joint_action_updates
   for each row execute function private.guard_joint_action_update_change();
 
--- Publication date ------------------------------------------------------------------
+-- The item's publication date and access columns ---------------------------------
 
-create function private.copy_item_published_at()
+create function private.copy_item_access()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  item jsonb;
 begin
-  -- Whatever a caller writes, the column holds the item's date.
-  new.published_at := (select i.published_at from public.items i where i.id = new.id);
+  -- Whatever is written, the columns hold the item's values (an API caller's change of
+  -- the access columns was refused before, by private.guard_content_change). Keys a
+  -- table lacks (published_at on events, signatory_organisation_ids but on papers) are
+  -- ignored by jsonb_populate_record.
+  select jsonb_build_object(
+           'published_at', i.published_at,
+           'status', i.status,
+           'visibility', i.visibility,
+           'lead_organisation_ids', i.lead_organisation_ids,
+           'participant_organisation_ids', i.participant_organisation_ids,
+           'signatory_organisation_ids', i.signatory_organisation_ids)
+  into item
+  from public.items i
+  where i.id = new.id;
+  if found then
+    new := jsonb_populate_record(new, item);
+  end if;
   return new;
 end;
 $$;
-comment on function private.copy_item_published_at() is 'Trigger: a content row''s published_at is its item''s, never what the caller wrote.';
+comment on function private.copy_item_access() is 'Trigger on a content table: its published_at and access columns (status, visibility, organisation arrays) are its item''s, never what the caller wrote; private.sync_content_access re-applies it when the item changes.';
 
-create trigger joint_actions_copy_published_at
+-- Named to run after the guards (triggers of one event fire in name order), which refuse
+-- an API caller's change of the copied columns.
+create trigger joint_actions_take_item_access
   before insert or update on public.joint_actions
-  for each row execute function private.copy_item_published_at();
+  for each row execute function private.copy_item_access();
 
 -- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
 -- once the three translation tables exist).
@@ -441,20 +491,36 @@ grant select, insert, update on public.joint_actions to authenticated;
 grant select, insert, update, delete on public.joint_action_translations, public.joint_action_updates to authenticated;
 
 -- Policies ------------------------------------------------------------------------
--- Content read policies (here, in events and in papers): a content row is readable when
--- its item is; items' RLS decides. They are written as `exists (select 1 from
--- public.items i where i.id = <row's item> offset 0)` so that each row costs one
--- primary-key probe of its item under the items policy. Written as `x in (select i.id
--- from public.items i)`, Postgres builds the set of every item the caller may read (once
--- per table in the query and again per embedded row); a plain `exists` may be turned into
--- a hashed subplan over that same set. `offset 0` keeps the subquery from being simplified
--- into that form (simplify_EXISTS_query gives up on an OFFSET). Same rule, same readers;
--- the measurements are in docs/benchmarks.md ("Content read policies and search").
+-- Content read policies (here, in events and in papers). joint_actions, events and papers
+-- carry a copy of their item's access columns (private.copy_item_access), so their read
+-- policies are the items policies (20261128000200_items_access.sql) on the row itself:
+-- "my organisations" and "am I a network member" are initPlans, computed once per
+-- statement, and each row costs a few column comparisons. A list is then a walk down the
+-- index of its order that stops after a page, whatever the data size; no SubPlan per row
+-- (supabase/tests/database/040-content-access-columns.test.sql checks the plan).
+--
+-- The tables around them (texts, timelines, versions, files) read through the item:
+-- `exists (select 1 from public.items i where i.id = <row's item> offset 0)`, one
+-- primary-key probe of the item under its policy per row, which is cheap for the rows of
+-- the page being shown. Written as `x in (select i.id from public.items i)`, Postgres
+-- would build the set of every item the caller may read; a plain `exists` may be turned
+-- into a hashed subplan over that same set. `offset 0` keeps the subquery from being
+-- simplified into that form (simplify_EXISTS_query gives up on an OFFSET).
 
 -- joint_actions
-create policy "People read the joint actions whose item they may read"
-  on public.joint_actions for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = joint_actions.id offset 0));
+create policy "Anyone reads published public joint actions"
+  on public.joint_actions for select to anon
+  using (status <> 'draft' and visibility = 'public');
+
+create policy "Members read the joint actions their organisations may see"
+  on public.joint_actions for select to authenticated
+  using (
+    (status <> 'draft' and visibility = 'public')
+    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
+    or (status <> 'draft' and visibility = 'participants'
+        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
+    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+  );
 
 create policy "Owner editors add the content of their organisation's items"
   on public.joint_actions for insert to authenticated

@@ -5,8 +5,9 @@
 --   event_online_links   the online link, only for confirmed registrants and organisers
 --   event_registrations  who registered, written only through the functions below
 --   calendar_tokens      the secret token of a person's personal iCal feed
--- Reading follows the item (items' RLS decides); writing follows the item's leads
--- (private.editable_item_ids()). Rules: docs/access-model.md ("Events").
+-- Reading follows the item: events carries a copy of its item's access columns, as
+-- joint_actions does ("Content read policies" in 20261128000400); writing follows the
+-- item's leads (private.editable_item_ids()). Rules: docs/access-model.md ("Events").
 --
 -- Registrations go through four functions (public, security invoker, each calling a
 -- private security definer function that checks everything itself). They lock the
@@ -108,6 +109,11 @@ create table public.events (
   cancelled_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- The item's access columns, copied as on joint_actions (never by API callers).
+  status public.item_status not null default 'draft',
+  visibility public.item_visibility not null default 'network',
+  lead_organisation_ids uuid[] not null default '{}',
+  participant_organisation_ids uuid[] not null default '{}',
   constraint events_dates_ordered check (ends_at > starts_at),
   -- Registration always ends at the start at the latest.
   constraint events_registration_deadline_before_start check (
@@ -118,6 +124,10 @@ comment on table public.events is 'Trainings, seminars, meetings and webinars. O
 comment on column public.events.original_revision is 'Version of the original-language text, bumped when its title, description or accessibility notes change; a translation with a lower source_revision is outdated.';
 comment on column public.events.capacity is 'Number of confirmed places; null means unlimited. Never below the number of confirmed registrations.';
 comment on column public.events.registration_deadline is 'Last moment to register; null means until the event starts.';
+comment on column public.events.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
+comment on column public.events.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
+comment on column public.events.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
+comment on column public.events.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 comment on column public.events.cancelled_at is 'Set when the organisers cancel the event: it stays readable (with its registrations), nobody can register.';
 
 -- Calendar and list filters.
@@ -350,6 +360,11 @@ create trigger events_guard_change
 create trigger events_guard_content
   before insert or update on public.events
   for each row execute function private.guard_content_change('event', 'event_translations', 'event_id', 'an event', 'event');
+
+-- The item's access columns (20261128000400_joint_actions.sql), after the guards.
+create trigger events_take_item_access
+  before insert or update on public.events
+  for each row execute function private.copy_item_access();
 
 
 -- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
@@ -784,9 +799,20 @@ grant select on public.event_registrations to authenticated;
 -- Policies ------------------------------------------------------------------------
 
 -- events
-create policy "People read the events whose item they may read"
-  on public.events for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = events.id offset 0));
+-- events: the items policies on the row's copy of its item's access columns.
+create policy "Anyone reads published public events"
+  on public.events for select to anon
+  using (status <> 'draft' and visibility = 'public');
+
+create policy "Members read the events their organisations may see"
+  on public.events for select to authenticated
+  using (
+    (status <> 'draft' and visibility = 'public')
+    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
+    or (status <> 'draft' and visibility = 'participants'
+        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
+    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+  );
 
 create policy "Owner editors add the content of their organisation's events"
   on public.events for insert to authenticated

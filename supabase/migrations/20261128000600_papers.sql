@@ -70,6 +70,13 @@ create table public.papers (
   updated_at timestamptz not null default now(),
   -- A copy of items.published_at, as joint_actions.published_at (the list's order).
   published_at timestamptz,
+  -- The item's access columns, copied as on joint_actions (never by API callers), and the
+  -- organisations asked to co-sign (who read the draft).
+  status public.item_status not null default 'draft',
+  visibility public.item_visibility not null default 'network',
+  lead_organisation_ids uuid[] not null default '{}',
+  participant_organisation_ids uuid[] not null default '{}',
+  signatory_organisation_ids uuid[] not null default '{}',
   constraint papers_signature_deadline_required check (signature_version_id is null or signature_deadline is not null)
 );
 comment on table public.papers is 'Position statements, alternative reports and submissions. One row per item of kind paper; who reads and edits it is decided by the item. signature_version_id/deadline: the version open for co-signature.';
@@ -77,6 +84,11 @@ comment on column public.papers.original_revision is 'Version of the original-la
 comment on column public.papers.signature_version_id is 'The version currently open for co-signature; null when signature is closed (signature_deadline then keeps the last deadline).';
 comment on column public.papers.signature_deadline is 'Until when the open version can be signed; kept after closing, for the record.';
 comment on column public.papers.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
+comment on column public.papers.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
+comment on column public.papers.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
+comment on column public.papers.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
+comment on column public.papers.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
+comment on column public.papers.signatory_organisation_ids is 'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.';
 
 create index papers_areas_idx on public.papers using gin (areas);
 create index papers_crc_articles_idx on public.papers using gin (crc_articles);
@@ -248,9 +260,10 @@ create trigger papers_guard_content
   before insert or update on public.papers
   for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
-create trigger papers_copy_published_at
+-- The item's access columns (20261128000400_joint_actions.sql), after the guards.
+create trigger papers_take_item_access
   before insert or update on public.papers
-  for each row execute function private.copy_item_published_at();
+  for each row execute function private.copy_item_access();
 
 -- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
 create trigger papers_sync_original_translation
@@ -474,30 +487,40 @@ create trigger items_guard_delete
   before delete on public.items
   for each row execute function private.guard_item_delete();
 
--- Publishing (stamp_item sets published_at in a BEFORE trigger, so `update of` would not
--- see it) reaches the content rows that copy it (private.copy_item_published_at).
-create function private.sync_content_published_at()
+-- An item's publication date and access columns reach the content row that copies them
+-- (private.copy_item_access, 20261128000400_joint_actions.sql) in the same statement, so
+-- the next query reads the content under the item's new rules. An AFTER trigger, since
+-- stamp_item sets published_at in a BEFORE trigger (`update of` would not see it).
+create function private.sync_content_access()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
+  -- The copy trigger re-reads the item: touching the row is enough.
   if new.kind = 'joint_action' then
-    update public.joint_actions set published_at = new.published_at where id = new.id;
+    update public.joint_actions set status = new.status where id = new.id;
+  elsif new.kind = 'event' then
+    update public.events set status = new.status where id = new.id;
   elsif new.kind = 'paper' then
-    update public.papers set published_at = new.published_at where id = new.id;
+    update public.papers set status = new.status where id = new.id;
   end if;
   return null;
 end;
 $$;
-comment on function private.sync_content_published_at() is 'Trigger: copies an item''s new published_at onto its joint action or paper.';
+comment on function private.sync_content_access() is 'Trigger: copies an item''s new published_at, status, visibility and organisation arrays onto its joint action, event or paper.';
 
-create trigger items_sync_content_published_at
+create trigger items_sync_content_access
   after update on public.items
   for each row
-  when (old.published_at is distinct from new.published_at)
-  execute function private.sync_content_published_at();
+  when (old.published_at is distinct from new.published_at
+        or old.status is distinct from new.status
+        or old.visibility is distinct from new.visibility
+        or old.lead_organisation_ids is distinct from new.lead_organisation_ids
+        or old.participant_organisation_ids is distinct from new.participant_organisation_ids
+        or old.signatory_organisation_ids is distinct from new.signatory_organisation_ids)
+  execute function private.sync_content_access();
 
 -- Co-signature functions ------------------------------------------------------------
 -- The private functions run as their owner (no RLS, and a trusted path for the
@@ -869,9 +892,22 @@ grant select on public.paper_signatures to authenticated;
 -- Policies ------------------------------------------------------------------------
 
 -- papers
-create policy "People read the papers whose item they may read"
-  on public.papers for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = papers.id offset 0));
+-- papers: the items policies on the row's copy of its item's access columns.
+create policy "Anyone reads published public papers"
+  on public.papers for select to anon
+  using (status <> 'draft' and visibility = 'public');
+
+create policy "Members read the papers their organisations may see"
+  on public.papers for select to authenticated
+  using (
+    (status <> 'draft' and visibility = 'public')
+    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
+    or (status <> 'draft' and visibility = 'participants'
+        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
+    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    -- A draft is also read by the members of the organisations asked to co-sign it.
+    or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))
+  );
 
 create policy "Owner editors add the content of their organisation's papers"
   on public.papers for insert to authenticated
