@@ -3,7 +3,7 @@ import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { rights } from './itemRights';
-import { attachedTo, isPastLastPage, searchRanks } from './listing';
+import { attachedTo, searchRanks } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
 export const PAGE_SIZE = 12;
@@ -13,13 +13,16 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 	item:items(status, visibility, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
 	translations:event_translations(locale, title)`;
 
-/** Events the caller may see (RLS decides): upcoming soonest first, or past latest first. */
+/**
+ * Events the caller may see (RLS decides): upcoming soonest first, or past latest first; one
+ * page and whether a next page exists (one row more than a page, no count).
+ */
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
 	const rankById = filters.q ? await searchRanks(supabase, 'search_events', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], total: 0 };
+	if (rankById?.size === 0) return { rows: [], hasMore: false };
 	const iso = now.toISOString();
-	const build = (head = false) => {
-		let query = supabase.from('events').select(LIST_COLUMNS, { count: 'estimated', head });
+	const build = () => {
+		let query = supabase.from('events').select(LIST_COLUMNS);
 		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.country) query = query.contains('countries', [filters.country]);
@@ -33,16 +36,12 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 		return filters.scope === 'upcoming' ? query.gte('ends_at', iso) : query.lt('ends_at', iso);
 	};
 	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error, count } = await build()
+	const { data, error } = await build()
 		.order('starts_at', { ascending: filters.scope === 'upcoming' })
 		.order('id')
-		.range(from, from + PAGE_SIZE - 1);
-	if (error && isPastLastPage(error)) {
-		const head = await build(true);
-		return { rows: [], total: head.count ?? 0 };
-	}
+		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
-	return { rows: data, total: count ?? data.length };
+	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }
 
 /** Events overlapping [start, end) for the month view, soonest first. */

@@ -1,7 +1,7 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
 import { notAllowed } from './errors';
-import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
+import { attachedTo, rankedPage, searchRanks } from './listing';
 import { readerCache } from './readerCache';
 import type { ActionFilters } from '#lib/schemas/jointActions';
 
@@ -12,17 +12,18 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
 	translations:joint_action_translations(locale, title, summary, source_revision)`;
 
 /**
- * The joint actions the caller may see (RLS decides), filtered, newest first, one page.
+ * The joint actions the caller may see (RLS decides), filtered, newest first, one page, and
+ * whether a next page exists (no count of every readable row: one row more than a page).
  * With a search query: the ids the language-aware search function finds, by rank.
  */
 export async function list(supabase: Client, filters: ActionFilters) {
 	const rankById = filters.q
 		? await searchRanks(supabase, 'search_joint_actions', filters.q)
 		: null;
-	if (rankById?.size === 0) return { rows: [], total: 0 };
+	if (rankById?.size === 0) return { rows: [], hasMore: false };
 
-	const build = (head = false) => {
-		let query = supabase.from('joint_actions').select(LIST_COLUMNS, { count: 'estimated', head });
+	const build = () => {
+		let query = supabase.from('joint_actions').select(LIST_COLUMNS);
 		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.article) query = query.contains('crc_articles', [filters.article]);
@@ -42,26 +43,22 @@ export async function list(supabase: Client, filters: ActionFilters) {
 	};
 
 	if (rankById) {
-		const { data, error, count } = await build();
+		const { data, error } = await build();
 		if (error) throw error;
 		return {
 			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
-			total: count ?? data.length
+			hasMore: filters.page * PAGE_SIZE < data.length
 		};
 	}
 	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error, count } = await build()
+	const { data, error } = await build()
 		// Newest first: the item's publication date, copied onto the row and indexed
-		// (migration 20261128001000), so a page is a walk down one index.
+		// (20261128000400_joint_actions.sql), so a page is a walk down one index.
 		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id')
-		.range(from, from + PAGE_SIZE - 1);
-	if (error && isPastLastPage(error)) {
-		const head = await build(true);
-		return { rows: [], total: head.count ?? 0 };
-	}
+		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
-	return { rows: data, total: count ?? data.length };
+	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }
 
 /** One joint action with everything its page shows, or null when absent or not readable. */

@@ -54,14 +54,3 @@ export function rankedPage<T extends { id: string }>(
 export function attachedTo(organisationId: string): string {
 	return `lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`;
 }
-
-/*
- * Lists count with `count: 'estimated'`: PostgREST counts exactly up to its max-rows (1000)
- * and uses the planner's estimate beyond, so a long list does not count tens of thousands
- * of rows, each checked by RLS, on every page view (docs/benchmarks.md, joint actions).
- */
-
-/** PostgREST's answer to a page past the last one (416, PGRST103): shown as an empty page. */
-export function isPastLastPage(error: { code?: string }): boolean {
-	return error.code === 'PGRST103';
-}

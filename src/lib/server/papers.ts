@@ -1,6 +1,6 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
-import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
+import { attachedTo, rankedPage, searchRanks } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
 
 export const PAGE_SIZE = 12;
@@ -9,12 +9,15 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
 	item:items(status, visibility, published_at, owner:organisations!items_owner_organisation_id_fkey(slug, name)),
 	translations:paper_translations(locale, title, abstract)`;
 
-/** Papers the caller may see (RLS decides), newest first, one page; ranked when searching. */
+/**
+ * Papers the caller may see (RLS decides), newest first, one page, and whether a next page
+ * exists (one row more than a page, no count); ranked when searching.
+ */
 export async function list(supabase: Client, filters: PaperFilters) {
 	const rankById = filters.q ? await searchRanks(supabase, 'search_papers', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], total: 0 };
-	const build = (head = false) => {
-		let query = supabase.from('papers').select(LIST_COLUMNS, { count: 'estimated', head });
+	if (rankById?.size === 0) return { rows: [], hasMore: false };
+	const build = () => {
+		let query = supabase.from('papers').select(LIST_COLUMNS);
 		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.kind) query = query.eq('paper_kind', filters.kind);
 		if (filters.area) query = query.contains('areas', [filters.area]);
@@ -29,24 +32,20 @@ export async function list(supabase: Client, filters: PaperFilters) {
 		return query;
 	};
 	if (rankById) {
-		const { data, error, count } = await build();
+		const { data, error } = await build();
 		if (error) throw error;
 		return {
 			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
-			total: count ?? data.length
+			hasMore: filters.page * PAGE_SIZE < data.length
 		};
 	}
 	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error, count } = await build()
+	const { data, error } = await build()
 		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id')
-		.range(from, from + PAGE_SIZE - 1);
-	if (error && isPastLastPage(error)) {
-		const head = await build(true);
-		return { rows: [], total: head.count ?? 0 };
-	}
+		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
-	return { rows: data, total: count ?? data.length };
+	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }
 
 /** One paper with its versions, files and signatures as far as the caller may see them. */

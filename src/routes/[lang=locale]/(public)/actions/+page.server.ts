@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filters,
 		actions: result.rows,
-		total: result.total,
+		hasMore: result.hasMore,
 		pageSize: jointActions.PAGE_SIZE,
 		countries: facets.countries,
 		canCreate: editable.canCreate,

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const end = new Date(`${shiftMonth(month, 1)}-01T00:00:00Z`);
 		end.setUTCDate(end.getUTCDate() + 1);
 		const inMonth = await events.between(locals.supabase, start, end, filters);
-		return { rows: inMonth, total: inMonth.length };
+		return { rows: inMonth, hasMore: false };
 	}
 
 	const [result, directory, editable] = await Promise.all([
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filters,
 		events: result.rows,
-		total: result.total,
+		hasMore: result.hasMore,
 		pageSize: events.PAGE_SIZE,
 		// Editors and admins of an organisation may create events in its name (RLS decides).
 		canCreate: editable.canCreate,

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filters,
 		papers: result.rows,
-		total: result.total,
+		hasMore: result.hasMore,
 		pageSize: papers.PAGE_SIZE,
 		canCreate: editable.canCreate,
 		organisations: directory.map(({ id, name }) => ({ id, name }))
