@@ -1,10 +1,11 @@
 /**
  * What the heading of an uncounted list says about the page shown: its rows numbered
  * across pages (`from`–`to`), and the exact total when this page is the last one (null
- * while a next page exists: lists fetch one row more than a page instead of counting).
+ * while a next page exists: lists fetch one row more than a page instead of counting; 0
+ * for an empty page, also past the last one).
  */
 export function shownRows(page: number, pageSize: number, rows: number, hasMore: boolean) {
 	const from = (page - 1) * pageSize + 1;
 	const to = from + rows - 1;
-	return { from, to, total: hasMore ? null : to };
+	return { from, to, total: hasMore ? null : rows === 0 ? 0 : to };
 }

@@ -204,8 +204,16 @@ test('an editor creates a draft; bad input gets messages next to the fields and 
 test('a page past the last one is an empty page, not an error', async ({ page }) => {
 	const response = await page.goto('/en/actions?page=7');
 	expect(response?.status()).toBe(200);
-	await expect(page.getByRole('status')).toHaveText('9 joint actions');
+	// Lists are not counted (one row more than a page tells whether a next page exists).
+	await expect(page.getByRole('status')).toHaveText('No joint action matches these filters.');
 	await expect(page.locator('ul.card-grid')).toHaveCount(0);
+	const pages = page.getByRole('navigation', { name: 'Pages' });
+	await expect(pages.getByRole('link', { name: '← Previous page' })).toHaveAttribute(
+		'href',
+		'?page=6'
+	);
+	await expect(pages).toContainText('Page 7');
+	await expect(pages.getByRole('link', { name: /Next page/ })).toHaveCount(0);
 });
 
 test('the list is ordered newest first', async ({ page }) => {

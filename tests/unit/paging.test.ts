@@ -10,4 +10,8 @@ describe('shownRows', () => {
 		expect(shownRows(1, 12, 9, false)).toEqual({ from: 1, to: 9, total: 9 });
 		expect(shownRows(2, 12, 5, false)).toEqual({ from: 13, to: 17, total: 17 });
 	});
+
+	it('counts nothing on an empty page, past the last one too', () => {
+		expect(shownRows(4, 12, 0, false).total).toBe(0);
+	});
 });

@@ -16,7 +16,8 @@ export const directoryFilterSchema = z.object({
 		.string()
 		.regex(/^[a-z]{2}$/)
 		.optional()
-		.catch(undefined)
+		.catch(undefined),
+	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
 });
 
 export type DirectoryFilters = z.infer<typeof directoryFilterSchema>;

@@ -5,7 +5,7 @@ const DIRECTORY_COLUMNS =
 	'id, slug, name, kind, status, is_coordinating, country, languages' as const;
 
 /** The organisations the caller may see (RLS: active ones; coordinators see all), filtered. */
-export async function list(supabase: Client, filters: DirectoryFilters) {
+export async function list(supabase: Client, filters: Omit<DirectoryFilters, 'page'>) {
 	let query = supabase.from('organisations').select(DIRECTORY_COLUMNS).order('name');
 	if (filters.kind) query = query.eq('kind', filters.kind);
 	if (filters.country) query = query.eq('country', filters.country);
@@ -13,6 +13,32 @@ export async function list(supabase: Client, filters: DirectoryFilters) {
 	const { data, error } = await query;
 	if (error) throw error;
 	return data;
+}
+
+export const DIRECTORY_PAGE_SIZE = 24;
+
+/**
+ * One page of the directory (the organisations the caller may see, filtered, by name) and
+ * whether a next page exists: one row more than a page, so that the page costs the same
+ * however large the network grows.
+ */
+export async function directory(supabase: Client, filters: DirectoryFilters) {
+	const from = (filters.page - 1) * DIRECTORY_PAGE_SIZE;
+	let query = supabase
+		.from('organisations')
+		.select(DIRECTORY_COLUMNS)
+		.order('name')
+		.order('id')
+		.range(from, from + DIRECTORY_PAGE_SIZE);
+	if (filters.kind) query = query.eq('kind', filters.kind);
+	if (filters.country) query = query.eq('country', filters.country);
+	if (filters.language) query = query.contains('languages', [filters.language]);
+	const { data, error } = await query;
+	if (error) throw error;
+	return {
+		rows: data.slice(0, DIRECTORY_PAGE_SIZE),
+		hasMore: data.length > DIRECTORY_PAGE_SIZE
+	};
 }
 
 /** Countries and languages present among visible organisations, for the filter menus. */

@@ -4,9 +4,15 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = directoryFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const [list, facets] = await Promise.all([
-		organisations.list(locals.supabase, filters),
+	const [page, facets] = await Promise.all([
+		organisations.directory(locals.supabase, filters),
 		organisations.facets(locals.supabase)
 	]);
-	return { filters, organisations: list, facets };
+	return {
+		filters,
+		organisations: page.rows,
+		hasMore: page.hasMore,
+		pageSize: organisations.DIRECTORY_PAGE_SIZE,
+		facets
+	};
 };
