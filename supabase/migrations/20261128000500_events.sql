@@ -130,8 +130,11 @@ comment on column public.events.lead_organisation_ids is 'Copy of items.lead_org
 comment on column public.events.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 comment on column public.events.cancelled_at is 'Set when the organisers cancel the event: it stays readable (with its registrations), nobody can register.';
 
--- Calendar and list filters.
-create index events_starts_at_idx on public.events (starts_at);
+-- Calendar and list filters. The lists walk starts_at (upcoming forwards, past backwards)
+-- and test ends_at inside the index, so the events on the other side of now cost an index
+-- entry each, not a row fetch (at 100k items: 337 buffers for the upcoming page instead
+-- of 23,435 with an index on starts_at alone).
+create index events_starts_at_ends_at_idx on public.events (starts_at, ends_at);
 create index events_areas_idx on public.events using gin (areas);
 create index events_crc_articles_idx on public.events using gin (crc_articles);
 create index events_countries_idx on public.events using gin (countries);

@@ -7,7 +7,9 @@
 --   paper_versions       versions 1, 2, 3… of the paper (numbered by trigger)
 --   paper_files          one PDF per language per version: metadata + the storage key
 --   paper_signatures     which organisation was asked to co-sign which version, and its answer
--- Reading follows the item (items' RLS decides); writing follows the item's leads
+-- Reading follows the item: papers carries a copy of its item's access columns, the
+-- signatories included (who read a draft), as joint_actions does ("Content read policies"
+-- in 20261128000400); the other tables probe the item. Writing follows the item's leads
 -- (private.editable_item_ids()). Rules: docs/access-model.md ("Papers").
 --
 -- The bytes of a PDF live in the app's storage port under paper_files.storage_key; the
@@ -28,7 +30,8 @@
 --
 -- Also here, once the last of the tables they read exists: what others signed or
 -- registered for outlives unpublishing and deletion of its item (private.item_kept_by),
--- the publication date copied onto the content rows, and the search over the three
+-- the publication date and access columns copied onto the content rows
+-- (private.sync_content_access), and the search over the three
 -- content types (private.item_search_hits, public.search_items).
 
 -- Types ---------------------------------------------------------------------------
