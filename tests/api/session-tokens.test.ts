@@ -16,7 +16,7 @@ afterAll(() => db.end());
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (token: string) => {
-	const [header, payload] = token.split('.');
+	const [header = '', payload = ''] = token.split('.');
 	return {
 		header: JSON.parse(Buffer.from(header, 'base64url').toString()),
 		payload: JSON.parse(Buffer.from(payload, 'base64url').toString())

@@ -43,14 +43,14 @@ async function signIn(email: string): Promise<{ name: string; session: Session }
 	// @supabase/ssr: `sb-<ref>-auth-token`, "base64-" + base64url(JSON), maybe in chunks .0, .1…
 	const parts = response.headers
 		.getSetCookie()
-		.map((c) => c.split(';')[0])
+		.map((c) => c.split(';')[0] ?? '')
 		.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const)
 		.filter(([name]) => /^sb-.+-auth-token(\.\d+)?$/.test(name))
 		.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
 	expect(parts.length).toBeGreaterThan(0);
 	const value = parts.map(([, v]) => v).join('');
 	const session = JSON.parse(Buffer.from(value.replace(/^base64-/, ''), 'base64url').toString());
-	return { name: parts[0][0].replace(/\.\d+$/, ''), session };
+	return { name: (parts[0]?.[0] ?? '').replace(/\.\d+$/, ''), session };
 }
 
 const cookieOf = (name: string, session: Session) =>
@@ -67,7 +67,7 @@ async function view(path: string, cookie: string) {
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (token: string) => {
-	const [header, payload] = token.split('.');
+	const [header = '', payload = ''] = token.split('.');
 	return {
 		header: JSON.parse(Buffer.from(header, 'base64url').toString()),
 		payload: JSON.parse(Buffer.from(payload, 'base64url').toString())
