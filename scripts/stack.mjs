@@ -18,7 +18,6 @@ import {
 	DATA_DIR,
 	DB_URL,
 	HOST,
-	JWT_SECRET,
 	LOG_DIR,
 	MAIL_URL,
 	PORTS,
@@ -29,6 +28,7 @@ import {
 	STATE_FILE,
 	anonKey,
 	appEnv,
+	restJwks,
 	serviceRoleKey
 } from './stack/config.mjs';
 import {
@@ -89,7 +89,8 @@ const SERVICES = [
 			PGRST_DB_SCHEMAS: 'public',
 			PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
 			PGRST_DB_ANON_ROLE: 'anon',
-			PGRST_JWT_SECRET: JWT_SECRET,
+			// The users' ES256 public key and the HS256 secret of the apikeys (scripts/stack/config.mjs).
+			PGRST_JWT_SECRET: restJwks(),
 			PGRST_DB_AGGREGATES_ENABLED: 'true',
 			PGRST_DB_MAX_ROWS: '1000',
 			PGRST_SERVER_HOST: HOST,

@@ -1,7 +1,8 @@
-import type { SupabaseClient, User } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { i18n as I18n } from 'i18next';
 import type { Database } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
+import type { SessionUser } from '#lib/server/auth';
 
 declare global {
 	namespace App {
@@ -12,8 +13,12 @@ declare global {
 		interface Locals {
 			/** Request-scoped client: carries the caller's session, so RLS sees the caller. */
 			supabase: SupabaseClient<Database>;
-			/** The user verified by Auth for this request (never an unverified session). */
-			user: User | null;
+			/**
+			 * The signed-in person of this request: from the session's access token once its
+			 * signature and expiry are verified (never an unverified session). For Auth's
+			 * current view of the person, requireFreshUser() (#lib/server/auth).
+			 */
+			user: SessionUser | null;
 			locale: Locale;
 			i18n: I18n;
 		}

@@ -9,7 +9,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { API_URL, CACHE_DIR, HOST, JWT_SECRET, LOG_DIR, PORTS, ROOT } from './config.mjs';
+import {
+	API_URL,
+	CACHE_DIR,
+	HOST,
+	JWT_SECRET,
+	LOG_DIR,
+	PORTS,
+	ROOT,
+	signingKey
+} from './config.mjs';
 
 export const AUTH_VERSION = 'v2.189.0';
 // v2.x tags are not installable with `go install` (module path lacks /v2); the commit is.
@@ -227,7 +236,14 @@ export function authEnv() {
 		// (GET /user: 55 ms without the pool, 3–4 ms with it; docs/benchmarks.md, Scale).
 		GOTRUE_DB_MAX_POOL_SIZE: '10',
 		GOTRUE_DB_MAX_IDLE_POOL_SIZE: '5',
+		// Access tokens are signed with an ES256 key (asymmetric JWT signing keys, as new hosted
+		// projects and `supabase start` with signing_keys_path): the app verifies them against
+		// the public key (/.well-known/jwks.json) without asking Auth. The legacy HS256 secret
+		// still verifies the anon and service_role keys (no kid): hence both valid methods,
+		// as the Supabase CLI sets them.
 		GOTRUE_JWT_SECRET: JWT_SECRET,
+		GOTRUE_JWT_KEYS: JSON.stringify([signingKey()]),
+		GOTRUE_JWT_VALID_METHODS: 'HS256,ES256',
 		GOTRUE_JWT_EXP: '3600',
 		GOTRUE_JWT_AUD: 'authenticated',
 		GOTRUE_JWT_DEFAULT_GROUP_NAME: 'authenticated',

@@ -1,7 +1,8 @@
 // Shared settings of the local Supabase stack (scripts/stack.mjs). The app, the test
 // orchestrator and the stack scripts all read ports, URLs and keys from here, so a port
 // change in one place (or an env var) reaches everything.
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +73,57 @@ export const serviceRoleKey = signJwt({
 	role: 'service_role',
 	exp: DEMO_KEY_EXP
 });
+
+/**
+ * Where the stack keeps the private key Auth signs access tokens with (ES256, as new hosted
+ * projects use): generated once per data folder, git-ignored, never leaves this machine.
+ */
+export const SIGNING_KEY_FILE = path.join(DATA_DIR, 'jwt-signing-key.json');
+
+/**
+ * The ES256 private key (a JWK with its kid) Auth signs user access tokens with, created
+ * on first use. A stack whose key file is removed gets a new key: sessions signed with the
+ * old one are then refused everywhere (sign in again).
+ */
+export function signingKey() {
+	try {
+		return JSON.parse(fs.readFileSync(SIGNING_KEY_FILE, 'utf8'));
+	} catch (error) {
+		if (error.code !== 'ENOENT') throw error;
+	}
+	const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+	// The shape `supabase gen signing-key --algorithm ES256` writes (signing_keys.json).
+	const jwk = {
+		...privateKey.export({ format: 'jwk' }),
+		kid: randomUUID(),
+		use: 'sig',
+		key_ops: ['sign', 'verify'],
+		alg: 'ES256',
+		ext: true
+	};
+	fs.mkdirSync(DATA_DIR, { recursive: true });
+	fs.writeFileSync(SIGNING_KEY_FILE, `${JSON.stringify(jwk, null, '\t')}\n`, { mode: 0o600 });
+	return jwk;
+}
+
+/** The public half of a private JWK, as Auth serves it at /.well-known/jwks.json. */
+export function publicJwk({ d: _private, ...jwk }) {
+	return { ...jwk, key_ops: ['verify'] };
+}
+
+/**
+ * What PostgREST verifies tokens with (PGRST_JWT_SECRET may be a JWKS): the public ES256
+ * key of the users' access tokens and the legacy HS256 secret of the anon and service_role
+ * keys, as the Supabase CLI configures its local PostgREST (ResolveJWKS).
+ */
+export function restJwks() {
+	return JSON.stringify({
+		keys: [
+			publicJwk(signingKey()),
+			{ kty: 'oct', k: Buffer.from(JWT_SECRET).toString('base64url') }
+		]
+	});
+}
 
 export const DB_URL = `postgresql://postgres:postgres@${HOST}:${PORTS.db}/postgres`;
 export const API_URL = `http://${HOST}:${PORTS.gateway}`;

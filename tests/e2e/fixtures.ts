@@ -315,7 +315,7 @@ export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => v
 /**
  * A second copy of the built hub for which one service fails in the MIDDLE of a flow, while
  * signing in, sessions, PostgREST and the database are the stack's (hubWithoutAuth cannot
- * keep anyone signed in: the hub verifies every session with Auth):
+ * keep anyone signed in: the hub needs Auth's signing key and Auth to sign in and refresh):
  *   'auth_admin'  Auth's admin API (/auth/v1/admin/*: generate_link, deleting a user) answers
  *                 503, through a proxy in front of the stack's gateway;
  *   'smtp'        the mail server is unreachable (SMTP_PORT where nothing listens).
@@ -323,14 +323,36 @@ export async function hubWithoutAuth(): Promise<{ baseURL: string; stop: () => v
 export async function hubWithFailing(
 	what: 'auth_admin' | 'smtp'
 ): Promise<{ baseURL: string; stop: () => void }> {
-	const [proxyPort, deadSmtp, app] = await Promise.all([freePort(), freePort(), freePort()]);
+	if (what === 'auth_admin') {
+		return hubBehindProxy({ refuse: (url) => url.startsWith('/auth/v1/admin/') });
+	}
+	return hubBehindProxy({ env: { SMTP_PORT: String(await freePort()) } });
+}
+
+/**
+ * A second copy of the built hub whose requests to the stack (Auth, PostgREST) are counted,
+ * so that a test sees what its own page views cost, whatever other tests do meanwhile.
+ */
+export function hubCounting() {
+	return hubBehindProxy({});
+}
+
+/** The built hub, served on a port of its own, behind a proxy in front of the stack's gateway. */
+async function hubBehindProxy(options: {
+	refuse?: (url: string) => boolean;
+	env?: Record<string, string>;
+}): Promise<{ baseURL: string; stop: () => void; counts: { auth: number; rest: number } }> {
+	const [proxyPort, app] = await Promise.all([freePort(), freePort()]);
 	const upstream = new URL(API_URL);
+	const counts = { auth: 0, rest: 0 };
 	const proxy = http.createServer((req, res) => {
-		if (what === 'auth_admin' && req.url?.startsWith('/auth/v1/admin/')) {
+		if (options.refuse?.(req.url ?? '')) {
 			res.writeHead(503, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ code: 'unavailable', message: 'Auth admin is down (test)' }));
 			return;
 		}
+		if (req.url?.startsWith('/auth/v1/')) counts.auth += 1;
+		if (req.url?.startsWith('/rest/v1/')) counts.rest += 1;
 		const forward = http.request(
 			{
 				host: upstream.hostname,
@@ -355,7 +377,7 @@ export async function hubWithFailing(
 			...process.env,
 			...appEnv(),
 			PUBLIC_SUPABASE_URL: `http://127.0.0.1:${proxyPort}`,
-			...(what === 'smtp' ? { SMTP_PORT: String(deadSmtp) } : {}),
+			...options.env,
 			ORIGIN: `http://localhost:${app}`
 		},
 		stdio: 'ignore'
@@ -371,7 +393,7 @@ export async function hubWithFailing(
 		stop();
 		throw error;
 	}
-	return { baseURL: `http://localhost:${app}`, stop };
+	return { baseURL: `http://localhost:${app}`, stop, counts };
 }
 
 /** The events of an iCalendar text, read by ical.js with the file's own time zones. */

@@ -38,6 +38,15 @@ export async function updateProfile(supabase: Client, userId: string, input: Pro
 		data: { display_name: input.display_name, locale: input.preferred_locale }
 	});
 	if (authError) console.error('account: the Auth display name was not updated', authError.message);
+	// The session's access token carries the metadata the header reads (hooks.server.ts
+	// verifies it without asking Auth): a new token shows the new name from the next page.
+	else await refreshToken(supabase);
+}
+
+/** Replaces the session's access token by a new one with Auth's current claims (best effort). */
+export async function refreshToken(supabase: Client): Promise<void> {
+	const { error } = await supabase.auth.refreshSession();
+	if (error) console.error('account: the session could not be refreshed', error.message);
 }
 
 /** Leaves one of my organisations; 23514 when I am its last admin. */

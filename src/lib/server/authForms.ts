@@ -54,8 +54,9 @@ export async function throttled(
 /**
  * Whether the session was opened by an email link or code (Auth's "otp" method) within
  * `seconds`: the set-password page lets a person choose a password without the current one
- * only then (after a reset or an invitation link). The access token was verified by Auth in
- * hooks.server.ts (getUser), so its claims can be read here.
+ * only then (after a reset or an invitation link). The access token's signature and expiry
+ * were verified in hooks.server.ts (getClaims), so its claims can be read here; Auth checks
+ * the session again when the password is changed (updateUser).
  */
 export async function signedInByEmailWithin(
 	supabase: SupabaseClient,

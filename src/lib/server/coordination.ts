@@ -3,7 +3,7 @@
 // database function that checks private.is_coordinator() itself (42501 for anyone else):
 // supabase/migrations/20261201000300_account_console_applications.sql.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireUser } from './auth';
+import { requireFreshUser } from './auth';
 import type { Client } from './supabase';
 import type { Enums } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
@@ -22,7 +22,7 @@ export async function isCoordinator(supabase: Client): Promise<boolean> {
  * 403 (everyone else). The database refuses them anyway; this gives them a clear page.
  */
 export async function requireCoordinator({ locals }: Pick<RequestEvent, 'locals'>) {
-	const user = requireUser();
+	const user = await requireFreshUser();
 	if (!(await isCoordinator(locals.supabase))) error(403, locals.i18n.t('console:forbidden'));
 	return user;
 }

@@ -59,19 +59,31 @@ export async function management(
 	if (organisation.error) throw organisation.error;
 	if (mine.error) throw mine.error;
 	if (!organisation.data) return null;
-	const active = mine.data.filter((m) => m.organisation?.status === 'active');
-	const isAdmin = active.some(
-		(m) => m.role === 'admin' && m.organisation?.id === organisation.data!.id
-	);
-	const isCoordinator = active.some((m) => m.role === 'admin' && m.organisation?.is_coordinating);
 	return {
 		organisation: {
 			...organisation.data,
 			names: (organisation.data.names ?? {}) as Record<string, string>,
 			description: (organisation.data.description ?? {}) as Record<string, string>
 		},
-		isAdmin,
-		isCoordinator
+		...managementRights(mine.data, organisation.data.id)
+	};
+}
+
+/** A membership of the caller with the state of its organisation, as the rights need it. */
+export interface MyMembership {
+	role: MembershipRole;
+	organisation: { id: string; status: string; is_coordinating: boolean } | null;
+}
+
+/** Whether the caller administers `organisationId` and whether they coordinate the network. */
+export function managementRights(
+	mine: MyMembership[],
+	organisationId: string
+): Pick<Management, 'isAdmin' | 'isCoordinator'> {
+	const active = mine.filter((m) => m.organisation?.status === 'active');
+	return {
+		isAdmin: active.some((m) => m.role === 'admin' && m.organisation?.id === organisationId),
+		isCoordinator: active.some((m) => m.role === 'admin' && m.organisation?.is_coordinating)
 	};
 }
 

@@ -1,3 +1,4 @@
+import { managementRights } from './organisationAdmin';
 import type { Client } from './supabase';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
 
@@ -63,13 +64,29 @@ export async function getBySlug(supabase: Client, slug: string) {
 	return data;
 }
 
-/** Members of an organisation, as far as RLS lets the caller see them (its own members only). */
-export async function members(supabase: Client, organisationId: string) {
+/**
+ * For a signed-in reader of an organisation's page, in one request: its members as far as
+ * RLS lets the caller see them (its own members; coordinators) and whether the caller may
+ * manage it (its admin or a coordinator, as organisationAdmin.management says). The caller's
+ * own memberships, with the state of their organisations, come in the same read (`or`).
+ */
+export async function membersForReader(supabase: Client, organisationId: string, userId: string) {
 	const { data, error } = await supabase
 		.from('memberships')
-		.select('role, profile:profiles!memberships_user_id_fkey(id, display_name)')
-		.eq('organisation_id', organisationId)
+		.select(
+			'user_id, organisation_id, role, profile:profiles!memberships_user_id_fkey(id, display_name), organisation:organisations(id, status, is_coordinating)'
+		)
+		.or(`organisation_id.eq.${organisationId},user_id.eq.${userId}`)
 		.order('role');
 	if (error) throw error;
-	return data;
+	const rights = managementRights(
+		data.filter((m) => m.user_id === userId),
+		organisationId
+	);
+	return {
+		members: data
+			.filter((m) => m.organisation_id === organisationId)
+			.map(({ role, profile }) => ({ role, profile })),
+		canManage: rights.isAdmin || rights.isCoordinator
+	};
 }

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
 import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
 import * as account from '#lib/server/account';
-import { requireUser } from '#lib/server/auth';
+import { requireFreshUser, requireUser } from '#lib/server/auth';
 import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
 import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
 import { isCurrentPassword, throttled } from '#lib/server/authForms';
@@ -20,7 +20,9 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	// RLS: a person always reads their own profile and memberships. An organisation that is
 	// not active is hidden from its members (only coordinators read it): `organisation` is
 	// then null and the page says "not available" instead of failing.
-	const [mine, feed, blockers] = await Promise.all([
+	// The user is Auth's current record, not the token's: the email shown and a pending change.
+	const [user, mine, feed, blockers] = await Promise.all([
+		requireFreshUser(),
 		account.get(locals.supabase, userId),
 		calendarTokens.status(locals.supabase, userId),
 		account.deletionBlockers(locals.supabase)
@@ -37,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 			(a.organisation?.name ?? '\uffff').localeCompare(b.organisation?.name ?? '\uffff')
 		);
 	return {
-		email: locals.user?.email ?? '',
+		email: user.email ?? '',
 		displayName: mine.profile?.display_name ?? '',
 		preferredLocale: isLocale(preferred) ? preferred : null,
 		memberships,
@@ -53,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		feed,
 		// Password and email (the security section): a change waiting for its confirmations,
 		// and what a flow that came back here has done.
-		pendingEmail: locals.user?.new_email ?? null,
+		pendingEmail: user.new_email ?? null,
 		notice:
 			url.searchParams.get('password') === 'set'
 				? ('password_saved' as const)
@@ -74,7 +76,7 @@ function feedFailure(action: 'issue' | 'revoke', failure: unknown) {
 
 export const actions: Actions = {
 	changePassword: async (event) => {
-		const user = requireUser();
+		const user = await requireFreshUser();
 		const form = await event.request.formData();
 		const parsed = parseForm(changePasswordSchema, form);
 		if (!parsed.success) return fail(400, { password: { errors: parsed.errors } });
@@ -104,7 +106,7 @@ export const actions: Actions = {
 		return { password: { changed: true } };
 	},
 	changeEmail: async (event) => {
-		const user = requireUser();
+		const user = await requireFreshUser();
 		const form = await event.request.formData();
 		const values = { new_email: String(form.get('new_email') ?? '').slice(0, 254) };
 		const parsed = parseForm(changeEmailSchema, form);
@@ -227,7 +229,7 @@ export const actions: Actions = {
 
 	/** Deletes my account after I typed my email; a last admin hands over first. */
 	deleteAccount: async (event) => {
-		const user = requireUser();
+		const user = await requireFreshUser();
 		const { locals, request, cookies } = event;
 		const form = await request.formData();
 		const values = { confirm_email: String(form.get('confirm_email') ?? '').slice(0, 254) };

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { slugSchema } from '#lib/schemas/organisations';
-import { requireUser } from '#lib/server/auth';
+import { requireFreshUser, requireUser } from '#lib/server/auth';
 import { management, type Management } from '#lib/server/organisationAdmin';
 
 /**
@@ -9,10 +9,11 @@ import { management, type Management } from '#lib/server/organisationAdmin';
  * nor coordinates the network. The database refuses their writes anyway (RLS).
  */
 export async function managed(
-	event: Pick<RequestEvent, 'locals' | 'params'>
+	event: Pick<RequestEvent, 'locals' | 'params'>,
+	{ fresh = false } = {}
 ): Promise<Management & { userId: string }> {
 	const { locals, params } = event;
-	const user = requireUser();
+	const user = fresh ? await requireFreshUser() : requireUser();
 	const slug = slugSchema.safeParse(params.slug);
 	if (!slug.success) error(404, locals.i18n.t('errors:not_found'));
 	const found = await management(locals.supabase, user.id, slug.data);
@@ -21,10 +22,14 @@ export async function managed(
 	return { ...found, userId: user.id };
 }
 
-/** For actions: the same check, as a form failure (403) instead of an error page. */
+/**
+ * For actions: the same check, as a form failure (403) instead of an error page. Changing an
+ * organisation (its profile, members, invitations) first asks Auth whether the session still
+ * stands (requireFreshUser).
+ */
 export async function managedForAction(event: Pick<RequestEvent, 'locals' | 'params'>) {
 	try {
-		return { ok: true as const, ...(await managed(event)) };
+		return { ok: true as const, ...(await managed(event, { fresh: true })) };
 	} catch {
 		return {
 			ok: false as const,

@@ -6,8 +6,10 @@
 // password) chooses a name and password here, signed out: the POST signs them in through
 // Auth (invitations.signInInvited), so the link lasts as long as the invitation.
 import { fail, redirect } from '@sveltejs/kit';
-import { isAuthError } from '@supabase/supabase-js';
+import { isAuthError, type User } from '@supabase/supabase-js';
 import { signInPath } from '#lib/redirects';
+import * as account from '#lib/server/account';
+import { freshUser } from '#lib/server/auth';
 import { joinAccountSchema, tokenSchema } from '#lib/schemas/members';
 import { passwordErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
@@ -23,7 +25,7 @@ async function invitationOf(event: RequestEvent | Parameters<PageServerLoad>[0])
 }
 
 /** A person who arrived through Auth's invite and has not chosen a password yet. */
-function needsPassword(user: App.Locals['user']): boolean {
+function needsPassword(user: Pick<User, 'user_metadata'> | null): boolean {
 	return user?.user_metadata?.needs_password === true;
 }
 
@@ -39,8 +41,8 @@ async function newPersonInvited(email: string): Promise<boolean> {
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
-	const invitation = await invitationOf(event);
-	const user = locals.user;
+	// Auth's current record (not the token's): whether the person has chosen a password yet.
+	const [invitation, user] = await Promise.all([invitationOf(event), freshUser()]);
 	let view: View = 'state';
 	if (invitation?.state === 'open') {
 		if (!user) view = (await newPersonInvited(invitation.email)) ? 'new_account' : 'sign_in';
@@ -94,7 +96,7 @@ export const actions: Actions = {
 		const { locals } = event;
 		const form = await event.request.formData();
 		const values = { display_name: String(form.get('display_name') ?? '').slice(0, 120) };
-		let user = locals.user;
+		let user = await freshUser();
 		const token = tokenSchema.safeParse(event.params.token);
 		if (user && !needsPassword(user)) {
 			return fail(403, { values, errors: { form: 'errors:forbidden' } });
@@ -131,6 +133,8 @@ export const actions: Actions = {
 				errors: refused ? { password: refused } : { form: 'members:error_auth_unavailable' }
 			});
 		}
+		// The new name and needs_password: false in the session's token from the next page on.
+		await account.refreshToken(locals.supabase);
 		await locals.supabase
 			.from('profiles')
 			.update({ display_name: parsed.data.display_name, preferred_locale: locals.locale })

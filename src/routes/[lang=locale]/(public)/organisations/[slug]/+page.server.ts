@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { slugSchema } from '#lib/schemas/organisations';
-import { management } from '#lib/server/organisationAdmin';
 import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
 
@@ -10,8 +9,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const organisation = await organisations.getBySlug(locals.supabase, slug.data);
 	// Hidden by RLS and absent look the same: 404, never a hint that it exists.
 	if (!organisation) error(404, locals.i18n.t('errors:not_found'));
-	const members = locals.user ? await organisations.members(locals.supabase, organisation.id) : [];
-	// Links to the admin pages for its admins and coordinators (the pages check again).
-	const manage = locals.user ? await management(locals.supabase, locals.user.id, slug.data) : null;
-	return { organisation, members, canManage: !!manage && (manage.isAdmin || manage.isCoordinator) };
+	// Its members, and links to the admin pages for its admins and coordinators (the pages
+	// check again): one request for a signed-in reader, none for a visitor.
+	const { members, canManage } = locals.user
+		? await organisations.membersForReader(locals.supabase, organisation.id, locals.user.id)
+		: { members: [], canManage: false };
+	return { organisation, members, canManage };
 };
