@@ -39,6 +39,8 @@ async function newPersonInvited(email: string): Promise<boolean> {
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
+	// What one invitation offers, to whoever holds its secret address: never a shared cache's.
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const invitation = await invitationOf(event);
 	const user = locals.user;
 	let view: View = 'state';
