@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -57,8 +59,10 @@ const locale: Handle = async ({ event, resolve }) => {
 			: (negotiateLocale(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 	} else {
 		event.locals.locale = first;
-		// Visiting a language remembers it as the person's choice for the bare `/`.
-		if (remembered !== first) {
+		// Visiting a language remembers it as the person's choice for the bare `/`. Not from a
+		// calendar feed: calendar apps keep no cookies, and a feed that sets none can be kept by
+		// a shared cache (eventCalendar.ts, PUBLIC_FEED_CACHE).
+		if (remembered !== first && !event.url.pathname.endsWith('.ics')) {
 			event.cookies.set(LOCALE_COOKIE, first, {
 				path: '/',
 				maxAge: ONE_YEAR,
@@ -127,9 +131,51 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Headers that kit.csp does not set. */
+/**
+ * Anonymous pages, as a shared cache (a CDN or reverse proxy in front of several app servers)
+ * may keep them: fresh for a minute, then served stale for up to five more while one request
+ * fetches the new version; browsers revalidate every time (max-age=0) with the ETag, so a
+ * person who signs in never sees a page kept from before. README "Caching" says more.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+
+/**
+ * Whether a shared cache may keep this response: a successful GET/HEAD page (HTML or its
+ * `__data.json`) for a request without a session cookie, that sets no cookie and chose no
+ * cache policy of its own (personal and secret-token pages say `private, no-store`).
+ */
+function publicCacheable(event: RequestEvent, response: Response): boolean {
+	const type = response.headers.get('content-type') ?? '';
+	return (
+		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+		response.status === 200 &&
+		!event.locals.user &&
+		!hasAuthCookie(event.cookies) &&
+		!response.headers.has('cache-control') &&
+		response.headers.getSetCookie().length === 0 &&
+		(type.startsWith('text/html') || type.startsWith('application/json'))
+	);
+}
+
+/**
+ * A strong ETag of what the page shows. SvelteKit's own ETag hashes the HTML with its
+ * per-response CSP nonce in it, so it never matches twice; this one hashes the body without
+ * the nonce. SvelteKit answers a matching If-None-Match with 304 after the hooks, without the
+ * CSP header: the cache keeps the stored page with the nonce and policy that go together.
+ */
+async function contentEtag(response: Response): Promise<{ body: string; etag: string }> {
+	const body = await response.text();
+	const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+	const stable = nonce ? body.replaceAll(nonce, '') : body;
+	return {
+		body,
+		etag: `"${createHash('sha256').update(stable).digest('base64url').slice(0, 27)}"`
+	};
+}
+
+/** Headers that kit.csp does not set, and who may cache the answer. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response = await resolve(event);
 	const headers: Record<string, string> = {
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin',
@@ -137,7 +183,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 		'cross-origin-opener-policy': 'same-origin'
 	};
-	if (event.locals.user) headers['cache-control'] = 'private, no-store';
+	if (event.locals.user) {
+		headers['cache-control'] = 'private, no-store';
+		// SvelteKit tags every page; a signed-in page is never revalidated from a cache.
+		try {
+			response.headers.delete('etag');
+		} catch {
+			// Immutable headers: see below.
+		}
+	} else if (publicCacheable(event, response)) {
+		const { body, etag } = await contentEtag(response);
+		response = new Response(event.request.method === 'HEAD' ? null : body, response);
+		response.headers.set('etag', etag);
+		headers['cache-control'] = PUBLIC_CACHE_CONTROL;
+		// A cache that keys on the URL alone must not give this page to a signed-in reader.
+		response.headers.append('vary', 'Cookie');
+	}
 	for (const [name, value] of Object.entries(headers)) {
 		try {
 			response.headers.set(name, value);

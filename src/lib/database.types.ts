@@ -1404,6 +1404,34 @@ export type Database = {
         Args: { organisation: string }
         Returns: undefined
       }
+      event_feed: {
+        Args: { organisation_id?: string }
+        Returns: {
+          cancelled_at: string
+          descriptions: Json
+          ends_at: string
+          event_id: string
+          is_online: boolean
+          original_locale: string
+          starts_at: string
+          time_zone: string
+          titles: Json
+          updated_at: string
+          venue_address: string
+          venue_name: string
+        }[]
+      }
+      event_reader_state: {
+        Args: { event_id: string }
+        Returns: {
+          can_manage: boolean
+          confirmed: number
+          my_registration: Database["public"]["Enums"]["registration_status"]
+          online_url: string
+          pending: number
+          waiting: number
+        }[]
+      }
       event_registrants: {
         Args: { event_id: string }
         Returns: {
@@ -1423,6 +1451,21 @@ export type Database = {
           confirmed: number
           pending: number
           waiting: number
+        }[]
+      }
+      events_by_day: {
+        Args: {
+          area?: Database["public"]["Enums"]["work_area"]
+          country?: string
+          open_day?: string
+          per_day?: number
+          range_end: string
+          range_start: string
+        }
+        Returns: {
+          day: string
+          events: Json
+          total: number
         }[]
       }
       invitation_by_token: {

@@ -218,56 +218,66 @@ alter table public.calendar_tokens enable row level security;
 
 -- Access helpers ------------------------------------------------------------------
 
-create function private.readable_item_ids_for(person uuid)
+create function private.organisations_of(person uuid, out member_of uuid[], out editor_of uuid[])
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(array_agg(m.organisation_id), '{}'),
+         coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
+  from public.memberships m
+  join public.organisations o on o.id = m.organisation_id
+  where m.user_id = person
+    and o.status = 'active'
+$$;
+comment on function private.organisations_of(uuid) is 'The active organisations a person belongs to (member_of) and edits for (editor_of), for the items read rule of private.readable_item_ids_for and private.feed_event_ids.';
+
+create function private.readable_item_ids_for(person uuid, among uuid[])
 returns setof uuid
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 rows 100
 as $$
-declare
-  member_of uuid[];
-  editor_of uuid[];
-begin
   -- The items read rule (policies on public.items) for a given person instead of the
-  -- caller: used where no session exists (the personal calendar feed) and by the
-  -- registration functions. 009/010/011/018 tests prove it equals RLS for every actor.
-  select coalesce(array_agg(m.organisation_id), '{}'),
-         coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}')
-  into member_of, editor_of
-  from public.memberships m
-  join public.organisations o on o.id = m.organisation_id
-  where m.user_id = person
-    and o.status = 'active';
-
-  return query
-    select i.id
-    from public.items i
-    where (i.status <> 'draft' and i.visibility = 'public')
-       or (i.status <> 'draft' and i.visibility = 'network' and cardinality(member_of) > 0)
-       or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && member_of)
-       or i.lead_organisation_ids && editor_of
-       or (i.status = 'draft' and i.kind = 'paper'
-           and exists (select 1 from public.item_organisations io
-                       where io.item_id = i.id and io.organisation_id = any (member_of)
-                         and io.role = 'signatory' and io.state in ('invited', 'accepted')));
-end;
+  -- caller, on the given items only (primary-key probes, never every readable item): used
+  -- where no session exists and by the registration functions. 009/010/011/018 tests prove
+  -- it equals RLS for every actor.
+  select i.id
+  from public.items i, private.organisations_of(person) o
+  where i.id = any (among)
+    and ((i.status <> 'draft' and i.visibility = 'public')
+         or (i.status <> 'draft' and i.visibility = 'network' and cardinality(o.member_of) > 0)
+         or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && o.member_of)
+         or i.lead_organisation_ids && o.editor_of
+         or (i.status = 'draft' and i.kind = 'paper' and i.signatory_organisation_ids && o.member_of))
 $$;
-comment on function private.readable_item_ids_for(uuid) is 'Items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous). Paper drafts: leads'' editors and members of organisations asked to co-sign.';
+comment on function private.readable_item_ids_for(uuid, uuid[]) is 'Those of the given items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous). Paper drafts: leads'' editors and members of organisations asked to co-sign.';
+
+create function private.readable_item_ids_for(person uuid)
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+  select private.readable_item_ids_for(person, array(select i.id from public.items i))
+$$;
+comment on function private.readable_item_ids_for(uuid) is 'Every item the given person may read (private.readable_item_ids_for(person, among) on all items): for checks and tests, never on a request path.';
 
 create function private.can_read_item(person uuid, item uuid)
 returns boolean
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 as $$
-begin
-  return exists (select 1 from private.readable_item_ids_for(person) r where r = item);
-end;
+  select exists (select 1 from private.readable_item_ids_for(person, array[item]))
 $$;
-comment on function private.can_read_item(uuid, uuid) is 'True when the given person may read the item (private.readable_item_ids_for).';
+comment on function private.can_read_item(uuid, uuid) is 'True when the given person may read the item (private.readable_item_ids_for on that item only).';
 
 create function private.event_confirmed_count(event uuid)
 returns integer
@@ -299,6 +309,8 @@ $$;
 comment on function private.confirmed_event_ids() is 'Events the current user has a confirmed place at (who reads the online link).';
 
 -- Only called from the security definer functions below (as their owner).
+grant execute on function private.organisations_of(uuid) to service_role;
+grant execute on function private.readable_item_ids_for(uuid, uuid[]) to service_role;
 grant execute on function private.readable_item_ids_for(uuid) to service_role;
 grant execute on function private.can_read_item(uuid, uuid) to service_role;
 grant execute on function private.event_confirmed_count(uuid) to authenticated, service_role;
@@ -645,6 +657,53 @@ end;
 $$;
 comment on function private.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the current user may read (see public.event_registration_counts).';
 
+-- The window and cap of every calendar feed (README "Calendar feeds"): the events starting
+-- in the coming year, at most 400, soonest first, and those that started in the last 30
+-- days, at most 100, latest first. Calendar apps replace a subscribed feed with each
+-- download, so a bounded feed keeps every poll small whatever the network's history.
+-- The items read rule (private.readable_item_ids_for) as it applies to events (never a
+-- paper draft), tested on each event of the window as it is scanned in time order, so the
+-- scan stops at the cap (010 proves a personal feed equals RLS in the window).
+create function private.feed_event_ids(member_of uuid[], editor_of uuid[], organisation uuid)
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+rows 500
+as $$
+  (select e.id
+   from public.events e
+   join public.items i on i.id = e.id
+   where e.starts_at >= now() and e.starts_at < now() + interval '1 year'
+     and ((i.status <> 'draft'
+           and (i.visibility = 'public'
+                or (i.visibility = 'network' and cardinality(member_of) > 0)
+                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
+          or i.lead_organisation_ids && editor_of)
+     and (organisation is null
+          or organisation = any (i.lead_organisation_ids)
+          or organisation = any (i.participant_organisation_ids))
+   order by e.starts_at, e.id
+   limit 400)
+  union all
+  (select e.id
+   from public.events e
+   join public.items i on i.id = e.id
+   where e.starts_at >= now() - interval '30 days' and e.starts_at < now()
+     and ((i.status <> 'draft'
+           and (i.visibility = 'public'
+                or (i.visibility = 'network' and cardinality(member_of) > 0)
+                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
+          or i.lead_organisation_ids && editor_of)
+     and (organisation is null
+          or organisation = any (i.lead_organisation_ids)
+          or organisation = any (i.participant_organisation_ids))
+   order by e.starts_at desc, e.id desc
+   limit 100)
+$$;
+comment on function private.feed_event_ids(uuid[], uuid[], uuid) is 'The events of a calendar feed: readable by a person with these organisations (the items read rule; none: the public ones), of one organisation (lead or participant) or all; starting in the coming year (the 400 soonest) or in the last 30 days (the 100 latest).';
+
 create function private.personal_calendar(token text)
 returns table (
   event_id uuid,
@@ -677,6 +736,8 @@ begin
   if person is null then
     return;
   end if;
+  -- The feed's window and cap (private.feed_event_ids): readability is checked on those
+  -- events only, never on every item the person may read.
   return query
     select e.id, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.venue_address, e.is_online,
            e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale::text,
@@ -685,17 +746,22 @@ begin
            (select r.status from public.event_registrations r where r.event_id = e.id and r.user_id = person)
     from public.events e
     join public.items i on i.id = e.id
-    where e.id in (select private.readable_item_ids_for(person))
+    where e.id in (
+      select f.id
+      from private.organisations_of(person) o,
+           private.feed_event_ids(o.member_of, o.editor_of, null) as f (id)
+    )
     order by e.starts_at, e.id;
 end;
 $$;
-comment on function private.personal_calendar(text) is 'Events the owner of a valid (not revoked) calendar token may read, with their texts per language and the owner''s registration status (see public.personal_calendar).';
+comment on function private.personal_calendar(text) is 'Events the owner of a valid (not revoked) calendar token may read (in the feed window, private.feed_event_ids), with their texts per language and the owner''s registration status (see public.personal_calendar).';
 
 grant execute on function private.register_for_event(uuid) to authenticated, service_role;
 grant execute on function private.cancel_event_registration(uuid) to authenticated, service_role;
 grant execute on function private.decide_event_registration(uuid, boolean) to authenticated, service_role;
 grant execute on function private.event_registration_counts(uuid) to anon, authenticated, service_role;
 grant execute on function private.personal_calendar(text) to anon, authenticated, service_role;
+grant execute on function private.feed_event_ids(uuid[], uuid[], uuid) to anon, authenticated, service_role;
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
 
@@ -775,18 +841,100 @@ rows 50
 as $$
   select * from private.personal_calendar(token)
 $$;
-comment on function public.personal_calendar(text) is 'The personal iCal feed: every event the owner of this secret token may read (nothing for an unknown or revoked token), for unauthenticated feed requests.';
+comment on function public.personal_calendar(text) is 'The personal iCal feed: the events the owner of this secret token may read, in the window and cap of private.feed_event_ids (nothing for an unknown or revoked token), for unauthenticated feed requests.';
+
+create function public.event_feed(organisation_id uuid default null)
+returns table (
+  event_id uuid,
+  starts_at timestamptz,
+  ends_at timestamptz,
+  time_zone text,
+  venue_name text,
+  venue_address text,
+  is_online boolean,
+  cancelled_at timestamptz,
+  updated_at timestamptz,
+  original_locale text,
+  titles jsonb,
+  descriptions jsonb
+)
+language sql
+stable
+security invoker
+set search_path = ''
+rows 500
+as $$
+  select e.id, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.venue_address, e.is_online,
+         e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale::text,
+         (select jsonb_object_agg(t.locale, t.title) from public.event_translations t where t.event_id = e.id),
+         (select jsonb_object_agg(t.locale, t.description) from public.event_translations t where t.event_id = e.id)
+  from public.events e
+  join public.items i on i.id = e.id
+  where e.id in (select private.feed_event_ids('{}', '{}', event_feed.organisation_id))
+  order by e.starts_at, e.id
+$$;
+comment on function public.event_feed(uuid) is 'A public iCal feed: the published public events of the network or of one organisation (lead or participant), in the window and cap of private.feed_event_ids, with their texts per language.';
+
+create function public.events_by_day(
+  range_start timestamptz,
+  range_end timestamptz,
+  per_day integer default 3,
+  open_day date default null,
+  area public.work_area default null,
+  country text default null
+)
+returns table (day date, total integer, events jsonb)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  with starting as (
+    select e.id, e.original_locale, e.starts_at, e.time_zone, e.cancelled_at,
+           (e.starts_at at time zone e.time_zone)::date as day
+    from public.events e
+    where e.starts_at >= events_by_day.range_start
+      and e.starts_at < events_by_day.range_end
+      and (events_by_day.area is null or e.areas @> array[events_by_day.area])
+      and (events_by_day.country is null or e.countries @> array[events_by_day.country])
+  ),
+  numbered as (
+    select s.*,
+           row_number() over (partition by s.day order by s.starts_at, s.id) as n,
+           count(*) over (partition by s.day) as total
+    from starting s
+  )
+  select r.day, r.total::integer,
+         jsonb_agg(jsonb_build_object(
+           'id', r.id,
+           'original_locale', r.original_locale,
+           'starts_at', r.starts_at,
+           'time_zone', r.time_zone,
+           'cancelled_at', r.cancelled_at,
+           'translations', coalesce((select jsonb_agg(jsonb_build_object('locale', t.locale, 'title', t.title))
+                                     from public.event_translations t where t.event_id = r.id), '[]')
+         ) order by r.starts_at, r.id)
+  from numbered r
+  where r.n <= case when r.day = events_by_day.open_day then 100 else events_by_day.per_day end
+  group by r.day, r.total
+  order by r.day
+$$;
+comment on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) is 'The month view: per local day (in each event''s time zone) of the events the caller may read starting in [range_start, range_end), how many there are and the first per_day of them (100 on open_day), soonest first, with their titles per language.';
 
 revoke execute on function public.register_for_event(uuid) from public;
 revoke execute on function public.cancel_event_registration(uuid) from public;
 revoke execute on function public.decide_event_registration(uuid, boolean) from public;
 revoke execute on function public.event_registration_counts(uuid) from public;
 revoke execute on function public.personal_calendar(text) from public;
+revoke execute on function public.event_feed(uuid) from public;
+revoke execute on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) from public;
 grant execute on function public.register_for_event(uuid) to authenticated, service_role;
 grant execute on function public.cancel_event_registration(uuid) to authenticated, service_role;
 grant execute on function public.decide_event_registration(uuid, boolean) to authenticated, service_role;
 grant execute on function public.event_registration_counts(uuid) to anon, authenticated, service_role;
 grant execute on function public.personal_calendar(text) to anon, authenticated, service_role;
+grant execute on function public.event_feed(uuid) to anon, authenticated, service_role;
+grant execute on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) to anon, authenticated, service_role;
 
 -- Privileges ----------------------------------------------------------------------
 -- events are deleted with their item (cascade); registrations only change through the
@@ -853,7 +1001,8 @@ create policy "Confirmed registrants and organisers read the online link"
   on public.event_online_links for select to authenticated
   using (
     event_id in (select private.managed_item_ids())
-    or (event_id in (select private.confirmed_event_ids()) and event_id in (select i.id from public.items i))
+    or (event_id in (select private.confirmed_event_ids())
+        and exists (select 1 from public.items i where i.id = event_online_links.event_id offset 0))
   );
 
 create policy "Lead editors add the online link of their events"

@@ -978,12 +978,13 @@ create policy "Owner editors delete files of their papers"
 -- the paper's organisations and the asked organisation.
 create policy "Anyone reads the signatures of published papers they can read"
   on public.paper_signatures for select to anon
-  using (state = 'signed' and paper_id in (select i.id from public.items i where i.status <> 'draft'));
+  -- A probe of the paper's item per row (`offset 0`), never a list of every readable item.
+  using (state = 'signed' and exists (select 1 from public.items i where i.id = paper_signatures.paper_id and i.status <> 'draft' offset 0));
 
 create policy "Members read the signatures their organisations may see"
   on public.paper_signatures for select to authenticated
   using (
-    (state = 'signed' and paper_id in (select i.id from public.items i where i.status <> 'draft'))
+    (state = 'signed' and exists (select 1 from public.items i where i.id = paper_signatures.paper_id and i.status <> 'draft' offset 0))
     or organisation_id in (select private.user_organisation_ids('member'))
     or paper_id in (select private.managed_item_ids())
     or paper_id in (

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { isDate, isTime, isTimeZone, zonedToUtc } from '#lib/timeZones';
 import { WORK_AREAS } from '#lib/workAreas';
-import { isoMonth, multiLine, searchText, singleLine } from './text';
+import { isoDate, isoMonth, multiLine, searchText, singleLine } from './text';
 
 /** Event list filters from the query string; unknown values are dropped. */
 export const eventFilterSchema = z.object({
 	scope: z.enum(['upcoming', 'past']).default('upcoming').catch('upcoming'),
 	view: z.enum(['list', 'month']).default('list').catch('list'),
 	month: isoMonth.optional().catch(undefined),
+	/** The month view's open day (YYYY-MM-DD): it shows all its events, not only the first few. */
+	day: isoDate.optional().catch(undefined),
 	q: searchText(),
 	area: z.enum(WORK_AREAS).optional().catch(undefined),
 	country: z

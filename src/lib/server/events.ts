@@ -44,20 +44,46 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }
 
-/** Events overlapping [start, end) for the month view, soonest first. */
-export async function between(supabase: Client, start: Date, end: Date, filters: EventFilters) {
-	let query = supabase
-		.from('events')
-		.select(LIST_COLUMNS)
-		.lt('starts_at', end.toISOString())
-		.gte('ends_at', start.toISOString())
-		.order('starts_at')
-		.limit(500);
-	if (filters.area) query = query.contains('areas', [filters.area]);
-	if (filters.country) query = query.contains('countries', [filters.country]);
-	const { data, error } = await query;
+/** An event as a day of the month view shows it. */
+export interface DayEvent {
+	id: string;
+	original_locale: string;
+	starts_at: string;
+	time_zone: string;
+	cancelled_at: string | null;
+	translations: { locale: string; title: string }[];
+}
+
+/** Events shown per day of the month view; the open day (its "+N more" link) shows up to 100. */
+export const MONTH_PER_DAY = 3;
+
+/**
+ * The month view's days: per local day (each event's own zone) of the events starting in
+ * [start, end), how many there are and the first few (public.events_by_day), soonest first.
+ */
+export async function byDay(
+	supabase: Client,
+	start: Date,
+	end: Date,
+	filters: EventFilters & { day?: string }
+) {
+	const { data, error } = await supabase.rpc(
+		'events_by_day',
+		given({
+			range_start: start.toISOString(),
+			range_end: end.toISOString(),
+			per_day: MONTH_PER_DAY,
+			open_day: filters.day ?? null,
+			area: filters.area ?? null,
+			country: filters.country ?? null
+		})
+	);
 	if (error) throw error;
-	return data;
+	return data.map((row) => ({
+		day: row.day,
+		total: row.total,
+		events: row.events as unknown as DayEvent[]
+	}));
 }
 
 /** One event with what its page shows, or null when absent or not readable. */
@@ -70,7 +96,8 @@ export async function getById(supabase: Client, id: string) {
 			countries, cancelled_at, updated_at, joint_action_id,
 			item:items!inner(status, visibility, published_at,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
-			translations:event_translations(locale, title, description, accessibility_notes, source_revision)`
+			translations:event_translations(locale, title, description, accessibility_notes, source_revision),
+			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))`
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -85,6 +112,18 @@ export async function counts(supabase: Client, id: string) {
 		.maybeSingle();
 	if (error) throw error;
 	return data ?? { confirmed: 0, waiting: 0, pending: 0 };
+}
+
+/**
+ * What a signed-in reader's event page needs besides the event, in one call
+ * (public.event_reader_state): the counts, their own registration, the online link (RLS:
+ * confirmed registrants and organisers) and whether they organise it. Null when the event is
+ * not readable.
+ */
+export async function readerState(supabase: Client, id: string) {
+	const { data, error } = await supabase.rpc('event_reader_state', { event_id: id }).maybeSingle();
+	if (error) throw error;
+	return data;
 }
 
 /** The caller's own registration, if any. */
@@ -110,24 +149,15 @@ export async function onlineLink(supabase: Client, id: string) {
 	return data?.url ?? null;
 }
 
-/** Published events of a feed (RLS: for a calendar app without a session, the public ones). */
-export async function forFeed(supabase: Client, organisationId?: string, since = new Date()) {
-	const from = new Date(since.getTime() - 90 * 86_400_000).toISOString();
-	let query = supabase
-		.from('events')
-		.select(
-			`id, original_locale, starts_at, ends_at, time_zone, venue_name, venue_address, is_online, cancelled_at, updated_at,
-			item:items!inner(status, visibility, lead_organisation_ids, participant_organisation_ids),
-			translations:event_translations(locale, title, description)`
-		)
-		.neq('items.status', 'draft')
-		.gte('ends_at', from)
-		.order('starts_at')
-		.limit(1000);
-	if (organisationId) {
-		query = query.or(attachedTo(organisationId), { referencedTable: 'items' });
-	}
-	const { data, error } = await query;
+/**
+ * The public events of a calendar feed, of the network or of one organisation (lead or
+ * participant): public.event_feed bounds them (the coming year and the last 30 days, capped).
+ */
+export async function feed(supabase: Client, organisationId?: string) {
+	const { data, error } = await supabase.rpc(
+		'event_feed',
+		organisationId ? { organisation_id: organisationId } : {}
+	);
 	if (error) throw error;
 	return data;
 }

@@ -228,7 +228,9 @@ export function toICalendar(calendar: Calendar, now = new Date()): string {
 		lines.push(
 			'BEGIN:VEVENT',
 			`UID:${plainValue(`${event.id}@${calendar.host}`)}`,
-			`DTSTAMP:${utcStamp(now)}`,
+			// With METHOD:PUBLISH, DTSTAMP is the event's last change (RFC 5545 §3.8.7.2): the
+			// same feed gives the same bytes, so its ETag holds until an event changes.
+			`DTSTAMP:${utcStamp(event.updatedAt ?? now)}`,
 			`DTSTART;TZID=${paramValue(event.timeZone)}:${localStamp(event.startsAt, event.timeZone)}`,
 			`DTEND;TZID=${paramValue(event.timeZone)}:${localStamp(event.endsAt, event.timeZone)}`,
 			`SUMMARY:${escapeText(event.title)}`,

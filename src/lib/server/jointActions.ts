@@ -95,18 +95,22 @@ export async function facets(supabase: Client, reader: string | null) {
 	return { countries };
 }
 
-/** A joint action's title in the reader's language (or its original), for links from events and papers. */
-export async function getTitle(supabase: Client, id: string, locale: string) {
-	const { data, error } = await supabase
-		.from('joint_actions')
-		.select('id, original_locale, translations:joint_action_translations(locale, title)')
-		.eq('id', id)
-		.maybeSingle();
-	if (error) throw error;
-	if (!data) return null;
-	const byLocale = new Map(data.translations.map((t) => [t.locale, t.title]));
-	const title = byLocale.get(locale) ?? byLocale.get(data.original_locale) ?? '';
-	return { id: data.id, title };
+/**
+ * A joint action's link from an event or a paper (embedded in their row as `action`, null
+ * when unlinked or not readable): its title in the reader's language, or its original.
+ */
+export function actionLink(
+	action: {
+		id: string;
+		original_locale: string;
+		translations: { locale: string; title: string }[];
+	} | null,
+	locale: string
+) {
+	if (!action) return null;
+	const byLocale = new Map(action.translations.map((t) => [t.locale, t.title]));
+	const title = byLocale.get(locale) ?? byLocale.get(action.original_locale) ?? '';
+	return { id: action.id, title };
 }
 
 type ActionInput = import('#lib/schemas/jointActions').ActionForm;

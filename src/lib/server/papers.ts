@@ -60,7 +60,8 @@ export async function getById(supabase: Client, id: string) {
 			translations:paper_translations(locale, title, abstract, source_revision),
 			versions:paper_versions!paper_versions_paper_id_fkey(id, number, note, created_at),
 			files:paper_files(id, version_id, locale, filename, size_bytes),
-			signatures:paper_signatures(id, version_id, state, decided_at, organisation:organisations(slug, name))`
+			signatures:paper_signatures(id, version_id, state, decided_at, organisation:organisations(slug, name)),
+			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))`
 		)
 		.eq('id', id)
 		.maybeSingle();

@@ -11,14 +11,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = { ...parsed, month };
 
 	async function rows() {
-		if (filters.view === 'list') return events.list(locals.supabase, filters);
+		if (filters.view === 'list')
+			return { ...(await events.list(locals.supabase, filters)), days: [] };
 		// A day of margin on each side: events sit on their local day in their own zone.
 		const start = new Date(`${month}-01T00:00:00Z`);
 		start.setUTCDate(start.getUTCDate() - 1);
 		const end = new Date(`${shiftMonth(month, 1)}-01T00:00:00Z`);
 		end.setUTCDate(end.getUTCDate() + 1);
-		const inMonth = await events.between(locals.supabase, start, end, filters);
-		return { rows: inMonth, hasMore: false };
+		const days = await events.byDay(locals.supabase, start, end, filters);
+		return { rows: [], hasMore: false, days };
 	}
 
 	const [result, directory, editable] = await Promise.all([
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filters,
 		events: result.rows,
 		hasMore: result.hasMore,
+		days: result.days,
 		pageSize: events.PAGE_SIZE,
 		// Editors and admins of an organisation may create events in its name (RLS decides).
 		canCreate: editable.canCreate,

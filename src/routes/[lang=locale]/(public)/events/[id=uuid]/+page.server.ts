@@ -5,7 +5,6 @@ import { pickTranslation } from '#lib/i18n/content';
 import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
-import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { plainSummary, renderMarkdown } from '#lib/server/markdown';
@@ -15,13 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = params.id;
 	const user = locals.user;
-	const [event, counts, mine, registration, link, rights] = await Promise.all([
+	// A visitor: the event and its counts. A signed-in reader: the event, what they have to do
+	// with it (public.event_reader_state) and their memberships (why they may read it).
+	const [event, counts, state, mine] = await Promise.all([
 		events.getById(locals.supabase, id),
-		events.counts(locals.supabase, id).catch(() => null),
-		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([]),
-		user ? events.myRegistration(locals.supabase, id, user.id) : Promise.resolve(null),
-		user ? events.onlineLink(locals.supabase, id) : Promise.resolve(null),
-		items.rights(locals.supabase, id, user !== null)
+		user ? Promise.resolve(null) : events.counts(locals.supabase, id).catch(() => null),
+		user ? events.readerState(locals.supabase, id) : Promise.resolve(null),
+		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([])
 	]);
 	// Not readable and absent look the same.
 	if (!event) error(404, locals.i18n.t('errors:not_found'));
@@ -34,9 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	);
 	if (!text) error(404, locals.i18n.t('errors:not_found'));
 
-	const action = event.joint_action_id
-		? await jointActions.getTitle(locals.supabase, event.joint_action_id, locals.locale)
-		: null;
+	const action = jointActions.actionLink(event.action, locals.locale);
 
 	const now = Date.now();
 	const deadline = event.registration_deadline ?? event.starts_at;
@@ -82,15 +79,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.sort((a) => (a.role === 'owner' ? -1 : 1))
 			.map((a) => ({ slug: a.organisation!.slug, name: a.organisation!.name })),
 		action,
-		counts,
-		registration,
+		counts: state
+			? { confirmed: state.confirmed, waiting: state.waiting, pending: state.pending }
+			: counts,
+		registration: state?.my_registration ?? null,
 		registrationOpen,
 		userSignedIn: user !== null,
 		// Display only (links): every write is decided again by the database.
-		isOrganiser: rights.canManage,
-		onlineUrl: link,
+		isOrganiser: state?.can_manage ?? false,
+		onlineUrl: state?.online_url ?? null,
 		reason: accessReason(event.item, event.item.attachments, mine),
-		canEdit: rights.canManage
+		canEdit: state?.can_manage ?? false
 	};
 };
 

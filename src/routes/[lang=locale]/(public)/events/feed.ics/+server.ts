@@ -1,19 +1,13 @@
-import { calendarHeaders, calendarReader, toCalendarEvent } from '#lib/server/eventCalendar';
+import { calendarReader, feedResponse, PUBLIC_FEED_CACHE } from '#lib/server/eventCalendar';
 import * as events from '#lib/server/events';
-import { toICalendar } from '#lib/server/ical';
 import type { RequestHandler } from './$types';
 
-/** The network's public calendar: every published public event, subscribable. */
-export const GET: RequestHandler = async ({ locals, url }) => {
-	const rows = (await events.forFeed(locals.supabase)).filter(
-		(row) => row.item.visibility === 'public'
-	);
+/**
+ * The network's public calendar: the published public events of the feed window (the coming
+ * year and the last 30 days, capped: public.event_feed), subscribable.
+ */
+export const GET: RequestHandler = async ({ locals, request, url }) => {
+	const rows = await events.feed(locals.supabase);
 	const name = `${locals.i18n.t('app_name')} – ${locals.i18n.t('events:title')}`;
-	const body = toICalendar({
-		name,
-		host: url.host,
-		refreshMinutes: 60,
-		events: rows.map((row) => toCalendarEvent(row, calendarReader(locals, url)))
-	});
-	return new Response(body, { headers: calendarHeaders(name, false) });
+	return feedResponse(request, name, rows, calendarReader(locals, url), PUBLIC_FEED_CACHE);
 };

@@ -41,6 +41,8 @@ async function newPersonInvited(email: string): Promise<boolean> {
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
+	// What one invitation offers, to whoever holds its secret address: never a shared cache's.
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	// Auth's current record (not the token's): whether the person has chosen a password yet.
 	const [invitation, user] = await Promise.all([invitationOf(event), freshUser()]);
 	let view: View = 'state';

@@ -23,9 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		paper.original_locale
 	);
 	if (!text) error(404, locals.i18n.t('errors:not_found'));
-	const action = paper.joint_action_id
-		? await jointActions.getTitle(locals.supabase, paper.joint_action_id, locals.locale)
-		: null;
+	const action = jointActions.actionLink(paper.action, locals.locale);
 
 	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
 	const versions = [...paper.versions]
