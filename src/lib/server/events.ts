@@ -3,7 +3,7 @@ import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { rights } from './itemRights';
-import { attachedTo, isPastLastPage, searchRanks } from './listing';
+import { attachedTo, isPastLastPage, searchPage, withTotal } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
 export const PAGE_SIZE = 12;
@@ -15,12 +15,15 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 
 /** Events the caller may see (RLS decides): upcoming soonest first, or past latest first. */
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
-	const rankById = filters.q ? await searchRanks(supabase, 'search_events', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], total: 0 };
+	if (filters.q)
+		return withTotal(
+			await search(supabase, { ...filters, q: filters.q }, now),
+			filters.page,
+			PAGE_SIZE
+		);
 	const iso = now.toISOString();
 	const build = (head = false) => {
 		let query = supabase.from('events').select(LIST_COLUMNS, { count: 'estimated', head });
-		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.country) query = query.contains('countries', [filters.country]);
 		if (filters.organisation) {
@@ -43,6 +46,34 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 	}
 	if (error) throw error;
 	return { rows: data, total: count ?? data.length };
+}
+
+/** One page of the events a search finds (RLS decides) in the list's scope, by date as the list. */
+export async function search(
+	supabase: Client,
+	filters: EventFilters & { q: string },
+	now = new Date()
+) {
+	const iso = now.toISOString();
+	const upcoming = filters.scope === 'upcoming';
+	return searchPage(
+		supabase,
+		'event',
+		{
+			q: filters.q,
+			page: filters.page,
+			size: PAGE_SIZE,
+			filters: {
+				area: filters.area,
+				country: filters.country,
+				organisation: filters.organisation,
+				...(upcoming
+					? { ends_after: iso, order: 'soonest' }
+					: { ends_before: iso, order: 'latest' })
+			}
+		},
+		(ids) => supabase.from('events').select(LIST_COLUMNS).in('id', ids)
+	);
 }
 
 /** Events overlapping [start, end) for the month view, soonest first. */

@@ -1,6 +1,6 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
-import { attachedTo, isPastLastPage, rankedPage, searchRanks } from './listing';
+import { attachedTo, isPastLastPage, searchPage, withTotal } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
 
 export const PAGE_SIZE = 12;
@@ -11,11 +11,10 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
 
 /** Papers the caller may see (RLS decides), newest first, one page; ranked when searching. */
 export async function list(supabase: Client, filters: PaperFilters) {
-	const rankById = filters.q ? await searchRanks(supabase, 'search_papers', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], total: 0 };
+	if (filters.q)
+		return withTotal(await search(supabase, { ...filters, q: filters.q }), filters.page, PAGE_SIZE);
 	const build = (head = false) => {
 		let query = supabase.from('papers').select(LIST_COLUMNS, { count: 'estimated', head });
-		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.kind) query = query.eq('paper_kind', filters.kind);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.article) query = query.contains('crc_articles', [filters.article]);
@@ -28,14 +27,6 @@ export async function list(supabase: Client, filters: PaperFilters) {
 		}
 		return query;
 	};
-	if (rankById) {
-		const { data, error, count } = await build();
-		if (error) throw error;
-		return {
-			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
-			total: count ?? data.length
-		};
-	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	const { data, error, count } = await build()
 		.order('published_at', { ascending: false, nullsFirst: false })
@@ -47,6 +38,17 @@ export async function list(supabase: Client, filters: PaperFilters) {
 	}
 	if (error) throw error;
 	return { rows: data, total: count ?? data.length };
+}
+
+/** One page of the papers a search finds (RLS decides), best first, with the list's filters. */
+export async function search(supabase: Client, filters: PaperFilters & { q: string }) {
+	const { q, page, kind, ...rest } = filters;
+	return searchPage(
+		supabase,
+		'paper',
+		{ q, page, size: PAGE_SIZE, filters: { ...rest, paper_kind: kind } },
+		(ids) => supabase.from('papers').select(LIST_COLUMNS).in('id', ids)
+	);
 }
 
 /** One paper with its versions, files and signatures as far as the caller may see them. */
