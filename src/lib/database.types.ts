@@ -1584,6 +1584,19 @@ export type Database = {
           rank: number
         }[]
       }
+      search_page: {
+        Args: {
+          filters?: Json
+          kind: Database["public"]["Enums"]["item_kind"]
+          page_limit?: number
+          page_offset?: number
+          query: string
+        }
+        Returns: {
+          item_id: string
+          rank: number
+        }[]
+      }
       set_organisation_status: {
         Args: {
           new_status: Database["public"]["Enums"]["organisation_status"]

@@ -25,22 +25,6 @@ export function areaFilter({ t }: I18nContext, selected: Selected): FilterProps 
 	};
 }
 
-/** The organisation filter; events name their organisations as organisers. */
-export function organisationFilter(
-	{ t }: I18nContext,
-	organisations: { id: string; name: string }[],
-	selected: Selected,
-	ns: 'actions' | 'events' = 'actions'
-): FilterProps {
-	return {
-		name: 'organisation',
-		label: t(`${ns}:filter_organisation`),
-		allLabel: t(`${ns}:all_organisations`),
-		options: organisations.map(({ id, name }) => ({ value: id, label: name })),
-		selected
-	};
-}
-
 /**
  * A filter by country or language code: each code with its name in the reader's language,
  * in the reader's alphabetical order (an unknown code stands for itself).

@@ -261,3 +261,90 @@ describe('search by language', () => {
 		expect(data).toEqual([]);
 	});
 });
+
+describe('a search page (public.search_page: ranked, filtered and paged in SQL)', () => {
+	const ids = (rows: { item_id: string }[] | null) => (rows ?? []).map((row) => row.item_id);
+
+	it('never finds the participants-only action for outsiders, with or without filters', async () => {
+		for (const [who, client] of await outsiders()) {
+			for (const query of SECRET_WORDS) {
+				for (const filters of [{}, { country: 'NL' }, { area: 'legal_actions' }]) {
+					const { data, error } = await client.rpc('search_page', {
+						query,
+						kind: 'joint_action',
+						filters
+					});
+					expect(error, `${who} / ${query}`).toBeNull();
+					expect(ids(data), `${who} / ${query}`).not.toContain(ITEM.participantsLitigation);
+				}
+			}
+		}
+		const participant = await signedIn('member@dei-belgique.demo');
+		const found = await participant.rpc('search_page', {
+			query: 'botscans',
+			kind: 'joint_action',
+			filters: { country: 'NL' }
+		});
+		expect(ids(found.data)).toEqual([ITEM.participantsLitigation]);
+	});
+
+	it('finds a draft only for the editors of its leads', async () => {
+		const readers = [
+			['anonymous', anonymous(), false],
+			['a network member (Greece)', await signedIn('admin@dci-greece.demo'), false],
+			['a plain member of the owner (the CODE)', await signedIn('member@lacode.demo'), false],
+			['an editor of the owner (the CODE)', await signedIn('editor@lacode.demo'), true]
+		] as const;
+		for (const [who, client, finds] of readers) {
+			const { data, error } = await client.rpc('search_page', {
+				query: 'rapport alternatif',
+				kind: 'joint_action'
+			});
+			expect(error, who).toBeNull();
+			expect(ids(data).includes(ITEM.draftByCode), who).toBe(finds);
+		}
+	});
+
+	it('pages are slices of the ranked hits, one more row telling that a next page exists', async () => {
+		const member = await signedIn('admin@dci-greece.demo');
+		const all = await member.rpc('search_page', {
+			query: 'enfants',
+			kind: 'joint_action',
+			page_limit: 100
+		});
+		expect(all.error).toBeNull();
+		expect(all.data!.length).toBeGreaterThan(3);
+		const ranks = all.data!.map((hit) => hit.rank);
+		expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+		const first = await member.rpc('search_page', {
+			query: 'enfants',
+			kind: 'joint_action',
+			page_limit: 3
+		});
+		const second = await member.rpc('search_page', {
+			query: 'enfants',
+			kind: 'joint_action',
+			page_limit: 3,
+			page_offset: 2
+		});
+		expect(ids(first.data)).toEqual(ids(all.data).slice(0, 3));
+		expect(ids(second.data)).toEqual(ids(all.data).slice(2, 5));
+	});
+
+	it('keeps only the hits that match the list filters', async () => {
+		const member = await signedIn('admin@dci-greece.demo');
+		const { data, error } = await member.rpc('search_page', {
+			query: 'enfants',
+			kind: 'joint_action',
+			filters: { country: 'BE', area: 'legal_actions' },
+			page_limit: 100
+		});
+		expect(error).toBeNull();
+		expect(data!.length).toBeGreaterThan(0);
+		const { rows } = await db.query<{ id: string }>(
+			`select id from joint_actions where countries @> '{BE}' and areas @> '{legal_actions}'`
+		);
+		const matching = new Set(rows.map((row) => row.id));
+		for (const id of ids(data)) expect(matching.has(id), id).toBe(true);
+	});
+});

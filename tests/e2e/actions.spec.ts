@@ -225,3 +225,48 @@ test('the list is ordered newest first', async ({ page }) => {
 	expect(parsed.every((value) => !Number.isNaN(value))).toBe(true);
 	expect([...parsed].sort((a, b) => b - a)).toEqual(parsed);
 });
+
+test.describe('the organisation filter is a name typed, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('several matches are offered, one is chosen; a single match filters at once', async ({
+		page
+	}) => {
+		await page.goto('/en/actions');
+		await page.getByLabel('Organisation').fill('kinderrecht');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(
+			page.getByText('Several organisations match “kinderrecht”: choose one.')
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: 'De Kinderrechtswinkel' })).toBeVisible();
+		await page.getByRole('link', { name: 'Kinderrechtencoalitie Vlaanderen' }).click();
+		await expect(page).toHaveURL(/organisation=10000000-0000-4000-8000-000000000021/);
+		await expect(page.getByLabel('Organisation')).toHaveValue('Kinderrechtencoalitie Vlaanderen');
+		await expect(
+			page.getByRole('link', { name: 'We do not lock up children. Full stop.' })
+		).toBeVisible();
+
+		await page.getByLabel('Organisation').fill('bolivia');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page.getByLabel('Organisation')).toHaveValue(
+			'Defensa de Niñas y Niños Internacional – Bolivia'
+		);
+		await expect(
+			page.getByRole('link', { name: 'We do not lock up children. Full stop.' })
+		).toHaveCount(0);
+	});
+});
+
+test('an organisation name that matches nothing says so, in the reader language', async ({
+	page
+}) => {
+	await page.goto('/fr/actions?org=Atlantide');
+	await expect(page.getByLabel('Organisation')).toHaveValue('Atlantide');
+	await expect(
+		page.getByText(
+			"Aucune organisation ne correspond à « Atlantide » : la liste n'est pas filtrée par organisation."
+		)
+	).toBeVisible();
+	await expect(page.getByRole('status').first()).toBeVisible();
+	await expectAccessible(page);
+});

@@ -18,6 +18,8 @@ export const eventFilterSchema = z.object({
 		.optional()
 		.catch(undefined),
 	organisation: z.uuid().optional().catch(undefined),
+	// An organisation's name typed in the filter (resolved on the server; see filterByName).
+	org: searchText(),
 	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
 });
 

@@ -17,6 +17,8 @@ export const actionFilterSchema = z.object({
 		.optional()
 		.catch(undefined),
 	organisation: z.uuid().optional().catch(undefined),
+	// An organisation's name typed in the filter (resolved on the server; see filterByName).
+	org: searchText(),
 	phase: z.enum(ACTION_PHASES).optional().catch(undefined),
 	from: isoDate.optional().catch(undefined),
 	to: isoDate.optional().catch(undefined),

@@ -11,6 +11,8 @@ export const paperFilterSchema = z.object({
 	area: z.enum(WORK_AREAS).optional().catch(undefined),
 	article: z.coerce.number().int().min(1).max(54).optional().catch(undefined),
 	organisation: z.uuid().optional().catch(undefined),
+	// An organisation's name typed in the filter (resolved on the server; see filterByName).
+	org: searchText(),
 	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
 });
 

@@ -3,7 +3,7 @@ import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { rights } from './itemRights';
-import { attachedTo, searchRanks } from './listing';
+import { attachedTo, searchPage } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
 export const PAGE_SIZE = 12;
@@ -18,12 +18,10 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
  * page and whether a next page exists (one row more than a page, no count).
  */
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
-	const rankById = filters.q ? await searchRanks(supabase, 'search_events', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], hasMore: false };
+	if (filters.q) return search(supabase, { ...filters, q: filters.q }, now);
 	const iso = now.toISOString();
 	const build = () => {
 		let query = supabase.from('events').select(LIST_COLUMNS);
-		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.country) query = query.contains('countries', [filters.country]);
 		if (filters.organisation) {
@@ -42,6 +40,34 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
 	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+}
+
+/** One page of the events a search finds (RLS decides) in the list's scope, by date as the list. */
+export async function search(
+	supabase: Client,
+	filters: EventFilters & { q: string },
+	now = new Date()
+) {
+	const iso = now.toISOString();
+	const upcoming = filters.scope === 'upcoming';
+	return searchPage(
+		supabase,
+		'event',
+		{
+			q: filters.q,
+			page: filters.page,
+			size: PAGE_SIZE,
+			filters: {
+				area: filters.area,
+				country: filters.country,
+				organisation: filters.organisation,
+				...(upcoming
+					? { ends_after: iso, order: 'soonest' }
+					: { ends_before: iso, order: 'latest' })
+			}
+		},
+		(ids) => supabase.from('events').select(LIST_COLUMNS).in('id', ids)
+	);
 }
 
 /** An event as a day of the month view shows it. */

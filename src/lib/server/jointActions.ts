@@ -1,8 +1,7 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
 import { notAllowed } from './errors';
-import { attachedTo, rankedPage, searchRanks } from './listing';
-import { readerCache } from './readerCache';
+import { attachedTo, searchPage } from './listing';
 import type { ActionFilters } from '#lib/schemas/jointActions';
 
 export const PAGE_SIZE = 12;
@@ -12,19 +11,14 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
 	translations:joint_action_translations(locale, title, summary, source_revision)`;
 
 /**
- * The joint actions the caller may see (RLS decides), filtered, newest first, one page, and
- * whether a next page exists (no count of every readable row: one row more than a page).
- * With a search query: the ids the language-aware search function finds, by rank.
+ * The joint actions the caller may see (RLS decides), filtered, newest first, one page.
+ * With a search query: the page of hits, by rank (`search`).
  */
 export async function list(supabase: Client, filters: ActionFilters) {
-	const rankById = filters.q
-		? await searchRanks(supabase, 'search_joint_actions', filters.q)
-		: null;
-	if (rankById?.size === 0) return { rows: [], hasMore: false };
+	if (filters.q) return search(supabase, { ...filters, q: filters.q });
 
 	const build = () => {
 		let query = supabase.from('joint_actions').select(LIST_COLUMNS);
-		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.article) query = query.contains('crc_articles', [filters.article]);
 		if (filters.country) query = query.contains('countries', [filters.country]);
@@ -42,14 +36,6 @@ export async function list(supabase: Client, filters: ActionFilters) {
 		return query;
 	};
 
-	if (rankById) {
-		const { data, error } = await build();
-		if (error) throw error;
-		return {
-			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
-			hasMore: filters.page * PAGE_SIZE < data.length
-		};
-	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	const { data, error } = await build()
 		// Newest first: the item's publication date, copied onto the row and indexed
@@ -59,6 +45,14 @@ export async function list(supabase: Client, filters: ActionFilters) {
 		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
 	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+}
+
+/** One page of the joint actions a search finds (RLS decides), best first, with the list's filters. */
+export async function search(supabase: Client, filters: ActionFilters & { q: string }) {
+	const { q, page, ...rest } = filters;
+	return searchPage(supabase, 'joint_action', { q, page, size: PAGE_SIZE, filters: rest }, (ids) =>
+		supabase.from('joint_actions').select(LIST_COLUMNS).in('id', ids)
+	);
 }
 
 /** One joint action with everything its page shows, or null when absent or not readable. */
@@ -79,20 +73,14 @@ export async function getById(supabase: Client, id: string) {
 	return data;
 }
 
-const countriesByReader = readerCache<string[]>({ ttlMs: 60_000, max: 5_000 });
-
 /**
- * Countries present among the actions the caller may see, for the filter menu. The menu
- * may be a minute old: it is remembered per reader (`reader` is the user id, or null for
- * visitors, who all see the same), since RLS makes it cost a probe per country each time.
+ * Countries present among the actions the caller may see, for the filter menu: read from a
+ * summary kept by triggers (migration 20261128000800), current and exact for each reader.
  */
-export async function facets(supabase: Client, reader: string | null) {
-	const countries = await countriesByReader(reader ?? 'anon', async () => {
-		const { data, error } = await supabase.rpc('joint_action_countries');
-		if (error) throw error;
-		return data;
-	});
-	return { countries };
+export async function facets(supabase: Client) {
+	const { data, error } = await supabase.rpc('joint_action_countries');
+	if (error) throw error;
+	return { countries: data };
 }
 
 /**

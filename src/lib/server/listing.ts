@@ -1,53 +1,43 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
 
-/** Search hits considered at most (ranked); a more precise query narrows them down. */
-export const SEARCH_LIMIT = 300;
-
 type ItemKind = Database['public']['Enums']['item_kind'];
 
-/** The names of the former per-kind search functions, which some callers still pass. */
-const KIND_OF = {
-	search_joint_actions: 'joint_action',
-	search_events: 'event',
-	search_papers: 'paper'
-} as const satisfies Record<string, ItemKind>;
-type SearchFunction = keyof typeof KIND_OF;
-
-function isSearchFunction(name: string): name is SearchFunction {
-	return name in KIND_OF;
-}
+/** A list's filters as `public.search_page` takes them (absent: not filtered). */
+export type SearchFilters = Partial<Record<string, string | number | null>>;
 
 /**
- * Runs the language-aware search over one kind of item (`public.search_items`; RLS applies:
- * it only finds what the caller may read) and returns each hit's rank by item id.
+ * One page of a list's search: `public.search_page` ranks and paginates the hits the caller
+ * may read (RLS decides) with the list's filters in SQL and returns one id more than the
+ * page, to know whether a next page exists; `rowsOf` then reads only the page's rows, shown
+ * in the search's order. Two round trips whatever the number of hits.
  */
-export async function searchRanks(
+export async function searchPage<T extends { id: string }>(
 	supabase: SupabaseClient<Database>,
-	search: ItemKind | SearchFunction,
-	query: string
-): Promise<Map<string, number>> {
-	const kind = isSearchFunction(search) ? KIND_OF[search] : search;
-	// The best hits first, so the limit keeps the most relevant ones.
-	const { data, error } = await supabase
-		.rpc('search_items', { query, kind })
-		.order('rank', { ascending: false })
-		.limit(SEARCH_LIMIT);
+	kind: ItemKind,
+	search: { q: string; page: number; size: number; filters: SearchFilters },
+	rowsOf: (ids: string[]) => PromiseLike<{ data: T[] | null; error: unknown }>
+): Promise<{ rows: T[]; hasMore: boolean }> {
+	const filters = Object.fromEntries(
+		Object.entries(search.filters).filter(([, value]) => value != null && value !== '')
+	);
+	const { data: hits, error } = await supabase.rpc('search_page', {
+		query: search.q,
+		kind,
+		filters,
+		page_limit: search.size + 1,
+		page_offset: (search.page - 1) * search.size
+	});
 	if (error) throw error;
-	return new Map(data.map((hit) => [hit.item_id, hit.rank]));
-}
-
-/** One page of rows sorted by search rank, best first. */
-export function rankedPage<T extends { id: string }>(
-	rows: T[],
-	ranks: Map<string, number>,
-	page: number,
-	size: number
-): T[] {
-	const from = (page - 1) * size;
-	return [...rows]
-		.sort((a, b) => (ranks.get(b.id) ?? 0) - (ranks.get(a.id) ?? 0))
-		.slice(from, from + size);
+	const ids = hits.slice(0, search.size).map((hit) => hit.item_id);
+	if (ids.length === 0) return { rows: [], hasMore: false };
+	const { data, error: rowsError } = await rowsOf(ids);
+	if (rowsError) throw rowsError;
+	const byId = new Map((data ?? []).map((row) => [row.id, row]));
+	return {
+		rows: ids.flatMap((id) => byId.get(id) ?? []),
+		hasMore: hits.length > search.size
+	};
 }
 
 /** PostgREST filter on `items`: the organisation leads or takes part in the item. */

@@ -90,3 +90,43 @@ export async function membersForReader(supabase: Client, organisationId: string,
 		canManage: rights.isAdmin || rights.isCoordinator
 	};
 }
+
+/** Organisations offered when a typed name matches several (the list filters' field). */
+export const NAME_MATCHES = 8;
+
+/**
+ * The list filters' organisation field: a name typed (`org`) is looked up among the
+ * organisations the caller may see (their name contains it, whatever the case); one match,
+ * or one with exactly that name, filters the list, several are offered to choose from, none
+ * is said. An organisation chosen by id (`organisation`, from a match or a link) shows its name.
+ */
+export async function filterByName(
+	supabase: Client,
+	filters: { org?: string; organisation?: string }
+): Promise<{ id: string | undefined; name: string; matches: { id: string; name: string }[] }> {
+	if (filters.org) {
+		// `%`, `_` and `*` are wildcards to PostgREST's ilike; a backslash escapes.
+		const words = filters.org.replace(/[%_*\\]/g, ' ').trim();
+		const { data, error } = await supabase
+			.from('organisations')
+			.select('id, name')
+			.ilike('name', `%${words}%`)
+			.order('name')
+			.limit(NAME_MATCHES + 1);
+		if (error) throw error;
+		const exact = data.filter((o) => o.name.toLowerCase() === filters.org!.toLowerCase());
+		const [only] = data.length === 1 ? data : exact.length === 1 ? exact : [];
+		if (only) return { id: only.id, name: only.name, matches: [] };
+		return { id: undefined, name: filters.org, matches: data.slice(0, NAME_MATCHES) };
+	}
+	if (filters.organisation) {
+		const { data, error } = await supabase
+			.from('organisations')
+			.select('name')
+			.eq('id', filters.organisation)
+			.maybeSingle();
+		if (error) throw error;
+		return { id: filters.organisation, name: data?.name ?? '', matches: [] };
+	}
+	return { id: undefined, name: '', matches: [] };
+}

@@ -1,6 +1,6 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
-import { attachedTo, rankedPage, searchRanks } from './listing';
+import { attachedTo, searchPage } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
 
 export const PAGE_SIZE = 12;
@@ -14,11 +14,9 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
  * exists (one row more than a page, no count); ranked when searching.
  */
 export async function list(supabase: Client, filters: PaperFilters) {
-	const rankById = filters.q ? await searchRanks(supabase, 'search_papers', filters.q) : null;
-	if (rankById?.size === 0) return { rows: [], hasMore: false };
+	if (filters.q) return search(supabase, { ...filters, q: filters.q });
 	const build = () => {
 		let query = supabase.from('papers').select(LIST_COLUMNS);
-		if (rankById) query = query.in('id', [...rankById.keys()]);
 		if (filters.kind) query = query.eq('paper_kind', filters.kind);
 		if (filters.area) query = query.contains('areas', [filters.area]);
 		if (filters.article) query = query.contains('crc_articles', [filters.article]);
@@ -31,14 +29,6 @@ export async function list(supabase: Client, filters: PaperFilters) {
 		}
 		return query;
 	};
-	if (rankById) {
-		const { data, error } = await build();
-		if (error) throw error;
-		return {
-			rows: rankedPage(data, rankById, filters.page, PAGE_SIZE),
-			hasMore: filters.page * PAGE_SIZE < data.length
-		};
-	}
 	const from = (filters.page - 1) * PAGE_SIZE;
 	const { data, error } = await build()
 		.order('published_at', { ascending: false, nullsFirst: false })
@@ -46,6 +36,17 @@ export async function list(supabase: Client, filters: PaperFilters) {
 		.range(from, from + PAGE_SIZE);
 	if (error) throw error;
 	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+}
+
+/** One page of the papers a search finds (RLS decides), best first, with the list's filters. */
+export async function search(supabase: Client, filters: PaperFilters & { q: string }) {
+	const { q, page, kind, ...rest } = filters;
+	return searchPage(
+		supabase,
+		'paper',
+		{ q, page, size: PAGE_SIZE, filters: { ...rest, paper_kind: kind } },
+		(ids) => supabase.from('papers').select(LIST_COLUMNS).in('id', ids)
+	);
 }
 
 /** One paper with its versions, files and signatures as far as the caller may see them. */

@@ -5,11 +5,13 @@ import * as organisations from '#lib/server/organisations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const filters = actionFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const [result, facets, directory, editable] = await Promise.all([
+	const parsed = actionFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const named = parsed.org ? await organisations.filterByName(locals.supabase, parsed) : null;
+	const filters = named ? { ...parsed, organisation: named.id } : parsed;
+	const [result, facets, organisation, editable] = await Promise.all([
 		jointActions.list(locals.supabase, filters),
-		jointActions.facets(locals.supabase, locals.user?.id ?? null),
-		organisations.list(locals.supabase, {}),
+		jointActions.facets(locals.supabase),
+		named ?? organisations.filterByName(locals.supabase, filters),
 		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
@@ -19,6 +21,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pageSize: jointActions.PAGE_SIZE,
 		countries: facets.countries,
 		canCreate: editable.canCreate,
-		organisations: directory.map(({ id, name }) => ({ id, name }))
+		organisation
 	};
 };

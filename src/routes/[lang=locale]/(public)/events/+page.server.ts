@@ -6,7 +6,9 @@ import { dateInZone, shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const parsed = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const query = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const named = query.org ? await organisations.filterByName(locals.supabase, query) : null;
+	const parsed = named ? { ...query, organisation: named.id } : query;
 	const month = parsed.month ?? dateInZone(new Date(), 'Europe/Brussels').slice(0, 7);
 	const filters = { ...parsed, month };
 
@@ -22,9 +24,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return { rows: [], hasMore: false, days };
 	}
 
-	const [result, directory, editable] = await Promise.all([
+	const [result, organisation, editable] = await Promise.all([
 		rows(),
-		organisations.list(locals.supabase, {}),
+		named ?? organisations.filterByName(locals.supabase, filters),
 		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
@@ -35,6 +37,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pageSize: events.PAGE_SIZE,
 		// Editors and admins of an organisation may create events in its name (RLS decides).
 		canCreate: editable.canCreate,
-		organisations: directory.map(({ id, name }) => ({ id, name }))
+		organisation
 	};
 };

@@ -5,10 +5,12 @@ import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const filters = paperFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const [result, directory, editable] = await Promise.all([
+	const parsed = paperFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const named = parsed.org ? await organisations.filterByName(locals.supabase, parsed) : null;
+	const filters = named ? { ...parsed, organisation: named.id } : parsed;
+	const [result, organisation, editable] = await Promise.all([
 		papers.list(locals.supabase, filters),
-		organisations.list(locals.supabase, {}),
+		named ?? organisations.filterByName(locals.supabase, filters),
 		items.rights(locals.supabase, null, locals.user !== null)
 	]);
 	return {
@@ -17,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		hasMore: result.hasMore,
 		pageSize: papers.PAGE_SIZE,
 		canCreate: editable.canCreate,
-		organisations: directory.map(({ id, name }) => ({ id, name }))
+		organisation
 	};
 };
