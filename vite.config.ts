@@ -28,6 +28,11 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		// Translation files stay files even when small (src/lib/i18n/load.ts): cached once by the
+		// browser, never inlined as data: URLs into the JavaScript.
+		assetsInlineLimit: (file) => (file.includes('/src/lib/i18n/locales/') ? false : undefined)
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'
