@@ -1,4 +1,5 @@
 import type { Locale } from './config';
+import { pluralRulesOf } from './format';
 import type { PageResources } from './load';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -11,7 +12,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * tests/unit/i18n.test.ts checks that both give the same text for every key in every locale.
  */
 export function createTranslator(locale: Locale, resources: PageResources): Translate {
-	const plurals = new Intl.PluralRules(locale);
+	const plurals = pluralRulesOf(locale);
 	const missing = new Set<string>();
 	return (key, options = {}) => {
 		const separator = key.indexOf(':');
