@@ -28,6 +28,17 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		// Translation files stay files even when small (src/lib/i18n/load.ts): cached once by the
+		// browser, never inlined as data: URLs into the JavaScript.
+		assetsInlineLimit: (file) => (file.includes('/src/lib/i18n/locales/') ? false : undefined),
+		// SvelteKit writes a page's <link rel="modulepreload"> itself (from its manifest); Vite's
+		// helper repeated that for every route in the JavaScript of every page (a table of each
+		// route's chunks and the code to preload them: 2 KB gzip of each page's 50 KB budget).
+		// Navigating in the app, a page's chunks then load as its module imports them (and on
+		// hover, data-sveltekit-preload-data in app.html).
+		modulePreload: false
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

@@ -72,7 +72,15 @@ const locale: Handle = async ({ event, resolve }) => {
 			});
 		}
 	}
-	event.locals.i18n = createI18n(event.locals.locale, resourcesFor(event.locals.locale));
+	// The request's own i18next instance, made when something on the server first translates
+	// (an error, a feed, a mail): most pages never do, and making one costs more than the rest of
+	// this handle.
+	const language = event.locals.locale;
+	let i18n: App.Locals['i18n'] | undefined;
+	Object.defineProperty(event.locals, 'i18n', {
+		get: () => (i18n ??= createI18n(language, resourcesFor(language))),
+		enumerable: true
+	});
 
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>

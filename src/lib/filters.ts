@@ -1,4 +1,5 @@
 import type { I18nContext } from '#lib/i18n/context';
+import { collatorOf, namesOf } from '#lib/i18n/format';
 import { WORK_AREAS } from '#lib/workAreas';
 
 /** The props of a `FilterSelect`: one filter of a list page's filter form. */
@@ -36,10 +37,8 @@ export function codeFilter(
 	codes: readonly string[],
 	selected: Selected
 ): FilterProps {
-	const names = new Intl.DisplayNames([locale], {
-		type: name === 'country' ? 'region' : 'language'
-	});
-	const collator = new Intl.Collator(locale);
+	const names = namesOf(locale, name === 'country' ? 'region' : 'language');
+	const collator = collatorOf(locale);
 	return {
 		name,
 		...labels,

@@ -1,5 +1,6 @@
 import type { Locale } from './config';
-import type { Resources } from './resources';
+import { pluralRulesOf } from './format';
+import type { PageResources } from './load';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -10,13 +11,21 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * plural suffixes chosen by Intl.PluralRules — so the browser is spared i18next's 16 KB.
  * tests/unit/i18n.test.ts checks that both give the same text for every key in every locale.
  */
-export function createTranslator(locale: Locale, resources: Resources): Translate {
-	const plurals = new Intl.PluralRules(locale);
+export function createTranslator(locale: Locale, resources: PageResources): Translate {
+	const plurals = pluralRulesOf(locale);
+	const missing = new Set<string>();
 	return (key, options = {}) => {
 		const separator = key.indexOf(':');
-		const ns = (separator > 0 ? key.slice(0, separator) : 'common') as keyof Resources;
+		const ns = (separator > 0 ? key.slice(0, separator) : 'common') as keyof PageResources;
 		const name = separator > 0 ? key.slice(separator + 1) : key;
-		const table = resources[ns] ?? {};
+		const table = resources[ns];
+		if (!table) {
+			// A page gets only the namespaces src/lib/i18n/routes.ts lists for it: say which is
+			// missing (once), on the server and in the browser, instead of showing keys silently.
+			if (!missing.has(ns)) console.error(`i18n: namespace "${ns}" is not loaded for ${key}`);
+			missing.add(ns);
+			return key;
+		}
 		let text = table[name];
 		if (typeof options.count === 'number') {
 			text = table[`${name}_${plurals.select(options.count)}`] ?? table[`${name}_other`] ?? text;

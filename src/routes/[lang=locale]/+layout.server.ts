@@ -1,13 +1,13 @@
-import { resourcesFor } from '#lib/i18n/resources';
+import { translationFiles } from '#lib/server/translations';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = ({ locals, route }) => {
 	const { user, locale } = locals;
 	const metadata = (user?.user_metadata ?? {}) as { display_name?: unknown };
 	return {
 		locale,
-		// The page's language only: the browser starts with exactly what the server rendered.
-		resources: resourcesFor(locale),
+		// Where the page's translations are (a few addresses, not the texts).
+		translations: translationFiles(locale, route.id),
 		user: user
 			? {
 					email: user.email ?? '',
