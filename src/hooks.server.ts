@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
@@ -165,25 +164,9 @@ function publicCacheable(event: RequestEvent, response: Response): boolean {
 	);
 }
 
-/**
- * A strong ETag of what the page shows. SvelteKit's own ETag hashes the HTML with its
- * per-response CSP nonce in it, so it never matches twice; this one hashes the body without
- * the nonce. SvelteKit answers a matching If-None-Match with 304 after the hooks, without the
- * CSP header: the cache keeps the stored page with the nonce and policy that go together.
- */
-async function contentEtag(response: Response): Promise<{ body: string; etag: string }> {
-	const body = await response.text();
-	const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
-	const stable = nonce ? body.replaceAll(nonce, '') : body;
-	return {
-		body,
-		etag: `"${createHash('sha256').update(stable).digest('base64url').slice(0, 27)}"`
-	};
-}
-
 /** Headers that kit.csp does not set, and who may cache the answer. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
+	const response = await resolve(event);
 	const headers: Record<string, string> = {
 		'x-content-type-options': 'nosniff',
 		'referrer-policy': 'strict-origin-when-cross-origin',
@@ -200,9 +183,6 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 			// Immutable headers: see below.
 		}
 	} else if (publicCacheable(event, response)) {
-		const { body, etag } = await contentEtag(response);
-		response = new Response(event.request.method === 'HEAD' ? null : body, response);
-		response.headers.set('etag', etag);
 		headers['cache-control'] = PUBLIC_CACHE_CONTROL;
 		// A cache that keys on the URL alone must not give this page to a signed-in reader.
 		response.headers.append('vary', 'Cookie');
