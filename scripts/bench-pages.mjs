@@ -152,8 +152,9 @@ const SCORED_MODES = new Set(['binary', 'numeric', 'metricSavings']);
 
 /** Up to three things an audit points at: a URL or an element (selector and snippet). */
 function auditItems(audit) {
-	const items = audit.details?.items ?? [];
-	return items
+	// Most audits list items; some insights (document-latency-insight) give an object instead.
+	const items = audit.details?.items;
+	return (Array.isArray(items) ? items : [])
 		.slice(0, 3)
 		.map((item) => {
 			const node =
