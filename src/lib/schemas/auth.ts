@@ -27,6 +27,7 @@ export const signInCodeSchema = z.object({
 	email,
 	code: z
 		.string({ error: 'auth:code_format' })
+		.max(20, { error: 'auth:code_format' })
 		.transform((value) => value.replace(/\s+/g, ''))
 		.pipe(z.string().regex(/^\d{6}$/, { error: 'auth:code_format' }))
 });

@@ -79,11 +79,12 @@ export const approveSchema = z.object({
 	application_id: z.uuid({ error: 'validation:invalid' })
 });
 
+// A checkbox group: one value or several (none sent when none is ticked).
 const languages = z
-	.preprocess(
-		(value) => (Array.isArray(value) ? value : value ? [value] : []),
-		z.array(z.string().regex(/^[a-z]{2}$/, { error: 'console:languages_invalid' }))
-	)
+	.union([z.string(), z.array(z.string())])
+	.default([])
+	.transform((value) => (Array.isArray(value) ? value : value ? [value] : []))
+	.pipe(z.array(z.string().regex(/^[a-z]{2}$/, { error: 'console:languages_invalid' })))
 	.pipe(z.array(z.string()).max(20, { error: 'validation:too_many_entries' }));
 
 const website = z

@@ -7,37 +7,31 @@ import * as publicEnv from '$app/env/private';
 import { authErrorKey } from './errors';
 import * as throttle from './throttle';
 
-export type Throttled =
+export type Throttled<V> =
 	| { allowed: true; attempt: string }
 	| {
 			allowed: false;
-			failure: ActionFailure<{
-				values: Record<string, string>;
-				errors: { form: string };
-				retryMinutes?: number;
-			}>;
+			failure: ActionFailure<{ values: V; errors: { form: string }; retryMinutes?: number }>;
 	  };
 
 /**
  * Records an attempt of `action`, or the failure to answer with: 429 with "try again in N
- * minutes" (and Retry-After), or 503 when the throttle cannot be asked (the form refuses
- * rather than going unthrottled).
+ * minutes" (and Retry-After), or 503 with `unavailableKey` when the throttle cannot be asked
+ * (the form refuses rather than going unthrottled).
  */
-export async function throttled(
+export async function throttled<V>(
 	event: Pick<RequestEvent, 'setHeaders' | 'getClientAddress'>,
 	action: throttle.ThrottleAction,
 	keys: Partial<Record<throttle.ThrottleScope, string>>,
-	values: Record<string, string>
-): Promise<Throttled> {
+	values: V,
+	unavailableKey = 'errors:auth_unavailable'
+): Promise<Throttled<V>> {
 	let verdict: throttle.ThrottleVerdict;
 	try {
 		verdict = await throttle.attempt(action, keys);
 	} catch (failure) {
 		console.error(`${action} refused: the throttle cannot be asked`, failure);
-		return {
-			allowed: false,
-			failure: fail(503, { values, errors: { form: 'errors:auth_unavailable' } })
-		};
+		return { allowed: false, failure: fail(503, { values, errors: { form: unavailableKey } }) };
 	}
 	if (verdict.allowed) return { allowed: true, attempt: verdict.attempt };
 	event.setHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
@@ -49,6 +43,21 @@ export async function throttled(
 			retryMinutes: verdict.retryMinutes
 		})
 	};
+}
+
+/**
+ * A form that names an account by its email: the attempt counts against that account and
+ * against the client's address (an unknown address exactly like a known one).
+ */
+export function throttledByEmail<V>(
+	event: Pick<RequestEvent, 'setHeaders' | 'getClientAddress'>,
+	action: throttle.ThrottleAction,
+	email: string,
+	values: V,
+	unavailableKey?: string
+): Promise<Throttled<V>> {
+	const keys = { account: throttle.accountKey(email), address: throttle.clientAddressKey(event) };
+	return throttled(event, action, keys, values, unavailableKey);
 }
 
 /**

@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import { notAllowed } from './errors';
+import { formFail, formValues, parseForm, type EchoOf } from './forms';
+import * as memberships from './memberships';
 import * as events from './events';
 import { rights } from './itemRights';
 import * as jointActions from './jointActions';
@@ -117,4 +120,45 @@ export async function loadForEditing<K extends ItemKind>(
 	const requested = url.searchParams.get('locale');
 	const locale: Locale = isLocale(requested) ? requested : original;
 	return { id, item: row, texts, locale, original, isOwnerEditor: mine.isOwnerEditor };
+}
+
+/**
+ * The create action of an item's new page, for any item type: parses the form with `schema`,
+ * checks the chosen organisation is one the person edits for (a clear message for a tampered
+ * or stale choice; RLS would refuse it anyway) and calls `create`. The new item's id, or the
+ * failure to answer with what was typed: a refusal the type places at a field
+ * (`fieldError`), otherwise one message for the form (`mapKey`).
+ */
+export async function createFromForm<
+	S extends z.ZodType<{ organisation_id: string }>,
+	V extends object = EchoOf<S>
+>(
+	supabase: Client,
+	userId: string,
+	form: FormData,
+	options: {
+		schema: S;
+		create: (data: z.infer<S>) => Promise<string>;
+		mapKey: (caught: unknown) => string;
+		fieldError?: (caught: unknown, data: z.infer<S>) => { field: string; key: string } | null;
+		echo?: (values: EchoOf<S>) => V;
+	}
+) {
+	const { schema, create, mapKey, fieldError } = options;
+	const echo = options.echo ?? ((values: EchoOf<S>) => values as V);
+	const parsed = parseForm(schema, form);
+	if (!parsed.success) return formFail(undefined, parsed.errors, echo(parsed.values));
+	const values = echo(formValues(schema, form));
+
+	const allowed = await memberships.editableOrganisations(supabase, userId);
+	if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
+		return formFail(undefined, { organisation_id: 'validation:organisation_not_allowed' }, values);
+	}
+	try {
+		return await create(parsed.data);
+	} catch (caught) {
+		const atField = fieldError?.(caught, parsed.data);
+		if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
+		return formFail(undefined, caught, values, { mapKey });
+	}
 }

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { applicationSchema } from '#lib/schemas/console';
 import * as applications from '#lib/server/applications';
 import { publicOrigin } from '#lib/server/authLinks';
-import { parseForm } from '#lib/server/forms';
+import { throttledByEmail } from '#lib/server/authForms';
+import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,53 +11,24 @@ export const load: PageServerLoad = ({ url }) => ({
 	sent: url.searchParams.get('sent') === '1'
 });
 
-/** The echo of the form (bounded), so that a refused form keeps what was typed. */
-function echo(form: FormData) {
-	const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
-	return {
-		organisation_name: text('organisation_name', 250),
-		kind: text('kind', 20),
-		country: text('country', 10),
-		website: text('website', 550),
-		languages: form
-			.getAll('languages')
-			.map((l) => String(l).slice(0, 5))
-			.slice(0, 30),
-		description: text('description', 5500),
-		applicant_name: text('applicant_name', 150),
-		email: text('email', 254),
-		motivation: text('motivation', 5500),
-		locale: text('locale', 5)
-	};
-}
-
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, url, locals } = event;
 		const form = await request.formData();
-		const values = echo(form);
+		// What was typed (bounded by the schema), so that a refused form keeps it.
+		const values = formValues(applicationSchema, form);
 		const parsed = parseForm(applicationSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// Per client address and per applicant email, before anything is recorded.
-		let verdict: throttle.ThrottleVerdict;
-		try {
-			verdict = await throttle.attempt('apply', {
-				account: throttle.accountKey(parsed.data.email),
-				address: throttle.clientAddressKey(event)
-			});
-		} catch (failure) {
-			console.error('apply refused: the throttle cannot be asked', failure);
-			return fail(503, { values, errors: { form: 'console:apply_unavailable' } });
-		}
-		if (!verdict.allowed) {
-			event.setHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
-			return fail(429, {
-				values,
-				errors: { form: 'errors:too_many_attempts' },
-				retryMinutes: verdict.retryMinutes
-			});
-		}
+		const verdict = await throttledByEmail(
+			event,
+			'apply',
+			parsed.data.email,
+			values,
+			'console:apply_unavailable'
+		);
+		if (!verdict.allowed) return verdict.failure;
 
 		try {
 			await applications.submit(parsed.data);

@@ -4,9 +4,9 @@
 import { fail } from '@sveltejs/kit';
 import { emailOnlySchema } from '#lib/schemas/auth';
 import { sendRecoveryEmail } from '#lib/server/authEmails';
-import { throttled } from '#lib/server/authForms';
+import { throttledByEmail } from '#lib/server/authForms';
 import { publicOrigin } from '#lib/server/authLinks';
-import { parseForm } from '#lib/server/forms';
+import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
 import type { Actions } from './$types';
 
@@ -18,17 +18,12 @@ export const actions: Actions = {
 		const { request, locals, url } = event;
 		const started = performance.now();
 		const form = await request.formData();
-		const values = { email: String(form.get('email') ?? '').slice(0, 254) };
+		const values = formValues(emailOnlySchema, form);
 		const parsed = parseForm(emailOnlySchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 		const { email } = parsed.data;
 
-		const verdict = await throttled(
-			event,
-			'password_reset',
-			{ account: throttle.accountKey(email), address: throttle.clientAddressKey(event) },
-			values
-		);
+		const verdict = await throttledByEmail(event, 'password_reset', email, values);
 		if (!verdict.allowed) return verdict.failure;
 
 		try {

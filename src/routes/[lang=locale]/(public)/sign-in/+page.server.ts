@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '#lib/redirects';
-import { signInSchema } from '#lib/schemas/auth';
+import { emailOnlySchema, signInSchema } from '#lib/schemas/auth';
 import { authErrorKey, authErrorStatus } from '#lib/server/errors';
-import { parseForm } from '#lib/server/forms';
+import { throttledByEmail } from '#lib/server/authForms';
+import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,30 +27,14 @@ export const actions: Actions = {
 		const { request, locals, url } = event;
 		const started = performance.now();
 		const form = await request.formData();
-		const values = { email: String(form.get('email') ?? '').slice(0, 254) };
+		const values = formValues(emailOnlySchema, form); // never the password
 		const parsed = parseForm(signInSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 
 		// Throttled per account and per client address before Auth is asked at all; an
 		// unknown address is counted exactly like a known one (the answer must not differ).
-		let verdict: throttle.ThrottleVerdict;
-		try {
-			verdict = await throttle.attempt('sign_in', {
-				account: throttle.accountKey(parsed.data.email),
-				address: throttle.clientAddressKey(event)
-			});
-		} catch (failure) {
-			console.error('sign-in refused: the throttle cannot be asked', failure);
-			return fail(503, { values, errors: { form: 'errors:auth_unavailable' } });
-		}
-		if (!verdict.allowed) {
-			event.setHeaders({ 'retry-after': String(verdict.retryAfterSeconds) });
-			return fail(429, {
-				values,
-				errors: { form: 'errors:too_many_attempts' },
-				retryMinutes: verdict.retryMinutes
-			});
-		}
+		const verdict = await throttledByEmail(event, 'sign_in', parsed.data.email, values);
+		if (!verdict.allowed) return verdict.failure;
 
 		const { error } = await locals.supabase.auth.signInWithPassword(parsed.data);
 		if (error) {

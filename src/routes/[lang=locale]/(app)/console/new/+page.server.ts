@@ -3,7 +3,7 @@ import { createOrganisationSchema } from '#lib/schemas/console';
 import { publicOrigin } from '#lib/server/authLinks';
 import * as coordination from '#lib/server/coordination';
 import { consoleErrorKey } from '#lib/server/errors';
-import { parseForm } from '#lib/server/forms';
+import { formValues, parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
@@ -17,20 +17,8 @@ export const actions: Actions = {
 		await coordination.requireCoordinator(event);
 		const { locals, request, url } = event;
 		const form = await request.formData();
-		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
-		const values = {
-			organisation_name: text('organisation_name', 250),
-			kind: text('kind', 20),
-			country: text('country', 10),
-			website: text('website', 550),
-			languages: form
-				.getAll('languages')
-				.map((l) => String(l).slice(0, 5))
-				.slice(0, 30),
-			description: text('description', 5500),
-			admin_email: text('admin_email', 254),
-			locale: text('locale', 5)
-		};
+		// What was typed (bounded by the schema), so that a refused form keeps it.
+		const values = formValues(createOrganisationSchema, form);
 		const parsed = parseForm(createOrganisationSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 		const input = parsed.data;

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { paperFormSchema } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
 import { requireUser } from '#lib/server/auth';
-import { formFail, formValues, parseForm } from '#lib/server/forms';
+import * as items from '#lib/server/items';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,31 +20,22 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const user = requireUser();
-		const form = await request.formData();
-		const parsed = parseForm(paperFormSchema, form);
-		if (!parsed.success) return formFail(undefined, parsed.errors, parsed.values);
-		const values = formValues(paperFormSchema, form);
-
-		// A clear message for a tampered or stale organisation; RLS would refuse it anyway.
-		const allowed = await editableOrganisations(locals.supabase, user.id);
-		if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
-			return formFail(
-				undefined,
-				{ organisation_id: 'validation:organisation_not_allowed' },
-				values
-			);
-		}
-		let id: string;
-		try {
-			id = await papers.create(locals.supabase, parsed.data);
-		} catch (caught) {
-			// The linked action is checked by the database (one the caller can read).
-			if (parsed.data.joint_action_id && paperErrorKey(caught) === 'errors:forbidden') {
-				return formFail(undefined, { joint_action_id: 'papers:error_action_link' }, values);
+		const created = await items.createFromForm(
+			locals.supabase,
+			requireUser().id,
+			await request.formData(),
+			{
+				schema: paperFormSchema,
+				create: (data) => papers.create(locals.supabase, data),
+				mapKey: paperErrorKey,
+				// The linked action is checked by the database (one the caller can read).
+				fieldError: (caught, data) =>
+					data.joint_action_id && paperErrorKey(caught) === 'errors:forbidden'
+						? { field: 'joint_action_id', key: 'papers:error_action_link' }
+						: null
 			}
-			return formFail(undefined, caught, values, { mapKey: paperErrorKey });
-		}
-		redirect(303, `/${locals.locale}/papers/${id}/edit?created=1`);
+		);
+		if (typeof created !== 'string') return created;
+		redirect(303, `/${locals.locale}/papers/${created}/edit?created=1`);
 	}
 };

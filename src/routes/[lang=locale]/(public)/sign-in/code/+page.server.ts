@@ -5,8 +5,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isAuthError } from '@supabase/supabase-js';
 import { safeRedirectPath } from '#lib/redirects';
 import { email as emailSchema, signInCodeSchema } from '#lib/schemas/auth';
-import { throttled } from '#lib/server/authForms';
-import { parseForm } from '#lib/server/forms';
+import { throttledByEmail } from '#lib/server/authForms';
+import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,20 +24,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals, url } = event;
 		const form = await request.formData();
-		const values = {
-			email: String(form.get('email') ?? '').slice(0, 254),
-			code: String(form.get('code') ?? '').slice(0, 20)
-		};
+		const values = formValues(signInCodeSchema, form);
 		const parsed = parseForm(signInCodeSchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 		const { email, code } = parsed.data;
 
-		const verdict = await throttled(
-			event,
-			'email_code',
-			{ account: throttle.accountKey(email), address: throttle.clientAddressKey(event) },
-			values
-		);
+		const verdict = await throttledByEmail(event, 'email_code', email, values);
 		if (!verdict.allowed) return verdict.failure;
 
 		const { error } = await locals.supabase.auth.verifyOtp({ email, token: code, type: 'email' });

@@ -5,9 +5,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '#lib/redirects';
 import { emailOnlySchema } from '#lib/schemas/auth';
 import { sendSignInEmail } from '#lib/server/authEmails';
-import { throttled } from '#lib/server/authForms';
+import { throttledByEmail } from '#lib/server/authForms';
 import { publicOrigin } from '#lib/server/authLinks';
-import { parseForm } from '#lib/server/forms';
+import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,18 +24,13 @@ export const actions: Actions = {
 		const { request, locals, url } = event;
 		const started = performance.now();
 		const form = await request.formData();
-		const values = { email: String(form.get('email') ?? '').slice(0, 254) };
+		const values = formValues(emailOnlySchema, form);
 		const parsed = parseForm(emailOnlySchema, form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 		const { email } = parsed.data;
 
 		// Every request counts, with or without an account (the limit tells nothing either).
-		const verdict = await throttled(
-			event,
-			'email_sign_in',
-			{ account: throttle.accountKey(email), address: throttle.clientAddressKey(event) },
-			values
-		);
+		const verdict = await throttledByEmail(event, 'email_sign_in', email, values);
 		if (!verdict.allowed) return verdict.failure;
 
 		const next = safeRedirectPath(url.searchParams.get('next'), locals.locale);
