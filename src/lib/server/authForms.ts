@@ -4,7 +4,9 @@ import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import * as publicEnv from '$app/env/private';
+import { emailOnlySchema } from '#lib/schemas/auth';
 import { authErrorKey } from './errors';
+import { formValues, parseForm, type EchoOf, type FieldErrors } from './forms';
 import * as throttle from './throttle';
 
 export type Throttled<V> =
@@ -58,6 +60,53 @@ export function throttledByEmail<V>(
 ): Promise<Throttled<V>> {
 	const keys = { account: throttle.accountKey(email), address: throttle.clientAddressKey(event) };
 	return throttled(event, action, keys, values, unavailableKey);
+}
+
+/** Looking the address up, asking Auth and sending take time only for an account: pad to this. */
+const EMAIL_ANSWER_MS = 1500;
+
+/**
+ * A form that only takes an address and emails it a link if it has an account (email
+ * sign-in, forgotten password): parsed and throttled, then `send` is called and the answer
+ * comes after the same time either way. A failure to send is logged, never shown: an error
+ * only an account can cause must not tell that the address has one. The address when sent,
+ * or the failure to answer with.
+ */
+export async function sendToAccount(
+	event: Pick<RequestEvent, 'request' | 'setHeaders' | 'getClientAddress'>,
+	action: throttle.ThrottleAction,
+	send: (email: string) => Promise<unknown>
+): Promise<
+	| { sent: true; email: string }
+	| {
+			sent: false;
+			failure: ActionFailure<{
+				values: EchoOf<typeof emailOnlySchema>;
+				errors: FieldErrors;
+				retryMinutes?: number;
+			}>;
+	  }
+> {
+	const started = performance.now();
+	const form = await event.request.formData();
+	const values = formValues(emailOnlySchema, form);
+	const parsed = parseForm(emailOnlySchema, form);
+	if (!parsed.success)
+		return { sent: false, failure: fail(400, { values, errors: parsed.errors }) };
+	const { email } = parsed.data;
+	// Every request counts, with or without an account (the limit tells nothing either).
+	const verdict = await throttledByEmail(event, action, email, values);
+	if (!verdict.allowed) return { sent: false, failure: verdict.failure };
+	try {
+		await send(email);
+	} catch (failure) {
+		console.error(
+			`${action}: the email could not be sent`,
+			failure instanceof Error ? failure.message : failure
+		);
+	}
+	await throttle.atLeast(started, EMAIL_ANSWER_MS);
+	return { sent: true, email };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { rights } from './itemRights';
-import { attachedTo, searchPage } from './listing';
+import { narrowed, onePage, searchPage } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
 export const PAGE_SIZE = 12;
@@ -20,26 +20,19 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
 	if (filters.q) return search(supabase, { ...filters, q: filters.q }, now);
 	const iso = now.toISOString();
-	const build = () => {
-		let query = supabase.from('events').select(LIST_COLUMNS);
-		if (filters.area) query = query.contains('areas', [filters.area]);
-		if (filters.country) query = query.contains('countries', [filters.country]);
-		if (filters.organisation) {
-			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
-			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
-			query = query
-				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
-				.not('item', 'is', null);
-		}
-		return filters.scope === 'upcoming' ? query.gte('ends_at', iso) : query.lt('ends_at', iso);
-	};
-	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error } = await build()
-		.order('starts_at', { ascending: filters.scope === 'upcoming' })
-		.order('id')
-		.range(from, from + PAGE_SIZE);
-	if (error) throw error;
-	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+	const query = narrowed(
+		supabase.from('events').select(LIST_COLUMNS),
+		{ areas: filters.area, countries: filters.country },
+		filters.organisation
+	);
+	const upcoming = filters.scope === 'upcoming';
+	return onePage(
+		(upcoming ? query.gte('ends_at', iso) : query.lt('ends_at', iso))
+			.order('starts_at', { ascending: upcoming })
+			.order('id'),
+		filters.page,
+		PAGE_SIZE
+	);
 }
 
 /** One page of the events a search finds (RLS decides) in the list's scope, by date as the list. */

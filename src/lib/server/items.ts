@@ -1,6 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
+import { pickTranslation } from '#lib/i18n/content';
+import { requireUser } from './auth';
 import { notAllowed } from './errors';
 import { formFail, formValues, parseForm, type EchoOf } from './forms';
 import * as memberships from './memberships';
@@ -125,40 +127,64 @@ export async function loadForEditing<K extends ItemKind>(
 /**
  * The create action of an item's new page, for any item type: parses the form with `schema`,
  * checks the chosen organisation is one the person edits for (a clear message for a tampered
- * or stale choice; RLS would refuse it anyway) and calls `create`. The new item's id, or the
- * failure to answer with what was typed: a refusal the type places at a field
- * (`fieldError`), otherwise one message for the form (`mapKey`).
+ * or stale choice; RLS would refuse it anyway), creates and goes to `path(id)`. A refusal
+ * answers with what was typed: at a field when the type places it there (`fieldError`),
+ * otherwise one message for the form (`mapKey`).
  */
 export async function createFromForm<
 	S extends z.ZodType<{ organisation_id: string }>,
 	V extends object = EchoOf<S>
 >(
-	supabase: Client,
-	userId: string,
-	form: FormData,
+	{ locals, request }: Pick<RequestEvent, 'locals' | 'request'>,
+	schema: S,
 	options: {
-		schema: S;
-		create: (data: z.infer<S>) => Promise<string>;
+		create: (supabase: Client, data: z.infer<S>) => Promise<string>;
 		mapKey: (caught: unknown) => string;
 		fieldError?: (caught: unknown, data: z.infer<S>) => { field: string; key: string } | null;
 		echo?: (values: EchoOf<S>) => V;
+		path: (id: string) => string;
 	}
 ) {
-	const { schema, create, mapKey, fieldError } = options;
+	const user = requireUser();
+	const form = await request.formData();
 	const echo = options.echo ?? ((values: EchoOf<S>) => values as V);
 	const parsed = parseForm(schema, form);
 	if (!parsed.success) return formFail(undefined, parsed.errors, echo(parsed.values));
 	const values = echo(formValues(schema, form));
 
-	const allowed = await memberships.editableOrganisations(supabase, userId);
+	const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
 	if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 		return formFail(undefined, { organisation_id: 'validation:organisation_not_allowed' }, values);
 	}
+	let id: string;
 	try {
-		return await create(parsed.data);
+		id = await options.create(locals.supabase, parsed.data);
 	} catch (caught) {
-		const atField = fieldError?.(caught, parsed.data);
+		const atField = options.fieldError?.(caught, parsed.data);
 		if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
-		return formFail(undefined, caught, values, { mapKey });
+		return formFail(undefined, caught, values, { mapKey: options.mapKey });
 	}
+	redirect(303, `/${locals.locale}/${options.path(id)}`);
+}
+
+/**
+ * An item's page: the item and the text it shows, `?show=xx` (e.g. the original), otherwise
+ * the reader's language, otherwise the original. A 404 when the item is absent or not
+ * readable: both look the same, never a hint that it exists.
+ */
+export function shownText<
+	I extends { translations: { locale: string }[]; original_locale: string }
+>(item: I | null, locals: Pick<App.Locals, 'locale' | 'i18n'>, url: URL) {
+	const requested = url.searchParams.get('show');
+	const text =
+		item &&
+		pickTranslation(
+			item.translations as I['translations'],
+			isLocale(requested) ? requested : locals.locale,
+			item.original_locale
+		);
+	if (!item || !text) error(404, locals.i18n.t('errors:not_found'));
+	// A language asked for by name is not a fallback, even when it is not the reader's.
+	const isFallback = text.isFallback && !isLocale(requested);
+	return { item, text: { ...(text as I['translations'][number]), isFallback } };
 }

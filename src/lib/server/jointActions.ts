@@ -1,7 +1,7 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
 import { notAllowed } from './errors';
-import { attachedTo, searchPage } from './listing';
+import { narrowed, onePage, searchPage } from './listing';
 import type { ActionFilters } from '#lib/schemas/jointActions';
 
 export const PAGE_SIZE = 12;
@@ -17,34 +17,22 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
 export async function list(supabase: Client, filters: ActionFilters) {
 	if (filters.q) return search(supabase, { ...filters, q: filters.q });
 
-	const build = () => {
-		let query = supabase.from('joint_actions').select(LIST_COLUMNS);
-		if (filters.area) query = query.contains('areas', [filters.area]);
-		if (filters.article) query = query.contains('crc_articles', [filters.article]);
-		if (filters.country) query = query.contains('countries', [filters.country]);
-		if (filters.phase) query = query.eq('phase', filters.phase);
-		// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
-		if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
-		if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
-		if (filters.organisation) {
-			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
-			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
-			query = query
-				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
-				.not('item', 'is', null);
-		}
-		return query;
-	};
-
-	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error } = await build()
-		// Newest first: the item's publication date, copied onto the row and indexed
-		// (20261128000400_joint_actions.sql), so a page is a walk down one index.
-		.order('published_at', { ascending: false, nullsFirst: false })
-		.order('id')
-		.range(from, from + PAGE_SIZE);
-	if (error) throw error;
-	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+	let query = narrowed(
+		supabase.from('joint_actions').select(LIST_COLUMNS),
+		{ areas: filters.area, crc_articles: filters.article, countries: filters.country },
+		filters.organisation
+	);
+	if (filters.phase) query = query.eq('phase', filters.phase);
+	// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
+	if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
+	if (filters.to) query = query.or(`starts_on.is.null,starts_on.lte.${filters.to}`);
+	// Newest first: the item's publication date, copied onto the row and indexed
+	// (20261128000400_joint_actions.sql), so a page is a walk down one index.
+	return onePage(
+		query.order('published_at', { ascending: false, nullsFirst: false }).order('id'),
+		filters.page,
+		PAGE_SIZE
+	);
 }
 
 /** One page of the joint actions a search finds (RLS decides), best first, with the list's filters. */

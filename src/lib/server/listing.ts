@@ -1,5 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
+import { rights } from './itemRights';
+import * as organisations from './organisations';
 
 type ItemKind = Database['public']['Enums']['item_kind'];
 
@@ -40,7 +42,69 @@ export async function searchPage<T extends { id: string }>(
 	};
 }
 
-/** PostgREST filter on `items`: the organisation leads or takes part in the item. */
-export function attachedTo(organisationId: string): string {
-	return `lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`;
+/** A list query narrowed by the filters every content type shares. */
+interface Filterable<Q> {
+	contains(column: string, value: (string | number)[]): Q;
+	or(filters: string, options: { referencedTable: string }): Q;
+	not(column: string, operator: string, value: null): Q;
+}
+
+/**
+ * Narrows a list query by its array columns (`{ areas: 'education' }`: rows whose `areas`
+ * hold it; an absent value does not filter) and by an organisation leading or taking part in
+ * the item. The organisation is a null filter on the `item` embed (not `items!inner`, whose
+ * EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
+ */
+export function narrowed<Q extends Filterable<Q>>(
+	query: Q,
+	arrays: Record<string, string | number | undefined>,
+	organisationId?: string
+): Q {
+	for (const [column, value] of Object.entries(arrays)) {
+		if (value) query = query.contains(column, [value]);
+	}
+	if (!organisationId) return query;
+	const attachedTo = `lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`;
+	return query.or(attachedTo, { referencedTable: 'items' }).not('item', 'is', null);
+}
+
+/**
+ * One page of an ordered list query and whether a next page exists: one row more than a
+ * page is read, and no count.
+ */
+export async function onePage<T>(
+	query: { range(from: number, to: number): PromiseLike<{ data: T[] | null; error: unknown }> },
+	page: number,
+	size: number
+): Promise<{ rows: T[]; hasMore: boolean }> {
+	const from = (page - 1) * size;
+	const { data, error } = await query.range(from, from + size);
+	if (error) throw error;
+	const rows = data ?? [];
+	return { rows: rows.slice(0, size), hasMore: rows.length > size };
+}
+
+/**
+ * What a list page of items loads besides its own rows: the organisation filter resolved (a
+ * typed name looked up first, since the rows depend on it; an organisation chosen by id
+ * shows its name, looked up beside the rows) and whether the reader may create one.
+ */
+export async function listPage<
+	F extends { org?: string; organisation?: string },
+	R extends { rows: unknown[]; hasMore: boolean }
+>(
+	locals: Pick<App.Locals, 'supabase' | 'user'>,
+	parsed: F,
+	pageSize: number,
+	rowsOf: (filters: F) => Promise<R>
+) {
+	const { supabase } = locals;
+	const named = parsed.org ? await organisations.filterByName(supabase, parsed) : null;
+	const filters = (named ? { ...parsed, organisation: named.id } : parsed) as F;
+	const [result, organisation, editable] = await Promise.all([
+		rowsOf(filters),
+		named ?? organisations.filterByName(supabase, filters),
+		rights(supabase, null, locals.user !== null)
+	]);
+	return { filters, ...result, pageSize, canCreate: editable.canCreate, organisation };
 }

@@ -1,6 +1,6 @@
 import { given } from './rpc';
 import type { Client } from './supabase';
-import { attachedTo, searchPage } from './listing';
+import { narrowed, onePage, searchPage } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
 
 export const PAGE_SIZE = 12;
@@ -15,27 +15,17 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
  */
 export async function list(supabase: Client, filters: PaperFilters) {
 	if (filters.q) return search(supabase, { ...filters, q: filters.q });
-	const build = () => {
-		let query = supabase.from('papers').select(LIST_COLUMNS);
-		if (filters.kind) query = query.eq('paper_kind', filters.kind);
-		if (filters.area) query = query.contains('areas', [filters.area]);
-		if (filters.article) query = query.contains('crc_articles', [filters.article]);
-		if (filters.organisation) {
-			// Only rows whose item matches: a null filter on the embed (not `items!inner`,
-			// whose EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
-			query = query
-				.or(attachedTo(filters.organisation), { referencedTable: 'items' })
-				.not('item', 'is', null);
-		}
-		return query;
-	};
-	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error } = await build()
-		.order('published_at', { ascending: false, nullsFirst: false })
-		.order('id')
-		.range(from, from + PAGE_SIZE);
-	if (error) throw error;
-	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+	let query = narrowed(
+		supabase.from('papers').select(LIST_COLUMNS),
+		{ areas: filters.area, crc_articles: filters.article },
+		filters.organisation
+	);
+	if (filters.kind) query = query.eq('paper_kind', filters.kind);
+	return onePage(
+		query.order('published_at', { ascending: false, nullsFirst: false }).order('id'),
+		filters.page,
+		PAGE_SIZE
+	);
 }
 
 /** One page of the papers a search finds (RLS decides), best first, with the list's filters. */

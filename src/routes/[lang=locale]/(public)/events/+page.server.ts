@@ -1,18 +1,14 @@
 import { eventFilterSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
-import * as items from '#lib/server/items';
-import * as organisations from '#lib/server/organisations';
+import { listPage } from '#lib/server/listing';
 import { dateInZone, shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const query = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const named = query.org ? await organisations.filterByName(locals.supabase, query) : null;
-	const parsed = named ? { ...query, organisation: named.id } : query;
+	const parsed = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
 	const month = parsed.month ?? dateInZone(new Date(), 'Europe/Brussels').slice(0, 7);
-	const filters = { ...parsed, month };
 
-	async function rows() {
+	async function rows(filters: typeof parsed) {
 		if (filters.view === 'list')
 			return { ...(await events.list(locals.supabase, filters)), days: [] };
 		// A day of margin on each side: events sit on their local day in their own zone.
@@ -24,19 +20,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return { rows: [], hasMore: false, days };
 	}
 
-	const [result, organisation, editable] = await Promise.all([
-		rows(),
-		named ?? organisations.filterByName(locals.supabase, filters),
-		items.rights(locals.supabase, null, locals.user !== null)
-	]);
-	return {
-		filters,
-		events: result.rows,
-		hasMore: result.hasMore,
-		days: result.days,
-		pageSize: events.PAGE_SIZE,
-		// Editors and admins of an organisation may create events in its name (RLS decides).
-		canCreate: editable.canCreate,
-		organisation
-	};
+	// Editors and admins of an organisation may create events in its name (RLS decides).
+	const { rows: list, ...page } = await listPage(
+		locals,
+		{ ...parsed, month },
+		events.PAGE_SIZE,
+		rows
+	);
+	return { ...page, events: list };
 };

@@ -1,6 +1,4 @@
-import { redirect } from '@sveltejs/kit';
 import { actionFormSchema } from '#lib/schemas/jointActions';
-import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
@@ -14,18 +12,10 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const created = await items.createFromForm(
-			locals.supabase,
-			requireUser().id,
-			await request.formData(),
-			{
-				schema: actionFormSchema,
-				create: (data) => jointActions.create(locals.supabase, data),
-				mapKey: dbErrorKey
-			}
-		);
-		if (typeof created !== 'string') return created;
-		redirect(303, `/${locals.locale}/actions/${created}`);
-	}
+	default: (event) =>
+		items.createFromForm(event, actionFormSchema, {
+			create: jointActions.create,
+			mapKey: dbErrorKey,
+			path: (id) => `actions/${id}`
+		})
 };

@@ -1,8 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import { eventFormSchema } from '#lib/schemas/events';
 import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
-import { requireUser } from '#lib/server/auth';
 import { withCheckbox } from '#lib/server/forms';
 import * as items from '#lib/server/items';
 import * as memberships from '#lib/server/memberships';
@@ -31,21 +29,13 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const created = await items.createFromForm(
-			locals.supabase,
-			requireUser().id,
-			await request.formData(),
-			{
-				schema: eventFormSchema,
-				create: (data) => events.create(locals.supabase, data),
-				mapKey: dbErrorKey,
-				// The database refuses a joint action the person cannot read: said at that field.
-				fieldError: eventFieldError,
-				echo: (values) => withCheckbox(values, 'is_online')
-			}
-		);
-		if (typeof created !== 'string') return created;
-		redirect(303, `/${locals.locale}/events/${created}`);
-	}
+	default: (event) =>
+		items.createFromForm(event, eventFormSchema, {
+			create: events.create,
+			mapKey: dbErrorKey,
+			// The database refuses a joint action the person cannot read: said at that field.
+			fieldError: eventFieldError,
+			echo: (values) => withCheckbox(values, 'is_online'),
+			path: (id) => `events/${id}`
+		})
 };

@@ -1,7 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { paperFormSchema } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
-import { requireUser } from '#lib/server/auth';
 import * as items from '#lib/server/items';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
@@ -19,23 +17,15 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const created = await items.createFromForm(
-			locals.supabase,
-			requireUser().id,
-			await request.formData(),
-			{
-				schema: paperFormSchema,
-				create: (data) => papers.create(locals.supabase, data),
-				mapKey: paperErrorKey,
-				// The linked action is checked by the database (one the caller can read).
-				fieldError: (caught, data) =>
-					data.joint_action_id && paperErrorKey(caught) === 'errors:forbidden'
-						? { field: 'joint_action_id', key: 'papers:error_action_link' }
-						: null
-			}
-		);
-		if (typeof created !== 'string') return created;
-		redirect(303, `/${locals.locale}/papers/${created}/edit?created=1`);
-	}
+	default: (event) =>
+		items.createFromForm(event, paperFormSchema, {
+			create: papers.create,
+			mapKey: paperErrorKey,
+			// The linked action is checked by the database (one the caller can read).
+			fieldError: (caught, data) =>
+				data.joint_action_id && paperErrorKey(caught) === 'errors:forbidden'
+					? { field: 'joint_action_id', key: 'papers:error_action_link' }
+					: null,
+			path: (id) => `papers/${id}/edit?created=1`
+		})
 };

@@ -1,7 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
-import { isLocale } from '#lib/i18n/config';
-import { pickTranslation } from '#lib/i18n/content';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { actionUpdateSchema } from '#lib/schemas/jointActions';
@@ -15,19 +13,12 @@ import type { Actions, PageServerLoad } from './$types';
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const [action, mine, rights] = await Promise.all([
+	const [found, mine, rights] = await Promise.all([
 		jointActions.getById(locals.supabase, params.id),
 		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
-	// Not readable and absent look the same: never a hint that it exists.
-	if (!action) error(404, locals.i18n.t('errors:not_found'));
-
-	// `?show=fr` reads a given language (e.g. the original); otherwise the reader's, or the original.
-	const requested = url.searchParams.get('show');
-	const preferred = isLocale(requested) ? requested : locals.locale;
-	const text = pickTranslation(action.translations, preferred, action.original_locale);
-	if (!text) error(404, locals.i18n.t('errors:not_found'));
+	const { item: action, text } = items.shownText(found, locals, url);
 
 	const languages = action.translations
 		.map((t) => ({
@@ -64,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			title: text.title,
 			summary: text.summary,
 			bodyHtml: renderMarkdown(text.body),
-			isFallback: text.isFallback && !isLocale(requested),
+			isFallback: text.isFallback,
 			isOutdated: languages.find((l) => l.locale === text.locale)?.isOutdated ?? false
 		},
 		languages,

@@ -1,10 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
-import { isLocale } from '#lib/i18n/config';
-import { pickTranslation } from '#lib/i18n/content';
 import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
+import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { plainSummary, renderMarkdown } from '#lib/server/markdown';
@@ -16,22 +15,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = locals.user;
 	// A visitor: the event and its counts. A signed-in reader: the event, what they have to do
 	// with it (public.event_reader_state) and their memberships (why they may read it).
-	const [event, counts, state, mine] = await Promise.all([
+	const [found, counts, state, mine] = await Promise.all([
 		events.getById(locals.supabase, id),
 		user ? Promise.resolve(null) : events.counts(locals.supabase, id).catch(() => null),
 		user ? events.readerState(locals.supabase, id) : Promise.resolve(null),
 		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([])
 	]);
-	// Not readable and absent look the same.
-	if (!event) error(404, locals.i18n.t('errors:not_found'));
-
-	const requested = url.searchParams.get('show');
-	const text = pickTranslation(
-		event.translations,
-		isLocale(requested) ? requested : locals.locale,
-		event.original_locale
-	);
-	if (!text) error(404, locals.i18n.t('errors:not_found'));
+	const { item: event, text } = items.shownText(found, locals, url);
 
 	const action = jointActions.actionLink(event.action, locals.locale);
 
@@ -69,7 +59,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			descriptionHtml: renderMarkdown(text.description),
 			summary: plainSummary(text.description),
 			accessibilityNotes: text.accessibility_notes,
-			isFallback: text.isFallback && !isLocale(requested)
+			isFallback: text.isFallback
 		},
 		organisers: event.item.attachments
 			.filter(

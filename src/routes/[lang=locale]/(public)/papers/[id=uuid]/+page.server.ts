@@ -1,7 +1,4 @@
-import { error } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
-import { isLocale } from '#lib/i18n/config';
-import { pickTranslation } from '#lib/i18n/content';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
@@ -9,20 +6,12 @@ import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const [paper, mine, rights] = await Promise.all([
+	const [found, mine, rights] = await Promise.all([
 		papers.getById(locals.supabase, params.id),
 		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
-	if (!paper) error(404, locals.i18n.t('errors:not_found'));
-
-	const requested = url.searchParams.get('show');
-	const text = pickTranslation(
-		paper.translations,
-		isLocale(requested) ? requested : locals.locale,
-		paper.original_locale
-	);
-	if (!text) error(404, locals.i18n.t('errors:not_found'));
+	const { item: paper, text } = items.shownText(found, locals, url);
 	const action = jointActions.actionLink(paper.action, locals.locale);
 
 	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
@@ -55,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			locale: text.locale,
 			title: text.title,
 			abstract: text.abstract,
-			isFallback: text.isFallback && !isLocale(requested)
+			isFallback: text.isFallback
 		},
 		languages: paper.translations.map((t) => t.locale),
 		versions,
