@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actionInviteSchema } from '#lib/schemas/jointActions';
-import { formFail, parseForm } from './forms';
+import { formFail, formValues, parseForm } from './forms';
 import * as items from './items';
+import * as organisations from './organisations';
 import type { Client } from './supabase';
 
 /**
@@ -12,24 +13,104 @@ import type { Client } from './supabase';
 
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 
-export async function inviteAction(supabase: Client, id: string, form: FormData) {
-	const parsed = parseForm(actionInviteSchema, form);
-	if (!parsed.success) return formFail('invite', parsed.errors);
-	try {
-		await items.invite(supabase, id, parsed.data.organisation_id, parsed.data.role);
-	} catch (caught) {
-		return formFail('invite', caught);
-	}
-	return { action: 'invite', saved: true };
+/** What an edit page's own actions receive (SvelteKit's event, narrowed). */
+type EditEvent = { locals: App.Locals; url: URL; params: { id: string }; request: Request };
+
+/** The item an edit page's action is for, after the page's own check (absent 404, not managed 403). */
+const editing = async (event: EditEvent, kind: items.ItemKind) =>
+	(await items.loadForEditing(event, kind)).id;
+
+/**
+ * An edit page's action `name`: parses the form with `schema` and calls `run` (RLS and the
+ * database decide). A refusal is one message for that form (`mapKey`: dbErrorKey unless
+ * given); otherwise `{ action: name, saved: true }` and what `run` returned.
+ */
+export function editAction<S extends z.ZodType, R extends object | void>(
+	kind: items.ItemKind,
+	name: string,
+	schema: S,
+	run: (supabase: Client, id: string, data: z.infer<S>) => Promise<R>,
+	mapKey?: (caught: unknown) => string
+) {
+	return async (event: EditEvent) => {
+		const id = await editing(event, kind);
+		const parsed = parseForm(schema, await event.request.formData());
+		if (!parsed.success) return formFail(name, parsed.errors);
+		let outcome: R;
+		try {
+			outcome = await run(event.locals.supabase, id, parsed.data);
+		} catch (caught) {
+			return formFail(name, caught, {}, { mapKey });
+		}
+		return { ...(outcome || {}), action: name, saved: true as const };
+	};
 }
 
-export async function statusAction(supabase: Client, id: string, form: FormData) {
-	const parsed = parseForm(statusSchema, form);
-	if (!parsed.success) return formFail('status', parsed.errors);
-	try {
-		await items.setStatus(supabase, id, parsed.data.status);
-	} catch (caught) {
-		return formFail('status', caught);
-	}
-	return { action: 'status', saved: true };
+/**
+ * An item's language texts: `schema` parses `locale` and the type's text fields, `save`
+ * writes them (RLS decides); a refusal keeps what was typed.
+ */
+export interface TextForm<S extends z.ZodType<{ locale: string }>> {
+	schema: S;
+	save: (
+		supabase: Client,
+		id: string,
+		locale: string,
+		text: Omit<z.infer<S>, 'locale'>
+	) => Promise<void>;
+}
+
+/**
+ * The actions every item's edit page has: `text` (one language's texts), `invite` an
+ * organisation and `status`; `mapKey` reads the type's refusals (dbErrorKey unless given).
+ */
+export function editActions<S extends z.ZodType<{ locale: string }>>(
+	kind: items.ItemKind,
+	text: TextForm<S>,
+	mapKey?: (caught: unknown) => string
+) {
+	return {
+		text: async (event: EditEvent) => {
+			const id = await editing(event, kind);
+			const form = await event.request.formData();
+			const parsed = parseForm(text.schema, form);
+			if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
+			const { locale, ...fields } = parsed.data;
+			try {
+				await text.save(event.locals.supabase, id, locale, fields);
+			} catch (caught) {
+				return formFail('text', caught, formValues(text.schema, form), { mapKey });
+			}
+			return { action: 'text', saved: true };
+		},
+		invite: editAction(kind, 'invite', actionInviteSchema, (supabase, id, data) =>
+			items.invite(supabase, id, data.organisation_id, data.role)
+		),
+		status: editAction(
+			kind,
+			'status',
+			statusSchema,
+			(supabase, id, data) => items.setStatus(supabase, id, data.status),
+			mapKey
+		)
+	};
+}
+
+/**
+ * The organisations an edit page shows: those attached (with their role and state) and,
+ * for an editor of the owner, the others it may invite.
+ */
+export async function attachmentsForEditing<
+	A extends { role: string; state: string; organisation: { id: string; name: string } | null }
+>(supabase: Client, attachments: A[], isOwnerEditor: boolean) {
+	const directory = isOwnerEditor ? await organisations.list(supabase, {}) : [];
+	const attachedIds = new Set(attachments.map((a) => a.organisation?.id));
+	return {
+		attachments: attachments.flatMap((a) =>
+			a.organisation
+				? [{ role: a.role as A['role'], state: a.state as A['state'], name: a.organisation.name }]
+				: []
+		),
+		invitable: directory.filter((o) => !attachedIds.has(o.id)).map(({ id, name }) => ({ id, name }))
+	};
 }

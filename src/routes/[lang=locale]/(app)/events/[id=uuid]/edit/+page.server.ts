@@ -2,10 +2,9 @@ import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events'
 import * as events from '#lib/server/events';
 import { eventFieldError } from '#lib/server/errors';
 import { formFail, formValues, parseForm, withCheckbox } from '#lib/server/forms';
-import { inviteAction, statusAction } from '#lib/server/itemForms';
+import { attachmentsForEditing, editActions } from '#lib/server/itemForms';
 import { sendPendingEmails } from '#lib/server/mail';
 import * as items from '#lib/server/items';
-import * as organisations from '#lib/server/organisations';
 import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,17 +17,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	} = await items.loadForEditing({ locals, url, params }, 'event');
 	const current = event.translations.find((t) => t.locale === locale);
 	const originalText = event.translations.find((t) => t.locale === event.original_locale);
-	const [link, linkable, directory] = await Promise.all([
+	const [link, linkable, organisations] = await Promise.all([
 		events.onlineLink(locals.supabase, event.id),
 		events.linkableActions(locals.supabase, locals.locale),
-		isOwnerEditor ? organisations.list(locals.supabase, {}) : Promise.resolve([])
+		attachmentsForEditing(locals.supabase, event.item.attachments, isOwnerEditor)
 	]);
 	const start = utcToZoned(event.starts_at, event.time_zone);
 	const end = utcToZoned(event.ends_at, event.time_zone);
 	const deadline = event.registration_deadline
 		? utcToZoned(event.registration_deadline, event.time_zone)
 		: null;
-	const attachedIds = new Set(event.item.attachments.map((a) => a.organisation?.id));
 	return {
 		id: event.id,
 		title: originalText?.title ?? '',
@@ -61,27 +59,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		status: event.item.status,
 		cancelled: event.cancelled_at !== null,
 		isOwnerEditor,
-		attachments: event.item.attachments
-			.filter((a) => a.organisation)
-			.map((a) => ({ role: a.role, state: a.state, name: a.organisation!.name })),
-		invitable: directory.filter((o) => !attachedIds.has(o.id)).map(({ id, name }) => ({ id, name }))
+		...organisations
 	};
 };
 
 export const actions: Actions = {
-	text: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
-		const form = await request.formData();
-		const parsed = parseForm(eventTranslationSchema, form);
-		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
-		const { locale, ...text } = parsed.data;
-		try {
-			await events.saveText(locals.supabase, id, locale, text);
-		} catch (caught) {
-			return formFail('text', caught, formValues(eventTranslationSchema, form));
-		}
-		return { action: 'text', saved: true };
-	},
+	...editActions('event', { schema: eventTranslationSchema, save: events.saveText }),
 	details: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
 		const form = await request.formData();
@@ -100,14 +83,6 @@ export const actions: Actions = {
 		// email stays in the outbox for the timer).
 		await sendPendingEmails(url.origin);
 		return { action: 'details', saved: true };
-	},
-	invite: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
-		return inviteAction(locals.supabase, id, await request.formData());
-	},
-	status: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'event');
-		return statusAction(locals.supabase, id, await request.formData());
 	},
 	cancel: async ({ locals, params, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'event');

@@ -8,6 +8,7 @@ import {
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
 import { formFail, formValues, parseForm } from '#lib/server/forms';
+import { editAction, editActions } from '#lib/server/itemForms';
 import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
@@ -15,7 +16,6 @@ import * as papers from '#lib/server/papers';
 import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
-const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
 const fileIdSchema = z.object({ file_id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -103,21 +103,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	text: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		const form = await request.formData();
-		const parsed = parseForm(paperTranslationSchema, form);
-		if (!parsed.success) return formFail('text', parsed.errors, parsed.values);
-		const { locale, ...text } = parsed.data;
-		try {
-			await papers.saveText(locals.supabase, id, locale, text);
-		} catch (caught) {
-			return formFail('text', caught, formValues(paperTranslationSchema, form), {
-				mapKey: paperErrorKey
-			});
-		}
-		return { action: 'text', saved: true };
-	},
+	...editActions('paper', { schema: paperTranslationSchema, save: papers.saveText }, paperErrorKey),
 	upload: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
@@ -155,17 +141,13 @@ export const actions: Actions = {
 		}
 		return { action: 'upload', removed: true };
 	},
-	version: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		const parsed = parseForm(paperVersionSchema, await request.formData());
-		if (!parsed.success) return formFail('version', parsed.errors);
-		try {
-			await papers.addVersion(locals.supabase, id, parsed.data.note);
-		} catch (caught) {
-			return formFail('version', caught, {}, { mapKey: paperErrorKey });
-		}
-		return { action: 'version', saved: true };
-	},
+	version: editAction(
+		'paper',
+		'version',
+		paperVersionSchema,
+		(supabase, id, data) => papers.addVersion(supabase, id, data.note),
+		paperErrorKey
+	),
 	open: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
 		const form = await request.formData();
@@ -186,36 +168,21 @@ export const actions: Actions = {
 		}
 		return { action: 'open', saved: true, reasked };
 	},
-	invite: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		const parsed = parseForm(paperInviteSchema, await request.formData());
-		if (!parsed.success) return formFail('invite', parsed.errors);
-		let invited: number;
-		try {
-			invited = await papers.inviteSignatories(locals.supabase, id, parsed.data.organisation_ids);
-		} catch (caught) {
-			return formFail('invite', caught, {}, { mapKey: paperErrorKey });
-		}
-		return { action: 'invite', saved: true, invited };
-	},
-	close: async ({ locals, params, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		try {
-			await papers.closeSignature(locals.supabase, id);
-		} catch (caught) {
-			return formFail('close', caught, {}, { mapKey: paperErrorKey });
-		}
-		return { action: 'close', saved: true };
-	},
-	status: async ({ locals, params, request, url }) => {
-		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		const parsed = parseForm(statusSchema, await request.formData());
-		if (!parsed.success) return formFail('status', parsed.errors);
-		try {
-			await items.setStatus(locals.supabase, id, parsed.data.status);
-		} catch (caught) {
-			return formFail('status', caught, {}, { mapKey: paperErrorKey });
-		}
-		return { action: 'status', saved: true };
-	}
+	// Papers invite signatories (the shared `invite` attaches co-leads and participants).
+	invite: editAction(
+		'paper',
+		'invite',
+		paperInviteSchema,
+		async (supabase, id, data) => ({
+			invited: await papers.inviteSignatories(supabase, id, data.organisation_ids)
+		}),
+		paperErrorKey
+	),
+	close: editAction(
+		'paper',
+		'close',
+		z.object({}),
+		(supabase, id) => papers.closeSignature(supabase, id),
+		paperErrorKey
+	)
 };
