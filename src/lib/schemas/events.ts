@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDate, isTime, isTimeZone, zonedToUtc } from '#lib/timeZones';
-import { WORK_AREAS } from '#lib/workAreas';
-import { isoDate, isoMonth, multiLine, searchText, singleLine } from './text';
+import { countryFilter, listFilterFields } from './listFilters';
+import { isoDate, isoMonth, multiLine, singleLine } from './text';
 
 /** Event list filters from the query string; unknown values are dropped. */
 export const eventFilterSchema = z.object({
@@ -10,17 +10,8 @@ export const eventFilterSchema = z.object({
 	month: isoMonth.optional().catch(undefined),
 	/** The month view's open day (YYYY-MM-DD): it shows all its events, not only the first few. */
 	day: isoDate.optional().catch(undefined),
-	q: searchText(),
-	area: z.enum(WORK_AREAS).optional().catch(undefined),
-	country: z
-		.string()
-		.regex(/^[A-Z]{2}$/)
-		.optional()
-		.catch(undefined),
-	organisation: z.uuid().optional().catch(undefined),
-	// An organisation's name typed in the filter (resolved on the server; see filterByName).
-	org: searchText(),
-	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
+	...listFilterFields,
+	country: countryFilter
 });
 
 export type EventFilters = z.infer<typeof eventFilterSchema>;

@@ -1,28 +1,20 @@
 import { z } from 'zod';
 import { isDate } from '#lib/timeZones';
 import { ACTION_PHASES, WORK_AREAS } from '#lib/workAreas';
-import { isCleanLine, isoDate, multiLine, searchText, singleLine } from './text';
+import { articleFilter, countryFilter, listFilterFields } from './listFilters';
+import { isCleanLine, isoDate, multiLine, singleLine } from './text';
 
 /**
  * List filters from the query string. Unknown values (a hand-edited address) are dropped,
  * so a bad link still shows the list rather than an error.
  */
 export const actionFilterSchema = z.object({
-	q: searchText(),
-	area: z.enum(WORK_AREAS).optional().catch(undefined),
-	article: z.coerce.number().int().min(1).max(54).optional().catch(undefined),
-	country: z
-		.string()
-		.regex(/^[A-Z]{2}$/)
-		.optional()
-		.catch(undefined),
-	organisation: z.uuid().optional().catch(undefined),
-	// An organisation's name typed in the filter (resolved on the server; see filterByName).
-	org: searchText(),
+	...listFilterFields,
+	article: articleFilter,
+	country: countryFilter,
 	phase: z.enum(ACTION_PHASES).optional().catch(undefined),
 	from: isoDate.optional().catch(undefined),
-	to: isoDate.optional().catch(undefined),
-	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
+	to: isoDate.optional().catch(undefined)
 });
 
 export type ActionFilters = z.infer<typeof actionFilterSchema>;

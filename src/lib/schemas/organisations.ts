@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryFilter } from './listFilters';
 import { ORGANISATION_KINDS } from '#lib/organisations';
 
 /**
@@ -7,11 +8,7 @@ import { ORGANISATION_KINDS } from '#lib/organisations';
  */
 export const directoryFilterSchema = z.object({
 	kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
-	country: z
-		.string()
-		.regex(/^[A-Z]{2}$/)
-		.optional()
-		.catch(undefined),
+	country: countryFilter,
 	language: z
 		.string()
 		.regex(/^[a-z]{2}$/)

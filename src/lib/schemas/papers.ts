@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { PAPER_KINDS, WORK_AREAS } from '#lib/workAreas';
+import { PAPER_KINDS } from '#lib/workAreas';
 import { isDate } from '#lib/timeZones';
 import { subjectFields } from './jointActions';
-import { multiLine, searchText, singleLine } from './text';
+import { articleFilter, listFilterFields } from './listFilters';
+import { multiLine, singleLine } from './text';
 
 /** Paper list filters from the query string; unknown values are dropped. */
 export const paperFilterSchema = z.object({
-	q: searchText(),
+	...listFilterFields,
 	kind: z.enum(PAPER_KINDS).optional().catch(undefined),
-	area: z.enum(WORK_AREAS).optional().catch(undefined),
-	article: z.coerce.number().int().min(1).max(54).optional().catch(undefined),
-	organisation: z.uuid().optional().catch(undefined),
-	// An organisation's name typed in the filter (resolved on the server; see filterByName).
-	org: searchText(),
-	page: z.coerce.number().int().min(1).max(1000).default(1).catch(1)
+	article: articleFilter
 });
 
 export type PaperFilters = z.infer<typeof paperFilterSchema>;
