@@ -34,21 +34,11 @@ export async function sendSignInEmail(request: EmailRequest & { next: string }):
 	const account = await accountByEmail(request.email);
 	if (!account) return;
 	const link = await generateLink({ type: 'magiclink', email: request.email, account });
-	const locale = mailLocale(account.preferredLocale, request.locale);
-	const url = confirmUrl(request.origin, locale, {
+	await sendLink(request, account.preferredLocale, 'sign_in', {
 		hashedToken: link.hashedToken,
 		type: 'magiclink',
-		next: request.next
-	});
-	await sendMail({
-		to: request.email,
-		...renderEmail(locale, {
-			subject: 'auth:mail_sign_in_subject',
-			paragraphs: ['auth:mail_sign_in_text'],
-			action: { label: 'auth:mail_sign_in_button', url },
-			code: { label: 'auth:mail_code_label', value: link.emailOtp },
-			after: ['auth:mail_ignore']
-		})
+		next: () => request.next,
+		code: link.emailOtp
 	});
 }
 
@@ -67,18 +57,38 @@ export async function sendRecoveryEmail(request: EmailRequest): Promise<void> {
 		if (failure instanceof AuthAdminError && failure.code === 'user_not_found') return;
 		throw failure;
 	}
-	const locale = mailLocale(account.preferredLocale, request.locale);
-	const url = confirmUrl(request.origin, locale, {
+	await sendLink(request, account.preferredLocale, 'recovery', {
 		hashedToken: link.hashedToken,
 		type: 'recovery',
-		next: `/${locale}/auth/set-password`
+		next: (locale) => `/${locale}/auth/set-password`
 	});
+}
+
+/**
+ * Sends the sign-in (with its code) or reset email: its link leads to the confirm page, then
+ * to `next`, in the account's language (else the page's).
+ */
+async function sendLink(
+	request: EmailRequest,
+	preferredLocale: string | null,
+	mail: 'sign_in' | 'recovery',
+	link: {
+		hashedToken: string;
+		type: 'magiclink' | 'recovery';
+		next: (locale: Locale) => string;
+		code?: string;
+	}
+) {
+	const locale = mailLocale(preferredLocale, request.locale);
+	const { hashedToken, type } = link;
+	const url = confirmUrl(request.origin, locale, { hashedToken, type, next: link.next(locale) });
 	await sendMail({
 		to: request.email,
 		...renderEmail(locale, {
-			subject: 'auth:mail_recovery_subject',
-			paragraphs: ['auth:mail_recovery_text'],
-			action: { label: 'auth:mail_recovery_button', url },
+			subject: `auth:mail_${mail}_subject`,
+			paragraphs: [`auth:mail_${mail}_text`],
+			action: { label: `auth:mail_${mail}_button`, url },
+			...(link.code ? { code: { label: 'auth:mail_code_label', value: link.code } } : {}),
 			after: ['auth:mail_ignore']
 		})
 	});

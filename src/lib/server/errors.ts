@@ -37,10 +37,15 @@ export function notAllowed(message = 'not allowed'): Error & { code: string } {
 	return Object.assign(new Error(message), { code: '42501' });
 }
 
-/** Code → key from a table, else the general mapping. */
-function keyFrom(keys: Record<string, string>, caught: unknown, fallback = dbErrorKey): string {
-	const code = errorCode(caught);
-	return (code && keys[code]) || fallback(caught);
+/** A reader of one family of refusals: code → key from its table, else `fallback`. */
+function codeKeys(
+	keys: Record<string, string>,
+	fallback: (caught: unknown) => string = (caught) => dbErrorKey(caught)
+) {
+	return (caught: unknown): string => {
+		const code = errorCode(caught);
+		return (code && keys[code]) || fallback(caught);
+	};
 }
 
 /** PostgREST / Postgres error codes → i18n keys. */
@@ -84,8 +89,8 @@ export function eventFieldError(caught: unknown): { field: string; key: string }
 }
 
 /** Errors of the registration functions (supabase/migrations/…_events.sql) → i18n keys. */
-export function registrationErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
+export const registrationErrorKey = codeKeys(
+	{
 		EV001: 'events:error_already_registered',
 		EV002: 'events:error_closed',
 		EV003: 'events:error_deadline',
@@ -93,46 +98,40 @@ export function registrationErrorKey(error: unknown): string {
 		EV005: 'events:error_declined',
 		EV006: 'events:error_not_registered',
 		'42501': 'events:error_not_allowed'
-	};
-	return keyFrom(keys, error, () => 'errors:generic');
-}
+	},
+	() => 'errors:generic'
+);
 
 /** Errors of decide_event_registration (an organiser's approve/decline) → i18n keys. */
-export function decisionErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
+export const decisionErrorKey = codeKeys(
+	{
 		EV004: 'events:error_cancelled',
 		EV007: 'events:registrants_error_not_pending',
 		'42501': 'errors:forbidden'
-	};
-	return keyFrom(keys, error, () => 'errors:generic');
-}
+	},
+	() => 'errors:generic'
+);
 
 /** Errors of the paper functions and triggers (supabase/migrations/…_papers.sql) → i18n keys. */
-export function paperErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
-		PA001: 'papers:error_signature_closed',
-		PA002: 'papers:error_deadline_passed',
-		PA003: 'papers:error_not_open_version',
-		PA004: 'papers:error_already_answered',
-		PA005: 'validation:deadline_past',
-		PA006: 'errors:not_found',
-		PA007: 'papers:error_version_frozen',
-		PA008: 'papers:error_cannot_invite',
-		PA009: 'papers:error_signed_kept',
-		'23505': 'papers:error_file_exists'
-	};
-	return keyFrom(keys, error);
-}
+export const paperErrorKey = codeKeys({
+	PA001: 'papers:error_signature_closed',
+	PA002: 'papers:error_deadline_passed',
+	PA003: 'papers:error_not_open_version',
+	PA004: 'papers:error_already_answered',
+	PA005: 'validation:deadline_past',
+	PA006: 'errors:not_found',
+	PA007: 'papers:error_version_frozen',
+	PA008: 'papers:error_cannot_invite',
+	PA009: 'papers:error_signed_kept',
+	'23505': 'papers:error_file_exists'
+});
 
 /** Errors of the account functions (…_account_console_applications.sql) → i18n keys. */
-export function accountErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
-		'23514': 'account:leave_last_admin', // the last admin of an organisation leaves
-		P0002: 'account:leave_not_member',
-		NW005: 'account:delete_last_admin'
-	};
-	return keyFrom(keys, error);
-}
+export const accountErrorKey = codeKeys({
+	'23514': 'account:leave_last_admin', // the last admin of an organisation leaves
+	P0002: 'account:leave_not_member',
+	NW005: 'account:delete_last_admin'
+});
 
 /** Auth's refusals of a new password (updateUser) → i18n keys; null for anything else. */
 export function passwordErrorKey(code: string | undefined): string | null {
@@ -145,40 +144,31 @@ export function passwordErrorKey(code: string | undefined): string | null {
  * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
  * guards of …_organisations_and_people.sql) → i18n keys.
  */
-export function invitationErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
-		IN001: 'members:error_unknown',
-		IN002: 'members:error_expired',
-		IN003: 'members:error_revoked',
-		IN004: 'members:error_used',
-		IN005: 'members:error_other_address',
-		IN006: 'members:error_suspended',
-		'23505': 'members:error_already_invited', // one open invitation per address and organisation
-		'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
-		'22023': 'members:error_expired' // the guard's "this invitation has expired"
-	};
-	return keyFrom(keys, error);
-}
+export const invitationErrorKey = codeKeys({
+	IN001: 'members:error_unknown',
+	IN002: 'members:error_expired',
+	IN003: 'members:error_revoked',
+	IN004: 'members:error_used',
+	IN005: 'members:error_other_address',
+	IN006: 'members:error_suspended',
+	'23505': 'members:error_already_invited', // one open invitation per address and organisation
+	'42501': 'members:error_cannot_invite', // RLS or the guard: not an admin, own address, …
+	'22023': 'members:error_expired' // the guard's "this invitation has expired"
+});
 
 /** Errors of the coordinators' console functions (…_account_console_applications.sql) → i18n keys. */
-export function consoleErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
-		NW001: 'console:error_already_decided',
-		NW002: 'console:error_status_transition',
-		NW003: 'console:error_coordinating',
-		NW004: 'console:error_not_empty',
-		P0002: 'errors:not_found',
-		'22023': 'console:error_invalid',
-		'23514': 'console:error_invalid'
-	};
-	return keyFrom(keys, error);
-}
+export const consoleErrorKey = codeKeys({
+	NW001: 'console:error_already_decided',
+	NW002: 'console:error_status_transition',
+	NW003: 'console:error_coordinating',
+	NW004: 'console:error_not_empty',
+	P0002: 'errors:not_found',
+	'22023': 'console:error_invalid',
+	'23514': 'console:error_invalid'
+});
 
 /** Errors of role changes and removals (guard_membership_change) → i18n keys. */
-export function membershipErrorKey(error: unknown): string {
-	const keys: Record<string, string> = {
-		'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
-		'42501': 'members:error_change_refused'
-	};
-	return keyFrom(keys, error);
-}
+export const membershipErrorKey = codeKeys({
+	'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
+	'42501': 'members:error_change_refused'
+});
