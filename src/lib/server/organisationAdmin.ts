@@ -112,6 +112,14 @@ function refused(error: PostgrestError): AdminOutcome {
 	return { ok: false, status: error.code === '42501' ? 403 : 400, key };
 }
 
+/** A change of one membership: refused by the database, matching none the caller may change, or done. */
+function changed({ data, error }: { data: unknown[] | null; error: PostgrestError | null }) {
+	if (error) return refused(error);
+	if (!data?.length)
+		return { ok: false, status: 403, key: 'members:error_change_refused' } as const;
+	return { ok: true } as const;
+}
+
 /** Changes a member's role (refused for non-admins by RLS, for the last admin by 23514). */
 export async function changeRole(
 	client: Client,
@@ -119,15 +127,14 @@ export async function changeRole(
 	userId: string,
 	role: MembershipRole
 ): Promise<AdminOutcome> {
-	const { data, error } = await client
-		.from('memberships')
-		.update({ role })
-		.eq('organisation_id', organisationId)
-		.eq('user_id', userId)
-		.select('id');
-	if (error) return refused(error);
-	if (!data.length) return { ok: false, status: 403, key: 'members:error_change_refused' };
-	return { ok: true };
+	return changed(
+		await client
+			.from('memberships')
+			.update({ role })
+			.eq('organisation_id', organisationId)
+			.eq('user_id', userId)
+			.select('id')
+	);
 }
 
 /** Removes a member (their sessions lose what membership gave them on the next request). */
@@ -136,15 +143,14 @@ export async function removeMember(
 	organisationId: string,
 	userId: string
 ): Promise<AdminOutcome> {
-	const { data, error } = await client
-		.from('memberships')
-		.delete()
-		.eq('organisation_id', organisationId)
-		.eq('user_id', userId)
-		.select('id');
-	if (error) return refused(error);
-	if (!data.length) return { ok: false, status: 403, key: 'members:error_change_refused' };
-	return { ok: true };
+	return changed(
+		await client
+			.from('memberships')
+			.delete()
+			.eq('organisation_id', organisationId)
+			.eq('user_id', userId)
+			.select('id')
+	);
 }
 
 export interface ProfileChange {

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
 import {
 	invitationIdSchema,
 	inviteSchema,
@@ -92,64 +93,62 @@ export const actions: Actions = {
 		return { invited: parsed.data.email };
 	},
 
-	resend: async (event) => {
+	resend: memberAction(
+		invitationIdSchema,
+		(event, access, data) =>
+			invitations.resend(event.locals.supabase, data.invitation_id, publicOrigin(event.url)),
+		(_, form) => ({ resent: String(form.get('email') ?? '').slice(0, 254) }),
+		{ throttled: true }
+	),
+	revoke: memberAction(
+		invitationIdSchema,
+		(event, access, data) => invitations.revoke(event.locals.supabase, data.invitation_id),
+		(_, form) => ({ revoked: String(form.get('email') ?? '').slice(0, 254) })
+	),
+	role: memberAction(
+		roleChangeSchema,
+		(event, access, data) =>
+			admin.changeRole(event.locals.supabase, access.organisation.id, data.user_id, data.role),
+		(data) => ({ roleChanged: { userId: data.user_id, role: data.role } })
+	),
+	remove: memberAction(
+		removeMemberSchema,
+		(event, access, data) =>
+			admin.removeMember(event.locals.supabase, access.organisation.id, data.user_id),
+		(_, form) => ({ removed: String(form.get('name') ?? '').slice(0, 120) })
+	)
+};
+
+type ActionEvent = Parameters<Actions[string]>[0];
+type Access = Extract<Awaited<ReturnType<typeof managedForAction>>, { ok: true }>;
+
+/**
+ * An admin's action on one member or invitation: the admin is checked afresh, the form is
+ * parsed (a tampered one is a generic error) and throttled when asked, then `run`; its
+ * refusal is said for the form, its success answered with `done`.
+ */
+function memberAction<S extends z.ZodType, R>(
+	schema: S,
+	run: (
+		event: ActionEvent,
+		access: Access,
+		data: z.infer<S>
+	) => Promise<{ ok: true } | { ok: false; status: number; key: string }>,
+	done: (data: z.infer<S>, form: FormData) => R,
+	{ throttled: throttledFirst = false } = {}
+) {
+	return async (event: ActionEvent) => {
 		const form = await event.request.formData();
 		const access = await managedForAction(event);
 		if (!access.ok) return access.failure;
-		const parsed = parseForm(invitationIdSchema, form);
+		const parsed = parseForm(schema, form);
 		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
-		const limited = await throttled(event, access.userId);
+		const limited = throttledFirst ? await throttled(event, access.userId) : null;
 		if (limited) {
 			return fail(limited.status, { errors: { form: limited.key }, count: limited.count });
 		}
-		const outcome = await invitations.resend(
-			event.locals.supabase,
-			parsed.data.invitation_id,
-			publicOrigin(event.url)
-		);
+		const outcome = await run(event, access, parsed.data);
 		if (!outcome.ok) return fail(outcome.status, { errors: { form: outcome.key } });
-		return { resent: String(form.get('email') ?? '').slice(0, 254) };
-	},
-
-	revoke: async (event) => {
-		const form = await event.request.formData();
-		const access = await managedForAction(event);
-		if (!access.ok) return access.failure;
-		const parsed = parseForm(invitationIdSchema, form);
-		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
-		const outcome = await invitations.revoke(event.locals.supabase, parsed.data.invitation_id);
-		if (!outcome.ok) return fail(outcome.status, { errors: { form: outcome.key } });
-		return { revoked: String(form.get('email') ?? '').slice(0, 254) };
-	},
-
-	role: async (event) => {
-		const form = await event.request.formData();
-		const access = await managedForAction(event);
-		if (!access.ok) return access.failure;
-		const parsed = parseForm(roleChangeSchema, form);
-		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
-		const outcome = await admin.changeRole(
-			event.locals.supabase,
-			access.organisation.id,
-			parsed.data.user_id,
-			parsed.data.role
-		);
-		if (!outcome.ok) return fail(outcome.status, { errors: { form: outcome.key } });
-		return { roleChanged: { userId: parsed.data.user_id, role: parsed.data.role } };
-	},
-
-	remove: async (event) => {
-		const form = await event.request.formData();
-		const access = await managedForAction(event);
-		if (!access.ok) return access.failure;
-		const parsed = parseForm(removeMemberSchema, form);
-		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
-		const outcome = await admin.removeMember(
-			event.locals.supabase,
-			access.organisation.id,
-			parsed.data.user_id
-		);
-		if (!outcome.ok) return fail(outcome.status, { errors: { form: outcome.key } });
-		return { removed: String(form.get('name') ?? '').slice(0, 120) };
-	}
-};
+		return done(parsed.data, form);
+	};
+}
