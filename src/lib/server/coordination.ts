@@ -4,10 +4,11 @@
 // supabase/migrations/20261201000300_account_console_applications.sql.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireFreshUser } from './auth';
+import { counted } from './rpc';
 import type { Client } from './supabase';
 import type { Enums } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
-import { PAGE_SIZE, type AuditKind } from '#lib/schemas/console';
+import { PAGE_SIZE, type AuditKind, type CreateOrganisationInput } from '#lib/schemas/console';
 import * as invitations from './invitations';
 
 /** Whether the caller is a coordinator (active coordinating organisation's admin). */
@@ -36,14 +37,14 @@ export async function organisations(
 		page: number;
 	}
 ) {
-	const { data, error: failure } = await supabase.rpc('console_organisations', {
-		status_filter: filters.status,
-		kind_filter: filters.kind,
-		page_size: PAGE_SIZE,
-		page_offset: (filters.page - 1) * PAGE_SIZE
-	});
-	if (failure) throw failure;
-	return { rows: data, total: Number(data[0]?.total_count ?? 0) };
+	return counted(
+		await supabase.rpc('console_organisations', {
+			status_filter: filters.status,
+			kind_filter: filters.kind,
+			page_size: PAGE_SIZE,
+			page_offset: (filters.page - 1) * PAGE_SIZE
+		})
+	);
 }
 
 /** Suspends (reason required) or reactivates an organisation. */
@@ -66,15 +67,15 @@ export async function auditTrail(
 	supabase: Client,
 	filters: { organisation?: string; person?: string; kind?: AuditKind; page: number }
 ) {
-	const { data, error: failure } = await supabase.rpc('console_audit_events', {
-		organisation_filter: filters.organisation,
-		person_filter: filters.person,
-		kind_filter: filters.kind,
-		page_size: PAGE_SIZE,
-		page_offset: (filters.page - 1) * PAGE_SIZE
-	});
-	if (failure) throw failure;
-	return { rows: data, total: Number(data[0]?.total_count ?? 0) };
+	return counted(
+		await supabase.rpc('console_audit_events', {
+			organisation_filter: filters.organisation,
+			person_filter: filters.person,
+			kind_filter: filters.kind,
+			page_size: PAGE_SIZE,
+			page_offset: (filters.page - 1) * PAGE_SIZE
+		})
+	);
 }
 
 /** Organisations and people to filter the audit trail by (coordinators read them all). */
@@ -134,25 +135,18 @@ export async function decline(supabase: Client, applicationId: string, reason: s
 /** Creates an active section or partner; its first admin is invited next. */
 export async function createOrganisation(
 	supabase: Client,
-	input: {
-		name: string;
-		kind: 'section' | 'partner';
-		country: string;
-		website: string;
-		languages: string[];
-		description: string;
-		locale: string;
-	}
+	input: Omit<CreateOrganisationInput, 'admin_email'>
 ): Promise<string> {
+	const { organisation_name: name, kind, country, website, languages, description, locale } = input;
 	const { data, error: failure } = await supabase.rpc('create_organisation', {
-		name: input.name,
-		slug: slugify(input.name),
-		kind: input.kind,
-		country: input.country,
-		website: input.website,
-		languages: input.languages,
-		description: input.description,
-		locale: input.locale
+		name,
+		slug: slugify(name),
+		kind,
+		country,
+		website,
+		languages,
+		description,
+		locale
 	});
 	if (failure) throw failure;
 	return data;

@@ -7,3 +7,16 @@ export function given<T extends Record<string, unknown>>(values: T) {
 		[K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K];
 	};
 }
+
+/** The answer of a paged console function, whose rows each carry the total count. */
+export function counted<T extends { total_count: number }>({
+	data,
+	error
+}: {
+	data: T[] | null;
+	error: unknown;
+}) {
+	if (error) throw error;
+	const rows = data ?? [];
+	return { rows, total: Number(rows[0]?.total_count ?? 0) };
+}

@@ -24,15 +24,7 @@ export const actions: Actions = {
 		const input = parsed.data;
 		let organisationId: string;
 		try {
-			organisationId = await coordination.createOrganisation(locals.supabase, {
-				name: input.organisation_name,
-				kind: input.kind,
-				country: input.country,
-				website: input.website,
-				languages: input.languages,
-				description: input.description,
-				locale: input.locale
-			});
+			organisationId = await coordination.createOrganisation(locals.supabase, input);
 		} catch (failure) {
 			const key = consoleErrorKey(failure);
 			if (key === 'errors:generic') console.error('[console] create failed', failure);
