@@ -1,14 +1,17 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actionInviteSchema } from '#lib/schemas/jointActions';
-import { formFail, formValues, parseForm } from './forms';
+import { requireUser } from './auth';
+import { formFail, formValues, parseForm, type EchoOf } from './forms';
 import * as items from './items';
+import * as memberships from './memberships';
 import * as organisations from './organisations';
 import type { Client } from './supabase';
 
 /**
- * The form actions every item's edit page shares (joint actions and events): invite an
- * organisation, change the status. Both go through the shared item functions; RLS and
- * the database decide, these only turn the answer into a message for the form.
+ * The form actions every item's pages share: the edit page's text, invite and status (and
+ * editAction for a type's own), the new page's create. They go through the shared item
+ * functions; RLS and the database decide, these turn the answer into a message for the form.
  */
 
 const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived']) });
@@ -113,4 +116,47 @@ export async function attachmentsForEditing<
 		),
 		invitable: directory.filter((o) => !attachedIds.has(o.id)).map(({ id, name }) => ({ id, name }))
 	};
+}
+
+/**
+ * The create action of an item's new page, for any item type: parses the form with `schema`,
+ * checks the chosen organisation is one the person edits for (a clear message for a tampered
+ * or stale choice; RLS would refuse it anyway), creates and goes to `path(id)`. A refusal
+ * answers with what was typed: at a field when the type places it there (`fieldError`),
+ * otherwise one message for the form (`mapKey`).
+ */
+export async function createFromForm<
+	S extends z.ZodType<{ organisation_id: string }>,
+	V extends object = EchoOf<S>
+>(
+	{ locals, request }: Pick<RequestEvent, 'locals' | 'request'>,
+	schema: S,
+	options: {
+		create: (supabase: Client, data: z.infer<S>) => Promise<string>;
+		mapKey: (caught: unknown) => string;
+		fieldError?: (caught: unknown, data: z.infer<S>) => { field: string; key: string } | null;
+		echo?: (values: EchoOf<S>) => V;
+		path: (id: string) => string;
+	}
+) {
+	const user = requireUser();
+	const form = await request.formData();
+	const echo = options.echo ?? ((values: EchoOf<S>) => values as V);
+	const parsed = parseForm(schema, form);
+	if (!parsed.success) return formFail(undefined, parsed.errors, echo(parsed.values));
+	const values = echo(formValues(schema, form));
+
+	const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
+	if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
+		return formFail(undefined, { organisation_id: 'validation:organisation_not_allowed' }, values);
+	}
+	let id: string;
+	try {
+		id = await options.create(locals.supabase, parsed.data);
+	} catch (caught) {
+		const atField = options.fieldError?.(caught, parsed.data);
+		if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
+		return formFail(undefined, caught, values, { mapKey: options.mapKey });
+	}
+	redirect(303, `/${locals.locale}/${options.path(id)}`);
 }

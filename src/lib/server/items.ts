@@ -1,11 +1,7 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { error } from '@sveltejs/kit';
 import { isLocale, LOCALES, type Locale } from '#lib/i18n/config';
 import { pickTranslation } from '#lib/i18n/content';
-import { requireUser } from './auth';
 import { notAllowed } from './errors';
-import { formFail, formValues, parseForm, type EchoOf } from './forms';
-import * as memberships from './memberships';
 import * as events from './events';
 import { rights } from './itemRights';
 import * as jointActions from './jointActions';
@@ -122,49 +118,6 @@ export async function loadForEditing<K extends ItemKind>(
 	const requested = url.searchParams.get('locale');
 	const locale: Locale = isLocale(requested) ? requested : original;
 	return { id, item: row, texts, locale, original, isOwnerEditor: mine.isOwnerEditor };
-}
-
-/**
- * The create action of an item's new page, for any item type: parses the form with `schema`,
- * checks the chosen organisation is one the person edits for (a clear message for a tampered
- * or stale choice; RLS would refuse it anyway), creates and goes to `path(id)`. A refusal
- * answers with what was typed: at a field when the type places it there (`fieldError`),
- * otherwise one message for the form (`mapKey`).
- */
-export async function createFromForm<
-	S extends z.ZodType<{ organisation_id: string }>,
-	V extends object = EchoOf<S>
->(
-	{ locals, request }: Pick<RequestEvent, 'locals' | 'request'>,
-	schema: S,
-	options: {
-		create: (supabase: Client, data: z.infer<S>) => Promise<string>;
-		mapKey: (caught: unknown) => string;
-		fieldError?: (caught: unknown, data: z.infer<S>) => { field: string; key: string } | null;
-		echo?: (values: EchoOf<S>) => V;
-		path: (id: string) => string;
-	}
-) {
-	const user = requireUser();
-	const form = await request.formData();
-	const echo = options.echo ?? ((values: EchoOf<S>) => values as V);
-	const parsed = parseForm(schema, form);
-	if (!parsed.success) return formFail(undefined, parsed.errors, echo(parsed.values));
-	const values = echo(formValues(schema, form));
-
-	const allowed = await memberships.editableOrganisations(locals.supabase, user.id);
-	if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
-		return formFail(undefined, { organisation_id: 'validation:organisation_not_allowed' }, values);
-	}
-	let id: string;
-	try {
-		id = await options.create(locals.supabase, parsed.data);
-	} catch (caught) {
-		const atField = options.fieldError?.(caught, parsed.data);
-		if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
-		return formFail(undefined, caught, values, { mapKey: options.mapKey });
-	}
-	redirect(303, `/${locals.locale}/${options.path(id)}`);
 }
 
 /**

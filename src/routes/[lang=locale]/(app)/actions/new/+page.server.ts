@@ -1,6 +1,6 @@
 import { actionFormSchema } from '#lib/schemas/jointActions';
 import { dbErrorKey } from '#lib/server/errors';
-import * as items from '#lib/server/items';
+import { createFromForm } from '#lib/server/itemForms';
 import * as jointActions from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		items.createFromForm(event, actionFormSchema, {
+		createFromForm(event, actionFormSchema, {
 			create: jointActions.create,
 			mapKey: dbErrorKey,
 			path: (id) => `actions/${id}`

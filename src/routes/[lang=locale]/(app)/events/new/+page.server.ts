@@ -2,7 +2,7 @@ import { eventFormSchema } from '#lib/schemas/events';
 import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { withCheckbox } from '#lib/server/forms';
-import * as items from '#lib/server/items';
+import { createFromForm } from '#lib/server/itemForms';
 import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		items.createFromForm(event, eventFormSchema, {
+		createFromForm(event, eventFormSchema, {
 			create: events.create,
 			mapKey: dbErrorKey,
 			// The database refuses a joint action the person cannot read: said at that field.

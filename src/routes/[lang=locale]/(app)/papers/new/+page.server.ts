@@ -1,6 +1,6 @@
 import { paperFormSchema } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
-import * as items from '#lib/server/items';
+import { createFromForm } from '#lib/server/itemForms';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 
 export const actions: Actions = {
 	default: (event) =>
-		items.createFromForm(event, paperFormSchema, {
+		createFromForm(event, paperFormSchema, {
 			create: papers.create,
 			mapKey: paperErrorKey,
 			// The linked action is checked by the database (one the caller can read).
