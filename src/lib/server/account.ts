@@ -7,12 +7,8 @@ import { secretClient } from './secretClient';
 
 /** My profile and my memberships (RLS: a person always reads their own rows). */
 export async function get(supabase: Client, userId: string) {
-	const [profile, memberships] = await Promise.all([
-		supabase
-			.from('profiles')
-			.select('display_name, preferred_locale')
-			.eq('id', userId)
-			.maybeSingle(),
+	const [mine, memberships] = await Promise.all([
+		profile(supabase, userId),
 		supabase
 			.from('memberships')
 			.select(
@@ -20,18 +16,33 @@ export async function get(supabase: Client, userId: string) {
 			)
 			.eq('user_id', userId)
 	]);
-	if (profile.error) throw profile.error;
 	if (memberships.error) throw memberships.error;
-	return { profile: profile.data, memberships: memberships.data };
+	return { profile: mine, memberships: memberships.data };
 }
 
-/** Saves my display name and preferred language (RLS: my own row only). */
-export async function updateProfile(supabase: Client, userId: string, input: ProfileInput) {
+/** My display name and preferred language (null before the profile row exists). */
+export async function profile(supabase: Client, userId: string) {
+	const { data, error } = await supabase
+		.from('profiles')
+		.select('display_name, preferred_locale')
+		.eq('id', userId)
+		.maybeSingle();
+	if (error) throw error;
+	return data;
+}
+
+/** Writes my profile row only (RLS: my own row); `updateProfile` also tells Auth. */
+export async function saveProfile(supabase: Client, userId: string, input: ProfileInput) {
 	const { error } = await supabase
 		.from('profiles')
 		.update({ display_name: input.display_name, preferred_locale: input.preferred_locale })
 		.eq('id', userId);
 	if (error) throw error;
+}
+
+/** Saves my display name and preferred language (RLS: my own row only). */
+export async function updateProfile(supabase: Client, userId: string, input: ProfileInput) {
+	await saveProfile(supabase, userId, input);
 	// The header greets people by their Auth metadata name: keep it in step (best effort,
 	// the profile is what the hub reads everywhere else).
 	const { error: authError } = await supabase.auth.updateUser({

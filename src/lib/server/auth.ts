@@ -1,6 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isAuthRetryableFetchError } from '@supabase/supabase-js';
-import type { JwtPayload, User, UserMetadata } from '@supabase/supabase-js';
+import type {
+	AuthError,
+	EmailOtpType,
+	JwtPayload,
+	User,
+	UserMetadata
+} from '@supabase/supabase-js';
+import type { Cookies } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { signInPath } from '#lib/redirects';
 
@@ -60,7 +67,7 @@ export async function freshUser(): Promise<User | null> {
 	const { data, error: failure } = await locals.supabase.auth.getUser();
 	if (!failure && data.user.id === locals.user.id) return data.user;
 	if (isAuthRetryableFetchError(failure)) error(503, locals.i18n.t('errors:auth_unavailable'));
-	await locals.supabase.auth.signOut({ scope: 'local' }).catch(() => undefined);
+	await signOut();
 	locals.user = null;
 	return null;
 }
@@ -71,4 +78,87 @@ export async function requireFreshUser(): Promise<User> {
 	if (user) return user;
 	const { locals, url } = getRequestEvent();
 	redirect(303, signInPath(locals.locale, url.pathname));
+}
+
+// The request's own session with Auth: its cookies are written by the request's client
+// (hooks.server.ts), so these are the only places a route changes who is signed in.
+
+/** Signs in by email and password; Auth's error (wrong credentials, outage, its limit) or null. */
+export async function signInWithPassword(credentials: {
+	email: string;
+	password: string;
+}): Promise<AuthError | null> {
+	const { error } = await getRequestEvent().locals.supabase.auth.signInWithPassword(credentials);
+	return error;
+}
+
+/**
+ * Why a one-time code or an email link was not taken: `invalid` (wrong, expired, used or never
+ * issued: Auth does not tell them apart, and they are the person's to fix by asking again),
+ * Auth's rate limit, or Auth itself failing.
+ */
+export type VerifyRefusal = 'invalid' | 'rate_limited' | 'unavailable';
+
+function verifyRefusal(error: AuthError): VerifyRefusal {
+	if ([400, 403, 404, 422].includes(error.status ?? 0)) return 'invalid';
+	if (error.status === 429) return 'rate_limited';
+	console.error('auth: Auth could not verify a code or link', error.status, error.code);
+	return 'unavailable';
+}
+
+/** Signs in with the 6-digit code of a sign-in email. */
+export async function verifyCode(email: string, code: string) {
+	const { supabase } = getRequestEvent().locals;
+	const { error } = await supabase.auth.verifyOtp({ email, token: code, type: 'email' });
+	return error ? { refused: verifyRefusal(error) } : { refused: null };
+}
+
+/**
+ * Confirms an email link's token (sign-in, reset, invitation, email change), which signs the
+ * person in; `session` is false after the first of an email change's two confirmations.
+ */
+export async function verifyLink(tokenHash: string, type: EmailOtpType) {
+	const { supabase } = getRequestEvent().locals;
+	const { data, error } = await supabase.auth.verifyOtp({ token_hash: tokenHash, type });
+	return error
+		? { refused: verifyRefusal(error), session: false }
+		: { refused: null, session: data.session !== null };
+}
+
+/**
+ * Sets the signed-in person's password (and, when given, Auth metadata with it). A refusal
+ * by Auth's password rules is the person's to fix (400, with the password field's message
+ * key); anything else is Auth failing (503, key null). Null when the password is set.
+ */
+export async function setPassword(
+	password: string,
+	metadata?: UserMetadata
+): Promise<{ status: 400; key: string } | { status: 503; key: null } | null> {
+	const { supabase } = getRequestEvent().locals;
+	const { error } = await supabase.auth.updateUser(
+		metadata ? { password, data: metadata } : { password }
+	);
+	if (!error) return null;
+	// Auth's own rules: the same password again, or too weak (too short, …).
+	const key =
+		error.code === 'same_password'
+			? 'auth:password_same'
+			: error.code === 'weak_password' || error.code === 'validation_failed'
+				? 'auth:password_weak'
+				: null;
+	if (key) return { status: 400, key };
+	console.error('auth: Auth refused a new password', error.status, error.code);
+	return { status: 503, key: null };
+}
+
+/**
+ * Ends this browser's session ('local': the person's other devices stay signed in). With
+ * `cookies`, the session's cookies go even if Auth cannot be asked (a deleted account).
+ */
+export async function signOut(cookies?: Cookies): Promise<void> {
+	const { supabase } = getRequestEvent().locals;
+	await supabase.auth.signOut({ scope: 'local' }).catch(() => undefined);
+	for (const cookie of cookies?.getAll() ?? []) {
+		if (cookie.name.startsWith('sb-')) cookies?.delete(cookie.name, { path: '/' });
+	}
 }

@@ -133,13 +133,6 @@ export const accountErrorKey = codeKeys({
 	NW005: 'account:delete_last_admin'
 });
 
-/** Auth's refusals of a new password (updateUser) → i18n keys; null for anything else. */
-export function passwordErrorKey(code: string | undefined): string | null {
-	if (code === 'same_password') return 'auth:password_same';
-	if (code === 'weak_password' || code === 'validation_failed') return 'auth:password_weak';
-	return null;
-}
-
 /**
  * Errors of inviting and answering invitations (…_members_and_invitations.sql and the
  * guards of …_organisations_and_people.sql) → i18n keys.

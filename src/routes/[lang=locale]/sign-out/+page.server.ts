@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { signOut } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out changes state, so it is a POST; a GET (a prefetch, a crawler) only goes home.
@@ -6,8 +7,7 @@ export const load: PageServerLoad = ({ locals }) => redirect(303, `/${locals.loc
 
 export const actions: Actions = {
 	default: async ({ locals }) => {
-		// 'local' ends this browser's session only; the person's other devices stay signed in.
-		await locals.supabase.auth.signOut({ scope: 'local' });
+		await signOut();
 		redirect(303, `/${locals.locale}`);
 	}
 };

@@ -2,13 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '#lib/i18n/config';
 import { deleteAccountSchema, leaveSchema, profileSchema } from '#lib/schemas/account';
 import * as account from '#lib/server/account';
-import { requireFreshUser, requireUser } from '#lib/server/auth';
+import { requireFreshUser, requireUser, setPassword, signOut } from '#lib/server/auth';
 import { changeEmailSchema, changePasswordSchema } from '#lib/schemas/auth';
 import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails';
 import { isCurrentPassword, throttled } from '#lib/server/authForms';
 import { publicOrigin } from '#lib/server/authLinks';
 import * as calendarTokens from '#lib/server/calendarTokens';
-import { accountErrorKey, dbErrorKey, passwordErrorKey } from '#lib/server/errors';
+import { accountErrorKey, dbErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { isLocalOrigin } from '#lib/server/supabase';
 import { forgive } from '#lib/server/throttle';
@@ -94,15 +94,9 @@ export const actions: Actions = {
 				: fail(503, { password: { errors: { form: 'errors:auth_unavailable' } } });
 		}
 		void forgive(verdict.attempt, ['account']);
-		const { error } = await event.locals.supabase.auth.updateUser({
-			password: parsed.data.password
-		});
-		if (error) {
-			const key = passwordErrorKey(error.code);
-			if (key) return fail(400, { password: { errors: { password: key } } });
-			console.error('[account] password change refused by Auth', error.status, error.code);
-			return fail(503, { password: { errors: { form: 'errors:auth_unavailable' } } });
-		}
+		const refused = await setPassword(parsed.data.password);
+		if (refused?.key) return fail(400, { password: { errors: { password: refused.key } } });
+		if (refused) return fail(503, { password: { errors: { form: 'errors:auth_unavailable' } } });
 		return { password: { changed: true } };
 	},
 	changeEmail: async (event) => {
@@ -120,11 +114,8 @@ export const actions: Actions = {
 			const { status, data } = verdict.failure;
 			return fail(status, { email: data });
 		}
-		const { data: profile } = await event.locals.supabase
-			.from('profiles')
-			.select('display_name, preferred_locale')
-			.eq('id', user.id)
-			.maybeSingle();
+		// The email only greets by name: without the profile it still goes out.
+		const profile = await account.profile(event.locals.supabase, user.id).catch(() => null);
 		try {
 			await startEmailChange({
 				current,
@@ -258,10 +249,7 @@ export const actions: Actions = {
 			return fail(503, { action: 'delete', values, errors: { form: 'account:delete_failed' } });
 		}
 		// The session belongs to a person who no longer exists: drop its cookies here.
-		await locals.supabase.auth.signOut({ scope: 'local' }).catch(() => undefined);
-		for (const cookie of cookies.getAll()) {
-			if (cookie.name.startsWith('sb-')) cookies.delete(cookie.name, { path: '/' });
-		}
+		await signOut(cookies);
 		redirect(303, `/${locals.locale}/account-deleted`);
 	}
 };

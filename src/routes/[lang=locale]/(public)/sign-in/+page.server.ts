@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '#lib/redirects';
 import { emailOnlySchema, signInSchema } from '#lib/schemas/auth';
+import { signInWithPassword } from '#lib/server/auth';
 import { authErrorKey, authErrorStatus } from '#lib/server/errors';
 import { throttledByEmail } from '#lib/server/authForms';
 import { formValues, parseForm } from '#lib/server/forms';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const verdict = await throttledByEmail(event, 'sign_in', parsed.data.email, values);
 		if (!verdict.allowed) return verdict.failure;
 
-		const { error } = await locals.supabase.auth.signInWithPassword(parsed.data);
+		const error = await signInWithPassword(parsed.data);
 		if (error) {
 			// Wrong credentials count; an Auth outage or Auth's own limit is not the person's try.
 			if (authErrorKey(error) !== 'errors:invalid_credentials') {

@@ -4,11 +4,10 @@
 // (otherwise anyone at an unattended signed-in browser could change it; the account page
 // asks for the current password instead).
 import { fail, redirect } from '@sveltejs/kit';
-import { isAuthError } from '@supabase/supabase-js';
 import { safeRedirectPath } from '#lib/redirects';
 import { newPasswordSchema } from '#lib/schemas/auth';
 import { signedInByEmailWithin } from '#lib/server/authForms';
-import { passwordErrorKey } from '#lib/server/errors';
+import { setPassword } from '#lib/server/auth';
 import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,13 +25,9 @@ export const actions: Actions = {
 		const parsed = parseForm(newPasswordSchema, await request.formData());
 		if (!parsed.success) return fail(400, { errors: parsed.errors });
 
-		const { error } = await locals.supabase.auth.updateUser({ password: parsed.data.password });
-		if (error) {
-			const key = isAuthError(error) ? passwordErrorKey(error.code) : null;
-			if (key) return fail(400, { errors: { password: key } });
-			console.error('set password: Auth refused', error.status, error.code);
-			return fail(503, { errors: { form: 'errors:auth_unavailable' } });
-		}
+		const refused = await setPassword(parsed.data.password);
+		if (refused?.key) return fail(400, { errors: { password: refused.key } });
+		if (refused) return fail(503, { errors: { form: 'errors:auth_unavailable' } });
 		const next = url.searchParams.get('next');
 		redirect(
 			303,

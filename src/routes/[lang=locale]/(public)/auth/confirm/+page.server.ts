@@ -4,9 +4,9 @@
 // action verifies the token with Auth (verifyOtp sets the session cookies) and goes on to
 // `next`, an internal path only.
 import { fail, redirect } from '@sveltejs/kit';
-import { isAuthError } from '@supabase/supabase-js';
 import type { Locale } from '#lib/i18n/config';
 import { safeRedirectPath } from '#lib/redirects';
+import { verifyLink } from '#lib/server/auth';
 import { isConfirmType, type ConfirmType } from '#lib/server/authLinks';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,26 +54,13 @@ export const actions: Actions = {
 		const link = readLink(url);
 		if (!link) return fail(400, { outcome: 'invalid' as const });
 
-		const { data, error } = await locals.supabase.auth.verifyOtp({
-			token_hash: link.tokenHash,
-			type: link.type
-		});
-		if (error) {
-			// 403 otp_expired: expired, used, or never issued (Auth does not tell them apart).
-			if (
-				isAuthError(error) &&
-				(error.status === 403 || error.status === 400 || error.status === 404)
-			) {
-				return fail(400, { outcome: 'expired' as const });
-			}
-			if (isAuthError(error) && error.status === 429) {
-				return fail(429, { outcome: 'rate_limited' as const });
-			}
-			console.error('auth confirm: Auth could not verify a link', error.status, error.code);
-			return fail(503, { outcome: 'unavailable' as const });
-		}
+		const { refused, session } = await verifyLink(link.tokenHash, link.type);
+		// Expired, used, or never issued: Auth does not tell them apart.
+		if (refused === 'invalid') return fail(400, { outcome: 'expired' as const });
+		if (refused === 'rate_limited') return fail(429, { outcome: 'rate_limited' as const });
+		if (refused) return fail(503, { outcome: 'unavailable' as const });
 		// Secure email change: the first of the two addresses is confirmed, no session yet.
-		if (link.kind === 'email_change' && !data.session) {
+		if (link.kind === 'email_change' && !session) {
 			return { outcome: 'email_change_first' as const };
 		}
 		const fallback = defaultNext(link.kind, locals.locale);

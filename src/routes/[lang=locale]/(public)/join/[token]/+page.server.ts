@@ -6,12 +6,11 @@
 // password) chooses a name and password here, signed out: the POST signs them in through
 // Auth (invitations.signInInvited), so the link lasts as long as the invitation.
 import { fail, redirect } from '@sveltejs/kit';
-import { isAuthError, type User } from '@supabase/supabase-js';
+import type { User } from '@supabase/supabase-js';
 import { signInPath } from '#lib/redirects';
 import * as account from '#lib/server/account';
-import { freshUser } from '#lib/server/auth';
+import { freshUser, setPassword } from '#lib/server/auth';
 import { joinAccountSchema, tokenSchema } from '#lib/schemas/members';
-import { passwordErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as invitations from '#lib/server/invitations';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -123,24 +122,24 @@ export const actions: Actions = {
 				return fail(503, { values, errors: { form: 'members:error_auth_unavailable' } });
 			}
 		}
-		const { error } = await locals.supabase.auth.updateUser({
-			password: parsed.data.password,
-			data: { needs_password: false, display_name: parsed.data.display_name }
+		const refused = await setPassword(parsed.data.password, {
+			needs_password: false,
+			display_name: parsed.data.display_name
 		});
-		if (error) {
-			// Auth's own password rules (weak, …) are the person's to fix; anything else is Auth's.
-			const refused = isAuthError(error) ? passwordErrorKey(error.code) : null;
-			return fail(refused ? 400 : 503, {
+		if (refused) {
+			return fail(refused.status, {
 				values,
-				errors: refused ? { password: refused } : { form: 'members:error_auth_unavailable' }
+				errors: refused.key ? { password: refused.key } : { form: 'members:error_auth_unavailable' }
 			});
 		}
 		// The new name and needs_password: false in the session's token from the next page on.
 		await account.refreshToken(locals.supabase);
-		await locals.supabase
-			.from('profiles')
-			.update({ display_name: parsed.data.display_name, preferred_locale: locals.locale })
-			.eq('id', user.id);
+		await account
+			.saveProfile(locals.supabase, user.id, {
+				display_name: parsed.data.display_name,
+				preferred_locale: locals.locale
+			})
+			.catch((failure: unknown) => console.error('join: the profile was not saved', failure));
 		const answer = await invitations.answerByToken(locals.supabase, token.data, true);
 		if (!answer.ok) return fail(answer.status, { values, errors: { form: answer.key } });
 		redirect(303, orgPath(event, answer.slug));

@@ -2,9 +2,9 @@
 // and a code", and a form to type the 6-digit code. Wrong codes are throttled per address
 // and per client (Auth's own limit is far higher than a 6-digit code can bear).
 import { fail, redirect } from '@sveltejs/kit';
-import { isAuthError } from '@supabase/supabase-js';
 import { safeRedirectPath } from '#lib/redirects';
 import { email as emailSchema, signInCodeSchema } from '#lib/schemas/auth';
+import { verifyCode } from '#lib/server/auth';
 import { throttledByEmail } from '#lib/server/authForms';
 import { formValues, parseForm } from '#lib/server/forms';
 import * as throttle from '#lib/server/throttle';
@@ -32,17 +32,14 @@ export const actions: Actions = {
 		const verdict = await throttledByEmail(event, 'email_code', email, values);
 		if (!verdict.allowed) return verdict.failure;
 
-		const { error } = await locals.supabase.auth.verifyOtp({ email, token: code, type: 'email' });
-		if (error) {
-			if (isAuthError(error) && [400, 403, 404, 422].includes(error.status ?? 0)) {
-				return fail(400, { values, errors: { code: 'auth:code_invalid' } });
-			}
+		const { refused } = await verifyCode(email, code);
+		if (refused === 'invalid') return fail(400, { values, errors: { code: 'auth:code_invalid' } });
+		if (refused) {
+			// Auth's limit or an outage is not the person's try.
 			await throttle.forgive(verdict.attempt);
-			if (isAuthError(error) && error.status === 429) {
-				return fail(429, { values, errors: { form: 'errors:rate_limited' } });
-			}
-			console.error('sign-in code: Auth could not verify', error.status, error.code);
-			return fail(503, { values, errors: { form: 'errors:auth_unavailable' } });
+			return refused === 'rate_limited'
+				? fail(429, { values, errors: { form: 'errors:rate_limited' } })
+				: fail(503, { values, errors: { form: 'errors:auth_unavailable' } });
 		}
 		void throttle.forgive(verdict.attempt, ['account']);
 		redirect(303, safeRedirectPath(url.searchParams.get('next'), locals.locale));
