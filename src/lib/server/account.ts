@@ -7,8 +7,12 @@ import { secretClient } from './secretClient';
 
 /** My profile and my memberships (RLS: a person always reads their own rows). */
 export async function get(supabase: Client, userId: string) {
-	const [mine, memberships] = await Promise.all([
-		profile(supabase, userId),
+	const [profile, memberships] = await Promise.all([
+		supabase
+			.from('profiles')
+			.select('display_name, preferred_locale')
+			.eq('id', userId)
+			.maybeSingle(),
 		supabase
 			.from('memberships')
 			.select(
@@ -16,19 +20,9 @@ export async function get(supabase: Client, userId: string) {
 			)
 			.eq('user_id', userId)
 	]);
+	if (profile.error) throw profile.error;
 	if (memberships.error) throw memberships.error;
-	return { profile: mine, memberships: memberships.data };
-}
-
-/** My display name and preferred language (null before the profile row exists). */
-export async function profile(supabase: Client, userId: string) {
-	const { data, error } = await supabase
-		.from('profiles')
-		.select('display_name, preferred_locale')
-		.eq('id', userId)
-		.maybeSingle();
-	if (error) throw error;
-	return data;
+	return { profile: profile.data, memberships: memberships.data };
 }
 
 /** Writes my profile row only (RLS: my own row); `updateProfile` also tells Auth. */

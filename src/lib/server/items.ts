@@ -7,6 +7,7 @@ import { rights } from './itemRights';
 import * as jointActions from './jointActions';
 import * as papers from './papers';
 import type { Client } from './supabase';
+import type { Tables } from '#lib/database.types';
 
 /**
  * What joint actions, events and papers share as items (public.items and
@@ -117,7 +118,27 @@ export async function loadForEditing<K extends ItemKind>(
 	const original: Locale = isLocale(row.original_locale) ? row.original_locale : 'en';
 	const requested = url.searchParams.get('locale');
 	const locale: Locale = isLocale(requested) ? requested : original;
-	return { id, item: row, texts, locale, original, isOwnerEditor: mine.isOwnerEditor };
+	// The page's heading: the item's title in its original language.
+	const titles: { locale: string; title: string }[] = row.translations;
+	const title = titles.find((t) => t.locale === row.original_locale)?.title ?? '';
+	const { status }: { status: Tables<'items'>['status'] } = row.item;
+	const { isOwnerEditor } = mine;
+	/** What every edit page shows: its heading, the language tabs, the status form. */
+	const page = { id, title, locale, texts, status, isOwnerEditor };
+	return { id, item: row, locale, original, isOwnerEditor, page };
+}
+
+/** One language's texts as an edit form's values: each field, '' where there is none yet. */
+export function textValues<F extends string>(
+	translations: readonly ({ locale: string } & { [K in F]: string | null })[],
+	locale: string,
+	fields: readonly F[]
+): Record<F, string> {
+	const text = translations.find((t) => t.locale === locale);
+	return Object.fromEntries(fields.map((field) => [field, text?.[field] ?? ''])) as Record<
+		F,
+		string
+	>;
 }
 
 /**

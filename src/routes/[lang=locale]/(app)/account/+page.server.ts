@@ -115,7 +115,9 @@ export const actions: Actions = {
 			return fail(status, { email: data });
 		}
 		// The email only greets by name: without the profile it still goes out.
-		const profile = await account.profile(event.locals.supabase, user.id).catch(() => null);
+		const { profile } = await account
+			.get(event.locals.supabase, user.id)
+			.catch(() => ({ profile: null }));
 		try {
 			await startEmailChange({
 				current,

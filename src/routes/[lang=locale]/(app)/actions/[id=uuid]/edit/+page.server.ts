@@ -5,24 +5,11 @@ import * as jointActions from '#lib/server/jointActions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const {
-		item: action,
-		texts,
-		locale,
-		isOwnerEditor
-	} = await items.loadForEditing({ locals, url, params }, 'joint_action');
-	const current = action.translations.find((t) => t.locale === locale);
-	const originalText = action.translations.find((t) => t.locale === action.original_locale);
+	const editing = await items.loadForEditing({ locals, url, params }, 'joint_action');
+	const { item: action, locale, isOwnerEditor } = editing;
 	return {
-		id: action.id,
-		title: originalText?.title ?? '',
-		locale,
-		texts,
-		current: {
-			title: current?.title ?? '',
-			summary: current?.summary ?? '',
-			body: current?.body ?? ''
-		},
+		...editing.page,
+		current: items.textValues(action.translations, locale, ['title', 'summary', 'body']),
 		details: {
 			areas: action.areas,
 			crc_articles: action.crc_articles.join(', '),
@@ -32,8 +19,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			starts_on: action.starts_on ?? '',
 			ends_on: action.ends_on ?? ''
 		},
-		status: action.item.status,
-		isOwnerEditor,
 		...(await attachmentsForEditing(locals.supabase, action.item.attachments, isOwnerEditor))
 	};
 };

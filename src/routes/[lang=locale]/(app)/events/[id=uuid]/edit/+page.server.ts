@@ -9,14 +9,8 @@ import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const {
-		item: event,
-		texts,
-		locale,
-		isOwnerEditor
-	} = await items.loadForEditing({ locals, url, params }, 'event');
-	const current = event.translations.find((t) => t.locale === locale);
-	const originalText = event.translations.find((t) => t.locale === event.original_locale);
+	const editing = await items.loadForEditing({ locals, url, params }, 'event');
+	const { item: event, locale, isOwnerEditor } = editing;
 	const [link, linkable, organisations] = await Promise.all([
 		events.onlineLink(locals.supabase, event.id),
 		events.linkableActions(locals.supabase, locals.locale),
@@ -28,15 +22,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		? utcToZoned(event.registration_deadline, event.time_zone)
 		: null;
 	return {
-		id: event.id,
-		title: originalText?.title ?? '',
-		locale,
-		texts,
-		current: {
-			title: current?.title ?? '',
-			description: current?.description ?? '',
-			accessibility_notes: current?.accessibility_notes ?? ''
-		},
+		...editing.page,
+		current: items.textValues(event.translations, locale, [
+			'title',
+			'description',
+			'accessibility_notes'
+		]),
 		details: {
 			time_zone: event.time_zone,
 			start_date: start.date,
@@ -56,9 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		timeZones: TIME_ZONES,
 		jointActions: linkable,
-		status: event.item.status,
 		cancelled: event.cancelled_at !== null,
-		isOwnerEditor,
 		...organisations
 	};
 };

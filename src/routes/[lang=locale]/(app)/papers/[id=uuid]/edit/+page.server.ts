@@ -19,15 +19,8 @@ import type { Actions, PageServerLoad } from './$types';
 const fileIdSchema = z.object({ file_id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const {
-		item: paper,
-		texts,
-		locale,
-		original,
-		isOwnerEditor
-	} = await items.loadForEditing({ locals, url, params }, 'paper');
-	const current = paper.translations.find((t) => t.locale === locale);
-	const originalText = paper.translations.find((t) => t.locale === paper.original_locale);
+	const editing = await items.loadForEditing({ locals, url, params }, 'paper');
+	const { item: paper, locale, original, isOwnerEditor } = editing;
 
 	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
 	const versions = [...paper.versions]
@@ -82,15 +75,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 
 	return {
-		id: paper.id,
-		title: originalText?.title ?? '',
+		...editing.page,
 		titleLocale: original,
 		created: url.searchParams.has('created'),
-		locale,
-		texts,
-		current: { title: current?.title ?? '', abstract: current?.abstract ?? '' },
-		status: paper.item.status,
-		isOwnerEditor,
+		current: items.textValues(paper.translations, locale, ['title', 'abstract']),
 		versions,
 		signature: {
 			open: paper.signature_version_id !== null,
