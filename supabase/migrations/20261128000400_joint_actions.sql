@@ -515,11 +515,10 @@ create policy "Anyone reads published public joint actions"
 create policy "Members read the joint actions their organisations may see"
   on public.joint_actions for select to authenticated
   using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                     (select private.is_network_member()),
+                     (select private.user_organisation_id_array('member')),
+                     (select private.user_organisation_id_array('editor')))
   );
 
 create policy "Owner editors add the content of their organisation's items"

@@ -248,10 +248,8 @@ as $$
   select i.id
   from public.items i, private.organisations_of(person) o
   where i.id = any (among)
-    and ((i.status <> 'draft' and i.visibility = 'public')
-         or (i.status <> 'draft' and i.visibility = 'network' and cardinality(o.member_of) > 0)
-         or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && o.member_of)
-         or i.lead_organisation_ids && o.editor_of
+    and (private.may_read(i.status, i.visibility, i.participant_organisation_ids, i.lead_organisation_ids,
+                          cardinality(o.member_of) > 0, o.member_of, o.editor_of)
          or (i.status = 'draft' and i.kind = 'paper' and i.signatory_organisation_ids && o.member_of))
 $$;
 comment on function private.readable_item_ids_for(uuid, uuid[]) is 'Those of the given items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous). Paper drafts: leads'' editors and members of organisations asked to co-sign.';
@@ -661,7 +659,7 @@ comment on function private.event_registration_counts(uuid) is 'Numbers of confi
 -- in the coming year, at most 400, soonest first, and those that started in the last 30
 -- days, at most 100, latest first. Calendar apps replace a subscribed feed with each
 -- download, so a bounded feed keeps every poll small whatever the network's history.
--- The items read rule (private.readable_item_ids_for) as it applies to events (never a
+-- The items read rule (private.may_read) as it applies to events (never a
 -- paper draft), tested on each event of the window as it is scanned in time order, so the
 -- scan stops at the cap (010 proves a personal feed equals RLS in the window).
 create function private.feed_event_ids(member_of uuid[], editor_of uuid[], organisation uuid)
@@ -672,34 +670,28 @@ security definer
 set search_path = ''
 rows 500
 as $$
-  (select e.id
-   from public.events e
-   join public.items i on i.id = e.id
-   where e.starts_at >= now() and e.starts_at < now() + interval '1 year'
-     and ((i.status <> 'draft'
-           and (i.visibility = 'public'
-                or (i.visibility = 'network' and cardinality(member_of) > 0)
-                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
-          or i.lead_organisation_ids && editor_of)
-     and (organisation is null
-          or organisation = any (i.lead_organisation_ids)
-          or organisation = any (i.participant_organisation_ids))
-   order by e.starts_at, e.id
+  -- Not materialized: each arm below gets its own copy, planned with its window and order,
+  -- so each scan stops at its cap.
+  with readable as not materialized (
+    select e.id, e.starts_at
+    from public.events e
+    join public.items i on i.id = e.id
+    where private.may_read(i.status, i.visibility, i.participant_organisation_ids, i.lead_organisation_ids,
+                           cardinality(member_of) > 0, member_of, editor_of)
+      and (organisation is null
+           or organisation = any (i.lead_organisation_ids)
+           or organisation = any (i.participant_organisation_ids))
+  )
+  (select r.id
+   from readable r
+   where r.starts_at >= now() and r.starts_at < now() + interval '1 year'
+   order by r.starts_at, r.id
    limit 400)
   union all
-  (select e.id
-   from public.events e
-   join public.items i on i.id = e.id
-   where e.starts_at >= now() - interval '30 days' and e.starts_at < now()
-     and ((i.status <> 'draft'
-           and (i.visibility = 'public'
-                or (i.visibility = 'network' and cardinality(member_of) > 0)
-                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
-          or i.lead_organisation_ids && editor_of)
-     and (organisation is null
-          or organisation = any (i.lead_organisation_ids)
-          or organisation = any (i.participant_organisation_ids))
-   order by e.starts_at desc, e.id desc
+  (select r.id
+   from readable r
+   where r.starts_at >= now() - interval '30 days' and r.starts_at < now()
+   order by r.starts_at desc, r.id desc
    limit 100)
 $$;
 comment on function private.feed_event_ids(uuid[], uuid[], uuid) is 'The events of a calendar feed: readable by a person with these organisations (the items read rule; none: the public ones), of one organisation (lead or participant) or all; starting in the coming year (the 400 soonest) or in the last 30 days (the 100 latest).';
@@ -958,11 +950,10 @@ create policy "Anyone reads published public events"
 create policy "Members read the events their organisations may see"
   on public.events for select to authenticated
   using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                     (select private.is_network_member()),
+                     (select private.user_organisation_id_array('member')),
+                     (select private.user_organisation_id_array('editor')))
   );
 
 create policy "Owner editors add the content of their organisation's events"

@@ -986,11 +986,10 @@ create policy "Anyone reads published public papers"
 create policy "Members read the papers their organisations may see"
   on public.papers for select to authenticated
   using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                     (select private.is_network_member()),
+                     (select private.user_organisation_id_array('member')),
+                     (select private.user_organisation_id_array('editor')))
     -- A draft is also read by the members of the organisations asked to co-sign it.
     or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))
   );
