@@ -392,21 +392,6 @@ end;
 $$;
 comment on function private.bump_original_revision() is 'Trigger on a translation table (arguments: content table, foreign key): when the original text changed, the content''s original_revision takes its new revision (other translations become outdated).';
 
-create trigger joint_actions_sync_original_translation
-  after update of original_locale, original_revision on public.joint_actions
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('joint_action_translations', 'action_id');
-
-create trigger joint_action_translations_guard_change
-  before insert or update or delete on public.joint_action_translations
-  for each row execute function private.guard_translation_change('joint_actions', 'action_id', 'a joint action', 'action');
-
-create trigger joint_action_translations_bump_original_revision
-  after insert or update on public.joint_action_translations
-  for each row execute function private.bump_original_revision('joint_actions', 'action_id');
-
 create function private.guard_joint_action_update_change()
 returns trigger
 language plpgsql
@@ -472,31 +457,20 @@ end;
 $$;
 comment on function private.copy_item_access() is 'Trigger on a content table: its published_at and access columns (status, visibility, organisation arrays) are its item''s, never what the caller wrote; private.sync_content_access re-applies it when the item changes.';
 
--- Named to run after the guards (triggers of one event fire in name order), which refuse
--- an API caller's change of the copied columns.
-create trigger joint_actions_take_item_access
-  before insert or update on public.joint_actions
-  for each row execute function private.copy_item_access();
-
--- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
--- once the three translation tables exist).
-
--- Privileges ----------------------------------------------------------------------
--- joint_actions are deleted with their item (cascade), never directly.
-
-revoke all on public.joint_actions, public.joint_action_translations, public.joint_action_updates
-  from anon, authenticated;
-grant select on public.joint_actions, public.joint_action_translations, public.joint_action_updates to anon;
-grant select, insert, update on public.joint_actions to authenticated;
-grant select, insert, update, delete on public.joint_action_translations, public.joint_action_updates to authenticated;
-
--- Policies ------------------------------------------------------------------------
--- Content read policies (here, in events and in papers). joint_actions, events and papers
--- carry a copy of their item's access columns (private.copy_item_access), so their read
--- policies are the items policies (20261128000200_items_access.sql) on the row itself:
--- "my organisations" and "am I a network member" are initPlans, computed once per
--- statement, and each row costs a few column comparisons. A list is then a walk down the
--- index of its order that stops after a page, whatever the data size; no SubPlan per row
+-- Setting up a content type ----------------------------------------------------------
+-- joint_actions, events and papers are set up alike: each content table and its
+-- translation table get the same triggers (the item's access columns; translation
+-- revisions), privileges and policies, with only their names changed. One function writes
+-- them, called once per content type (here, in 20261128000500_events.sql and in
+-- 20261128000600_papers.sql). Its own guard trigger (guard_content_change, above) each
+-- content table attaches itself, named after what it guards beside it.
+--
+-- Content read policies: joint_actions, events and papers carry a copy of their item's
+-- access columns (private.copy_item_access), so their read policies are the items read rule
+-- (private.may_read, 20261128000200_items_access.sql) on the row itself: "my organisations"
+-- and "am I a network member" are initPlans, computed once per statement, and each row
+-- costs a few column comparisons. A list is then a walk down the index of its order that
+-- stops after a page, whatever the data size; no SubPlan per row
 -- (supabase/tests/database/040-content-access-columns.test.sql checks the plan).
 --
 -- The tables around them (texts, timelines, versions, files) read through the item:
@@ -507,49 +481,128 @@ grant select, insert, update, delete on public.joint_action_translations, public
 -- into a hashed subplan over that same set. `offset 0` keeps the subquery from being
 -- simplified into that form (simplify_EXISTS_query gives up on an OFFSET).
 
--- joint_actions
-create policy "Anyone reads published public joint actions"
-  on public.joint_actions for select to anon
-  using (status <> 'draft' and visibility = 'public');
+create function private.set_up_content_type(
+  content_table text,        -- 'joint_actions'
+  translation_table text,    -- 'joint_action_translations'
+  content_key text,          -- its foreign key to the content table: 'action_id'
+  content_noun text,         -- for messages: 'a joint action'
+  noun text,                 -- for messages: 'action'
+  plural text,               -- for policy names: 'joint actions'
+  owned_noun text,           -- the insert policy's word for them: 'items' (joint actions), else the plural
+  also_read_by text default null  -- an extra branch OR-ed into the members' read policy
+)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  -- Named to run after the guards (triggers of one event fire in name order), which refuse
+  -- an API caller's change of the copied columns.
+  execute format($sql$
+    create trigger %I
+      before insert or update on public.%I
+      for each row execute function private.copy_item_access()
+  $sql$, content_table || '_take_item_access', content_table);
 
-create policy "Members read the joint actions their organisations may see"
-  on public.joint_actions for select to authenticated
-  using (
-    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
-                     (select private.is_network_member()),
-                     (select private.user_organisation_id_array('member')),
-                     (select private.user_organisation_id_array('editor')))
-  );
+  -- Translation revisions (the shared trigger functions above).
+  execute format($sql$
+    create trigger %I
+      after update of original_locale, original_revision on public.%I
+      for each row
+      when (old.original_locale is distinct from new.original_locale
+            or old.original_revision is distinct from new.original_revision)
+      execute function private.sync_original_translation(%L, %L)
+  $sql$, content_table || '_sync_original_translation', content_table, translation_table, content_key);
+  execute format($sql$
+    create trigger %I
+      before insert or update or delete on public.%I
+      for each row execute function private.guard_translation_change(%L, %L, %L, %L)
+  $sql$, translation_table || '_guard_change', translation_table, content_table, content_key, content_noun, noun);
+  execute format($sql$
+    create trigger %I
+      after insert or update on public.%I
+      for each row execute function private.bump_original_revision(%L, %L)
+  $sql$, translation_table || '_bump_original_revision', translation_table, content_table, content_key);
 
-create policy "Owner editors add the content of their organisation's items"
-  on public.joint_actions for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
+  -- Privileges: content rows are deleted with their item (cascade), never directly.
+  execute format('revoke all on public.%I, public.%I from anon, authenticated', content_table, translation_table);
+  execute format('grant select on public.%I, public.%I to anon', content_table, translation_table);
+  execute format('grant select, insert, update on public.%I to authenticated', content_table);
+  execute format('grant select, insert, update, delete on public.%I to authenticated', translation_table);
 
-create policy "Editors of the owner and co-lead organisations edit joint actions"
-  on public.joint_actions for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
+  -- The content table: the items policies on the row's copy of its item's access columns.
+  execute format($sql$
+    create policy %I
+      on public.%I for select to anon
+      using (status <> 'draft' and visibility = 'public')
+  $sql$, 'Anyone reads published public ' || plural, content_table);
+  execute format($sql$
+    create policy %I
+      on public.%I for select to authenticated
+      using (
+        private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                         (select private.is_network_member()),
+                         (select private.user_organisation_id_array('member')),
+                         (select private.user_organisation_id_array('editor')))
+        %s
+      )
+  $sql$, 'Members read the ' || plural || ' their organisations may see', content_table,
+         coalesce('or ' || also_read_by, ''));
+  execute format($sql$
+    create policy %I
+      on public.%I for insert to authenticated
+      with check (
+        id in (select private.owned_item_ids())
+        and id in (select private.editable_item_ids())
+      )
+  $sql$, 'Owner editors add the content of their organisation''s ' || owned_noun, content_table);
+  execute format($sql$
+    create policy %I
+      on public.%I for update to authenticated
+      using (id in (select private.editable_item_ids()))
+      with check (id in (select private.editable_item_ids()))
+  $sql$, 'Editors of the owner and co-lead organisations edit ' || plural, content_table);
 
--- joint_action_translations
-create policy "People read the texts of the joint actions they may read"
-  on public.joint_action_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = joint_action_translations.action_id offset 0));
+  -- Its texts: read through the item, written by the lead editors.
+  execute format($sql$
+    create policy %I
+      on public.%I for select to anon, authenticated
+      using (exists (select 1 from public.items i where i.id = %I.%I offset 0))
+  $sql$, 'People read the texts of the ' || plural || ' they may read', translation_table,
+         translation_table, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for insert to authenticated
+      with check (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors add texts to their ' || plural, translation_table, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for update to authenticated
+      using (%I in (select private.editable_item_ids()))
+      with check (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors edit the texts of their ' || plural, translation_table, content_key, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for delete to authenticated
+      using (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors delete translations of their ' || plural, translation_table, content_key);
+end;
+$$;
+comment on function private.set_up_content_type(text, text, text, text, text, text, text, text) is 'Migrations only: gives a content table and its translation table their shared triggers (item access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
 
-create policy "Lead editors add texts to their joint actions"
-  on public.joint_action_translations for insert to authenticated
-  with check (action_id in (select private.editable_item_ids()));
+select private.set_up_content_type('joint_actions', 'joint_action_translations', 'action_id', 'a joint action', 'action',
+                                   'joint actions', 'items');
 
-create policy "Lead editors edit the texts of their joint actions"
-  on public.joint_action_translations for update to authenticated
-  using (action_id in (select private.editable_item_ids()))
-  with check (action_id in (select private.editable_item_ids()));
+-- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
+-- once the three translation tables exist).
 
-create policy "Lead editors delete translations of their joint actions"
-  on public.joint_action_translations for delete to authenticated
-  using (action_id in (select private.editable_item_ids()));
+-- Privileges ----------------------------------------------------------------------
+
+revoke all on public.joint_action_updates from anon, authenticated;
+grant select on public.joint_action_updates to anon;
+grant select, insert, update, delete on public.joint_action_updates to authenticated;
+
+-- Policies ------------------------------------------------------------------------
 
 -- joint_action_updates: an organisation posts only while it is attached (accepted
 -- owner, co-lead or participant) to an item that is readable and not archived. The

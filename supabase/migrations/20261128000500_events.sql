@@ -374,27 +374,10 @@ create trigger events_guard_content
   before insert or update on public.events
   for each row execute function private.guard_content_change('event', 'event_translations', 'event_id', 'an event', 'event');
 
--- The item's access columns (20261128000400_joint_actions.sql), after the guards.
-create trigger events_take_item_access
-  before insert or update on public.events
-  for each row execute function private.copy_item_access();
-
-
--- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
-create trigger events_sync_original_translation
-  after update of original_locale, original_revision on public.events
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('event_translations', 'event_id');
-
-create trigger event_translations_guard_change
-  before insert or update or delete on public.event_translations
-  for each row execute function private.guard_translation_change('events', 'event_id', 'an event', 'event');
-
-create trigger event_translations_bump_original_revision
-  after insert or update on public.event_translations
-  for each row execute function private.bump_original_revision('events', 'event_id');
+-- The item's access columns, translation revisions, privileges and policies of a content
+-- type (20261128000400_joint_actions.sql).
+select private.set_up_content_type('events', 'event_translations', 'event_id', 'an event', 'event',
+                                   'events', 'events');
 
 create function private.promote_waiting_registrations(event uuid)
 returns setof uuid
@@ -932,59 +915,15 @@ grant execute on function public.events_by_day(timestamptz, timestamptz, integer
 -- events are deleted with their item (cascade); registrations only change through the
 -- functions above; anonymous visitors get no privilege on links, registrations, tokens.
 
-revoke all on public.events, public.event_translations, public.event_online_links,
-  public.event_registrations, public.calendar_tokens from anon, authenticated;
-grant select on public.events, public.event_translations to anon;
-grant select, insert, update on public.events, public.calendar_tokens to authenticated;
-grant select, insert, update, delete on public.event_translations, public.event_online_links to authenticated;
+revoke all on public.event_online_links, public.event_registrations, public.calendar_tokens
+  from anon, authenticated;
+grant select, insert, update on public.calendar_tokens to authenticated;
+grant select, insert, update, delete on public.event_online_links to authenticated;
 grant select on public.event_registrations to authenticated;
 
 -- Policies ------------------------------------------------------------------------
 
--- events
--- events: the items policies on the row's copy of its item's access columns.
-create policy "Anyone reads published public events"
-  on public.events for select to anon
-  using (status <> 'draft' and visibility = 'public');
-
-create policy "Members read the events their organisations may see"
-  on public.events for select to authenticated
-  using (
-    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
-                     (select private.is_network_member()),
-                     (select private.user_organisation_id_array('member')),
-                     (select private.user_organisation_id_array('editor')))
-  );
-
-create policy "Owner editors add the content of their organisation's events"
-  on public.events for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
-
-create policy "Editors of the owner and co-lead organisations edit events"
-  on public.events for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
-
--- event_translations
-create policy "People read the texts of the events they may read"
-  on public.event_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = event_translations.event_id offset 0));
-
-create policy "Lead editors add texts to their events"
-  on public.event_translations for insert to authenticated
-  with check (event_id in (select private.editable_item_ids()));
-
-create policy "Lead editors edit the texts of their events"
-  on public.event_translations for update to authenticated
-  using (event_id in (select private.editable_item_ids()))
-  with check (event_id in (select private.editable_item_ids()));
-
-create policy "Lead editors delete translations of their events"
-  on public.event_translations for delete to authenticated
-  using (event_id in (select private.editable_item_ids()));
+-- events and event_translations: private.set_up_content_type, above.
 
 -- event_online_links: confirmed registrants who (still) may read the event, and the
 -- organisers' editors/admins. Never anonymous visitors (no privilege).

@@ -263,26 +263,12 @@ create trigger papers_guard_content
   before insert or update on public.papers
   for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
--- The item's access columns (20261128000400_joint_actions.sql), after the guards.
-create trigger papers_take_item_access
-  before insert or update on public.papers
-  for each row execute function private.copy_item_access();
-
--- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
-create trigger papers_sync_original_translation
-  after update of original_locale, original_revision on public.papers
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('paper_translations', 'paper_id');
-
-create trigger paper_translations_guard_change
-  before insert or update or delete on public.paper_translations
-  for each row execute function private.guard_translation_change('papers', 'paper_id', 'a paper', 'paper');
-
-create trigger paper_translations_bump_original_revision
-  after insert or update on public.paper_translations
-  for each row execute function private.bump_original_revision('papers', 'paper_id');
+-- The item's access columns, translation revisions, privileges and policies of a content
+-- type (20261128000400_joint_actions.sql). A draft is also read by the members of the
+-- organisations asked to co-sign it.
+select private.set_up_content_type('papers', 'paper_translations', 'paper_id', 'a paper', 'paper',
+                                   'papers', 'papers',
+                                   also_read_by => $$(status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))$$);
 
 
 
@@ -966,63 +952,15 @@ grant execute on function public.search_page(text, public.item_kind, jsonb, inte
 -- papers are deleted with their item (cascade); files are never updated (delete and
 -- upload again, or upload a new version); signatures only change through the functions.
 
-revoke all on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
-  public.paper_signatures from anon, authenticated;
-grant select on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
-  public.paper_signatures to anon;
-grant select, insert, update on public.papers to authenticated;
-grant select, insert, update, delete on public.paper_translations, public.paper_versions to authenticated;
+revoke all on public.paper_versions, public.paper_files, public.paper_signatures from anon, authenticated;
+grant select on public.paper_versions, public.paper_files, public.paper_signatures to anon;
+grant select, insert, update, delete on public.paper_versions to authenticated;
 grant select, insert, delete on public.paper_files to authenticated;
 grant select on public.paper_signatures to authenticated;
 
 -- Policies ------------------------------------------------------------------------
 
--- papers
--- papers: the items policies on the row's copy of its item's access columns.
-create policy "Anyone reads published public papers"
-  on public.papers for select to anon
-  using (status <> 'draft' and visibility = 'public');
-
-create policy "Members read the papers their organisations may see"
-  on public.papers for select to authenticated
-  using (
-    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
-                     (select private.is_network_member()),
-                     (select private.user_organisation_id_array('member')),
-                     (select private.user_organisation_id_array('editor')))
-    -- A draft is also read by the members of the organisations asked to co-sign it.
-    or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))
-  );
-
-create policy "Owner editors add the content of their organisation's papers"
-  on public.papers for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
-
-create policy "Editors of the owner and co-lead organisations edit papers"
-  on public.papers for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
-
--- paper_translations
-create policy "People read the texts of the papers they may read"
-  on public.paper_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = paper_translations.paper_id offset 0));
-
-create policy "Lead editors add texts to their papers"
-  on public.paper_translations for insert to authenticated
-  with check (paper_id in (select private.editable_item_ids()));
-
-create policy "Lead editors edit the texts of their papers"
-  on public.paper_translations for update to authenticated
-  using (paper_id in (select private.editable_item_ids()))
-  with check (paper_id in (select private.editable_item_ids()));
-
-create policy "Lead editors delete translations of their papers"
-  on public.paper_translations for delete to authenticated
-  using (paper_id in (select private.editable_item_ids()));
+-- papers and paper_translations: private.set_up_content_type, above.
 
 -- paper_versions
 create policy "People read the versions of the papers they may read"
