@@ -739,6 +739,43 @@ grant execute on function private.personal_calendar(text) to anon, authenticated
 grant execute on function private.feed_event_ids(uuid[], uuid[], uuid) to anon, authenticated, service_role;
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
+-- Most of the API is a private security definer function that checks the caller itself,
+-- called through a public security invoker function of the same name, arguments and
+-- result: private.expose writes those wrappers (here and in the later migrations), so a
+-- signature is written once, with the function that does the work.
+
+create function private.expose(target regprocedure, public_names text[] default null)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  f pg_catalog.pg_proc;
+  arguments text[] := '{}';
+  call_args text[] := '{}';
+begin
+  select * into f from pg_catalog.pg_proc p where p.oid = target;
+  if f.pronamespace <> 'private'::regnamespace then
+    raise exception 'private.expose wraps functions of the private schema, not %', target;
+  end if;
+  -- The arguments as the private function declares them (types schema-qualified: the
+  -- search_path is empty), under their public names where those differ.
+  for i in 1 .. f.pronargs loop
+    arguments := arguments || format('%I %s%s', coalesce(public_names[i], f.proargnames[i]),
+                                     pg_catalog.format_type(f.proargtypes[i - 1], null),
+                                     ' default ' || pg_catalog.pg_get_function_arg_default(target, i));
+    call_args := call_args || ('$' || i);
+  end loop;
+  execute format(
+    'create function public.%I(%s) returns %s language sql %s security invoker set search_path = '''' %s as %L',
+    f.proname, array_to_string(arguments, ', '), pg_catalog.pg_get_function_result(target),
+    case f.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
+    case when f.proretset then 'rows ' || f.prorows else '' end,
+    format(case when f.proretset then 'select * from private.%I(%s)' else 'select private.%I(%s)' end,
+           f.proname, array_to_string(call_args, ', ')));
+end;
+$$;
+comment on function private.expose(regprocedure, text[]) is 'Migrations only: creates public.<name>, a security invoker SQL function with the private function''s arguments (renamed by public_names where given), defaults, result, volatility and rows, that calls it. Its comment and grants are written beside the call.';
 
 create function public.register_for_event(event_id uuid)
 returns public.registration_status
@@ -757,26 +794,10 @@ end;
 $$;
 comment on function public.register_for_event(uuid) is 'Registers the caller for an event they can read: confirmed (a place is left), waiting (full) or pending (approval mode). Errors: 42501 not readable, EV001 already registered, EV002 closed, EV003 deadline passed, EV004 cancelled, EV005 declined before.';
 
-create function public.cancel_event_registration(event_id uuid)
-returns table (promoted_user_id uuid)
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select p.promoted_user_id from private.cancel_event_registration(event_id) p
-$$;
+select private.expose('private.cancel_event_registration(uuid)', array['event_id']);
 comment on function public.cancel_event_registration(uuid) is 'Cancels the caller''s registration; returns the person promoted from the waiting list, if a place freed (for the app to email them). Error: EV006 not registered.';
 
-create function public.decide_event_registration(registration_id uuid, approve boolean)
-returns public.registration_status
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decide_event_registration(registration_id, approve)
-$$;
+select private.expose('private.decide_event_registration(uuid, boolean)', array['registration_id', 'approve']);
 comment on function public.decide_event_registration(uuid, boolean) is 'The organisers'' editors/admins approve (confirmed if a place is left, else waiting) or decline a pending registration. Errors: 42501 not an organiser, EV004 event cancelled, EV007 not pending.';
 
 create function public.event_registration_counts(event_id uuid)
@@ -792,30 +813,7 @@ as $$
 $$;
 comment on function public.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the caller may read (no row otherwise); never who.';
 
-create function public.personal_calendar(token text)
-returns table (
-  event_id uuid,
-  starts_at timestamptz,
-  ends_at timestamptz,
-  time_zone text,
-  venue_name text,
-  venue_address text,
-  is_online boolean,
-  cancelled_at timestamptz,
-  updated_at timestamptz,
-  original_locale text,
-  titles jsonb,
-  descriptions jsonb,
-  registration_status public.registration_status
-)
-language sql
-stable
-security invoker
-set search_path = ''
-rows 50
-as $$
-  select * from private.personal_calendar(token)
-$$;
+select private.expose('private.personal_calendar(text)');
 comment on function public.personal_calendar(text) is 'The personal iCal feed: the events the owner of this secret token may read, in the window and cap of private.feed_event_ids (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
 create function public.event_feed(organisation_id uuid default null)

@@ -670,7 +670,7 @@ end;
 $$;
 comment on function private.close_paper_signature(uuid) is 'Closes signature of a paper (see public.close_paper_signature).';
 
-create function private.decide_paper_signature(signature uuid, approve boolean, comment text)
+create function private.decide_paper_signature(signature uuid, approve boolean, comment text default '')
 returns public.signature_state
 language plpgsql
 volatile
@@ -741,48 +741,16 @@ grant execute on function private.decide_paper_signature(uuid, boolean, text) to
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
 
-create function public.invite_paper_signatories(paper_id uuid, organisation_ids uuid[])
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.invite_paper_signatories(paper_id, organisation_ids)
-$$;
+select private.expose('private.invite_paper_signatories(uuid, uuid[])', array['paper_id', 'organisation_ids']);
 comment on function public.invite_paper_signatories(uuid, uuid[]) is 'The owner''s editors/admins ask active organisations to co-sign the version open for signature (signatory attachment invited + a request for that version); returns how many were newly asked (already asked ones are skipped). Errors: 42501 not an owner editor or archived, PA001 signature not open, PA002 deadline passed, PA008 organisation not active / the owner / attached otherwise.';
 
-create function public.open_paper_signature(paper_id uuid, version_id uuid, deadline timestamptz)
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.open_paper_signature(paper_id, version_id, deadline)
-$$;
+select private.expose('private.open_paper_signature(uuid, uuid, timestamptz)', array['paper_id', 'version_id', 'deadline']);
 comment on function public.open_paper_signature(uuid, uuid, timestamptz) is 'The owner''s editors/admins open a version for signature until a future deadline (again: extends the deadline); organisations asked to sign another version are asked again for this one (returns how many); older requests stay as history. Errors: 42501, PA005 deadline not in the future, PA006 version of another paper.';
 
-create function public.close_paper_signature(paper_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.close_paper_signature(paper_id)
-$$;
+select private.expose('private.close_paper_signature(uuid)', array['paper_id']);
 comment on function public.close_paper_signature(uuid) is 'The owner''s editors/admins close signature (signature_version_id null; signature_deadline kept for the record). Unanswered requests stay invited. Error: 42501.';
 
-create function public.decide_paper_signature(signature_id uuid, approve boolean, comment text default '')
-returns public.signature_state
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decide_paper_signature(signature_id, approve, comment)
-$$;
+select private.expose('private.decide_paper_signature(uuid, boolean, text)', array['signature_id', 'approve', 'comment']);
 comment on function public.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs (approve) or declines the version open for signature, with an optional comment; final for that version. Errors: 42501 not an admin of that organisation (or no longer attached), PA001 closed, PA003 not the open version, PA002 deadline passed, PA004 already answered.';
 
 create function public.paper_file_for_download(file_id uuid)
