@@ -68,7 +68,29 @@ as $$
 $$;
 comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables).';
 
+create function private.is_crc_article_set(articles smallint[])
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select private.array_is_set(articles) and 1 <= all (articles) and 54 >= all (articles)
+$$;
+comment on function private.is_crc_article_set(smallint[]) is 'True when an array lists articles of the UN Convention on the Rights of the Child (1–54), each once (for check constraints).';
+
+create function private.is_country_code_set(countries text[])
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
+$$;
+comment on function private.is_country_code_set(text[]) is 'True when an array lists ISO 3166-1 alpha-2 country codes (upper case), each once (for check constraints).';
+
 grant execute on function private.array_is_set(anyarray) to anon, authenticated, service_role;
+grant execute on function private.is_crc_article_set(smallint[]) to anon, authenticated, service_role;
+grant execute on function private.is_country_code_set(text[]) to anon, authenticated, service_role;
 grant execute on function private.texts_have_length(text[], integer, integer) to anon, authenticated, service_role;
 grant execute on function private.text_search_config(public.content_locale) to anon, authenticated, service_role;
 
@@ -79,16 +101,10 @@ create table public.joint_actions (
   original_locale public.content_locale not null,
   areas public.work_area[] not null default '{}'
     constraint joint_actions_areas_valid check (cardinality(areas) >= 1 and private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint joint_actions_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint joint_actions_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint joint_actions_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint joint_actions_countries_valid check (private.is_country_code_set(countries)),
   -- Free tags.
   themes text[] not null default '{}'
     constraint joint_actions_themes_valid check (
@@ -107,22 +123,15 @@ create table public.joint_actions (
   -- index instead of sorting every readable row by an embedded items column
   -- (docs/benchmarks.md, "Joint actions list under load").
   published_at timestamptz,
-  -- The item's access columns, copied (private.copy_item_access on insert,
-  -- private.sync_content_access when the item changes; never by API callers), so that
-  -- the read policy tests the row itself ("Content read policies" below).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns (status, visibility, lead_organisation_ids,
+  -- participant_organisation_ids), copied by private.copy_item_access on insert and
+  -- private.sync_content_access when the item changes, never by API callers, so that the
+  -- read policy tests the row itself: added by private.set_up_content_type (below).
   constraint joint_actions_dates_ordered check (ends_on is null or starts_on is null or ends_on >= starts_on)
 );
 comment on table public.joint_actions is 'Campaigns, advocacy, trainings, litigation and research run by one or more organisations. One row per item of kind joint_action; who reads and edits it is decided by the item.';
 comment on column public.joint_actions.original_revision is 'Version of the original-language text, bumped when its title, summary or body changes; a translation with a lower source_revision is outdated.';
 comment on column public.joint_actions.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
-comment on column public.joint_actions.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 
 -- Filters of the list page (area, UNCRC article, country, theme, phase, dates).
 create index joint_actions_areas_idx on public.joint_actions using gin (areas);
@@ -458,9 +467,9 @@ $$;
 comment on function private.copy_item_access() is 'Trigger on a content table: its published_at and access columns (status, visibility, organisation arrays) are its item''s, never what the caller wrote; private.sync_content_access re-applies it when the item changes.';
 
 -- Setting up a content type ----------------------------------------------------------
--- joint_actions, events and papers are set up alike: each content table and its
--- translation table get the same triggers (the item's access columns; translation
--- revisions), privileges and policies, with only their names changed. One function writes
+-- joint_actions, events and papers are set up alike: each content table gets the copy of
+-- its item's access columns, and it and its translation table the same triggers (those
+-- columns; translation revisions), privileges and policies, with only their names changed. One function writes
 -- them, called once per content type (here, in 20261128000500_events.sql and in
 -- 20261128000600_papers.sql). Its own guard trigger (guard_content_change, above) each
 -- content table attaches itself, named after what it guards beside it.
@@ -489,13 +498,35 @@ create function private.set_up_content_type(
   noun text,                 -- for messages: 'action'
   plural text,               -- for policy names: 'joint actions'
   owned_noun text,           -- the insert policy's word for them: 'items' (joint actions), else the plural
-  also_read_by text default null  -- an extra branch OR-ed into the members' read policy
+  signatories boolean default false  -- papers: also copy who is asked to co-sign, who read the draft
 )
 returns void
 language plpgsql
 set search_path = ''
 as $$
+declare
+  copied text;
 begin
+  -- The item's access columns, last in the table (copy_item_access fills them).
+  execute format($sql$
+    alter table public.%I
+      add column status public.item_status not null default 'draft',
+      add column visibility public.item_visibility not null default 'network',
+      add column lead_organisation_ids uuid[] not null default '{}',
+      add column participant_organisation_ids uuid[] not null default '{}'
+  $sql$, content_table);
+  foreach copied in array array['status', 'visibility', 'lead_organisation_ids', 'participant_organisation_ids'] loop
+    execute format('comment on column public.%I.%I is %L', content_table, copied,
+                   format('Copy of items.%s (kept by trigger): the read policy tests the row itself.', copied));
+  end loop;
+  if signatories then
+    execute format($sql$
+      alter table public.%I add column signatory_organisation_ids uuid[] not null default '{}'
+    $sql$, content_table);
+    execute format('comment on column public.%I.signatory_organisation_ids is %L', content_table,
+                   'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.');
+  end if;
+
   -- Named to run after the guards (triggers of one event fire in name order), which refuse
   -- an API caller's change of the copied columns.
   execute format($sql$
@@ -547,7 +578,10 @@ begin
         %s
       )
   $sql$, 'Members read the ' || plural || ' their organisations may see', content_table,
-         coalesce('or ' || also_read_by, ''));
+         -- A draft is also read by the members of the organisations asked to co-sign it.
+         case when signatories
+           then $or$or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))$or$
+           else '' end);
   execute format($sql$
     create policy %I
       on public.%I for insert to authenticated
@@ -588,7 +622,7 @@ begin
   $sql$, 'Lead editors delete translations of their ' || plural, translation_table, content_key);
 end;
 $$;
-comment on function private.set_up_content_type(text, text, text, text, text, text, text, text) is 'Migrations only: gives a content table and its translation table their shared triggers (item access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
+comment on function private.set_up_content_type(text, text, text, text, text, text, text, boolean) is 'Migrations only: gives a content table its copy of the item''s access columns (papers: and signatories) and, with its translation table, their shared triggers (access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
 
 select private.set_up_content_type('joint_actions', 'joint_action_translations', 'action_id', 'a joint action', 'action',
                                    'joint actions', 'items');

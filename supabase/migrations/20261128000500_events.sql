@@ -94,26 +94,16 @@ create table public.events (
     ),
   areas public.work_area[] not null default '{}'
     constraint events_areas_valid check (private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint events_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint events_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint events_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint events_countries_valid check (private.is_country_code_set(countries)),
   joint_action_id uuid references public.joint_actions (id) on delete set null,
   -- A cancelled event stays readable; nobody can register any more.
   cancelled_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  -- The item's access columns, copied as on joint_actions (never by API callers).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns, copied as on joint_actions (private.set_up_content_type).
   constraint events_dates_ordered check (ends_at > starts_at),
   -- Registration always ends at the start at the latest.
   constraint events_registration_deadline_before_start check (
@@ -124,10 +114,6 @@ comment on table public.events is 'Trainings, seminars, meetings and webinars. O
 comment on column public.events.original_revision is 'Version of the original-language text, bumped when its title, description or accessibility notes change; a translation with a lower source_revision is outdated.';
 comment on column public.events.capacity is 'Number of confirmed places; null means unlimited. Never below the number of confirmed registrations.';
 comment on column public.events.registration_deadline is 'Last moment to register; null means until the event starts.';
-comment on column public.events.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 comment on column public.events.cancelled_at is 'Set when the organisers cancel the event: it stays readable (with its registrations), nobody can register.';
 
 -- Calendar and list filters. The lists walk starts_at (upcoming forwards, past backwards)

@@ -53,16 +53,10 @@ create table public.papers (
   paper_kind public.paper_kind not null default 'position_statement',
   areas public.work_area[] not null default '{}'
     constraint papers_areas_valid check (private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint papers_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint papers_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint papers_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint papers_countries_valid check (private.is_country_code_set(countries)),
   joint_action_id uuid references public.joint_actions (id) on delete set null,
   -- The version open for signature (null: signature closed) and until when. Written only
   -- by open_paper_signature / close_paper_signature; the foreign key (added below, with
@@ -73,13 +67,8 @@ create table public.papers (
   updated_at timestamptz not null default now(),
   -- A copy of items.published_at, as joint_actions.published_at (the list's order).
   published_at timestamptz,
-  -- The item's access columns, copied as on joint_actions (never by API callers), and the
-  -- organisations asked to co-sign (who read the draft).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
-  signatory_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns, copied as on joint_actions, and the organisations asked
+  -- to co-sign (who read the draft): private.set_up_content_type.
   constraint papers_signature_deadline_required check (signature_version_id is null or signature_deadline is not null)
 );
 comment on table public.papers is 'Position statements, alternative reports and submissions. One row per item of kind paper; who reads and edits it is decided by the item. signature_version_id/deadline: the version open for co-signature.';
@@ -87,11 +76,6 @@ comment on column public.papers.original_revision is 'Version of the original-la
 comment on column public.papers.signature_version_id is 'The version currently open for co-signature; null when signature is closed (signature_deadline then keeps the last deadline).';
 comment on column public.papers.signature_deadline is 'Until when the open version can be signed; kept after closing, for the record.';
 comment on column public.papers.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
-comment on column public.papers.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.signatory_organisation_ids is 'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.';
 
 create index papers_areas_idx on public.papers using gin (areas);
 create index papers_crc_articles_idx on public.papers using gin (crc_articles);
@@ -264,11 +248,10 @@ create trigger papers_guard_content
   for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
 -- The item's access columns, translation revisions, privileges and policies of a content
--- type (20261128000400_joint_actions.sql). A draft is also read by the members of the
--- organisations asked to co-sign it.
+-- type (20261128000400_joint_actions.sql), with the organisations asked to co-sign, who
+-- read the draft.
 select private.set_up_content_type('papers', 'paper_translations', 'paper_id', 'a paper', 'paper',
-                                   'papers', 'papers',
-                                   also_read_by => $$(status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))$$);
+                                   'papers', 'papers', signatories => true);
 
 
 
