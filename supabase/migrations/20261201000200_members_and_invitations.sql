@@ -81,7 +81,7 @@ end;
 $$;
 comment on function private.answer_invitation(uuid, boolean) is 'The invited person (verified address = invited address) accepts (membership created) or declines an open, unexpired invitation of a non-suspended organisation; returns the organisation''s slug. IN002–IN006 say why not.';
 
-create function private.accept_invitation(token text)
+create function private.answer_invitation_by_token(token text, accept boolean)
 returns text
 language plpgsql
 volatile
@@ -95,27 +95,30 @@ begin
   if found_id is null then
     raise exception 'no invitation has this token' using errcode = 'IN001';
   end if;
-  return private.answer_invitation(found_id, true);
+  return private.answer_invitation(found_id, accept);
 end;
+$$;
+comment on function private.answer_invitation_by_token(text, boolean) is 'The join page: the invitation of this token (IN001 when none) answered as private.answer_invitation does.';
+
+create function private.accept_invitation(token text)
+returns text
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  select private.answer_invitation_by_token(token, true)
 $$;
 comment on function private.accept_invitation(text) is 'The join page: the signed-in invited person accepts by the token of their email; returns the organisation''s slug.';
 
 create function private.decline_invitation(token text)
 returns text
-language plpgsql
+language sql
 volatile
 security definer
 set search_path = ''
 as $$
-declare
-  found_id uuid;
-begin
-  select i.id into found_id from public.invitations i where i.token_hash = private.invitation_token_hash(token);
-  if found_id is null then
-    raise exception 'no invitation has this token' using errcode = 'IN001';
-  end if;
-  return private.answer_invitation(found_id, false);
-end;
+  select private.answer_invitation_by_token(token, false)
 $$;
 comment on function private.decline_invitation(text) is 'The join page: the signed-in invited person declines by the token of their email.';
 
@@ -267,6 +270,7 @@ comment on function public.organisation_invitations(uuid) is 'See private.organi
 
 revoke all on function private.invitation_token_hash(text) from public, anon, authenticated;
 revoke all on function private.answer_invitation(uuid, boolean) from public, anon, authenticated;
+revoke all on function private.answer_invitation_by_token(text, boolean) from public, anon, authenticated;
 revoke all on function private.accept_invitation(text) from public, anon, authenticated;
 revoke all on function private.decline_invitation(text) from public, anon, authenticated;
 revoke all on function private.answer_my_invitation(uuid, boolean) from public, anon, authenticated;
