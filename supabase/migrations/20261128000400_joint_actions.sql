@@ -162,17 +162,11 @@ create table public.joint_action_translations (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
     || setweight(to_tsvector(private.text_search_config(locale), body), 'C')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (action_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (action_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.joint_action_translations is 'Title, summary and Markdown body of a joint action per language: the original (joint_actions.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.joint_action_translations.source_revision is 'The joint_actions.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index joint_action_translations_search_idx on public.joint_action_translations using gin (search);
-create index joint_action_translations_updated_by_idx on public.joint_action_translations (updated_by);
 
 alter table public.joint_action_translations enable row level security;
 
@@ -468,8 +462,9 @@ comment on function private.copy_item_access() is 'Trigger on a content table: i
 
 -- Setting up a content type ----------------------------------------------------------
 -- joint_actions, events and papers are set up alike: each content table gets the copy of
--- its item's access columns, and it and its translation table the same triggers (those
--- columns; translation revisions), privileges and policies, with only their names changed. One function writes
+-- its item's access columns, its translation table the columns, key and indexes the
+-- translation triggers need, and both the same triggers (those columns; translation
+-- revisions), privileges and policies, with only their names changed. One function writes
 -- them, called once per content type (here, in 20261128000500_events.sql and in
 -- 20261128000600_papers.sql). Its own guard trigger (guard_content_change, above) each
 -- content table attaches itself, named after what it guards beside it.
@@ -526,6 +521,20 @@ begin
     execute format('comment on column public.%I.signatory_organisation_ids is %L', content_table,
                    'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.');
   end if;
+
+  -- The translation table's bookkeeping (after its texts, source_revision and search), which
+  -- private.guard_translation_change keeps, and its indexes.
+  execute format($sql$
+    alter table public.%I
+      add column updated_by uuid references public.profiles (id) on delete set null,
+      add column created_at timestamptz not null default now(),
+      add column updated_at timestamptz not null default now(),
+      add primary key (%I, locale)
+  $sql$, translation_table, content_key);
+  execute format('comment on column public.%I.source_revision is %L', translation_table,
+                 format('The %s.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.', content_table));
+  execute format('create index %I on public.%I using gin (search)', translation_table || '_search_idx', translation_table);
+  execute format('create index %I on public.%I (updated_by)', translation_table || '_updated_by_idx', translation_table);
 
   -- Named to run after the guards (triggers of one event fire in name order), which refuse
   -- an API caller's change of the copied columns.
@@ -622,7 +631,7 @@ begin
   $sql$, 'Lead editors delete translations of their ' || plural, translation_table, content_key);
 end;
 $$;
-comment on function private.set_up_content_type(text, text, text, text, text, text, text, boolean) is 'Migrations only: gives a content table its copy of the item''s access columns (papers: and signatories) and, with its translation table, their shared triggers (access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
+comment on function private.set_up_content_type(text, text, text, text, text, text, text, boolean) is 'Migrations only: gives a content table its copy of the item''s access columns (papers: and signatories), its translation table its bookkeeping columns, key and indexes, and both their shared triggers (access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
 
 select private.set_up_content_type('joint_actions', 'joint_action_translations', 'action_id', 'a joint action', 'action',
                                    'joint actions', 'items');

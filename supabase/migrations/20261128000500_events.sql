@@ -144,17 +144,11 @@ create table public.event_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), description), 'B')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (event_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (event_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.event_translations is 'Title, Markdown description and accessibility notes of an event per language: the original (events.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.event_translations.source_revision is 'The events.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index event_translations_search_idx on public.event_translations using gin (search);
-create index event_translations_updated_by_idx on public.event_translations (updated_by);
 
 alter table public.event_translations enable row level security;
 

@@ -99,17 +99,11 @@ create table public.paper_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), abstract), 'B')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (paper_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (paper_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.paper_translations is 'Title and abstract of a paper per language: the original (papers.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.paper_translations.source_revision is 'The papers.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index paper_translations_search_idx on public.paper_translations using gin (search);
-create index paper_translations_updated_by_idx on public.paper_translations (updated_by);
 
 alter table public.paper_translations enable row level security;
 
