@@ -735,9 +735,6 @@ declare
   call_args text[] := '{}';
 begin
   select * into f from pg_catalog.pg_proc p where p.oid = target;
-  if f.pronamespace <> 'private'::regnamespace then
-    raise exception 'private.expose wraps functions of the private schema, not %', target;
-  end if;
   -- The arguments as the private function declares them (types schema-qualified: the
   -- search_path is empty), under their public names where those differ.
   for i in 1 .. f.pronargs loop
@@ -751,8 +748,9 @@ begin
     f.proname, array_to_string(arguments, ', '), pg_catalog.pg_get_function_result(target),
     case f.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
     case when f.proretset then 'rows ' || f.prorows else '' end,
-    format(case when f.proretset then 'select * from private.%I(%s)' else 'select private.%I(%s)' end,
-           f.proname, array_to_string(call_args, ', ')));
+    -- target::regproc: the function's name, schema-qualified (the search_path is empty).
+    format(case when f.proretset then 'select * from %s(%s)' else 'select %s(%s)' end,
+           target::regproc, array_to_string(call_args, ', ')));
 end;
 $$;
 comment on function private.expose(regprocedure, text[]) is 'Migrations only: creates public.<name>, a security invoker SQL function with the private function''s arguments (renamed by public_names where given), defaults, result, volatility and rows, that calls it. Its comment and grants are written beside the call.';
