@@ -268,14 +268,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  return array(
-    select m.organisation_id
-    from public.memberships m
-    join public.organisations o on o.id = m.organisation_id
-    where m.user_id = (select auth.uid())
-      and m.role >= min_role
-      and o.status = 'active'
-  );
+  return array(select private.user_organisation_ids(min_role));
 end;
 $$;
 comment on function private.user_organisation_id_array(public.membership_role) is 'Same as user_organisation_ids, as an array: for `organisation_ids && (select private.user_organisation_id_array(…))` in policies.';
@@ -290,11 +283,8 @@ as $$
 begin
   return exists (
     select 1
-    from public.memberships m
-    join public.organisations o on o.id = m.organisation_id
-    where m.user_id = (select auth.uid())
-      and m.role = 'admin'
-      and o.status = 'active'
+    from public.organisations o
+    where o.id in (select private.user_organisation_ids('admin'))
       and o.is_coordinating
   );
 end;
@@ -309,13 +299,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  return exists (
-    select 1
-    from public.memberships m
-    join public.organisations o on o.id = m.organisation_id
-    where m.user_id = (select auth.uid())
-      and o.status = 'active'
-  );
+  return exists (select 1 from private.user_organisation_ids());
 end;
 $$;
 comment on function private.is_network_member() is 'True when the current user is a member of at least one active organisation.';

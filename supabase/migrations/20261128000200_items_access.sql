@@ -14,8 +14,8 @@
 -- caller's organisations, computed once per statement, instead of materialising
 -- every item the caller's organisations are attached to. The content tables keep a
 -- copy of status, visibility and these arrays (private.sync_content_access,
--- 20261128000600_papers.sql), so that their own read policies are this same
--- expression on the row's columns, with no probe of items per row.
+-- 20261128000600_papers.sql), so that their own read policies are this same rule
+-- (private.may_read) on the row's columns, with no probe of items per row.
 
 -- Types ---------------------------------------------------------------------------
 
@@ -156,10 +156,41 @@ end;
 $$;
 comment on function private.lock_item(uuid) is 'Locks an item row until the end of the transaction and returns its (then current) status, whatever the caller may read.';
 
+-- The items read rule, written once: the items policy, the read policies of joint_actions,
+-- events and papers (on their copies of the item's columns), private.readable_item_ids_for
+-- and private.feed_event_ids all call it. Who asks comes in as arguments (a policy passes
+-- `(select private.…())`, computed once per statement), so the function reads no table.
+-- It is meant to be inlined: the planner replaces the call by its expression (Postgres'
+-- inline_function), and a policy then tests the row's columns against initPlans with no
+-- function call per row (supabase/tests/database/040-content-access-columns.test.sql checks
+-- the plans). Inlining needs a plain SQL function that is neither security definer nor has
+-- a `set` clause, hence no `set search_path`: its SQL-standard body (`return`) binds every
+-- name when the function is created, so the caller's search_path never reaches it (the
+-- lints 04 and 08 make that exception, for such functions only). Each argument is used once
+-- but the row's status and visibility, or the planner would not inline a subquery argument.
+create function private.may_read(
+  status public.item_status,
+  visibility public.item_visibility,
+  participant_organisation_ids uuid[],
+  lead_organisation_ids uuid[],
+  is_network_member boolean,
+  member_of uuid[],
+  editor_of uuid[]
+)
+returns boolean
+language sql
+immutable
+return (status <> 'draft' and visibility = 'public')
+  or (status <> 'draft' and visibility = 'network' and is_network_member)
+  or (status <> 'draft' and visibility = 'participants' and participant_organisation_ids && member_of)
+  or lead_organisation_ids && editor_of;
+comment on function private.may_read(public.item_status, public.item_visibility, uuid[], uuid[], boolean, uuid[], uuid[]) is 'The items read rule (inlined into its callers): a published or archived item by its visibility (public: everyone; network: members of an active organisation; participants: members of its participant organisations), any item by the editors of its lead organisations. Paper drafts read by signatories are the callers'' own extra branch.';
+
 grant execute on function private.managed_item_ids() to anon, authenticated, service_role;
 grant execute on function private.owned_item_ids() to anon, authenticated, service_role;
 grant execute on function private.editable_item_ids() to anon, authenticated, service_role;
 grant execute on function private.lock_item(uuid) to authenticated, service_role;
+grant execute on function private.may_read(public.item_status, public.item_visibility, uuid[], uuid[], boolean, uuid[], uuid[]) to anon, authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------
 
@@ -412,11 +443,10 @@ create policy "Anyone can read published public items"
 create policy "Members read the items their organisations may see"
   on public.items for select to authenticated
   using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+    private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                     (select private.is_network_member()),
+                     (select private.user_organisation_id_array('member')),
+                     (select private.user_organisation_id_array('editor')))
     -- A paper's draft is also read by the members of the organisations asked to co-sign
     -- it (signatory invited or signed), so that they read what they sign; not by
     -- participants, not by the owner's or co-leads' plain members.

@@ -68,7 +68,29 @@ as $$
 $$;
 comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables).';
 
+create function private.is_crc_article_set(articles smallint[])
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select private.array_is_set(articles) and 1 <= all (articles) and 54 >= all (articles)
+$$;
+comment on function private.is_crc_article_set(smallint[]) is 'True when an array lists articles of the UN Convention on the Rights of the Child (1–54), each once (for check constraints).';
+
+create function private.is_country_code_set(countries text[])
+returns boolean
+language sql
+immutable
+set search_path = ''
+as $$
+  select private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
+$$;
+comment on function private.is_country_code_set(text[]) is 'True when an array lists ISO 3166-1 alpha-2 country codes (upper case), each once (for check constraints).';
+
 grant execute on function private.array_is_set(anyarray) to anon, authenticated, service_role;
+grant execute on function private.is_crc_article_set(smallint[]) to anon, authenticated, service_role;
+grant execute on function private.is_country_code_set(text[]) to anon, authenticated, service_role;
 grant execute on function private.texts_have_length(text[], integer, integer) to anon, authenticated, service_role;
 grant execute on function private.text_search_config(public.content_locale) to anon, authenticated, service_role;
 
@@ -79,16 +101,10 @@ create table public.joint_actions (
   original_locale public.content_locale not null,
   areas public.work_area[] not null default '{}'
     constraint joint_actions_areas_valid check (cardinality(areas) >= 1 and private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint joint_actions_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint joint_actions_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint joint_actions_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint joint_actions_countries_valid check (private.is_country_code_set(countries)),
   -- Free tags.
   themes text[] not null default '{}'
     constraint joint_actions_themes_valid check (
@@ -107,22 +123,15 @@ create table public.joint_actions (
   -- index instead of sorting every readable row by an embedded items column
   -- (docs/benchmarks.md, "Joint actions list under load").
   published_at timestamptz,
-  -- The item's access columns, copied (private.copy_item_access on insert,
-  -- private.sync_content_access when the item changes; never by API callers), so that
-  -- the read policy tests the row itself ("Content read policies" below).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns (status, visibility, lead_organisation_ids,
+  -- participant_organisation_ids), copied by private.copy_item_access on insert and
+  -- private.sync_content_access when the item changes, never by API callers, so that the
+  -- read policy tests the row itself: added by private.set_up_content_type (below).
   constraint joint_actions_dates_ordered check (ends_on is null or starts_on is null or ends_on >= starts_on)
 );
 comment on table public.joint_actions is 'Campaigns, advocacy, trainings, litigation and research run by one or more organisations. One row per item of kind joint_action; who reads and edits it is decided by the item.';
 comment on column public.joint_actions.original_revision is 'Version of the original-language text, bumped when its title, summary or body changes; a translation with a lower source_revision is outdated.';
 comment on column public.joint_actions.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
-comment on column public.joint_actions.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.joint_actions.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 
 -- Filters of the list page (area, UNCRC article, country, theme, phase, dates).
 create index joint_actions_areas_idx on public.joint_actions using gin (areas);
@@ -153,17 +162,11 @@ create table public.joint_action_translations (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
     || setweight(to_tsvector(private.text_search_config(locale), body), 'C')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (action_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (action_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.joint_action_translations is 'Title, summary and Markdown body of a joint action per language: the original (joint_actions.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.joint_action_translations.source_revision is 'The joint_actions.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index joint_action_translations_search_idx on public.joint_action_translations using gin (search);
-create index joint_action_translations_updated_by_idx on public.joint_action_translations (updated_by);
 
 alter table public.joint_action_translations enable row level security;
 
@@ -392,21 +395,6 @@ end;
 $$;
 comment on function private.bump_original_revision() is 'Trigger on a translation table (arguments: content table, foreign key): when the original text changed, the content''s original_revision takes its new revision (other translations become outdated).';
 
-create trigger joint_actions_sync_original_translation
-  after update of original_locale, original_revision on public.joint_actions
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('joint_action_translations', 'action_id');
-
-create trigger joint_action_translations_guard_change
-  before insert or update or delete on public.joint_action_translations
-  for each row execute function private.guard_translation_change('joint_actions', 'action_id', 'a joint action', 'action');
-
-create trigger joint_action_translations_bump_original_revision
-  after insert or update on public.joint_action_translations
-  for each row execute function private.bump_original_revision('joint_actions', 'action_id');
-
 create function private.guard_joint_action_update_change()
 returns trigger
 language plpgsql
@@ -472,31 +460,21 @@ end;
 $$;
 comment on function private.copy_item_access() is 'Trigger on a content table: its published_at and access columns (status, visibility, organisation arrays) are its item''s, never what the caller wrote; private.sync_content_access re-applies it when the item changes.';
 
--- Named to run after the guards (triggers of one event fire in name order), which refuse
--- an API caller's change of the copied columns.
-create trigger joint_actions_take_item_access
-  before insert or update on public.joint_actions
-  for each row execute function private.copy_item_access();
-
--- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
--- once the three translation tables exist).
-
--- Privileges ----------------------------------------------------------------------
--- joint_actions are deleted with their item (cascade), never directly.
-
-revoke all on public.joint_actions, public.joint_action_translations, public.joint_action_updates
-  from anon, authenticated;
-grant select on public.joint_actions, public.joint_action_translations, public.joint_action_updates to anon;
-grant select, insert, update on public.joint_actions to authenticated;
-grant select, insert, update, delete on public.joint_action_translations, public.joint_action_updates to authenticated;
-
--- Policies ------------------------------------------------------------------------
--- Content read policies (here, in events and in papers). joint_actions, events and papers
--- carry a copy of their item's access columns (private.copy_item_access), so their read
--- policies are the items policies (20261128000200_items_access.sql) on the row itself:
--- "my organisations" and "am I a network member" are initPlans, computed once per
--- statement, and each row costs a few column comparisons. A list is then a walk down the
--- index of its order that stops after a page, whatever the data size; no SubPlan per row
+-- Setting up a content type ----------------------------------------------------------
+-- joint_actions, events and papers are set up alike: each content table gets the copy of
+-- its item's access columns, its translation table the columns, key and indexes the
+-- translation triggers need, and both the same triggers (those columns; translation
+-- revisions), privileges and policies, with only their names changed. One function writes
+-- them, called once per content type (here, in 20261128000500_events.sql and in
+-- 20261128000600_papers.sql). Its own guard trigger (guard_content_change, above) each
+-- content table attaches itself, named after what it guards beside it.
+--
+-- Content read policies: joint_actions, events and papers carry a copy of their item's
+-- access columns (private.copy_item_access), so their read policies are the items read rule
+-- (private.may_read, 20261128000200_items_access.sql) on the row itself: "my organisations"
+-- and "am I a network member" are initPlans, computed once per statement, and each row
+-- costs a few column comparisons. A list is then a walk down the index of its order that
+-- stops after a page, whatever the data size; no SubPlan per row
 -- (supabase/tests/database/040-content-access-columns.test.sql checks the plan).
 --
 -- The tables around them (texts, timelines, versions, files) read through the item:
@@ -507,50 +485,167 @@ grant select, insert, update, delete on public.joint_action_translations, public
 -- into a hashed subplan over that same set. `offset 0` keeps the subquery from being
 -- simplified into that form (simplify_EXISTS_query gives up on an OFFSET).
 
--- joint_actions
-create policy "Anyone reads published public joint actions"
-  on public.joint_actions for select to anon
-  using (status <> 'draft' and visibility = 'public');
+create function private.set_up_content_type(
+  content_table text,        -- 'joint_actions'
+  translation_table text,    -- 'joint_action_translations'
+  content_key text,          -- its foreign key to the content table: 'action_id'
+  content_noun text,         -- for messages: 'a joint action'
+  noun text,                 -- for messages: 'action'
+  plural text,               -- for policy names: 'joint actions'
+  owned_noun text,           -- the insert policy's word for them: 'items' (joint actions), else the plural
+  signatories boolean default false  -- papers: also copy who is asked to co-sign, who read the draft
+)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  copied text;
+begin
+  -- The item's access columns, last in the table (copy_item_access fills them).
+  execute format($sql$
+    alter table public.%I
+      add column status public.item_status not null default 'draft',
+      add column visibility public.item_visibility not null default 'network',
+      add column lead_organisation_ids uuid[] not null default '{}',
+      add column participant_organisation_ids uuid[] not null default '{}'
+  $sql$, content_table);
+  foreach copied in array array['status', 'visibility', 'lead_organisation_ids', 'participant_organisation_ids'] loop
+    execute format('comment on column public.%I.%I is %L', content_table, copied,
+                   format('Copy of items.%s (kept by trigger): the read policy tests the row itself.', copied));
+  end loop;
+  if signatories then
+    execute format($sql$
+      alter table public.%I add column signatory_organisation_ids uuid[] not null default '{}'
+    $sql$, content_table);
+    execute format('comment on column public.%I.signatory_organisation_ids is %L', content_table,
+                   'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.');
+  end if;
 
-create policy "Members read the joint actions their organisations may see"
-  on public.joint_actions for select to authenticated
-  using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
-  );
+  -- The translation table's bookkeeping (after its texts, source_revision and search), which
+  -- private.guard_translation_change keeps, and its indexes.
+  execute format($sql$
+    alter table public.%I
+      add column updated_by uuid references public.profiles (id) on delete set null,
+      add column created_at timestamptz not null default now(),
+      add column updated_at timestamptz not null default now(),
+      add primary key (%I, locale)
+  $sql$, translation_table, content_key);
+  execute format('comment on column public.%I.source_revision is %L', translation_table,
+                 format('The %s.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.', content_table));
+  execute format('create index %I on public.%I using gin (search)', translation_table || '_search_idx', translation_table);
+  execute format('create index %I on public.%I (updated_by)', translation_table || '_updated_by_idx', translation_table);
 
-create policy "Owner editors add the content of their organisation's items"
-  on public.joint_actions for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
+  -- Named to run after the guards (triggers of one event fire in name order), which refuse
+  -- an API caller's change of the copied columns.
+  execute format($sql$
+    create trigger %I
+      before insert or update on public.%I
+      for each row execute function private.copy_item_access()
+  $sql$, content_table || '_take_item_access', content_table);
 
-create policy "Editors of the owner and co-lead organisations edit joint actions"
-  on public.joint_actions for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
+  -- Translation revisions (the shared trigger functions above).
+  execute format($sql$
+    create trigger %I
+      after update of original_locale, original_revision on public.%I
+      for each row
+      when (old.original_locale is distinct from new.original_locale
+            or old.original_revision is distinct from new.original_revision)
+      execute function private.sync_original_translation(%L, %L)
+  $sql$, content_table || '_sync_original_translation', content_table, translation_table, content_key);
+  execute format($sql$
+    create trigger %I
+      before insert or update or delete on public.%I
+      for each row execute function private.guard_translation_change(%L, %L, %L, %L)
+  $sql$, translation_table || '_guard_change', translation_table, content_table, content_key, content_noun, noun);
+  execute format($sql$
+    create trigger %I
+      after insert or update on public.%I
+      for each row execute function private.bump_original_revision(%L, %L)
+  $sql$, translation_table || '_bump_original_revision', translation_table, content_table, content_key);
 
--- joint_action_translations
-create policy "People read the texts of the joint actions they may read"
-  on public.joint_action_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = joint_action_translations.action_id offset 0));
+  -- Privileges: content rows are deleted with their item (cascade), never directly.
+  execute format('revoke all on public.%I, public.%I from anon, authenticated', content_table, translation_table);
+  execute format('grant select on public.%I, public.%I to anon', content_table, translation_table);
+  execute format('grant select, insert, update on public.%I to authenticated', content_table);
+  execute format('grant select, insert, update, delete on public.%I to authenticated', translation_table);
 
-create policy "Lead editors add texts to their joint actions"
-  on public.joint_action_translations for insert to authenticated
-  with check (action_id in (select private.editable_item_ids()));
+  -- The content table: the items policies on the row's copy of its item's access columns.
+  execute format($sql$
+    create policy %I
+      on public.%I for select to anon
+      using (status <> 'draft' and visibility = 'public')
+  $sql$, 'Anyone reads published public ' || plural, content_table);
+  execute format($sql$
+    create policy %I
+      on public.%I for select to authenticated
+      using (
+        private.may_read(status, visibility, participant_organisation_ids, lead_organisation_ids,
+                         (select private.is_network_member()),
+                         (select private.user_organisation_id_array('member')),
+                         (select private.user_organisation_id_array('editor')))
+        %s
+      )
+  $sql$, 'Members read the ' || plural || ' their organisations may see', content_table,
+         -- A draft is also read by the members of the organisations asked to co-sign it.
+         case when signatories
+           then $or$or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))$or$
+           else '' end);
+  execute format($sql$
+    create policy %I
+      on public.%I for insert to authenticated
+      with check (
+        id in (select private.owned_item_ids())
+        and id in (select private.editable_item_ids())
+      )
+  $sql$, 'Owner editors add the content of their organisation''s ' || owned_noun, content_table);
+  execute format($sql$
+    create policy %I
+      on public.%I for update to authenticated
+      using (id in (select private.editable_item_ids()))
+      with check (id in (select private.editable_item_ids()))
+  $sql$, 'Editors of the owner and co-lead organisations edit ' || plural, content_table);
 
-create policy "Lead editors edit the texts of their joint actions"
-  on public.joint_action_translations for update to authenticated
-  using (action_id in (select private.editable_item_ids()))
-  with check (action_id in (select private.editable_item_ids()));
+  -- Its texts: read through the item, written by the lead editors.
+  execute format($sql$
+    create policy %I
+      on public.%I for select to anon, authenticated
+      using (exists (select 1 from public.items i where i.id = %I.%I offset 0))
+  $sql$, 'People read the texts of the ' || plural || ' they may read', translation_table,
+         translation_table, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for insert to authenticated
+      with check (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors add texts to their ' || plural, translation_table, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for update to authenticated
+      using (%I in (select private.editable_item_ids()))
+      with check (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors edit the texts of their ' || plural, translation_table, content_key, content_key);
+  execute format($sql$
+    create policy %I
+      on public.%I for delete to authenticated
+      using (%I in (select private.editable_item_ids()))
+  $sql$, 'Lead editors delete translations of their ' || plural, translation_table, content_key);
+end;
+$$;
+comment on function private.set_up_content_type(text, text, text, text, text, text, text, boolean) is 'Migrations only: gives a content table its copy of the item''s access columns (papers: and signatories), its translation table its bookkeeping columns, key and indexes, and both their shared triggers (access columns, translation revisions), privileges and policies (read: the items read rule on the row; write: the item''s lead editors). Called once per content type.';
 
-create policy "Lead editors delete translations of their joint actions"
-  on public.joint_action_translations for delete to authenticated
-  using (action_id in (select private.editable_item_ids()));
+select private.set_up_content_type('joint_actions', 'joint_action_translations', 'action_id', 'a joint action', 'action',
+                                   'joint actions', 'items');
+
+-- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
+-- once the three translation tables exist).
+
+-- Privileges ----------------------------------------------------------------------
+
+revoke all on public.joint_action_updates from anon, authenticated;
+grant select on public.joint_action_updates to anon;
+grant select, insert, update, delete on public.joint_action_updates to authenticated;
+
+-- Policies ------------------------------------------------------------------------
 
 -- joint_action_updates: an organisation posts only while it is attached (accepted
 -- owner, co-lead or participant) to an item that is readable and not archived. The

@@ -94,26 +94,16 @@ create table public.events (
     ),
   areas public.work_area[] not null default '{}'
     constraint events_areas_valid check (private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint events_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint events_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint events_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint events_countries_valid check (private.is_country_code_set(countries)),
   joint_action_id uuid references public.joint_actions (id) on delete set null,
   -- A cancelled event stays readable; nobody can register any more.
   cancelled_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  -- The item's access columns, copied as on joint_actions (never by API callers).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns, copied as on joint_actions (private.set_up_content_type).
   constraint events_dates_ordered check (ends_at > starts_at),
   -- Registration always ends at the start at the latest.
   constraint events_registration_deadline_before_start check (
@@ -124,10 +114,6 @@ comment on table public.events is 'Trainings, seminars, meetings and webinars. O
 comment on column public.events.original_revision is 'Version of the original-language text, bumped when its title, description or accessibility notes change; a translation with a lower source_revision is outdated.';
 comment on column public.events.capacity is 'Number of confirmed places; null means unlimited. Never below the number of confirmed registrations.';
 comment on column public.events.registration_deadline is 'Last moment to register; null means until the event starts.';
-comment on column public.events.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.events.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
 comment on column public.events.cancelled_at is 'Set when the organisers cancel the event: it stays readable (with its registrations), nobody can register.';
 
 -- Calendar and list filters. The lists walk starts_at (upcoming forwards, past backwards)
@@ -158,17 +144,11 @@ create table public.event_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), description), 'B')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (event_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (event_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.event_translations is 'Title, Markdown description and accessibility notes of an event per language: the original (events.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.event_translations.source_revision is 'The events.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index event_translations_search_idx on public.event_translations using gin (search);
-create index event_translations_updated_by_idx on public.event_translations (updated_by);
 
 alter table public.event_translations enable row level security;
 
@@ -248,10 +228,8 @@ as $$
   select i.id
   from public.items i, private.organisations_of(person) o
   where i.id = any (among)
-    and ((i.status <> 'draft' and i.visibility = 'public')
-         or (i.status <> 'draft' and i.visibility = 'network' and cardinality(o.member_of) > 0)
-         or (i.status <> 'draft' and i.visibility = 'participants' and i.participant_organisation_ids && o.member_of)
-         or i.lead_organisation_ids && o.editor_of
+    and (private.may_read(i.status, i.visibility, i.participant_organisation_ids, i.lead_organisation_ids,
+                          cardinality(o.member_of) > 0, o.member_of, o.editor_of)
          or (i.status = 'draft' and i.kind = 'paper' and i.signatory_organisation_ids && o.member_of))
 $$;
 comment on function private.readable_item_ids_for(uuid, uuid[]) is 'Those of the given items the given person may read (the items read rule, for a person id instead of the session; null person = anonymous). Paper drafts: leads'' editors and members of organisations asked to co-sign.';
@@ -376,27 +354,10 @@ create trigger events_guard_content
   before insert or update on public.events
   for each row execute function private.guard_content_change('event', 'event_translations', 'event_id', 'an event', 'event');
 
--- The item's access columns (20261128000400_joint_actions.sql), after the guards.
-create trigger events_take_item_access
-  before insert or update on public.events
-  for each row execute function private.copy_item_access();
-
-
--- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
-create trigger events_sync_original_translation
-  after update of original_locale, original_revision on public.events
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('event_translations', 'event_id');
-
-create trigger event_translations_guard_change
-  before insert or update or delete on public.event_translations
-  for each row execute function private.guard_translation_change('events', 'event_id', 'an event', 'event');
-
-create trigger event_translations_bump_original_revision
-  after insert or update on public.event_translations
-  for each row execute function private.bump_original_revision('events', 'event_id');
+-- The item's access columns, translation revisions, privileges and policies of a content
+-- type (20261128000400_joint_actions.sql).
+select private.set_up_content_type('events', 'event_translations', 'event_id', 'an event', 'event',
+                                   'events', 'events');
 
 create function private.promote_waiting_registrations(event uuid)
 returns setof uuid
@@ -661,7 +622,7 @@ comment on function private.event_registration_counts(uuid) is 'Numbers of confi
 -- in the coming year, at most 400, soonest first, and those that started in the last 30
 -- days, at most 100, latest first. Calendar apps replace a subscribed feed with each
 -- download, so a bounded feed keeps every poll small whatever the network's history.
--- The items read rule (private.readable_item_ids_for) as it applies to events (never a
+-- The items read rule (private.may_read) as it applies to events (never a
 -- paper draft), tested on each event of the window as it is scanned in time order, so the
 -- scan stops at the cap (010 proves a personal feed equals RLS in the window).
 create function private.feed_event_ids(member_of uuid[], editor_of uuid[], organisation uuid)
@@ -672,34 +633,28 @@ security definer
 set search_path = ''
 rows 500
 as $$
-  (select e.id
-   from public.events e
-   join public.items i on i.id = e.id
-   where e.starts_at >= now() and e.starts_at < now() + interval '1 year'
-     and ((i.status <> 'draft'
-           and (i.visibility = 'public'
-                or (i.visibility = 'network' and cardinality(member_of) > 0)
-                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
-          or i.lead_organisation_ids && editor_of)
-     and (organisation is null
-          or organisation = any (i.lead_organisation_ids)
-          or organisation = any (i.participant_organisation_ids))
-   order by e.starts_at, e.id
+  -- Not materialized: each arm below gets its own copy, planned with its window and order,
+  -- so each scan stops at its cap.
+  with readable as not materialized (
+    select e.id, e.starts_at
+    from public.events e
+    join public.items i on i.id = e.id
+    where private.may_read(i.status, i.visibility, i.participant_organisation_ids, i.lead_organisation_ids,
+                           cardinality(member_of) > 0, member_of, editor_of)
+      and (organisation is null
+           or organisation = any (i.lead_organisation_ids)
+           or organisation = any (i.participant_organisation_ids))
+  )
+  (select r.id
+   from readable r
+   where r.starts_at >= now() and r.starts_at < now() + interval '1 year'
+   order by r.starts_at, r.id
    limit 400)
   union all
-  (select e.id
-   from public.events e
-   join public.items i on i.id = e.id
-   where e.starts_at >= now() - interval '30 days' and e.starts_at < now()
-     and ((i.status <> 'draft'
-           and (i.visibility = 'public'
-                or (i.visibility = 'network' and cardinality(member_of) > 0)
-                or (i.visibility = 'participants' and i.participant_organisation_ids && member_of)))
-          or i.lead_organisation_ids && editor_of)
-     and (organisation is null
-          or organisation = any (i.lead_organisation_ids)
-          or organisation = any (i.participant_organisation_ids))
-   order by e.starts_at desc, e.id desc
+  (select r.id
+   from readable r
+   where r.starts_at >= now() - interval '30 days' and r.starts_at < now()
+   order by r.starts_at desc, r.id desc
    limit 100)
 $$;
 comment on function private.feed_event_ids(uuid[], uuid[], uuid) is 'The events of a calendar feed: readable by a person with these organisations (the items read rule; none: the public ones), of one organisation (lead or participant) or all; starting in the coming year (the 400 soonest) or in the last 30 days (the 100 latest).';
@@ -764,6 +719,41 @@ grant execute on function private.personal_calendar(text) to anon, authenticated
 grant execute on function private.feed_event_ids(uuid[], uuid[], uuid) to anon, authenticated, service_role;
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
+-- Most of the API is a private security definer function that checks the caller itself,
+-- called through a public security invoker function of the same name, arguments and
+-- result: private.expose writes those wrappers (here and in the later migrations), so a
+-- signature is written once, with the function that does the work.
+
+create function private.expose(target regprocedure, public_names text[] default null)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  f pg_catalog.pg_proc;
+  arguments text[] := '{}';
+  call_args text[] := '{}';
+begin
+  select * into f from pg_catalog.pg_proc p where p.oid = target;
+  -- The arguments as the private function declares them (types schema-qualified: the
+  -- search_path is empty), under their public names where those differ.
+  for i in 1 .. f.pronargs loop
+    arguments := arguments || format('%I %s%s', coalesce(public_names[i], f.proargnames[i]),
+                                     pg_catalog.format_type(f.proargtypes[i - 1], null),
+                                     ' default ' || pg_catalog.pg_get_function_arg_default(target, i));
+    call_args := call_args || ('$' || i);
+  end loop;
+  execute format(
+    'create function public.%I(%s) returns %s language sql %s security invoker set search_path = '''' %s as %L',
+    f.proname, array_to_string(arguments, ', '), pg_catalog.pg_get_function_result(target),
+    case f.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
+    case when f.proretset then 'rows ' || f.prorows else '' end,
+    -- target::regproc: the function's name, schema-qualified (the search_path is empty).
+    format(case when f.proretset then 'select * from %s(%s)' else 'select %s(%s)' end,
+           target::regproc, array_to_string(call_args, ', ')));
+end;
+$$;
+comment on function private.expose(regprocedure, text[]) is 'Migrations only: creates public.<name>, a security invoker SQL function with the private function''s arguments (renamed by public_names where given), defaults, result, volatility and rows, that calls it. Its comment and grants are written beside the call.';
 
 create function public.register_for_event(event_id uuid)
 returns public.registration_status
@@ -782,26 +772,10 @@ end;
 $$;
 comment on function public.register_for_event(uuid) is 'Registers the caller for an event they can read: confirmed (a place is left), waiting (full) or pending (approval mode). Errors: 42501 not readable, EV001 already registered, EV002 closed, EV003 deadline passed, EV004 cancelled, EV005 declined before.';
 
-create function public.cancel_event_registration(event_id uuid)
-returns table (promoted_user_id uuid)
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select p.promoted_user_id from private.cancel_event_registration(event_id) p
-$$;
+select private.expose('private.cancel_event_registration(uuid)', array['event_id']);
 comment on function public.cancel_event_registration(uuid) is 'Cancels the caller''s registration; returns the person promoted from the waiting list, if a place freed (for the app to email them). Error: EV006 not registered.';
 
-create function public.decide_event_registration(registration_id uuid, approve boolean)
-returns public.registration_status
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decide_event_registration(registration_id, approve)
-$$;
+select private.expose('private.decide_event_registration(uuid, boolean)', array['registration_id', 'approve']);
 comment on function public.decide_event_registration(uuid, boolean) is 'The organisers'' editors/admins approve (confirmed if a place is left, else waiting) or decline a pending registration. Errors: 42501 not an organiser, EV004 event cancelled, EV007 not pending.';
 
 create function public.event_registration_counts(event_id uuid)
@@ -817,30 +791,7 @@ as $$
 $$;
 comment on function public.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the caller may read (no row otherwise); never who.';
 
-create function public.personal_calendar(token text)
-returns table (
-  event_id uuid,
-  starts_at timestamptz,
-  ends_at timestamptz,
-  time_zone text,
-  venue_name text,
-  venue_address text,
-  is_online boolean,
-  cancelled_at timestamptz,
-  updated_at timestamptz,
-  original_locale text,
-  titles jsonb,
-  descriptions jsonb,
-  registration_status public.registration_status
-)
-language sql
-stable
-security invoker
-set search_path = ''
-rows 50
-as $$
-  select * from private.personal_calendar(token)
-$$;
+select private.expose('private.personal_calendar(text)');
 comment on function public.personal_calendar(text) is 'The personal iCal feed: the events the owner of this secret token may read, in the window and cap of private.feed_event_ids (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
 create function public.event_feed(organisation_id uuid default null)
@@ -940,60 +891,15 @@ grant execute on function public.events_by_day(timestamptz, timestamptz, integer
 -- events are deleted with their item (cascade); registrations only change through the
 -- functions above; anonymous visitors get no privilege on links, registrations, tokens.
 
-revoke all on public.events, public.event_translations, public.event_online_links,
-  public.event_registrations, public.calendar_tokens from anon, authenticated;
-grant select on public.events, public.event_translations to anon;
-grant select, insert, update on public.events, public.calendar_tokens to authenticated;
-grant select, insert, update, delete on public.event_translations, public.event_online_links to authenticated;
+revoke all on public.event_online_links, public.event_registrations, public.calendar_tokens
+  from anon, authenticated;
+grant select, insert, update on public.calendar_tokens to authenticated;
+grant select, insert, update, delete on public.event_online_links to authenticated;
 grant select on public.event_registrations to authenticated;
 
 -- Policies ------------------------------------------------------------------------
 
--- events
--- events: the items policies on the row's copy of its item's access columns.
-create policy "Anyone reads published public events"
-  on public.events for select to anon
-  using (status <> 'draft' and visibility = 'public');
-
-create policy "Members read the events their organisations may see"
-  on public.events for select to authenticated
-  using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
-  );
-
-create policy "Owner editors add the content of their organisation's events"
-  on public.events for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
-
-create policy "Editors of the owner and co-lead organisations edit events"
-  on public.events for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
-
--- event_translations
-create policy "People read the texts of the events they may read"
-  on public.event_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = event_translations.event_id offset 0));
-
-create policy "Lead editors add texts to their events"
-  on public.event_translations for insert to authenticated
-  with check (event_id in (select private.editable_item_ids()));
-
-create policy "Lead editors edit the texts of their events"
-  on public.event_translations for update to authenticated
-  using (event_id in (select private.editable_item_ids()))
-  with check (event_id in (select private.editable_item_ids()));
-
-create policy "Lead editors delete translations of their events"
-  on public.event_translations for delete to authenticated
-  using (event_id in (select private.editable_item_ids()));
+-- events and event_translations: private.set_up_content_type, above.
 
 -- event_online_links: confirmed registrants who (still) may read the event, and the
 -- organisers' editors/admins. Never anonymous visitors (no privilege).

@@ -53,16 +53,10 @@ create table public.papers (
   paper_kind public.paper_kind not null default 'position_statement',
   areas public.work_area[] not null default '{}'
     constraint papers_areas_valid check (private.array_is_set(areas)),
-  -- UNCRC articles 1–54.
   crc_articles smallint[] not null default '{}'
-    constraint papers_crc_articles_valid check (
-      private.array_is_set(crc_articles) and 1 <= all (crc_articles) and 54 >= all (crc_articles)
-    ),
-  -- ISO 3166-1 alpha-2, upper case.
+    constraint papers_crc_articles_valid check (private.is_crc_article_set(crc_articles)),
   countries text[] not null default '{}'
-    constraint papers_countries_valid check (
-      private.array_is_set(countries) and array_to_string(countries, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'
-    ),
+    constraint papers_countries_valid check (private.is_country_code_set(countries)),
   joint_action_id uuid references public.joint_actions (id) on delete set null,
   -- The version open for signature (null: signature closed) and until when. Written only
   -- by open_paper_signature / close_paper_signature; the foreign key (added below, with
@@ -73,13 +67,8 @@ create table public.papers (
   updated_at timestamptz not null default now(),
   -- A copy of items.published_at, as joint_actions.published_at (the list's order).
   published_at timestamptz,
-  -- The item's access columns, copied as on joint_actions (never by API callers), and the
-  -- organisations asked to co-sign (who read the draft).
-  status public.item_status not null default 'draft',
-  visibility public.item_visibility not null default 'network',
-  lead_organisation_ids uuid[] not null default '{}',
-  participant_organisation_ids uuid[] not null default '{}',
-  signatory_organisation_ids uuid[] not null default '{}',
+  -- Then the item's access columns, copied as on joint_actions, and the organisations asked
+  -- to co-sign (who read the draft): private.set_up_content_type.
   constraint papers_signature_deadline_required check (signature_version_id is null or signature_deadline is not null)
 );
 comment on table public.papers is 'Position statements, alternative reports and submissions. One row per item of kind paper; who reads and edits it is decided by the item. signature_version_id/deadline: the version open for co-signature.';
@@ -87,11 +76,6 @@ comment on column public.papers.original_revision is 'Version of the original-la
 comment on column public.papers.signature_version_id is 'The version currently open for co-signature; null when signature is closed (signature_deadline then keeps the last deadline).';
 comment on column public.papers.signature_deadline is 'Until when the open version can be signed; kept after closing, for the record.';
 comment on column public.papers.published_at is 'Copy of items.published_at (kept by trigger) so the list orders on an indexed column of its own.';
-comment on column public.papers.status is 'Copy of items.status (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.visibility is 'Copy of items.visibility (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.lead_organisation_ids is 'Copy of items.lead_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.participant_organisation_ids is 'Copy of items.participant_organisation_ids (kept by trigger): the read policy tests the row itself.';
-comment on column public.papers.signatory_organisation_ids is 'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.';
 
 create index papers_areas_idx on public.papers using gin (areas);
 create index papers_crc_articles_idx on public.papers using gin (crc_articles);
@@ -115,17 +99,11 @@ create table public.paper_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), abstract), 'B')
-  ) stored,
-  updated_by uuid references public.profiles (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  primary key (paper_id, locale)
+  ) stored
+  -- Then updated_by, created_at, updated_at and the primary key (paper_id, locale), which
+  -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.paper_translations is 'Title and abstract of a paper per language: the original (papers.original_locale) and its translations, each with the original_revision it was made from.';
-comment on column public.paper_translations.source_revision is 'The papers.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.';
-
-create index paper_translations_search_idx on public.paper_translations using gin (search);
-create index paper_translations_updated_by_idx on public.paper_translations (updated_by);
 
 alter table public.paper_translations enable row level security;
 
@@ -263,26 +241,11 @@ create trigger papers_guard_content
   before insert or update on public.papers
   for each row execute function private.guard_content_change('paper', 'paper_translations', 'paper_id', 'a paper', 'paper');
 
--- The item's access columns (20261128000400_joint_actions.sql), after the guards.
-create trigger papers_take_item_access
-  before insert or update on public.papers
-  for each row execute function private.copy_item_access();
-
--- Translation revisions: the shared triggers of 20261128000400_joint_actions.sql.
-create trigger papers_sync_original_translation
-  after update of original_locale, original_revision on public.papers
-  for each row
-  when (old.original_locale is distinct from new.original_locale
-        or old.original_revision is distinct from new.original_revision)
-  execute function private.sync_original_translation('paper_translations', 'paper_id');
-
-create trigger paper_translations_guard_change
-  before insert or update or delete on public.paper_translations
-  for each row execute function private.guard_translation_change('papers', 'paper_id', 'a paper', 'paper');
-
-create trigger paper_translations_bump_original_revision
-  after insert or update on public.paper_translations
-  for each row execute function private.bump_original_revision('papers', 'paper_id');
+-- The item's access columns, translation revisions, privileges and policies of a content
+-- type (20261128000400_joint_actions.sql), with the organisations asked to co-sign, who
+-- read the draft.
+select private.set_up_content_type('papers', 'paper_translations', 'paper_id', 'a paper', 'paper',
+                                   'papers', 'papers', signatories => true);
 
 
 
@@ -684,7 +647,7 @@ end;
 $$;
 comment on function private.close_paper_signature(uuid) is 'Closes signature of a paper (see public.close_paper_signature).';
 
-create function private.decide_paper_signature(signature uuid, approve boolean, comment text)
+create function private.decide_paper_signature(signature uuid, approve boolean, comment text default '')
 returns public.signature_state
 language plpgsql
 volatile
@@ -755,48 +718,16 @@ grant execute on function private.decide_paper_signature(uuid, boolean, text) to
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
 
-create function public.invite_paper_signatories(paper_id uuid, organisation_ids uuid[])
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.invite_paper_signatories(paper_id, organisation_ids)
-$$;
+select private.expose('private.invite_paper_signatories(uuid, uuid[])', array['paper_id', 'organisation_ids']);
 comment on function public.invite_paper_signatories(uuid, uuid[]) is 'The owner''s editors/admins ask active organisations to co-sign the version open for signature (signatory attachment invited + a request for that version); returns how many were newly asked (already asked ones are skipped). Errors: 42501 not an owner editor or archived, PA001 signature not open, PA002 deadline passed, PA008 organisation not active / the owner / attached otherwise.';
 
-create function public.open_paper_signature(paper_id uuid, version_id uuid, deadline timestamptz)
-returns integer
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.open_paper_signature(paper_id, version_id, deadline)
-$$;
+select private.expose('private.open_paper_signature(uuid, uuid, timestamptz)', array['paper_id', 'version_id', 'deadline']);
 comment on function public.open_paper_signature(uuid, uuid, timestamptz) is 'The owner''s editors/admins open a version for signature until a future deadline (again: extends the deadline); organisations asked to sign another version are asked again for this one (returns how many); older requests stay as history. Errors: 42501, PA005 deadline not in the future, PA006 version of another paper.';
 
-create function public.close_paper_signature(paper_id uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.close_paper_signature(paper_id)
-$$;
+select private.expose('private.close_paper_signature(uuid)', array['paper_id']);
 comment on function public.close_paper_signature(uuid) is 'The owner''s editors/admins close signature (signature_version_id null; signature_deadline kept for the record). Unanswered requests stay invited. Error: 42501.';
 
-create function public.decide_paper_signature(signature_id uuid, approve boolean, comment text default '')
-returns public.signature_state
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decide_paper_signature(signature_id, approve, comment)
-$$;
+select private.expose('private.decide_paper_signature(uuid, boolean, text)', array['signature_id', 'approve', 'comment']);
 comment on function public.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs (approve) or declines the version open for signature, with an optional comment; final for that version. Errors: 42501 not an admin of that organisation (or no longer attached), PA001 closed, PA003 not the open version, PA002 deadline passed, PA004 already answered.';
 
 create function public.paper_file_for_download(file_id uuid)
@@ -966,64 +897,15 @@ grant execute on function public.search_page(text, public.item_kind, jsonb, inte
 -- papers are deleted with their item (cascade); files are never updated (delete and
 -- upload again, or upload a new version); signatures only change through the functions.
 
-revoke all on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
-  public.paper_signatures from anon, authenticated;
-grant select on public.papers, public.paper_translations, public.paper_versions, public.paper_files,
-  public.paper_signatures to anon;
-grant select, insert, update on public.papers to authenticated;
-grant select, insert, update, delete on public.paper_translations, public.paper_versions to authenticated;
+revoke all on public.paper_versions, public.paper_files, public.paper_signatures from anon, authenticated;
+grant select on public.paper_versions, public.paper_files, public.paper_signatures to anon;
+grant select, insert, update, delete on public.paper_versions to authenticated;
 grant select, insert, delete on public.paper_files to authenticated;
 grant select on public.paper_signatures to authenticated;
 
 -- Policies ------------------------------------------------------------------------
 
--- papers
--- papers: the items policies on the row's copy of its item's access columns.
-create policy "Anyone reads published public papers"
-  on public.papers for select to anon
-  using (status <> 'draft' and visibility = 'public');
-
-create policy "Members read the papers their organisations may see"
-  on public.papers for select to authenticated
-  using (
-    (status <> 'draft' and visibility = 'public')
-    or (status <> 'draft' and visibility = 'network' and (select private.is_network_member()))
-    or (status <> 'draft' and visibility = 'participants'
-        and participant_organisation_ids && (select private.user_organisation_id_array('member')))
-    or lead_organisation_ids && (select private.user_organisation_id_array('editor'))
-    -- A draft is also read by the members of the organisations asked to co-sign it.
-    or (status = 'draft' and signatory_organisation_ids && (select private.user_organisation_id_array('member')))
-  );
-
-create policy "Owner editors add the content of their organisation's papers"
-  on public.papers for insert to authenticated
-  with check (
-    id in (select private.owned_item_ids())
-    and id in (select private.editable_item_ids())
-  );
-
-create policy "Editors of the owner and co-lead organisations edit papers"
-  on public.papers for update to authenticated
-  using (id in (select private.editable_item_ids()))
-  with check (id in (select private.editable_item_ids()));
-
--- paper_translations
-create policy "People read the texts of the papers they may read"
-  on public.paper_translations for select to anon, authenticated
-  using (exists (select 1 from public.items i where i.id = paper_translations.paper_id offset 0));
-
-create policy "Lead editors add texts to their papers"
-  on public.paper_translations for insert to authenticated
-  with check (paper_id in (select private.editable_item_ids()));
-
-create policy "Lead editors edit the texts of their papers"
-  on public.paper_translations for update to authenticated
-  using (paper_id in (select private.editable_item_ids()))
-  with check (paper_id in (select private.editable_item_ids()));
-
-create policy "Lead editors delete translations of their papers"
-  on public.paper_translations for delete to authenticated
-  using (paper_id in (select private.editable_item_ids()));
+-- papers and paper_translations: private.set_up_content_type, above.
 
 -- paper_versions
 create policy "People read the versions of the papers they may read"

@@ -52,26 +52,7 @@ comment on function private.pending_item_invitations() is
 revoke all on function private.pending_item_invitations() from public;
 grant execute on function private.pending_item_invitations() to authenticated, service_role;
 
-create function public.pending_item_invitations()
-returns table (
-  item_id uuid,
-  kind public.item_kind,
-  role public.item_organisation_role,
-  organisation_id uuid,
-  organisation_name text,
-  owner_name text,
-  title text,
-  title_locale text,
-  invited_at timestamptz
-)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.pending_item_invitations()
-$$;
-
+select private.expose('private.pending_item_invitations()');
 comment on function public.pending_item_invitations() is
   'The caller''s organisations'' pending invitations to items (admins only); answer them by updating item_organisations.state.';
 

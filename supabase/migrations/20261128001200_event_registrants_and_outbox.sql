@@ -59,25 +59,7 @@ comment on function private.event_registrants(uuid) is 'Registrations of an even
 revoke execute on function private.event_registrants(uuid) from public;
 grant execute on function private.event_registrants(uuid) to anon, authenticated, service_role;
 
-create function public.event_registrants(event_id uuid)
-returns table (
-  registration_id uuid,
-  user_id uuid,
-  status public.registration_status,
-  registered_at timestamptz,
-  decided_at timestamptz,
-  display_name text,
-  email text,
-  organisations text[]
-)
-language sql
-stable
-security invoker
-set search_path = ''
-rows 50
-as $$
-  select * from private.event_registrants(event_id)
-$$;
+select private.expose('private.event_registrants(uuid)', array['event_id']);
 comment on function public.event_registrants(uuid) is 'The registrant list of an event (confirmed, pending, waiting, declined, cancelled; name, email, organisations) for its organisers'' editors/admins; no rows for anyone else, whether or not the event exists.';
 
 revoke execute on function public.event_registrants(uuid) from public;
@@ -150,7 +132,7 @@ create trigger event_registrations_queue_notification
   when (old.status is distinct from new.status)
   execute function private.queue_registration_notification();
 
-create function private.claim_notifications(batch_size integer)
+create function private.claim_notifications(batch_size integer default 20)
 returns table (
   id uuid,
   kind public.notification_kind,
@@ -201,28 +183,7 @@ comment on function private.claim_notifications(integer) is 'The dispatcher take
 revoke execute on function private.claim_notifications(integer) from public;
 grant execute on function private.claim_notifications(integer) to service_role;
 
-create function public.claim_notifications(batch_size integer default 20)
-returns table (
-  id uuid,
-  kind public.notification_kind,
-  attempts integer,
-  email text,
-  preferred_locale text,
-  display_name text,
-  event_id uuid,
-  starts_at timestamptz,
-  ends_at timestamptz,
-  time_zone text,
-  original_locale text,
-  titles jsonb
-)
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select * from private.claim_notifications(batch_size)
-$$;
+select private.expose('private.claim_notifications(integer)');
 comment on function public.claim_notifications(integer) is 'For the server''s email dispatcher (secret key) only: claims unsent outbox rows with what the email needs. Not executable by anon or authenticated.';
 
 revoke execute on function public.claim_notifications(integer) from public, anon, authenticated;

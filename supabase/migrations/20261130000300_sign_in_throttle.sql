@@ -204,29 +204,13 @@ grant execute on function private.throttle_forgive(uuid, text[]) to service_role
 
 -- The server calls these through PostgREST with its secret key (src/lib/server/throttle.ts).
 
-create function public.throttle_attempt(action text, keys jsonb)
-returns table (allowed boolean, retry_after_seconds integer, attempt_id uuid)
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select * from private.throttle_attempt(action, keys)
-$$;
+select private.expose('private.throttle_attempt(text, jsonb)');
 comment on function public.throttle_attempt(text, jsonb) is 'For the app''s server (secret key) only: records a throttled form''s attempt or says how long to wait. Not executable by anon or authenticated.';
 
 revoke execute on function public.throttle_attempt(text, jsonb) from public, anon, authenticated;
 grant execute on function public.throttle_attempt(text, jsonb) to service_role;
 
-create function public.throttle_forgive(attempt uuid, clear_scopes text[] default '{}')
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.throttle_forgive(attempt, clear_scopes)
-$$;
+select private.expose('private.throttle_forgive(uuid, text[])');
 comment on function public.throttle_forgive(uuid, text[]) is 'For the app''s server (secret key) only: takes back an attempt and clears the given scopes of its keys. Not executable by anon or authenticated.';
 
 revoke execute on function public.throttle_forgive(uuid, text[]) from public, anon, authenticated;

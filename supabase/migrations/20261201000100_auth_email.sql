@@ -33,15 +33,7 @@ comment on function private.account_by_email(text) is 'The account (id, preferre
 revoke execute on function private.account_by_email(text) from public, anon, authenticated;
 grant execute on function private.account_by_email(text) to service_role;
 
-create function public.account_by_email(email text)
-returns table (user_id uuid, preferred_locale text)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.account_by_email(email)
-$$;
+select private.expose('private.account_by_email(text)');
 comment on function public.account_by_email(text) is 'For the app''s server (secret key) only: the account of an email address, or no row. Not executable by anon or authenticated.';
 
 revoke execute on function public.account_by_email(text) from public, anon, authenticated;

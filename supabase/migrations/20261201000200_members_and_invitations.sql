@@ -81,7 +81,7 @@ end;
 $$;
 comment on function private.answer_invitation(uuid, boolean) is 'The invited person (verified address = invited address) accepts (membership created) or declines an open, unexpired invitation of a non-suspended organisation; returns the organisation''s slug. IN002–IN006 say why not.';
 
-create function private.accept_invitation(token text)
+create function private.answer_invitation_by_token(token text, accept boolean)
 returns text
 language plpgsql
 volatile
@@ -95,27 +95,30 @@ begin
   if found_id is null then
     raise exception 'no invitation has this token' using errcode = 'IN001';
   end if;
-  return private.answer_invitation(found_id, true);
+  return private.answer_invitation(found_id, accept);
 end;
+$$;
+comment on function private.answer_invitation_by_token(text, boolean) is 'The join page: the invitation of this token (IN001 when none) answered as private.answer_invitation does.';
+
+create function private.accept_invitation(token text)
+returns text
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  select private.answer_invitation_by_token(token, true)
 $$;
 comment on function private.accept_invitation(text) is 'The join page: the signed-in invited person accepts by the token of their email; returns the organisation''s slug.';
 
 create function private.decline_invitation(token text)
 returns text
-language plpgsql
+language sql
 volatile
 security definer
 set search_path = ''
 as $$
-declare
-  found_id uuid;
-begin
-  select i.id into found_id from public.invitations i where i.token_hash = private.invitation_token_hash(token);
-  if found_id is null then
-    raise exception 'no invitation has this token' using errcode = 'IN001';
-  end if;
-  return private.answer_invitation(found_id, false);
-end;
+  select private.answer_invitation_by_token(token, false)
 $$;
 comment on function private.decline_invitation(text) is 'The join page: the signed-in invited person declines by the token of their email.';
 
@@ -245,53 +248,29 @@ comment on function private.organisation_invitations(uuid) is 'The members page:
 
 -- Thin public wrappers (the API's entry points; security invoker) ---------------------------
 
-create function public.accept_invitation(token text)
-returns text language sql volatile security invoker set search_path = ''
-as $$ select private.accept_invitation(token) $$;
+select private.expose('private.accept_invitation(text)');
 comment on function public.accept_invitation(text) is 'See private.accept_invitation.';
 
-create function public.decline_invitation(token text)
-returns text language sql volatile security invoker set search_path = ''
-as $$ select private.decline_invitation(token) $$;
+select private.expose('private.decline_invitation(text)');
 comment on function public.decline_invitation(text) is 'See private.decline_invitation.';
 
-create function public.answer_my_invitation(invitation uuid, accept boolean)
-returns text language sql volatile security invoker set search_path = ''
-as $$ select private.answer_my_invitation(invitation, accept) $$;
+select private.expose('private.answer_my_invitation(uuid, boolean)');
 comment on function public.answer_my_invitation(uuid, boolean) is 'See private.answer_my_invitation.';
 
-create function public.invitation_by_token(token text)
-returns table (
-  organisation_id uuid, organisation_slug text, organisation_name text, organisation_names jsonb,
-  email text, role public.membership_role, locale text, invited_by_name text,
-  expires_at timestamptz, state text
-)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.invitation_by_token(token) $$;
+select private.expose('private.invitation_by_token(text)');
 comment on function public.invitation_by_token(text) is 'See private.invitation_by_token.';
 
-create function public.my_pending_invitations()
-returns table (
-  id uuid, organisation_slug text, organisation_name text, organisation_names jsonb,
-  role public.membership_role, invited_by_name text, created_at timestamptz, expires_at timestamptz
-)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.my_pending_invitations() $$;
+select private.expose('private.my_pending_invitations()');
 comment on function public.my_pending_invitations() is 'See private.my_pending_invitations.';
 
-create function public.organisation_invitations(organisation uuid)
-returns table (
-  id uuid, email text, role public.membership_role, locale text, invited_by_name text,
-  created_at timestamptz, expires_at timestamptz
-)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.organisation_invitations(organisation) $$;
+select private.expose('private.organisation_invitations(uuid)');
 comment on function public.organisation_invitations(uuid) is 'See private.organisation_invitations.';
 
 -- Grants -------------------------------------------------------------------------------
 
 revoke all on function private.invitation_token_hash(text) from public, anon, authenticated;
 revoke all on function private.answer_invitation(uuid, boolean) from public, anon, authenticated;
+revoke all on function private.answer_invitation_by_token(text, boolean) from public, anon, authenticated;
 revoke all on function private.accept_invitation(text) from public, anon, authenticated;
 revoke all on function private.decline_invitation(text) from public, anon, authenticated;
 revoke all on function private.answer_my_invitation(uuid, boolean) from public, anon, authenticated;

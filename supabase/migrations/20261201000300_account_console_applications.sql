@@ -220,15 +220,7 @@ end;
 $$;
 comment on function private.leave_organisation(uuid) is 'The caller leaves one of their organisations (any status); refused (23514) for its last admin.';
 
-create function public.leave_organisation(organisation uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.leave_organisation(organisation)
-$$;
+select private.expose('private.leave_organisation(uuid)');
 comment on function public.leave_organisation(uuid) is 'The signed-in person leaves an organisation; 23514 when they are its last admin, P0002 when not a member.';
 
 -- My data -----------------------------------------------------------------------------------
@@ -335,15 +327,7 @@ end;
 $$;
 comment on function private.my_data() is 'Everything the hub holds about the caller (auth.uid(); no argument, so nobody else''s): profile, memberships, invitations, registrations, signatures decided, content written, feeds (dates only), applications, audit actions.';
 
-create function public.my_data()
-returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select private.my_data()
-$$;
+select private.expose('private.my_data()');
 comment on function public.my_data() is 'The signed-in person''s data export (JSON); 42501 for anonymous callers.';
 
 -- Delete my account -------------------------------------------------------------------------
@@ -361,15 +345,7 @@ end;
 $$;
 comment on function private.account_deletion_blockers() is 'The organisations of which the caller is the last admin: while there is one, their account cannot be deleted.';
 
-create function public.account_deletion_blockers()
-returns table (organisation_id uuid, name text, slug text)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.account_deletion_blockers()
-$$;
+select private.expose('private.account_deletion_blockers()');
 comment on function public.account_deletion_blockers() is 'Organisations of which the signed-in person is the last admin (they hand over before deleting their account).';
 
 create function private.guard_profile_delete()
@@ -440,24 +416,7 @@ end;
 $$;
 comment on function private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) is 'Coordinators only: every organisation with member and admin counts and last activity (its own changes, its audit trail, its items), filtered and paged (at most 200 a page).';
 
-create function public.console_organisations(
-  status_filter public.organisation_status default null,
-  kind_filter public.organisation_kind default null,
-  page_size integer default 50,
-  page_offset integer default 0
-)
-returns table (
-  id uuid, slug text, name text, kind public.organisation_kind, status public.organisation_status,
-  is_coordinating boolean, country text, member_count bigint, admin_count bigint,
-  last_activity_at timestamptz, created_at timestamptz, total_count bigint
-)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.console_organisations(status_filter, kind_filter, page_size, page_offset)
-$$;
+select private.expose('private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer)');
 comment on function public.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) is 'The coordinators'' overview of organisations (42501 for everyone else).';
 
 -- Suspend and reactivate ------------------------------------------------------------------
@@ -522,17 +481,7 @@ end;
 $$;
 comment on function private.set_organisation_status(uuid, public.organisation_status, text) is 'Coordinators only: suspends an active organisation (reason required; not a coordinating one) or reactivates a suspended one; the reason goes to the audit trail. Members of a suspended organisation lose access at their next request (every access helper requires status active).';
 
-create function public.set_organisation_status(
-  organisation uuid, new_status public.organisation_status, reason text default null
-)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.set_organisation_status(organisation, new_status, reason)
-$$;
+select private.expose('private.set_organisation_status(uuid, public.organisation_status, text)');
 comment on function public.set_organisation_status(uuid, public.organisation_status, text) is 'Suspend or reactivate an organisation (coordinators only; NW002 wrong transition, NW003 coordinating organisation, 22023 reason missing).';
 
 -- Coordinator console: the audit trail -------------------------------------------------------
@@ -637,28 +586,7 @@ end;
 $$;
 comment on function private.console_audit_events(uuid, uuid, text, integer, integer) is 'Coordinators only: the audit trail with names (null actor_name for a deleted person: a former member), filtered by organisation, person (actor or member concerned) and kind, newest first, paged (at most 200).';
 
-create function public.console_audit_events(
-  organisation_filter uuid default null,
-  person_filter uuid default null,
-  kind_filter text default null,
-  page_size integer default 50,
-  page_offset integer default 0
-)
-returns table (
-  id bigint, created_at timestamptz, kind text,
-  actor_id uuid, actor_name text,
-  organisation_id uuid, organisation_name text,
-  subject_id uuid, subject_name text, subject_email text,
-  role text, previous_role text, status text, item_kind text, reason text,
-  total_count bigint
-)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.console_audit_events(organisation_filter, person_filter, kind_filter, page_size, page_offset)
-$$;
+select private.expose('private.console_audit_events(uuid, uuid, text, integer, integer)');
 comment on function public.console_audit_events(uuid, uuid, text, integer, integer) is 'The coordinators'' audit trail, readable as sentences (42501 for everyone else).';
 
 -- Creating organisations (console and approved applications) ---------------------------------
@@ -695,18 +623,7 @@ end;
 $$;
 comment on function private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) is 'Coordinators only: creates an active section or partner (slug made unique); its first admin is invited next.';
 
-create function public.create_organisation(
-  name text, slug text, kind public.organisation_kind, country text, website text,
-  languages text[], description text, locale text
-)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.create_organisation(name, slug, kind, country, website, languages, description, locale)
-$$;
+select private.expose('private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text)');
 comment on function public.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) is 'A coordinator creates a section or partner (then invites its first admin).';
 
 create function private.discard_empty_organisation(organisation uuid)
@@ -734,15 +651,7 @@ end;
 $$;
 comment on function private.discard_empty_organisation(uuid) is 'Coordinators only: deletes an organisation that has nothing yet (no member, item, attachment or open invitation), when inviting its first admin failed; its application, if any, is pending again.';
 
-create function public.discard_empty_organisation(organisation uuid)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.discard_empty_organisation(organisation)
-$$;
+select private.expose('private.discard_empty_organisation(uuid)');
 comment on function public.discard_empty_organisation(uuid) is 'Undo of a creation whose first invitation failed (coordinators only; NW004 once the organisation has anything).';
 
 -- Applications: submit (server only), approve, decline ---------------------------------------
@@ -781,19 +690,7 @@ end;
 $$;
 comment on function private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) is 'Records an application (pending). Called by the server with its secret key after the form''s throttle; the table''s checks validate every field.';
 
-create function public.submit_application(
-  organisation_name text, kind public.organisation_kind, country text, website text,
-  languages text[], description text, applicant_name text, email text, motivation text, locale text
-)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.submit_application(organisation_name, kind, country, website, languages, description,
-                                    applicant_name, email, motivation, locale)
-$$;
+select private.expose('private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text)');
 comment on function public.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) is 'For the app''s server (secret key) only, after its throttle: records an application to join. Not executable by anon or authenticated.';
 
 create function private.coordinator_recipients()
@@ -816,15 +713,7 @@ end;
 $$;
 comment on function private.coordinator_recipients() is 'Email, name and language of every coordinator, to notify them of a new application.';
 
-create function public.coordinator_recipients()
-returns table (email text, display_name text, preferred_locale text)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  select * from private.coordinator_recipients()
-$$;
+select private.expose('private.coordinator_recipients()');
 comment on function public.coordinator_recipients() is 'For the app''s server (secret key) only: the coordinators to notify of a new application.';
 
 create function private.approve_application(application uuid)
@@ -856,15 +745,7 @@ end;
 $$;
 comment on function private.approve_application(uuid) is 'Coordinators only: creates the applicant''s organisation (active) and marks the application approved; the applicant is invited as its admin next (on failure the organisation is discarded and the application pending again).';
 
-create function public.approve_application(application uuid)
-returns uuid
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.approve_application(application)
-$$;
+select private.expose('private.approve_application(uuid)');
 comment on function public.approve_application(uuid) is 'A coordinator approves an application: the new organisation''s id (NW001 when already decided).';
 
 create function private.decline_application(application uuid, reason text)
@@ -896,15 +777,7 @@ end;
 $$;
 comment on function private.decline_application(uuid, text) is 'Coordinators only: declines a pending application with a reason (no organisation is created).';
 
-create function public.decline_application(application uuid, reason text)
-returns void
-language sql
-volatile
-security invoker
-set search_path = ''
-as $$
-  select private.decline_application(application, reason)
-$$;
+select private.expose('private.decline_application(uuid, text)');
 comment on function public.decline_application(uuid, text) is 'A coordinator declines an application with a reason (NW001 when already decided, 22023 without a reason).';
 
 -- Privileges ------------------------------------------------------------------------------
