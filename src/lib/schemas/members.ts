@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '#lib/i18n/config';
 import { email } from './auth';
+import { singleLine } from './text';
 
 export const MEMBERSHIP_ROLES = ['member', 'editor', 'admin'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
@@ -33,11 +34,7 @@ export const answerInvitationSchema = z.object({
 
 /** A new person's account, on the join page. */
 export const joinAccountSchema = z.object({
-	display_name: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(1, { error: 'validation:required' })
-		.max(120, { error: 'validation:too_long' }),
+	display_name: singleLine(120).min(1, { error: 'validation:required' }),
 	password: z
 		.string({ error: 'members:error_password_short' })
 		.min(10, { error: 'members:error_password_short' })
@@ -59,11 +56,7 @@ const optionalText = (max: number) =>
 
 /** The organisation profile form (names and descriptions per language). */
 export const organisationProfileSchema = z.object({
-	name: z
-		.string({ error: 'validation:required' })
-		.trim()
-		.min(2, { error: 'members:error_name_short' })
-		.max(200, { error: 'validation:too_long' }),
+	name: singleLine(200).min(2, { error: 'members:error_name_short' }),
 	original_locale: z.enum(CONTENT_LOCALES, { error: 'members:error_locale' }),
 	...Object.fromEntries(CONTENT_LOCALES.map((l) => [`name_${l}`, optionalText(200)])),
 	...Object.fromEntries(CONTENT_LOCALES.map((l) => [`description_${l}`, optionalText(5000)])),
