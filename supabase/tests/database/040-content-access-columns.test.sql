@@ -53,8 +53,8 @@ begin
 end;
 $$;
 
--- The plan of `query` as `person` (null: an anonymous visitor), one line per node.
-create function tests.plan_as(person text, query text)
+-- The plan of `query` as the current actor, one line per node.
+create function tests.plan_of(query text)
 returns text
 language plpgsql
 set search_path = ''
@@ -63,7 +63,6 @@ declare
   line text;
   plan text := '';
 begin
-  perform tests.act_as(person);
   for line in execute 'explain (costs off) ' || query loop
     plan := plan || line || E'\n';
   end loop;
@@ -322,7 +321,7 @@ from (values
 -- The list queries plan without a SubPlan per row (initPlans only): the cost of a row does
 -- not depend on the size of other tables. As a member and as a visitor. ------------------
 
-select doesnt_match(tests.plan_as(nullif(actor.person, 'anon'), list.query), 'SubPlan', list.description)
+select doesnt_match(tests.value_as(nullif(actor.person, 'anon'), format('tests.plan_of(%L)', list.query)), 'SubPlan', list.description)
 from (values ('alpha_member'), ('anon')) as actor (person)
 cross join lateral (values
   ($$select id from public.joint_actions order by published_at desc nulls last, id limit 13$$,
@@ -336,7 +335,7 @@ cross join lateral (values
    case actor.person when 'anon' then 'nor the papers' else 'nor the papers (signatories read drafts)' end)
 ) as list (query, description);
 select matches(
-  tests.plan_as('alpha_member', $$select id from public.papers order by published_at desc nulls last, id limit 13$$),
+  tests.value_as('alpha_member', $$tests.plan_of('select id from public.papers order by published_at desc nulls last, id limit 13')$$),
   'InitPlan', 'the caller''s organisations are computed once per statement (InitPlan)');
 select tests.clear_authentication();
 
