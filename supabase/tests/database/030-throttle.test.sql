@@ -148,35 +148,31 @@ select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account"
 
 -- Visitors (anon) -------------------------------------------------------------------------
 reset role;
-select tests.authenticate_as_anon();
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
-  '42501', 'permission denied for function throttle_attempt',
-  'anonymous: cannot record or probe attempts');
-select throws_ok($$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
-  '42501', 'permission denied for function throttle_forgive',
-  'anonymous: cannot clear counters');
-select throws_ok($$ select * from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'anonymous: cannot read the counters');
-select throws_ok($$ delete from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'anonymous: cannot reset the counters');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
+   '42501: permission denied for function throttle_attempt', 'anonymous: cannot record or probe attempts'),
+  (null, $$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
+   '42501: permission denied for function throttle_forgive', 'anonymous: cannot clear counters'),
+  (null, $$ select * from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'anonymous: cannot read the counters'),
+  (null, $$ delete from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'anonymous: cannot reset the counters')
+) as attempt (actor, statement, outcome, description);
 
 -- Members (authenticated) -----------------------------------------------------------------
 select tests.clear_authentication();
-select tests.authenticate_as('alpha_admin');
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
-  '42501', 'permission denied for function throttle_attempt',
-  'member: cannot record or probe attempts');
-select throws_ok($$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
-  '42501', 'permission denied for function throttle_forgive',
-  'member: cannot clear counters');
-select throws_ok($$ select * from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'member: cannot read the counters');
-select throws_ok($$ update private.throttle_rules set max_attempts = 10000 $$,
-  '42501', 'permission denied for table throttle_rules',
-  'member: cannot raise the limits');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
+   '42501: permission denied for function throttle_attempt', 'member: cannot record or probe attempts'),
+  ('alpha_admin', $$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
+   '42501: permission denied for function throttle_forgive', 'member: cannot clear counters'),
+  ('alpha_admin', $$ select * from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'member: cannot read the counters'),
+  ('alpha_admin', $$ update private.throttle_rules set max_attempts = 10000 $$,
+   '42501: permission denied for table throttle_rules', 'member: cannot raise the limits')
+) as attempt (actor, statement, outcome, description);
 
 select * from finish();
 rollback;
