@@ -248,28 +248,36 @@ from (values
   ('alpha_editor', $$update public.event_registrations set status = 'confirmed'$$,
    '42501: permission denied for table event_registrations', 'not even organisers update registrations directly'),
   ('alpha_editor', $$delete from public.event_registrations$$,
-   '42501: permission denied for table event_registrations', 'nor delete them'),
-  -- registering: refusals ---------------------------------------------------------------------
-  (null, $$select public.register_for_event(tests.uid('ev_public'))$$,
+   '42501: permission denied for table event_registrations', 'nor delete them')
+) as attempt (actor, statement, outcome, description);
+
+-- registering: refusals ---------------------------------------------------------------------
+select tests.check_as(attempt.actor, format('select public.register_for_event(tests.uid(%L))', attempt.event),
+                      attempt.outcome, attempt.description)
+from (values
+  (null, 'ev_public',
    '42501: permission denied for function register_for_event', 'anonymous visitors cannot register'),
-  ('outsider', $$select public.register_for_event(tests.uid('ev_participants'))$$,
+  ('outsider', 'ev_participants',
    '42501: you cannot register for this event', 'an outsider cannot register for a participants event'),
+  ('frozen_member', 'ev_network',
+   '42501: you cannot register for this event', 'a member of a suspended organisation cannot register for a network event'),
+  ('alpha_editor', 'ev_draft',
+   'EV002: registration for this event is closed', 'nobody registers for a draft, not even its editors'),
+  ('alpha_member', 'ev_closed',
+   'EV002: registration for this event is closed', 'registration closed'),
+  ('alpha_member', 'ev_none',
+   'EV002: registration for this event is closed', 'an event without registration'),
+  ('alpha_member', 'ev_deadline',
+   'EV003: the registration deadline has passed', 'after the deadline'),
+  ('alpha_member', 'ev_cancelled',
+   'EV004: this event is cancelled', 'a cancelled event')
+) as attempt (actor, event, outcome, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
   ('outsider', $$select private.register_for_event(tests.uid('ev_participants'))$$,
    '42501: you cannot register for this event', 'nor by calling the private function directly'),
   ('outsider', $$select public.register_for_event(gen_random_uuid())$$,
    '42501: you cannot register for this event', 'an unknown event gives the same answer (no existence leak)'),
-  ('frozen_member', $$select public.register_for_event(tests.uid('ev_network'))$$,
-   '42501: you cannot register for this event', 'a member of a suspended organisation cannot register for a network event'),
-  ('alpha_editor', $$select public.register_for_event(tests.uid('ev_draft'))$$,
-   'EV002: registration for this event is closed', 'nobody registers for a draft, not even its editors'),
-  ('alpha_member', $$select public.register_for_event(tests.uid('ev_closed'))$$,
-   'EV002: registration for this event is closed', 'registration closed'),
-  ('alpha_member', $$select public.register_for_event(tests.uid('ev_none'))$$,
-   'EV002: registration for this event is closed', 'an event without registration'),
-  ('alpha_member', $$select public.register_for_event(tests.uid('ev_deadline'))$$,
-   'EV003: the registration deadline has passed', 'after the deadline'),
-  ('alpha_member', $$select public.register_for_event(tests.uid('ev_cancelled'))$$,
-   'EV004: this event is cancelled', 'a cancelled event'),
   ('alpha_member', $$select * from public.cancel_event_registration(tests.uid('ev_public'))$$,
    'EV006: you are not registered for this event', 'cancelling without a registration')
 ) as attempt (actor, statement, outcome, description);
