@@ -190,18 +190,18 @@ from (values
    'ok', 'an owner editor creates the content of its paper item…')
 ) as attempt (actor, statement, outcome, description);
 select is((select original_revision from public.papers where id = tests.uid('pa_new')), 1, '…with original_revision 1 whatever was sent');
+select tests.check_as(nobody.actor, $$update public.papers set paper_kind = 'other'$$, '0 rows', nobody.description)
+from (values
+  ('outsider', 'a person without membership edits no paper'),
+  ('alpha_member', 'a member of the owner edits no paper'),
+  ('coordinator', 'a coordinator edits no paper')
+) as nobody (actor, description);
 select tests.check_as(actor, statement, outcome, description)
 from (values
   ('alpha_editor', $$update public.papers set signature_deadline = now() + interval '1 day' where id = tests.uid('pa_public')$$,
    '42501: signature opens and closes through open_paper_signature and close_paper_signature', 'nobody opens signature by writing the columns'),
   ('alpha_editor', $$delete from public.papers where id = tests.uid('pa_public')$$,
    '42501: permission denied for table papers', 'papers are not deleted directly (they follow their item)'),
-  ('outsider', $$update public.papers set paper_kind = 'other'$$,
-   '0 rows', 'a person without membership edits no paper'),
-  ('alpha_member', $$update public.papers set paper_kind = 'other'$$,
-   '0 rows', 'a member of the owner edits no paper'),
-  ('coordinator', $$update public.papers set paper_kind = 'other'$$,
-   '0 rows', 'a coordinator edits no paper'),
   ('beta_editor', $$update public.papers set countries = '{BE,NL}' where id = tests.uid('pa_participants')$$,
    '1 row', 'an editor of an accepted co-lead edits the paper it co-leads'),
   -- translations ---------------------------------------------------------------------------
