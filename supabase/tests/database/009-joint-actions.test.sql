@@ -261,6 +261,19 @@ from (values
   ($$themes = array(select 'theme ' || g from generate_series(1, 21) g)$$, 'joint_actions_themes_valid', 'at most 20 themes'),
   ($$starts_on = '2026-06-01', ends_on = '2026-05-31'$$, 'joint_actions_dates_ordered', 'an action does not end before it starts')
 ) as bad (change, constraint_name, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
+   'ok', 'an admin of the owner creates content too'),
+  ('alpha_editor', $$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
+   '23514: value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages'),
+  ('alpha_editor', $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+   'violates joint_action_translations_title_length', 'a text needs a title'),
+  ('alpha_editor', $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+   'violates joint_action_translations_body_length', 'a body has at most 50,000 characters')
+) as attempt (actor, statement, outcome, description);
+
+-- joint_actions: updating -----------------------------------------------------------
 select tests.check_as(nobody.actor, $$update public.joint_actions set phase = 'completed'$$, '0 rows', nobody.description)
 from (values
   ('beta_member', 'a member of a co-lead or participant organisation edits nothing'),
@@ -271,15 +284,6 @@ from (values
 ) as nobody (actor, description);
 select tests.check_as(actor, statement, outcome, description)
 from (values
-  ('alpha_admin', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
-   'ok', 'an admin of the owner creates content too'),
-  ('alpha_editor', $$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-   '23514: value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages'),
-  ('alpha_editor', $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-   'violates joint_action_translations_title_length', 'a text needs a title'),
-  ('alpha_editor', $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-   'violates joint_action_translations_body_length', 'a body has at most 50,000 characters'),
-  -- joint_actions: updating -----------------------------------------------------------
   (null, $$update public.joint_actions set phase = 'completed'$$,
    '42501: permission denied for table joint_actions', 'anonymous visitors cannot edit joint actions'),
   ('outsider', $$update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_public')$$,
