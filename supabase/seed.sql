@@ -1000,7 +1000,8 @@ values
 -- its content, and items 30000000-0000-4000-8000-0000000002NN are added. Times are
 -- relative to now() but fall on realistic local times (09:30 in the event's zone): each is
 -- today's date in the event's zone + N days at hh:mm there, converted back to timestamptz
--- (written out, not as a pg_temp function, which `supabase db push --include-seed` cannot use).
+-- (in the events insert, through a lateral join: not a pg_temp function, which
+-- `supabase db push --include-seed` cannot use).
 
 insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by, published_at)
 values
@@ -1048,84 +1049,94 @@ values
 insert into public.events
   (id, original_locale, starts_at, ends_at, time_zone, venue_name, venue_address, is_online, capacity,
    registration_mode, registration_deadline, accessibility, areas, crc_articles, countries, joint_action_id, cancelled_at)
-values
+select e.id::uuid, e.original_locale, (zone.today + e.starts) at time zone e.time_zone,
+       (zone.today + e.ends) at time zone e.time_zone, e.time_zone, e.venue_name, e.venue_address, e.is_online,
+       e.capacity, e.registration_mode::public.registration_mode,
+       (zone.today + e.registration_deadline) at time zone e.time_zone, e.accessibility::text[],
+       e.areas::public.work_area[], e.crc_articles::smallint[], e.countries::text[], e.joint_action_id::uuid,
+       e.cancelled_at::timestamptz
+from (values
   -- DCI Palestine: network webinar on juvenile justice (online, Gaza time).
   ('30000000-0000-4000-8000-000000000007', 'en',
-   (date_trunc('day', now() at time zone 'Asia/Gaza') + interval '25 days' + time '17:00') at time zone 'Asia/Gaza', (date_trunc('day', now() at time zone 'Asia/Gaza') + interval '25 days' + time '18:30') at time zone 'Asia/Gaza', 'Asia/Gaza',
+   interval '25 days 17:00', interval '25 days 18:30', 'Asia/Gaza',
    null, null, true, 60, 'open', null, '{captions}', '{training_education,legal_actions}', '{37,40}', '{PS}',
    '30000000-0000-4000-8000-000000000106', null),
   -- DCI-Belgium + CODE: public training on hearing the child (Brussels, in person).
   ('30000000-0000-4000-8000-000000000201', 'fr',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '14 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '14 days' + time '16:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '14 days 09:30', interval '14 days 16:30', 'Europe/Brussels',
    'Maison des associations internationales', 'Rue Washington 40, 1050 Ixelles', false, 30, 'open',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '12 days' + time '23:59') at time zone 'Europe/Brussels', '{sign_language,wheelchair}', '{training_education}', '{12,37}', '{BE}',
+   interval '12 days 23:59', '{sign_language,wheelchair}', '{training_education}', '{12,37}', '{BE}',
    '30000000-0000-4000-8000-000000000001', null),
   -- Kinderrechtencoalitie: network workshop in Ghent with 2 places, full, one waiting.
   ('30000000-0000-4000-8000-000000000202', 'nl',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '10 days' + time '13:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '10 days' + time '16:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '10 days 13:30', interval '10 days 16:30', 'Europe/Brussels',
    'Vormingplus Gent-Eeklo', 'Sint-Salvatorstraat 24, 9000 Gent', false, 2, 'open', null,
    '{wheelchair,quiet_room}', '{training_education}', '{12,13}', '{BE}', '30000000-0000-4000-8000-000000000003', null),
   -- DCI-NL: public webinar on pre-trial detention (online, Amsterdam time).
   ('30000000-0000-4000-8000-000000000203', 'en',
-   (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '21 days' + time '15:00') at time zone 'Europe/Amsterdam', (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '21 days' + time '16:30') at time zone 'Europe/Amsterdam', 'Europe/Amsterdam',
+   interval '21 days 15:00', interval '21 days 16:30', 'Europe/Amsterdam',
    null, null, true, null, 'open', null, '{captions}', '{research_expertise}', '{37,40}', '{NL}',
    '30000000-0000-4000-8000-000000000101', null),
   -- CODE: public seminar on the alternative report, registration on approval.
   ('30000000-0000-4000-8000-000000000204', 'fr',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '30 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '30 days' + time '13:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '30 days 09:30', interval '30 days 13:00', 'Europe/Brussels',
    'Espace Delvaux', 'Rue Gratès 3, 1170 Watermael-Boitsfort', false, 25, 'approval',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '23 days' + time '18:00') at time zone 'Europe/Brussels', '{wheelchair,hearing_loop}', '{lobbying_advocacy}', '{4,44}', '{BE}',
+   interval '23 days 18:00', '{wheelchair,hearing_loop}', '{lobbying_advocacy}', '{4,44}', '{BE}',
    null, null),
   -- DNI Costa Rica: public webinar on child participation (online, Costa Rica time).
   ('30000000-0000-4000-8000-000000000205', 'es',
-   (date_trunc('day', now() at time zone 'America/Costa_Rica') + interval '40 days' + time '09:00') at time zone 'America/Costa_Rica', (date_trunc('day', now() at time zone 'America/Costa_Rica') + interval '40 days' + time '11:00') at time zone 'America/Costa_Rica', 'America/Costa_Rica',
+   interval '40 days 09:00', interval '40 days 11:00', 'America/Costa_Rica',
    null, null, true, 100, 'open', null, '{captions,easy_read}', '{lobbying_advocacy,research_expertise}', '{12,13}', '{CR}',
    '30000000-0000-4000-8000-000000000104', null),
   -- DCI Switzerland: participants-only workshop in Bern (hybrid), DCI Italy attached.
   ('30000000-0000-4000-8000-000000000206', 'de',
-   (date_trunc('day', now() at time zone 'Europe/Zurich') + interval '20 days' + time '10:00') at time zone 'Europe/Zurich', (date_trunc('day', now() at time zone 'Europe/Zurich') + interval '20 days' + time '16:00') at time zone 'Europe/Zurich', 'Europe/Zurich',
+   interval '20 days 10:00', interval '20 days 16:00', 'Europe/Zurich',
    'Haus der Religionen', 'Europaplatz 1, 3008 Bern', true, 20, 'open', null, '{}', '{legal_actions}', '{3,12,22}', '{CH,IT}',
    '30000000-0000-4000-8000-000000000111', null),
   -- DCI Ghana: past network training in Accra (registration closed).
   ('30000000-0000-4000-8000-000000000207', 'en',
-   (date_trunc('day', now() at time zone 'Africa/Accra') + interval '-20 days' + time '09:00') at time zone 'Africa/Accra', (date_trunc('day', now() at time zone 'Africa/Accra') + interval '-20 days' + time '17:00') at time zone 'Africa/Accra', 'Africa/Accra',
+   interval '-20 days 09:00', interval '-20 days 17:00', 'Africa/Accra',
    'Accra Police Training School', 'Ring Road East, Accra', false, 35, 'closed', null, '{}', '{training_education}', '{37,40}', '{GH}',
    null, null),
   -- DCI Italy + DCI Greece: two-day public seminar in Genoa.
   ('30000000-0000-4000-8000-000000000208', 'en',
-   (date_trunc('day', now() at time zone 'Europe/Rome') + interval '45 days' + time '09:30') at time zone 'Europe/Rome', (date_trunc('day', now() at time zone 'Europe/Rome') + interval '46 days' + time '17:30') at time zone 'Europe/Rome', 'Europe/Rome',
+   interval '45 days 09:30', interval '46 days 17:30', 'Europe/Rome',
    'Palazzo Ducale', 'Piazza Giacomo Matteotti 9, 16123 Genova', false, 40, 'open',
-   (date_trunc('day', now() at time zone 'Europe/Rome') + interval '38 days' + time '23:59') at time zone 'Europe/Rome', '{wheelchair,childcare}', '{training_education}', '{18,20,22}', '{IT,GR}',
+   interval '38 days 23:59', '{wheelchair,childcare}', '{training_education}', '{18,20,22}', '{IT,GR}',
    '30000000-0000-4000-8000-000000000102', null),
   -- SDJ Brussels: public evening session, CANCELLED (its registrations stay).
   ('30000000-0000-4000-8000-000000000209', 'fr',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '7 days' + time '18:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '7 days' + time '20:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '7 days 18:00', interval '7 days 20:00', 'Europe/Brussels',
    'Service Droit des Jeunes', 'Rue du Marché aux Poulets 30, 1000 Bruxelles', false, 20, 'open', null,
    '{easy_read}', '{legal_actions}', '{12,28}', '{BE}', '30000000-0000-4000-8000-000000000108', null),
   -- Mineurs en exil: past network meeting on guardianship.
   ('30000000-0000-4000-8000-000000000210', 'fr',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '-35 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '-35 days' + time '12:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '-35 days 09:30', interval '-35 days 12:30', 'Europe/Brussels',
    'Plate-forme Mineurs en exil', 'Rue de Namur 59, 1000 Bruxelles', false, 50, 'open', null,
    '{wheelchair}', '{lobbying_advocacy}', '{3,20,22}', '{BE}', '30000000-0000-4000-8000-000000000110', null),
   -- Secretariat: network webinar on alternative reports (online).
   ('30000000-0000-4000-8000-000000000211', 'en',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '60 days' + time '14:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '60 days' + time '15:30') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '60 days 14:00', interval '60 days 15:30', 'Europe/Brussels',
    null, null, true, null, 'open', null, '{captions,sign_language}', '{training_education,lobbying_advocacy}', '{44,45}', '{}',
    '30000000-0000-4000-8000-000000000107', null),
   -- Kinderrechtswinkel: public info evening, no registration (just come).
   ('30000000-0000-4000-8000-000000000212', 'nl',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '5 days' + time '19:00') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '5 days' + time '21:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '5 days 19:00', interval '5 days 21:00', 'Europe/Brussels',
    'Bibliotheek Gent De Krook', 'Miriam Makebaplein 1, 9000 Gent', false, null, 'none', null,
    '{wheelchair,childcare}', '{training_education}', '{19,28}', '{BE}', '30000000-0000-4000-8000-000000000109', null),
   -- DCI-Belgium: draft study day (editors only).
   ('30000000-0000-4000-8000-000000000213', 'fr',
-   (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '90 days' + time '09:30') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '90 days' + time '17:00') at time zone 'Europe/Brussels', 'Europe/Brussels',
+   interval '90 days 09:30', interval '90 days 17:00', 'Europe/Brussels',
    null, null, false, 80, 'open', null, '{}', '{research_expertise}', '{37}', '{BE}', null, null),
   -- DNI Bolivia: past network workshop on restorative justice (La Paz).
   ('30000000-0000-4000-8000-000000000214', 'es',
-   (date_trunc('day', now() at time zone 'America/La_Paz') + interval '-60 days' + time '09:00') at time zone 'America/La_Paz', (date_trunc('day', now() at time zone 'America/La_Paz') + interval '-60 days' + time '13:00') at time zone 'America/La_Paz', 'America/La_Paz',
+   interval '-60 days 09:00', interval '-60 days 13:00', 'America/La_Paz',
    'Centro Cultural de España', 'Av. Arce 2539, La Paz', false, 30, 'open', null, '{}', '{legal_actions}', '{37,40}', '{BO}',
-   '30000000-0000-4000-8000-000000000105', null);
+   '30000000-0000-4000-8000-000000000105', null)
+) as e (id, original_locale, starts, ends, time_zone, venue_name, venue_address, is_online, capacity,
+        registration_mode, registration_deadline, accessibility, areas, crc_articles, countries, joint_action_id, cancelled_at)
+-- Today's date in the event's zone: starts, ends and deadline above are days from it at local hh:mm.
+cross join lateral (select date_trunc('day', now() at time zone e.time_zone) as today) as zone;
 
 insert into public.event_translations (event_id, locale, title, description, accessibility_notes, updated_by)
 values

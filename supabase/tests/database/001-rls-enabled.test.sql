@@ -13,57 +13,42 @@ select ok(
   'the access-model tables exist in public'
 );
 
-select is(
-  array(
-    select tablename || ': ' || policyname
-    from pg_policies
-    where schemaname = 'public' and 'public' = any (roles)
-    order by 1
-  ),
-  '{}'::text[],
+-- is_empty lists the offending rows when it fails.
+select is_empty(
+  $$select tablename || ': ' || policyname from pg_policies where schemaname = 'public' and 'public' = any (roles)$$,
   'every policy in public names its roles (no implicit TO public)'
 );
 
-select is(
-  array(
-    select c.relname || ' to ' || r.rolname
+select is_empty(
+  $$select c.relname || ' to ' || r.rolname
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     cross join (values ('anon'), ('authenticated')) as r (rolname)
     where n.nspname = 'public' and c.relkind in ('r', 'p')
       and (has_table_privilege(r.rolname, c.oid, 'truncate')
            or has_table_privilege(r.rolname, c.oid, 'references')
-           or has_table_privilege(r.rolname, c.oid, 'trigger'))
-    order by 1
-  ),
-  '{}'::text[],
+           or has_table_privilege(r.rolname, c.oid, 'trigger'))$$,
   'the API roles hold no truncate/references/trigger privilege (truncate ignores RLS)'
 );
 
-select is(
-  array(
-    select p.oid::regprocedure::text
-    from pg_proc p
-    join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'private' and has_function_privilege('public', p.oid, 'execute')
-    order by 1
-  ),
-  '{}'::text[],
+-- The functions of the private schema, for the two checks below.
+create view tests.private_functions as
+select p.oid::regprocedure::text as signature, p.prokind as kind,
+       has_function_privilege('public', p.oid, 'execute') as executable_by_public,
+       coalesce('search_path=""' = any (p.proconfig), false) as pins_empty_search_path,
+       (p.prosqlbody is not null and not p.prosecdef) as inlinable
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+where n.nspname = 'private';
+
+select is_empty(
+  'select signature from tests.private_functions where executable_by_public',
   'no helper in private is executable by PUBLIC (execute is granted explicitly)'
 );
-
-select is(
-  array(
-    select p.oid::regprocedure::text
-    from pg_proc p
-    join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'private' and p.prokind = 'f'
-      and not exists (select 1 from unnest(p.proconfig) as c where c = 'search_path=""')
-      -- SQL-standard bodies bind their names at creation; no `set`, so they inline (lint 04).
-      and not (p.prosqlbody is not null and not p.prosecdef)
-    order by 1
-  ),
-  '{}'::text[],
+select is_empty(
+  -- SQL-standard bodies bind their names at creation; no `set`, so they inline (lint 04).
+  $$select signature from tests.private_functions
+    where kind = 'f' and not pins_empty_search_path and not inlinable$$,
   'every function in private pins search_path to empty'
 );
 

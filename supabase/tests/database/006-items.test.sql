@@ -56,20 +56,15 @@ select tests.clear_authentication();
 update public.organisations set status = 'active' where id = tests.uid('test-beta');
 
 -- creating ----------------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
-  '42501', 'permission denied for table items', 'anonymous visitors cannot create items');
-
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
-  '42501', 'new row violates row-level security policy for table "items"', 'a member cannot create items');
-
-select tests.authenticate_as('alpha_editor');
-select lives_ok(
-  $$insert into public.items (id, kind, owner_organisation_id) values (tests.uid('item_new'), 'event', tests.uid('test-alpha'))$$,
-  'an editor creates an item for their organisation');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
+   '42501: permission denied for table items', 'anonymous visitors cannot create items'),
+  ('alpha_member', $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
+   '42501: new row violates row-level security policy for table "items"', 'a member cannot create items'),
+  ('alpha_editor', $$insert into public.items (id, kind, owner_organisation_id) values (tests.uid('item_new'), 'event', tests.uid('test-alpha'))$$,
+   'ok', 'an editor creates an item for their organisation')
+) as attempt (actor, statement, outcome, description);
 select is(
   (select array_agg(role || ':' || state || ':' || tests.name(organisation_id)) from public.item_organisations where item_id = tests.uid('item_new')),
   array['owner:accepted:test-alpha'],
@@ -87,56 +82,34 @@ select is(
    from public.items where id = tests.uid('item_smuggled')),
   'test-alpha 1 1',
   '…they are reset to the owner: nobody grants access by writing the arrays');
-select throws_ok(
-  $$update public.items set participant_organisation_ids = participant_organisation_ids || tests.uid('test-gamma') where id = tests.uid('item_alpha_participants')$$,
-  '42501', 'an item''s organisation lists follow its attachments; attach or detach organisations instead',
-  'an editor cannot grant an organisation access by editing the access arrays');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-beta'))$$,
-  '42501', 'new row violates row-level security policy for table "items"', 'an editor cannot publish in another organisation''s name');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id, created_by) values ('event', tests.uid('test-alpha'), tests.uid('alpha_admin'))$$,
-  '42501', 'new row violates row-level security policy for table "items"', 'an editor cannot create an item in someone else''s name');
-
-select tests.authenticate_as('frozen_admin');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-frozen'))$$,
-  '42501', 'new row violates row-level security policy for table "items"', 'a suspended organisation''s admin cannot create items');
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
-  '42501', 'new row violates row-level security policy for table "items"', 'a coordinator cannot create items for another organisation');
-
--- updating ----------------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$update public.items set status = 'published'$$,
-  '42501', 'permission denied for table items', 'anonymous visitors cannot update items');
-
-select tests.authenticate_as('alpha_member');
-with u as (update public.items set status = 'published' where id = tests.uid('item_alpha_draft') returning 1)
-select is(count(*)::int, 0, 'a member cannot publish their organisation''s draft') from u;
-
-select tests.authenticate_as('outsider');
-with u as (update public.items set visibility = 'participants' where id = tests.uid('item_alpha_public') returning 1)
-select is(count(*)::int, 0, 'a person without membership cannot update a public item') from u;
-
-select tests.authenticate_as('gamma_admin');
-with u as (update public.items set updated_at = now() where id = tests.uid('item_alpha_draft') returning 1)
-select is(count(*)::int, 0, 'an invited (not accepted) co-lead cannot update the item') from u;
-
-select tests.authenticate_as('beta_editor');
-with u as (update public.items set updated_at = now() where id = tests.uid('item_alpha_draft') returning 1)
-select is(count(*)::int, 1, 'an editor of an accepted co-lead organisation may update the item') from u;
-select throws_ok(
-  $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft')$$,
-  '42501', 'only editors of the owner organisation can publish, archive or change visibility',
-  'a co-lead cannot publish in the owner''s name');
-select throws_ok(
-  $$update public.items set visibility = 'public' where id = tests.uid('item_alpha_draft')$$,
-  '42501', 'only editors of the owner organisation can publish, archive or change visibility',
-  'a co-lead cannot change visibility');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$update public.items set participant_organisation_ids = participant_organisation_ids || tests.uid('test-gamma') where id = tests.uid('item_alpha_participants')$$,
+   '42501: an item''s organisation lists follow its attachments; attach or detach organisations instead', 'an editor cannot grant an organisation access by editing the access arrays'),
+  ('alpha_editor', $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-beta'))$$,
+   '42501: new row violates row-level security policy for table "items"', 'an editor cannot publish in another organisation''s name'),
+  ('alpha_editor', $$insert into public.items (kind, owner_organisation_id, created_by) values ('event', tests.uid('test-alpha'), tests.uid('alpha_admin'))$$,
+   '42501: new row violates row-level security policy for table "items"', 'an editor cannot create an item in someone else''s name'),
+  ('frozen_admin', $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-frozen'))$$,
+   '42501: new row violates row-level security policy for table "items"', 'a suspended organisation''s admin cannot create items'),
+  ('coordinator', $$insert into public.items (kind, owner_organisation_id) values ('event', tests.uid('test-alpha'))$$,
+   '42501: new row violates row-level security policy for table "items"', 'a coordinator cannot create items for another organisation'),
+  -- updating ----------------------------------------------------------------------
+  (null, $$update public.items set status = 'published'$$,
+   '42501: permission denied for table items', 'anonymous visitors cannot update items'),
+  ('alpha_member', $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft')$$,
+   '0 rows', 'a member cannot publish their organisation''s draft'),
+  ('outsider', $$update public.items set visibility = 'participants' where id = tests.uid('item_alpha_public')$$,
+   '0 rows', 'a person without membership cannot update a public item'),
+  ('gamma_admin', $$update public.items set updated_at = now() where id = tests.uid('item_alpha_draft')$$,
+   '0 rows', 'an invited (not accepted) co-lead cannot update the item'),
+  ('beta_editor', $$update public.items set updated_at = now() where id = tests.uid('item_alpha_draft')$$,
+   '1 row', 'an editor of an accepted co-lead organisation may update the item'),
+  ('beta_editor', $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft')$$,
+   '42501: only editors of the owner organisation can publish, archive or change visibility', 'a co-lead cannot publish in the owner''s name'),
+  ('beta_editor', $$update public.items set visibility = 'public' where id = tests.uid('item_alpha_draft')$$,
+   '42501: only editors of the owner organisation can publish, archive or change visibility', 'a co-lead cannot change visibility')
+) as attempt (actor, statement, outcome, description);
 select is(tests.editable_items(), array['item_alpha_draft', 'item_beta_signatures'],
   'content tables'' update rule: a co-lead editor edits the draft it co-leads and its own items');
 
@@ -149,39 +122,28 @@ select is(count(*)::int, 1, 'an owner editor publishes a draft') from u;
 select isnt(
   (select published_at from public.items where id = tests.uid('item_alpha_draft')), null,
   'publishing stamps published_at');
-select throws_ok(
-  $$update public.items set owner_organisation_id = tests.uid('test-beta') where id = tests.uid('item_alpha_public')$$,
-  '42501', 'an item''s owner organisation, kind and author cannot change',
-  'nobody changes an item''s owner organisation');
-select throws_ok(
-  $$update public.items set visibility = 'network' where id = tests.uid('item_alpha_archived')$$,
-  '42501', 'an archived item is read-only; restore it first',
-  'an archived item is read-only');
-with u as (update public.items set status = 'published' where id = tests.uid('item_alpha_archived') returning 1)
-select is(count(*)::int, 1, 'the owner''s editor restores an archived item') from u;
-
-select tests.authenticate_as('beta_admin');
-with u as (update public.items set status = 'archived' where id = tests.uid('item_alpha_public') returning 1)
-select is(count(*)::int, 0, 'the admin of an organisation not leading the item cannot archive it') from u;
-
--- deleting ----------------------------------------------------------------------
-select tests.authenticate_as('beta_editor');
-with u as (delete from public.items where id = tests.uid('item_new') returning 1)
-select is(count(*)::int, 0, 'a co-lead cannot delete the owner''s item') from u;
-
-select tests.authenticate_as('alpha_member');
-with u as (delete from public.items where id = tests.uid('item_new') returning 1)
-select is(count(*)::int, 0, 'a member cannot delete a draft') from u;
-
-select tests.authenticate_as('alpha_editor');
-with u as (delete from public.items where id = tests.uid('item_alpha_public') returning 1)
-select is(count(*)::int, 0, 'a published item cannot be deleted (archive it instead)') from u;
-with u as (delete from public.items where id = tests.uid('item_new') returning 1)
-select is(count(*)::int, 1, 'an owner editor deletes a draft') from u;
-
-select tests.authenticate_as('coordinator');
-with u as (delete from public.items returning 1)
-select is(count(*)::int, 0, 'a coordinator deletes nothing') from u;
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$update public.items set owner_organisation_id = tests.uid('test-beta') where id = tests.uid('item_alpha_public')$$,
+   '42501: an item''s owner organisation, kind and author cannot change', 'nobody changes an item''s owner organisation'),
+  ('alpha_editor', $$update public.items set visibility = 'network' where id = tests.uid('item_alpha_archived')$$,
+   '42501: an archived item is read-only; restore it first', 'an archived item is read-only'),
+  ('alpha_editor', $$update public.items set status = 'published' where id = tests.uid('item_alpha_archived')$$,
+   '1 row', 'the owner''s editor restores an archived item'),
+  ('beta_admin', $$update public.items set status = 'archived' where id = tests.uid('item_alpha_public')$$,
+   '0 rows', 'the admin of an organisation not leading the item cannot archive it'),
+  -- deleting ----------------------------------------------------------------------
+  ('beta_editor', $$delete from public.items where id = tests.uid('item_new')$$,
+   '0 rows', 'a co-lead cannot delete the owner''s item'),
+  ('alpha_member', $$delete from public.items where id = tests.uid('item_new')$$,
+   '0 rows', 'a member cannot delete a draft'),
+  ('alpha_editor', $$delete from public.items where id = tests.uid('item_alpha_public')$$,
+   '0 rows', 'a published item cannot be deleted (archive it instead)'),
+  ('alpha_editor', $$delete from public.items where id = tests.uid('item_new')$$,
+   '1 row', 'an owner editor deletes a draft'),
+  ('coordinator', $$delete from public.items$$,
+   '0 rows', 'a coordinator deletes nothing')
+) as attempt (actor, statement, outcome, description);
 
 -- what really happened --------------------------------------------------------
 select tests.clear_authentication();

@@ -17,21 +17,19 @@ $$;
 grant execute on function tests.visible_audit(text) to public;
 
 -- access changes by API callers -------------------------------------------------
-select tests.authenticate_as('alpha_admin');
-update public.memberships set role = 'editor' where user_id = tests.uid('alpha_member');
-update public.organisations set name = 'Alpha renamed' where id = tests.uid('test-alpha');
-select tests.authenticate_as('coordinator');
-update public.organisations set status = 'active' where id = tests.uid('test-pending');
-select tests.authenticate_as('beta_admin');
-update public.memberships set role = 'editor' where user_id = tests.uid('beta_member');
-select tests.authenticate_as('alpha_editor');
-update public.items set visibility = 'public' where id = tests.uid('item_alpha_network');
-update public.items set updated_at = now() where id = tests.uid('item_alpha_public');
-insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-beta'), 'participant');
-select tests.authenticate_as('beta_admin');
-update public.item_organisations set state = 'accepted' where item_id = tests.uid('item_alpha_network') and organisation_id = tests.uid('test-beta');
-select tests.authenticate_as('invitee');
-update public.invitations set accepted_at = now() where email = 'invitee@test.demo';
+select tests.run_as(actor, statement)
+from (values
+  ('alpha_admin', $$update public.memberships set role = 'editor' where user_id = tests.uid('alpha_member')$$),
+  ('alpha_admin', $$update public.organisations set name = 'Alpha renamed' where id = tests.uid('test-alpha')$$),
+  ('coordinator', $$update public.organisations set status = 'active' where id = tests.uid('test-pending')$$),
+  ('beta_admin', $$update public.memberships set role = 'editor' where user_id = tests.uid('beta_member')$$),
+  ('alpha_editor', $$update public.items set visibility = 'public' where id = tests.uid('item_alpha_network')$$),
+  ('alpha_editor', $$update public.items set updated_at = now() where id = tests.uid('item_alpha_public')$$),
+  ('alpha_editor', $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('item_alpha_network'), tests.uid('test-beta'), 'participant')$$),
+  ('beta_admin', $$update public.item_organisations set state = 'accepted' where item_id = tests.uid('item_alpha_network') and organisation_id = tests.uid('test-beta')$$),
+  ('invitee', $$update public.invitations set accepted_at = now() where email = 'invitee@test.demo'$$)
+) as change (actor, statement)
+\g /dev/null
 select tests.clear_authentication();
 
 -- what was written ----------------------------------------------------------------

@@ -100,178 +100,142 @@ select is(tests.text_status('item_alpha_network'), array['en:current', 'fr:origi
   'translations saved after the original are current');
 
 -- reading: every actor -------------------------------------------------------------
-select tests.authenticate_as_anon();
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
-  'anonymous visitors read published and archived public actions only');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
-  'anonymous visitors read the texts of public actions only');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
-  'anonymous visitors read the timelines of public actions only');
-
-select tests.authenticate_as('outsider');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
-  'a person without membership reads public actions only');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
-  'a person without membership reads the texts of public actions only');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
-  'a person without membership reads the timelines of public actions only');
-
-select tests.authenticate_as('alpha_member');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'a member of the owner reads public, network and participants actions, not the draft');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
-  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
-        'item_alpha_participants/fr', 'item_alpha_participants/nl', 'item_alpha_public/fr', 'item_alpha_public/nl'],
-  'a member of the owner reads the texts of those actions, not the draft''s');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
-  'a member of the owner reads those timelines, not the draft''s');
-
-select tests.authenticate_as('alpha_editor');
-select is(tests.visible_rows('public.joint_actions'),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'an editor of the owner also reads the draft');
-select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)), 'an editor of the owner reads the draft''s text');
-select ok('post_draft' = any (tests.visible_rows('public.joint_action_updates')), 'an editor of the owner reads the draft''s timeline');
-
-select tests.authenticate_as('alpha_admin');
-select is(tests.visible_rows('public.joint_actions'),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'an admin of the owner reads the draft');
-
-select tests.authenticate_as('beta_editor');
-select is(tests.visible_rows('public.joint_actions'),
-  array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'an editor of an accepted co-lead reads the draft; of an accepted participant, the participants action');
-select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)) and 'post_draft' = any (tests.visible_rows('public.joint_action_updates')),
-  'an editor of an accepted co-lead reads the draft''s text and timeline');
-
-select tests.authenticate_as('beta_member');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
-  'a member of a participant organisation reads the participants action, not the draft its organisation co-leads');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
-  'a member of a participant organisation reads its timeline');
-
 select tests.authenticate_as('gamma_admin');
 select ok(tests.visible_attachments() @> array['item_alpha_draft/test-gamma:invited', 'item_alpha_participants/test-gamma:invited'],
   'the admin of an invited (not accepted) organisation sees the invitations…');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
-  '…but neither the draft nor the participants action…');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
-  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
-        'item_alpha_public/fr', 'item_alpha_public/nl'],
-  '…nor their texts…');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_public'],
-  '…nor their timelines');
 
-select tests.authenticate_as('delta_editor');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
-  'an editor of an organisation attached to nothing reads public and network actions');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_network', 'post_public'],
-  'an editor of an organisation attached to nothing reads public and network timelines');
+-- Outside the network (anonymous visitors, people without membership, members of a suspended
+-- organisation, even an accepted one): public actions, their texts and timelines only.
+select is(tests.read_as(outside.actor, public_part.reading), public_part.expected, outside.descriptions[public_part.n])
+from (values
+  (null, array['anonymous visitors read published and archived public actions only',
+    'anonymous visitors read the texts of public actions only',
+    'anonymous visitors read the timelines of public actions only']),
+  ('outsider', array['a person without membership reads public actions only',
+    'a person without membership reads the texts of public actions only',
+    'a person without membership reads the timelines of public actions only']),
+  ('frozen_member', array['a member of a suspended organisation loses network and participants actions (even an accepted attachment)',
+    'a member of a suspended organisation reads public texts only',
+    'a member of a suspended organisation reads public timelines only'])
+) as outside (actor, descriptions)
+cross join (values
+  (1, $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_public']),
+  (2, $$tests.visible_rows('public.joint_action_translations', 'action_id', true)$$, array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl']),
+  (3, $$tests.visible_rows('public.joint_action_updates')$$, array['post_archived', 'post_public'])
+) as public_part (n, reading, expected);
 
-select tests.authenticate_as('frozen_member');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_public'],
-  'a member of a suspended organisation loses network and participants actions (even an accepted attachment)');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true), array['item_alpha_archived/fr', 'item_alpha_public/fr', 'item_alpha_public/nl'],
-  'a member of a suspended organisation reads public texts only');
-select is(tests.visible_rows('public.joint_action_updates'), array['post_archived', 'post_public'],
-  'a member of a suspended organisation reads public timelines only');
+-- Inside the network.
+select is(tests.read_as(actor, reading), expected, description)
+from (values
+  ('alpha_member', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'a member of the owner reads public, network and participants actions, not the draft'),
+  ('alpha_member', $$tests.visible_rows('public.joint_action_translations', 'action_id', true)$$, array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+    'item_alpha_participants/fr', 'item_alpha_participants/nl', 'item_alpha_public/fr', 'item_alpha_public/nl'],
+   'a member of the owner reads the texts of those actions, not the draft''s'),
+  ('alpha_member', $$tests.visible_rows('public.joint_action_updates')$$, array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+   'a member of the owner reads those timelines, not the draft''s'),
+  ('alpha_editor', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'an editor of the owner also reads the draft'),
+  ('alpha_admin', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'an admin of the owner reads the draft'),
+  ('beta_editor', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_draft', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'an editor of an accepted co-lead reads the draft; of an accepted participant, the participants action'),
+  ('beta_member', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_network', 'item_alpha_participants', 'item_alpha_public'],
+   'a member of a participant organisation reads the participants action, not the draft its organisation co-leads'),
+  ('beta_member', $$tests.visible_rows('public.joint_action_updates')$$, array['post_archived', 'post_network', 'post_participants_alpha', 'post_participants_beta', 'post_public'],
+   'a member of a participant organisation reads its timeline'),
+  ('gamma_admin', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+   '…but neither the draft nor the participants action…'),
+  ('gamma_admin', $$tests.visible_rows('public.joint_action_translations', 'action_id', true)$$, array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+    'item_alpha_public/fr', 'item_alpha_public/nl'],
+   '…nor their texts…'),
+  ('gamma_admin', $$tests.visible_rows('public.joint_action_updates')$$, array['post_archived', 'post_network', 'post_public'],
+   '…nor their timelines'),
+  ('delta_editor', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+   'an editor of an organisation attached to nothing reads public and network actions'),
+  ('delta_editor', $$tests.visible_rows('public.joint_action_updates')$$, array['post_archived', 'post_network', 'post_public'],
+   'an editor of an organisation attached to nothing reads public and network timelines'),
+  ('coordinator', $$tests.visible_rows('public.joint_actions')$$, array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
+   'a coordinator reads network actions but not other organisations'' drafts or participants actions'),
+  ('coordinator', $$tests.visible_rows('public.joint_action_translations', 'action_id', true)$$, array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
+    'item_alpha_public/fr', 'item_alpha_public/nl'],
+   'a coordinator reads no text of a draft or participants action')
+) as reading (actor, reading, expected, description);
 
-select tests.authenticate_as('coordinator');
-select is(tests.visible_rows('public.joint_actions'), array['item_alpha_archived', 'item_alpha_network', 'item_alpha_public'],
-  'a coordinator reads network actions but not other organisations'' drafts or participants actions');
-select is(tests.visible_rows('public.joint_action_translations', 'action_id', true),
-  array['item_alpha_archived/fr', 'item_alpha_network/en', 'item_alpha_network/fr', 'item_alpha_network/nl',
-        'item_alpha_public/fr', 'item_alpha_public/nl'],
-  'a coordinator reads no text of a draft or participants action');
+select tests.authenticate_as('alpha_editor');
+select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)), 'an editor of the owner reads the draft''s text');
+select ok('post_draft' = any (tests.visible_rows('public.joint_action_updates')), 'an editor of the owner reads the draft''s timeline');
+select tests.authenticate_as('beta_editor');
+select ok('item_alpha_draft/fr' = any (tests.visible_rows('public.joint_action_translations', 'action_id', true)) and 'post_draft' = any (tests.visible_rows('public.joint_action_updates')),
+  'an editor of an accepted co-lead reads the draft''s text and timeline');
 
 -- search: per-language stems, under RLS ---------------------------------------------
-select tests.authenticate_as_anon();
-select is(tests.found('enfant', 'joint_action'), array['item_alpha_public'],
-  'French stems: "enfant" finds "enfants" in a French text');
-select is(tests.found('kind', 'joint_action'), '{}'::text[],
-  'Dutch "kind" does not stem to "kinderen" (the Dutch stemmer keeps them apart)');
-select is(tests.found('kinderen', 'joint_action'), array['item_alpha_public'],
-  'a Dutch word finds the Dutch translation of a public action');
-select is(tests.found('advocaat', 'joint_action'), '{}'::text[],
-  'anonymous visitors do not find a network action even when the word matches');
-select is(tests.found('', 'joint_action'), '{}'::text[], 'an empty query finds nothing');
-select is(tests.found('   ', 'joint_action'), '{}'::text[], 'a blank query finds nothing');
-select is(tests.found('de het een', 'joint_action'), '{}'::text[], 'a query of Dutch stop words finds nothing');
+select is(tests.read_as(actor, format('tests.found(%L, ''joint_action'')', word)), expected, description)
+from (values
+  (null, 'enfant', array['item_alpha_public'],
+   'French stems: "enfant" finds "enfants" in a French text'),
+  (null, 'kind', '{}'::text[],
+   'Dutch "kind" does not stem to "kinderen" (the Dutch stemmer keeps them apart)'),
+  (null, 'kinderen', array['item_alpha_public'],
+   'a Dutch word finds the Dutch translation of a public action'),
+  (null, 'advocaat', '{}'::text[],
+   'anonymous visitors do not find a network action even when the word matches'),
+  (null, '', '{}'::text[],
+   'an empty query finds nothing'),
+  (null, '   ', '{}'::text[],
+   'a blank query finds nothing'),
+  (null, 'de het een', '{}'::text[],
+   'a query of Dutch stop words finds nothing'),
+  ('delta_editor', 'advocaat', array['item_alpha_network'],
+   'Dutch stems: "advocaat" finds "advocaten" in a Dutch translation'),
+  ('delta_editor', 'lawyer', array['item_alpha_network'],
+   'English stems: "lawyer" finds "lawyers"'),
+  ('delta_editor', 'avocat', array['item_alpha_network'],
+   'French stems: "avocat" finds "avocats"'),
+  ('delta_editor', 'minderjarigen', '{}'::text[],
+   'an outsider''s search does not return a participants action even when the word matches'),
+  ('delta_editor', 'Comité', '{}'::text[],
+   'a network member''s search does not return another organisation''s draft'),
+  ('beta_member', 'minderjarigen', array['item_alpha_participants'],
+   'a participant''s member finds the participants action by an inflected Dutch word ("minderjarigen" → "minderjarige")'),
+  ('beta_member', 'vluchtelingen', array['item_alpha_participants'],
+   'Dutch plural "vluchtelingen" finds singular "vluchteling"'),
+  ('alpha_editor', 'comité', array['item_alpha_draft'],
+   'an owner editor finds its draft')
+) as search (actor, word, expected, description);
 
 select tests.authenticate_as('delta_editor');
-select is(tests.found('advocaat', 'joint_action'), array['item_alpha_network'],
-  'Dutch stems: "advocaat" finds "advocaten" in a Dutch translation');
-select is(tests.found('lawyer', 'joint_action'), array['item_alpha_network'],
-  'English stems: "lawyer" finds "lawyers"');
-select is(tests.found('avocat', 'joint_action'), array['item_alpha_network'],
-  'French stems: "avocat" finds "avocats"');
-select is(tests.found('minderjarigen', 'joint_action'), '{}'::text[],
-  'an outsider''s search does not return a participants action even when the word matches');
-select is(tests.found('Comité', 'joint_action'), '{}'::text[],
-  'a network member''s search does not return another organisation''s draft');
 select is((select count(*)::int from public.search_items('justice OR jeugdrecht OR juvenile', 'joint_action') s
             where s.item_id = tests.uid('item_alpha_network')), 1,
   'one row per action even when several of its languages match');
-
-select tests.authenticate_as('beta_member');
-select is(tests.found('minderjarigen', 'joint_action'), array['item_alpha_participants'],
-  'a participant''s member finds the participants action by an inflected Dutch word ("minderjarigen" → "minderjarige")');
-select is(tests.found('vluchtelingen', 'joint_action'), array['item_alpha_participants'],
-  'Dutch plural "vluchtelingen" finds singular "vluchteling"');
-
 select tests.authenticate_as('alpha_editor');
-select is(tests.found('comité', 'joint_action'), array['item_alpha_draft'], 'an owner editor finds its draft');
 select ok(
   (select rank from public.search_items('enfants', 'joint_action') s where s.item_id = tests.uid('item_alpha_public')) > 0,
   'search returns a positive rank');
 
 -- joint_actions: creating -----------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
-  '42501', 'permission denied for table joint_actions', 'anonymous visitors cannot create joint actions');
-
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
-  '42501', 'new row violates row-level security policy for table "joint_actions"',
-  'a member of the owner cannot create the content of its item');
-
-select tests.authenticate_as('beta_editor');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{legal_actions}')$$,
-  '42501', 'new row violates row-level security policy for table "joint_actions"',
-  'an editor of a co-lead cannot create the content of the owner''s item');
-
-select tests.authenticate_as('delta_editor');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
-  '42501', 'new row violates row-level security policy for table "joint_actions"',
-  'an editor of another organisation cannot create content for an item it cannot even see');
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
-  '42501', 'new row violates row-level security policy for table "joint_actions"',
-  'a coordinator cannot create content for another organisation''s item');
-
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_event'), 'fr', '{legal_actions}')$$,
-  '23514', 'a joint action belongs to an item of kind joint_action, not event',
-  'an event item cannot get joint-action content');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_archived'), 'fr', '{legal_actions}')$$,
-  '42501', 'new row violates row-level security policy for table "joint_actions"',
-  'an archived item gets no content');
-select throws_ok(
-  $$insert into public.joint_actions (id, original_locale) values (tests.uid('item_new'), 'fr')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_areas_valid"', 'a joint action needs at least one area');
-select lives_ok(
-  $$insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, original_revision)
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
+   '42501: permission denied for table joint_actions', 'anonymous visitors cannot create joint actions'),
+  ('alpha_member', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'fr', '{legal_actions}')$$,
+   '42501: new row violates row-level security policy for table "joint_actions"', 'a member of the owner cannot create the content of its item'),
+  ('beta_editor', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{legal_actions}')$$,
+   '42501: new row violates row-level security policy for table "joint_actions"', 'an editor of a co-lead cannot create the content of the owner''s item'),
+  ('delta_editor', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
+   '42501: new row violates row-level security policy for table "joint_actions"', 'an editor of another organisation cannot create content for an item it cannot even see'),
+  ('coordinator', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new'), 'en', '{legal_actions}')$$,
+   '42501: new row violates row-level security policy for table "joint_actions"', 'a coordinator cannot create content for another organisation''s item'),
+  ('alpha_editor', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_event'), 'fr', '{legal_actions}')$$,
+   '23514: a joint action belongs to an item of kind joint_action, not event', 'an event item cannot get joint-action content'),
+  ('alpha_editor', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_archived'), 'fr', '{legal_actions}')$$,
+   '42501: new row violates row-level security policy for table "joint_actions"', 'an archived item gets no content'),
+  ('alpha_editor', $$insert into public.joint_actions (id, original_locale) values (tests.uid('item_new'), 'fr')$$,
+   'violates joint_actions_areas_valid', 'a joint action needs at least one area'),
+  ('alpha_editor', $$insert into public.joint_actions (id, original_locale, areas, crc_articles, countries, themes, original_revision)
     values (tests.uid('item_new'), 'fr', '{legal_actions}', '{12,3}', '{BE}', '{participation}', 7)$$,
-  'an owner editor creates the content of its draft…');
+   'ok', 'an owner editor creates the content of its draft…')
+) as attempt (actor, statement, outcome, description);
 select is(tests.revision('item_new'), 1, '…and original_revision starts at 1 whatever the caller sends');
 select lives_ok(
   $$insert into public.joint_action_translations (action_id, locale, title, source_revision)
@@ -282,160 +246,105 @@ select is(
   (select source_revision || ':' || tests.name(updated_by) from public.joint_action_translations where action_id = tests.uid('item_new')),
   '1:alpha_editor', 'source_revision and updated_by are stamped by the database');
 
-select tests.authenticate_as('alpha_admin');
-select lives_ok(
-  $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
-  'an admin of the owner creates content too');
-
--- joint_actions: bad input ----------------------------------------------------------
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$update public.joint_actions set areas = '{}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_areas_valid"', 'no action without an area');
-select throws_ok($$update public.joint_actions set crc_articles = '{55}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'UNCRC articles stop at 54');
-select throws_ok($$update public.joint_actions set crc_articles = '{0}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'UNCRC articles start at 1');
-select throws_ok($$update public.joint_actions set crc_articles = '{3,3}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_crc_articles_valid"', 'an article is listed once');
-select throws_ok($$update public.joint_actions set countries = '{be}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_countries_valid"', 'countries are upper-case ISO codes');
-select throws_ok($$update public.joint_actions set countries = '{BEL}' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_countries_valid"', 'countries are two-letter codes');
-select throws_ok($$update public.joint_actions set themes = array[repeat('x', 61)] where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'a theme has at most 60 characters');
-select throws_ok($$update public.joint_actions set themes = array[' '] where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'a theme is not blank');
-select throws_ok(
-  $$update public.joint_actions set themes = array(select 'theme ' || g from generate_series(1, 21) g) where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_themes_valid"', 'at most 20 themes');
-select throws_ok(
-  $$update public.joint_actions set starts_on = '2026-06-01', ends_on = '2026-05-31' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'new row for relation "joint_actions" violates check constraint "joint_actions_dates_ordered"', 'an action does not end before it starts');
-select throws_ok($$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-  '23514', 'value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages');
-select throws_ok(
-  $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-  '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_title_length"', 'a text needs a title');
-select throws_ok(
-  $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
-  '23514', 'new row for relation "joint_action_translations" violates check constraint "joint_action_translations_body_length"', 'a body has at most 50,000 characters');
+-- joint_actions: bad input (each change breaks the check constraint named) ----------
+select tests.check_as('alpha_editor', format($$update public.joint_actions set %s where id = tests.uid('item_alpha_public')$$, bad.change),
+                      'violates ' || bad.constraint_name, bad.description)
+from (values
+  ($$areas = '{}'$$, 'joint_actions_areas_valid', 'no action without an area'),
+  ($$crc_articles = '{55}'$$, 'joint_actions_crc_articles_valid', 'UNCRC articles stop at 54'),
+  ($$crc_articles = '{0}'$$, 'joint_actions_crc_articles_valid', 'UNCRC articles start at 1'),
+  ($$crc_articles = '{3,3}'$$, 'joint_actions_crc_articles_valid', 'an article is listed once'),
+  ($$countries = '{be}'$$, 'joint_actions_countries_valid', 'countries are upper-case ISO codes'),
+  ($$countries = '{BEL}'$$, 'joint_actions_countries_valid', 'countries are two-letter codes'),
+  ($$themes = array[repeat('x', 61)]$$, 'joint_actions_themes_valid', 'a theme has at most 60 characters'),
+  ($$themes = array[' ']$$, 'joint_actions_themes_valid', 'a theme is not blank'),
+  ($$themes = array(select 'theme ' || g from generate_series(1, 21) g)$$, 'joint_actions_themes_valid', 'at most 20 themes'),
+  ($$starts_on = '2026-06-01', ends_on = '2026-05-31'$$, 'joint_actions_dates_ordered', 'an action does not end before it starts')
+) as bad (change, constraint_name, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
+   'ok', 'an admin of the owner creates content too'),
+  ('alpha_editor', $$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
+   '23514: value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages'),
+  ('alpha_editor', $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+   'violates joint_action_translations_title_length', 'a text needs a title'),
+  ('alpha_editor', $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
+   'violates joint_action_translations_body_length', 'a body has at most 50,000 characters')
+) as attempt (actor, statement, outcome, description);
 
 -- joint_actions: updating -----------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok($$update public.joint_actions set phase = 'completed'$$,
-  '42501', 'permission denied for table joint_actions', 'anonymous visitors cannot edit joint actions');
-
-select tests.authenticate_as('outsider');
-with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_public') returning 1)
-select is(count(*)::int, 0, 'a person without membership cannot edit a public action') from u;
-
-select tests.authenticate_as('alpha_member');
-with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_network') returning 1)
-select is(count(*)::int, 0, 'a member of the owner cannot edit its action') from u;
-
-select tests.authenticate_as('beta_member');
-with u as (update public.joint_actions set phase = 'completed' returning 1)
-select is(count(*)::int, 0, 'a member of a co-lead or participant organisation edits nothing') from u;
-
-select tests.authenticate_as('gamma_admin');
-with u as (update public.joint_actions set phase = 'completed' returning 1)
-select is(count(*)::int, 0, 'the admin of an invited (not accepted) co-lead edits nothing') from u;
-
-select tests.authenticate_as('delta_editor');
-with u as (update public.joint_actions set phase = 'completed' returning 1)
-select is(count(*)::int, 0, 'an editor of another organisation edits nothing') from u;
-
-select tests.authenticate_as('frozen_admin');
-with u as (update public.joint_actions set phase = 'completed' returning 1)
-select is(count(*)::int, 0, 'the admin of a suspended participant edits nothing') from u;
-
-select tests.authenticate_as('coordinator');
-with u as (update public.joint_actions set phase = 'completed' returning 1)
-select is(count(*)::int, 0, 'a coordinator edits nothing') from u;
-
-select tests.authenticate_as('beta_editor');
-with u as (update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_participants') returning 1)
-select is(count(*)::int, 0, 'an editor of a participant organisation can read but not edit') from u;
-with u as (update public.joint_actions set phase = 'ongoing', crc_articles = '{4,12,44}' where id = tests.uid('item_alpha_draft') returning 1)
-select is(count(*)::int, 1, 'an editor of an accepted co-lead edits the action') from u;
-
-select tests.authenticate_as('alpha_editor');
-with u as (update public.joint_actions set phase = 'completed', ends_on = '2026-12-31' where id = tests.uid('item_alpha_public') returning 1)
-select is(count(*)::int, 1, 'an owner editor edits its action') from u;
-with u as (update public.joint_actions set phase = 'ongoing' where id = tests.uid('item_alpha_archived') returning 1)
-select is(count(*)::int, 0, 'an archived action is read-only, even for the owner''s editors') from u;
-select throws_ok($$update public.joint_actions set original_revision = 9 where id = tests.uid('item_alpha_public')$$,
-  '42501', 'original_revision follows the original text; edit the original translation instead',
-  'nobody writes original_revision');
-select throws_ok($$delete from public.joint_actions where id = tests.uid('item_alpha_public')$$,
-  '42501', 'permission denied for table joint_actions',
-  'joint actions are not deleted directly (they follow their item)');
+select tests.check_as(nobody.actor, $$update public.joint_actions set phase = 'completed'$$, '0 rows', nobody.description)
+from (values
+  ('beta_member', 'a member of a co-lead or participant organisation edits nothing'),
+  ('gamma_admin', 'the admin of an invited (not accepted) co-lead edits nothing'),
+  ('delta_editor', 'an editor of another organisation edits nothing'),
+  ('frozen_admin', 'the admin of a suspended participant edits nothing'),
+  ('coordinator', 'a coordinator edits nothing')
+) as nobody (actor, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$update public.joint_actions set phase = 'completed'$$,
+   '42501: permission denied for table joint_actions', 'anonymous visitors cannot edit joint actions'),
+  ('outsider', $$update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_public')$$,
+   '0 rows', 'a person without membership cannot edit a public action'),
+  ('alpha_member', $$update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_network')$$,
+   '0 rows', 'a member of the owner cannot edit its action'),
+  ('beta_editor', $$update public.joint_actions set phase = 'completed' where id = tests.uid('item_alpha_participants')$$,
+   '0 rows', 'an editor of a participant organisation can read but not edit'),
+  ('beta_editor', $$update public.joint_actions set phase = 'ongoing', crc_articles = '{4,12,44}' where id = tests.uid('item_alpha_draft')$$,
+   '1 row', 'an editor of an accepted co-lead edits the action'),
+  ('alpha_editor', $$update public.joint_actions set phase = 'completed', ends_on = '2026-12-31' where id = tests.uid('item_alpha_public')$$,
+   '1 row', 'an owner editor edits its action'),
+  ('alpha_editor', $$update public.joint_actions set phase = 'ongoing' where id = tests.uid('item_alpha_archived')$$,
+   '0 rows', 'an archived action is read-only, even for the owner''s editors'),
+  ('alpha_editor', $$update public.joint_actions set original_revision = 9 where id = tests.uid('item_alpha_public')$$,
+   '42501: original_revision follows the original text; edit the original translation instead', 'nobody writes original_revision'),
+  ('alpha_editor', $$delete from public.joint_actions where id = tests.uid('item_alpha_public')$$,
+   '42501: permission denied for table joint_actions', 'joint actions are not deleted directly (they follow their item)')
+) as attempt (actor, statement, outcome, description);
 
 -- translations: writing --------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_public'), 'en', 'x')$$,
-  '42501', 'permission denied for table joint_action_translations', 'anonymous visitors cannot translate');
-
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_network'), 'de', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'a member of the owner cannot add a translation');
-with u as (update public.joint_action_translations set title = 'x' returning 1)
-select is(count(*)::int, 0, 'a member of the owner edits no text') from u;
-
-select tests.authenticate_as('beta_editor');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_participants'), 'en', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'an editor of a participant organisation cannot add a translation');
-with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_participants') returning 1)
-select is(count(*)::int, 0, 'an editor of a participant organisation edits no text') from u;
-with u as (delete from public.joint_action_translations where action_id = tests.uid('item_alpha_participants') and locale = 'nl' returning 1)
-select is(count(*)::int, 0, 'an editor of a participant organisation deletes no translation') from u;
-select lives_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title, summary)
+-- Translating takes an editor of the owner or of an accepted co-lead, on a live action.
+select tests.check_as(refused.actor,
+  format($$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid(%L), %L, 'x')$$,
+         refused.item, refused.locale),
+  '42501: new row violates row-level security policy for table "joint_action_translations"', refused.description)
+from (values
+  ('alpha_member', 'item_alpha_network', 'de', 'a member of the owner cannot add a translation'),
+  ('beta_editor', 'item_alpha_participants', 'en', 'an editor of a participant organisation cannot add a translation'),
+  ('gamma_admin', 'item_alpha_draft', 'en', 'an invited (not accepted) co-lead cannot translate'),
+  ('delta_editor', 'item_alpha_network', 'de', 'an editor of another organisation cannot translate a network action'),
+  ('alpha_editor', 'item_alpha_archived', 'nl', 'an archived action gets no new translation')
+) as refused (actor, item, locale, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_public'), 'en', 'x')$$,
+   '42501: permission denied for table joint_action_translations', 'anonymous visitors cannot translate'),
+  ('alpha_member', $$update public.joint_action_translations set title = 'x'$$,
+   '0 rows', 'a member of the owner edits no text'),
+  ('beta_editor', $$update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_participants')$$,
+   '0 rows', 'an editor of a participant organisation edits no text'),
+  ('beta_editor', $$delete from public.joint_action_translations where action_id = tests.uid('item_alpha_participants') and locale = 'nl'$$,
+   '0 rows', 'an editor of a participant organisation deletes no translation'),
+  ('beta_editor', $$insert into public.joint_action_translations (action_id, locale, title, summary)
     values (tests.uid('item_alpha_draft'), 'nl', 'Alternatief rapport voor het Kinderrechtencomité', 'Gezamenlijke voorbereiding.')$$,
-  'an editor of an accepted co-lead adds a translation');
-
-select tests.authenticate_as('gamma_admin');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_draft'), 'en', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'an invited (not accepted) co-lead cannot translate');
-
-select tests.authenticate_as('delta_editor');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_network'), 'de', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'an editor of another organisation cannot translate a network action');
-with u as (update public.joint_action_translations set title = 'x' returning 1)
-select is(count(*)::int, 0, 'an editor of another organisation edits no text') from u;
-
-select tests.authenticate_as('frozen_admin');
-with u as (update public.joint_action_translations set title = 'x' returning 1)
-select is(count(*)::int, 0, 'the admin of a suspended organisation edits no text') from u;
-
-select tests.authenticate_as('coordinator');
-with u as (delete from public.joint_action_translations returning 1)
-select is(count(*)::int, 0, 'a coordinator deletes no text') from u;
-
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_archived'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'an archived action gets no new translation');
-with u as (update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_archived') returning 1)
-select is(count(*)::int, 0, 'the texts of an archived action are read-only') from u;
-select throws_ok(
-  $$delete from public.joint_action_translations where action_id = tests.uid('item_alpha_network') and locale = 'fr'$$,
-  '42501', 'the original-language text of a joint action cannot be deleted', 'the original text cannot be deleted');
-select throws_ok(
-  $$update public.joint_action_translations set locale = 'de' where action_id = tests.uid('item_alpha_network') and locale = 'en'$$,
-  '42501', 'a translation cannot move to another action or language', 'a translation does not change language');
-with u as (delete from public.joint_action_translations where action_id = tests.uid('item_alpha_public') and locale = 'nl' returning 1)
-select is(count(*)::int, 1, 'an owner editor deletes a translation') from u;
+   'ok', 'an editor of an accepted co-lead adds a translation'),
+  ('delta_editor', $$update public.joint_action_translations set title = 'x'$$,
+   '0 rows', 'an editor of another organisation edits no text'),
+  ('frozen_admin', $$update public.joint_action_translations set title = 'x'$$,
+   '0 rows', 'the admin of a suspended organisation edits no text'),
+  ('coordinator', $$delete from public.joint_action_translations$$,
+   '0 rows', 'a coordinator deletes no text'),
+  ('alpha_editor', $$update public.joint_action_translations set title = 'x' where action_id = tests.uid('item_alpha_archived')$$,
+   '0 rows', 'the texts of an archived action are read-only'),
+  ('alpha_editor', $$delete from public.joint_action_translations where action_id = tests.uid('item_alpha_network') and locale = 'fr'$$,
+   '42501: the original-language text of a joint action cannot be deleted', 'the original text cannot be deleted'),
+  ('alpha_editor', $$update public.joint_action_translations set locale = 'de' where action_id = tests.uid('item_alpha_network') and locale = 'en'$$,
+   '42501: a translation cannot move to another action or language', 'a translation does not change language'),
+  ('alpha_editor', $$delete from public.joint_action_translations where action_id = tests.uid('item_alpha_public') and locale = 'nl'$$,
+   '1 row', 'an owner editor deletes a translation')
+) as attempt (actor, statement, outcome, description);
 
 -- translations: outdated and up to date ------------------------------------------------
 select tests.authenticate_as('alpha_editor');
@@ -490,125 +399,72 @@ select is(
   4, 'the new original carries the current revision');
 
 -- timeline: writing -----------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
-  '42501', 'permission denied for table joint_action_updates', 'anonymous visitors cannot post');
-
-select tests.authenticate_as('outsider');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'a person without membership cannot post');
-
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'a member (not editor) of the owner cannot post');
-
-select tests.authenticate_as('alpha_editor');
-select lives_ok(
+-- Posting takes an editor of an organisation attached (accepted, active) to a live action,
+-- posting in that organisation's name; RLS refuses everyone else.
+select tests.check_as(post.actor,
+  format($$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid(%L), tests.uid(%L), %L, 'x')$$,
+         post.item, post.org, post.locale),
+  '42501: new row violates row-level security policy for table "joint_action_updates"', post.description)
+from (values
+  ('outsider', 'item_alpha_public', 'test-alpha', 'fr', 'a person without membership cannot post'),
+  ('alpha_member', 'item_alpha_public', 'test-alpha', 'fr', 'a member (not editor) of the owner cannot post'),
+  ('alpha_editor', 'item_alpha_participants', 'test-beta', 'fr', 'nobody posts in the name of another organisation, even an attached one'),
+  ('alpha_editor', 'item_alpha_archived', 'test-alpha', 'fr', 'nobody posts on an archived action'),
+  ('beta_editor', 'item_alpha_network', 'test-beta', 'nl', 'an organisation not attached to a (readable) action cannot post on it'),
+  ('beta_member', 'item_alpha_participants', 'test-beta', 'nl', 'a plain member of a participant organisation cannot post'),
+  ('gamma_admin', 'item_alpha_participants', 'test-gamma', 'nl', 'an invited (not accepted) organisation cannot post'),
+  ('frozen_admin', 'item_alpha_participants', 'test-frozen', 'fr', 'a suspended organisation cannot post, even where it was accepted'),
+  ('delta_editor', 'item_alpha_public', 'test-delta', 'en', 'an editor of another organisation cannot post on a public action'),
+  ('coordinator', 'item_alpha_network', 'test-coord', 'en', 'a coordinator cannot post on other organisations'' actions')
+) as post (actor, item, org, locale, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', 'x')$$,
+   '42501: permission denied for table joint_action_updates', 'anonymous visitors cannot post'),
+  ('alpha_editor', $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', ' ')$$,
+   'violates joint_action_updates_body_length', 'a post is not blank'),
+  ('beta_editor', $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'nl', 'Zitting vastgelegd.')$$,
+   'ok', 'an editor of an accepted participant posts in its organisation''s name')
+) as attempt (actor, statement, outcome, description);
+select tests.check_as('alpha_editor',
   $$insert into public.joint_action_updates (id, action_id, organisation_id, author_id, locale, body)
     values (tests.uid('post_new'), tests.uid('item_alpha_public'), tests.uid('test-alpha'), tests.uid('alpha_admin'), 'fr', 'Nouvelle étape.')$$,
-  'an owner editor posts in its organisation''s name…');
+  'ok', 'an owner editor posts in its organisation''s name…');
 select is((select tests.name(author_id) from public.joint_action_updates where id = tests.uid('post_new')), 'alpha_editor',
   '…and is recorded as the author whatever author_id was sent');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'fr', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'nobody posts in the name of another organisation, even an attached one');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_archived'), tests.uid('test-alpha'), 'fr', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'nobody posts on an archived action');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-alpha'), 'fr', ' ')$$,
-  '23514', 'new row for relation "joint_action_updates" violates check constraint "joint_action_updates_body_length"', 'a post is not blank');
-
-select tests.authenticate_as('beta_editor');
-select lives_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'nl', 'Zitting vastgelegd.')$$,
-  'an editor of an accepted participant posts in its organisation''s name');
-select lives_ok(
-  $$insert into public.joint_action_updates (id, action_id, organisation_id, locale, body) values (tests.uid('post_smuggled'), tests.uid('item_alpha_draft'), tests.uid('test-beta'), 'nl', 'Eerste versie klaar.')$$,
-  'an editor of an accepted co-lead posts on the draft');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_network'), tests.uid('test-beta'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'an organisation not attached to a (readable) action cannot post on it');
-
-select tests.authenticate_as('beta_member');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-beta'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'a plain member of a participant organisation cannot post');
-
-select tests.authenticate_as('gamma_admin');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-gamma'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'an invited (not accepted) organisation cannot post');
-
-select tests.authenticate_as('frozen_admin');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_participants'), tests.uid('test-frozen'), 'fr', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'a suspended organisation cannot post, even where it was accepted');
-
-select tests.authenticate_as('delta_editor');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_public'), tests.uid('test-delta'), 'en', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'an editor of another organisation cannot post on a public action');
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body) values (tests.uid('item_alpha_network'), tests.uid('test-coord'), 'en', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'a coordinator cannot post on other organisations'' actions');
-
--- timeline: editing and deleting
-select tests.authenticate_as_anon();
-select throws_ok($$delete from public.joint_action_updates$$,
-  '42501', 'permission denied for table joint_action_updates', 'anonymous visitors delete no post');
-
-select tests.authenticate_as('beta_editor');
-with u as (update public.joint_action_updates set body = 'Dossier ingediend op 3 maart.' where id = tests.uid('post_participants_beta') returning 1)
-select is(count(*)::int, 1, 'an author edits their own post') from u;
-with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_participants_alpha') returning 1)
-select is(count(*)::int, 0, 'nobody edits another person''s post') from u;
-with u as (delete from public.joint_action_updates where id = tests.uid('post_participants_alpha') returning 1)
-select is(count(*)::int, 0, 'a participant cannot delete the owner''s posts') from u;
-select throws_ok(
-  $$update public.joint_action_updates set organisation_id = tests.uid('test-alpha') where id = tests.uid('post_participants_beta')$$,
-  '42501', 'only the text and language of a timeline update can change', 'a post does not change organisation');
-with u as (delete from public.joint_action_updates where id = tests.uid('post_smuggled') returning 1)
-select is(count(*)::int, 1, 'an author deletes their own post') from u;
-
-select tests.authenticate_as('alpha_admin');
-with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_public') returning 1)
-select is(count(*)::int, 0, 'an owner admin does not rewrite an editor''s post') from u;
-with u as (delete from public.joint_action_updates where id = tests.uid('post_participants_beta') returning 1)
-select is(count(*)::int, 1, 'an owner admin deletes a participant''s post (moderation)') from u;
-
-select tests.authenticate_as('alpha_member');
-with u as (delete from public.joint_action_updates returning 1)
-select is(count(*)::int, 0, 'a member deletes no post') from u;
-
-select tests.authenticate_as('gamma_admin');
-with u as (delete from public.joint_action_updates returning 1)
-select is(count(*)::int, 0, 'an invited organisation deletes no post') from u;
-
-select tests.authenticate_as('alpha_editor');
-with u as (update public.joint_action_updates set body = 'x' where id = tests.uid('post_archived') returning 1)
-select is(count(*)::int, 0, 'the timeline of an archived action is read-only (edit)') from u;
-with u as (delete from public.joint_action_updates where id = tests.uid('post_archived') returning 1)
-select is(count(*)::int, 0, 'the timeline of an archived action is read-only (delete)') from u;
-
--- deleting the item takes everything with it ----------------------------------------
-with u as (delete from public.items where id = tests.uid('item_new') returning 1)
-select is(count(*)::int, 1, 'an owner editor deletes its draft item…') from u;
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('beta_editor', $$insert into public.joint_action_updates (id, action_id, organisation_id, locale, body) values (tests.uid('post_smuggled'), tests.uid('item_alpha_draft'), tests.uid('test-beta'), 'nl', 'Eerste versie klaar.')$$,
+   'ok', 'an editor of an accepted co-lead posts on the draft'),
+  -- timeline: editing and deleting
+  (null, $$delete from public.joint_action_updates$$,
+   '42501: permission denied for table joint_action_updates', 'anonymous visitors delete no post'),
+  ('beta_editor', $$update public.joint_action_updates set body = 'Dossier ingediend op 3 maart.' where id = tests.uid('post_participants_beta')$$,
+   '1 row', 'an author edits their own post'),
+  ('beta_editor', $$update public.joint_action_updates set body = 'x' where id = tests.uid('post_participants_alpha')$$,
+   '0 rows', 'nobody edits another person''s post'),
+  ('beta_editor', $$delete from public.joint_action_updates where id = tests.uid('post_participants_alpha')$$,
+   '0 rows', 'a participant cannot delete the owner''s posts'),
+  ('beta_editor', $$update public.joint_action_updates set organisation_id = tests.uid('test-alpha') where id = tests.uid('post_participants_beta')$$,
+   '42501: only the text and language of a timeline update can change', 'a post does not change organisation'),
+  ('beta_editor', $$delete from public.joint_action_updates where id = tests.uid('post_smuggled')$$,
+   '1 row', 'an author deletes their own post'),
+  ('alpha_admin', $$update public.joint_action_updates set body = 'x' where id = tests.uid('post_public')$$,
+   '0 rows', 'an owner admin does not rewrite an editor''s post'),
+  ('alpha_admin', $$delete from public.joint_action_updates where id = tests.uid('post_participants_beta')$$,
+   '1 row', 'an owner admin deletes a participant''s post (moderation)'),
+  ('alpha_member', $$delete from public.joint_action_updates$$,
+   '0 rows', 'a member deletes no post'),
+  ('gamma_admin', $$delete from public.joint_action_updates$$,
+   '0 rows', 'an invited organisation deletes no post'),
+  ('alpha_editor', $$update public.joint_action_updates set body = 'x' where id = tests.uid('post_archived')$$,
+   '0 rows', 'the timeline of an archived action is read-only (edit)'),
+  ('alpha_editor', $$delete from public.joint_action_updates where id = tests.uid('post_archived')$$,
+   '0 rows', 'the timeline of an archived action is read-only (delete)'),
+  -- deleting the item takes everything with it ----------------------------------------
+  ('alpha_editor', $$delete from public.items where id = tests.uid('item_new')$$,
+   '1 row', 'an owner editor deletes its draft item…')
+) as attempt (actor, statement, outcome, description);
 select tests.clear_authentication();
 select is(
   (select count(*)::int from public.joint_action_translations where action_id = tests.uid('item_new'))

@@ -101,12 +101,15 @@ select tests.authenticate_as_anon();
 select is(tests.visible_rows('public.events'), array['ev_cancelled', 'ev_public'],
   'anonymous visitors read public events only (a cancelled one too)');
 select is(tests.visible_rows('public.event_translations', 'event_id', true), array['ev_public/fr'], 'anonymous visitors read the texts of public events only');
-select throws_ok($$select * from public.event_online_links$$, '42501', 'permission denied for table event_online_links',
-  'anonymous visitors have no access to online links at all');
-select throws_ok($$select * from public.event_registrations$$, '42501', 'permission denied for table event_registrations',
-  'anonymous visitors have no access to registrations at all');
-select throws_ok($$select * from public.calendar_tokens$$, '42501', 'permission denied for table calendar_tokens',
-  'anonymous visitors have no access to calendar tokens');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$select * from public.event_online_links$$,
+   '42501: permission denied for table event_online_links', 'anonymous visitors have no access to online links at all'),
+  (null, $$select * from public.event_registrations$$,
+   '42501: permission denied for table event_registrations', 'anonymous visitors have no access to registrations at all'),
+  (null, $$select * from public.calendar_tokens$$,
+   '42501: permission denied for table calendar_tokens', 'anonymous visitors have no access to calendar tokens')
+) as attempt (actor, statement, outcome, description);
 
 select tests.authenticate_as('outsider');
 select is(tests.visible_rows('public.events'), array['ev_cancelled', 'ev_public'], 'a person without membership reads public events only');
@@ -144,165 +147,140 @@ select ok(not ('ev_participants' = any (tests.visible_rows('public.events'))) an
 select is(tests.visible_rows('public.event_online_links', 'event_id'), '{}'::text[], 'a coordinator reads no online link of other organisations');
 
 -- creating and editing events ------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
-  '42501', 'permission denied for table events', 'anonymous visitors cannot create events');
-
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
-  '42501', 'new row violates row-level security policy for table "events"', 'a member of the owner cannot create an event');
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
-  '42501', 'new row violates row-level security policy for table "events"', 'a coordinator cannot create another organisation''s event');
-
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('item_alpha_draft'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
-  '23514', 'an event belongs to an item of kind event, not joint_action', 'a joint-action item cannot get event content');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '2 days', now() + interval '1 day')$$,
-  '23514', 'new row for relation "events" violates check constraint "events_dates_ordered"', 'an event does not end before it starts');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '1 day')$$,
-  '23514', 'new row for relation "events" violates check constraint "events_dates_ordered"', 'an event does not end when it starts');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 0)$$,
-  '23514', 'new row for relation "events" violates check constraint "events_capacity_positive"', 'capacity 0 is refused');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', -3)$$,
-  '23514', 'new row for relation "events" violates check constraint "events_capacity_positive"', 'a negative capacity is refused');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 'Mars/Olympus')$$,
-  '23514', 'unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'an unknown time zone is refused with a clear message');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
+   '42501: permission denied for table events', 'anonymous visitors cannot create events'),
+  ('alpha_member', $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
+   '42501: new row violates row-level security policy for table "events"', 'a member of the owner cannot create an event'),
+  ('coordinator', $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
+   '42501: new row violates row-level security policy for table "events"', 'a coordinator cannot create another organisation''s event'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('item_alpha_draft'), 'fr', now() + interval '1 day', now() + interval '2 days')$$,
+   '23514: an event belongs to an item of kind event, not joint_action', 'a joint-action item cannot get event content'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '2 days', now() + interval '1 day')$$,
+   'violates events_dates_ordered', 'an event does not end before it starts'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '1 day')$$,
+   'violates events_dates_ordered', 'an event does not end when it starts'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 0)$$,
+   'violates events_capacity_positive', 'capacity 0 is refused'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, capacity) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', -3)$$,
+   'violates events_capacity_positive', 'a negative capacity is refused'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', 'Mars/Olympus')$$,
+   '23514: unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'an unknown time zone is refused with a clear message')
+) as attempt (actor, statement, outcome, description);
 select is(
   array(select private.is_time_zone(z) from unnest(array['Europe/Brussels', 'America/Argentina/Buenos_Aires',
     'Etc/GMT+3', 'UTC', 'CET', 'UTC+3', 'Europe/Brussels+1', 'posix/Europe/Brussels', 'Mars/Olympus', '']) z),
   array[true, true, true, true, false, false, false, false, false, false],
   'time zones: IANA names and UTC, not abbreviations, POSIX rules or unknown names');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, accessibility) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', '{telepathy}')$$,
-  '23514', 'new row for relation "events" violates check constraint "events_accessibility_valid"', 'accessibility features come from the list');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, registration_deadline) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', now() + interval '36 hours')$$,
-  '23514', 'new row for relation "events" violates check constraint "events_registration_deadline_before_start"', 'registration closes at the start at the latest');
-select throws_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, joint_action_id) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', tests.uid('item_beta_signatures'))$$,
-  'EV010', 'an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read');
-select lives_ok(
-  $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone, accessibility, original_revision)
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, accessibility) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', '{telepathy}')$$,
+   'violates events_accessibility_valid', 'accessibility features come from the list'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, registration_deadline) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', now() + interval '36 hours')$$,
+   'violates events_registration_deadline_before_start', 'registration closes at the start at the latest'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, joint_action_id) values (tests.uid('ev_new'), 'fr', now() + interval '1 day', now() + interval '2 days', tests.uid('item_beta_signatures'))$$,
+   'EV010: an event can only be linked to a joint action you can read', 'an event links only to a joint action the editor can read'),
+  ('alpha_editor', $$insert into public.events (id, original_locale, starts_at, ends_at, time_zone, accessibility, original_revision)
     values (tests.uid('ev_new'), 'nl', now() + interval '1 day', now() + interval '2 days', 'America/Costa_Rica', '{captions,wheelchair}', 5)$$,
-  'an owner editor creates the content of its event item…');
+   'ok', 'an owner editor creates the content of its event item…')
+) as attempt (actor, statement, outcome, description);
 select is((select original_revision from public.events where id = tests.uid('ev_new')), 1, '…with original_revision 1 whatever was sent');
 
-select tests.authenticate_as('outsider');
-with u as (update public.events set capacity = 99 where id = tests.uid('ev_public') returning 1)
-select is(count(*)::int, 0, 'a person without membership cannot edit a public event') from u;
-select tests.authenticate_as('alpha_member');
-with u as (update public.events set capacity = 99 returning 1)
-select is(count(*)::int, 0, 'a member of the owner edits no event') from u;
-select tests.authenticate_as('gamma_admin');
-with u as (update public.events set capacity = 99 returning 1)
-select is(count(*)::int, 0, 'the admin of a participant organisation edits no event') from u;
-select tests.authenticate_as('coordinator');
-with u as (update public.events set capacity = 99 returning 1)
-select is(count(*)::int, 0, 'a coordinator edits no event') from u;
-select tests.authenticate_as('beta_editor');
-with u as (update public.events set venue_name = 'Salle B' where id = tests.uid('ev_participants') returning 1)
-select is(count(*)::int, 1, 'an editor of an accepted co-lead edits the event it co-organises') from u;
-select throws_ok($$update public.events set time_zone = 'Mars/Olympus' where id = tests.uid('ev_participants')$$,
-  '23514', 'unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'no unknown time zone on update either');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$delete from public.events where id = tests.uid('ev_public')$$,
-  '42501', 'permission denied for table events', 'events are not deleted directly (they follow their item)');
-select throws_ok($$update public.events set original_revision = 7 where id = tests.uid('ev_public')$$,
-  '42501', 'original_revision follows the original text; edit the original translation instead', 'nobody writes original_revision');
-
--- translations ------------------------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_public'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "event_translations"', 'a member cannot translate an event');
-select tests.authenticate_as('gamma_admin');
-select throws_ok($$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_participants'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "event_translations"', 'a participant organisation cannot translate an event');
-select tests.authenticate_as('alpha_editor');
-select lives_ok($$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_public'), 'nl', 'Publieke opleiding')$$,
-  'an owner editor adds a translation');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('outsider', $$update public.events set capacity = 99 where id = tests.uid('ev_public')$$,
+   '0 rows', 'a person without membership cannot edit a public event'),
+  ('alpha_member', $$update public.events set capacity = 99$$,
+   '0 rows', 'a member of the owner edits no event'),
+  ('gamma_admin', $$update public.events set capacity = 99$$,
+   '0 rows', 'the admin of a participant organisation edits no event'),
+  ('coordinator', $$update public.events set capacity = 99$$,
+   '0 rows', 'a coordinator edits no event'),
+  ('beta_editor', $$update public.events set venue_name = 'Salle B' where id = tests.uid('ev_participants')$$,
+   '1 row', 'an editor of an accepted co-lead edits the event it co-organises'),
+  ('beta_editor', $$update public.events set time_zone = 'Mars/Olympus' where id = tests.uid('ev_participants')$$,
+   '23514: unknown time zone "Mars/Olympus": use an IANA name such as Europe/Brussels', 'no unknown time zone on update either'),
+  ('alpha_editor', $$delete from public.events where id = tests.uid('ev_public')$$,
+   '42501: permission denied for table events', 'events are not deleted directly (they follow their item)'),
+  ('alpha_editor', $$update public.events set original_revision = 7 where id = tests.uid('ev_public')$$,
+   '42501: original_revision follows the original text; edit the original translation instead', 'nobody writes original_revision'),
+  -- translations ------------------------------------------------------------------------------
+  ('alpha_member', $$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_public'), 'nl', 'x')$$,
+   '42501: new row violates row-level security policy for table "event_translations"', 'a member cannot translate an event'),
+  ('gamma_admin', $$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_participants'), 'nl', 'x')$$,
+   '42501: new row violates row-level security policy for table "event_translations"', 'a participant organisation cannot translate an event'),
+  ('alpha_editor', $$insert into public.event_translations (event_id, locale, title) values (tests.uid('ev_public'), 'nl', 'Publieke opleiding')$$,
+   'ok', 'an owner editor adds a translation')
+) as attempt (actor, statement, outcome, description);
 update public.event_translations set description = 'Pour les avocats et les juges.' where event_id = tests.uid('ev_public') and locale = 'fr';
 select is((select original_revision from public.events where id = tests.uid('ev_public')), 2, 'editing the original text makes a new revision…');
 select is((select source_revision from public.event_translations where event_id = tests.uid('ev_public') and locale = 'nl'), 1,
   '…so the translation is outdated');
-select throws_ok($$delete from public.event_translations where event_id = tests.uid('ev_public') and locale = 'fr'$$,
-  '42501', 'the original-language text of an event cannot be deleted', 'the original text cannot be deleted');
-select throws_ok($$update public.event_translations set title = ' ' where event_id = tests.uid('ev_public') and locale = 'fr'$$,
-  '23514', 'new row for relation "event_translations" violates check constraint "event_translations_title_length"', 'a text needs a title');
-select throws_ok($$update public.event_translations set accessibility_notes = repeat('x', 2001) where event_id = tests.uid('ev_public') and locale = 'fr'$$,
-  '23514', 'new row for relation "event_translations" violates check constraint "event_translations_accessibility_notes_length"', 'accessibility notes have at most 2,000 characters');
-select tests.authenticate_as('outsider');
-with u as (delete from public.event_translations returning 1)
-select is(count(*)::int, 0, 'a person without membership deletes no text') from u;
-
--- online links: writing -----------------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'https://x.example')$$,
-  '42501', 'new row violates row-level security policy for table "event_online_links"', 'a member cannot add an online link');
-with u as (update public.event_online_links set url = 'https://evil.example' returning 1)
-select is(count(*)::int, 0, 'a member cannot change an online link') from u;
-select tests.authenticate_as('gamma_admin');
-with u as (delete from public.event_online_links returning 1)
-select is(count(*)::int, 0, 'a participant organisation cannot remove an online link') from u;
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'http://insecure.example')$$,
-  '23514', 'new row for relation "event_online_links" violates check constraint "event_online_links_url_valid"', 'an online link is https');
-select lives_ok($$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'https://meet.example.org/public')$$,
-  'an owner editor adds an online link');
-select tests.authenticate_as('beta_editor');
-with u as (update public.event_online_links set url = 'https://meet.example.org/participants-2' where event_id = tests.uid('ev_participants') returning 1)
-select is(count(*)::int, 1, 'a co-lead editor changes the link of the event it co-organises') from u;
-with u as (update public.event_online_links set url = 'https://evil.example' where event_id = tests.uid('ev_network') returning 1)
-select is(count(*)::int, 0, 'a co-lead editor does not change the links of other events') from u;
-
--- registrations: no direct writes -------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.event_registrations (event_id, user_id, status) values (tests.uid('ev_network'), tests.uid('alpha_member'), 'confirmed')$$,
-  '42501', 'permission denied for table event_registrations', 'nobody inserts a registration directly');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$update public.event_registrations set status = 'confirmed'$$,
-  '42501', 'permission denied for table event_registrations', 'not even organisers update registrations directly');
-select throws_ok($$delete from public.event_registrations$$,
-  '42501', 'permission denied for table event_registrations', 'nor delete them');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$delete from public.event_translations where event_id = tests.uid('ev_public') and locale = 'fr'$$,
+   '42501: the original-language text of an event cannot be deleted', 'the original text cannot be deleted'),
+  ('alpha_editor', $$update public.event_translations set title = ' ' where event_id = tests.uid('ev_public') and locale = 'fr'$$,
+   'violates event_translations_title_length', 'a text needs a title'),
+  ('alpha_editor', $$update public.event_translations set accessibility_notes = repeat('x', 2001) where event_id = tests.uid('ev_public') and locale = 'fr'$$,
+   'violates event_translations_accessibility_notes_length', 'accessibility notes have at most 2,000 characters'),
+  ('outsider', $$delete from public.event_translations$$,
+   '0 rows', 'a person without membership deletes no text'),
+  -- online links: writing -----------------------------------------------------------------------
+  ('alpha_member', $$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'https://x.example')$$,
+   '42501: new row violates row-level security policy for table "event_online_links"', 'a member cannot add an online link'),
+  ('alpha_member', $$update public.event_online_links set url = 'https://evil.example'$$,
+   '0 rows', 'a member cannot change an online link'),
+  ('gamma_admin', $$delete from public.event_online_links$$,
+   '0 rows', 'a participant organisation cannot remove an online link'),
+  ('alpha_editor', $$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'http://insecure.example')$$,
+   'violates event_online_links_url_valid', 'an online link is https'),
+  ('alpha_editor', $$insert into public.event_online_links (event_id, url) values (tests.uid('ev_public'), 'https://meet.example.org/public')$$,
+   'ok', 'an owner editor adds an online link'),
+  ('beta_editor', $$update public.event_online_links set url = 'https://meet.example.org/participants-2' where event_id = tests.uid('ev_participants')$$,
+   '1 row', 'a co-lead editor changes the link of the event it co-organises'),
+  ('beta_editor', $$update public.event_online_links set url = 'https://evil.example' where event_id = tests.uid('ev_network')$$,
+   '0 rows', 'a co-lead editor does not change the links of other events'),
+  -- registrations: no direct writes -------------------------------------------------------------
+  ('alpha_member', $$insert into public.event_registrations (event_id, user_id, status) values (tests.uid('ev_network'), tests.uid('alpha_member'), 'confirmed')$$,
+   '42501: permission denied for table event_registrations', 'nobody inserts a registration directly'),
+  ('alpha_editor', $$update public.event_registrations set status = 'confirmed'$$,
+   '42501: permission denied for table event_registrations', 'not even organisers update registrations directly'),
+  ('alpha_editor', $$delete from public.event_registrations$$,
+   '42501: permission denied for table event_registrations', 'nor delete them')
+) as attempt (actor, statement, outcome, description);
 
 -- registering: refusals ---------------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok($$select public.register_for_event(tests.uid('ev_public'))$$,
-  '42501', 'permission denied for function register_for_event', 'anonymous visitors cannot register');
-select tests.authenticate_as('outsider');
-select throws_ok($$select public.register_for_event(tests.uid('ev_participants'))$$,
-  '42501', 'you cannot register for this event', 'an outsider cannot register for a participants event');
-select throws_ok($$select private.register_for_event(tests.uid('ev_participants'))$$,
-  '42501', 'you cannot register for this event', 'nor by calling the private function directly');
-select throws_ok($$select public.register_for_event(gen_random_uuid())$$,
-  '42501', 'you cannot register for this event', 'an unknown event gives the same answer (no existence leak)');
-select tests.authenticate_as('frozen_member');
-select throws_ok($$select public.register_for_event(tests.uid('ev_network'))$$,
-  '42501', 'you cannot register for this event', 'a member of a suspended organisation cannot register for a network event');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$select public.register_for_event(tests.uid('ev_draft'))$$,
-  'EV002', 'registration for this event is closed', 'nobody registers for a draft, not even its editors');
-select tests.authenticate_as('alpha_member');
-select throws_ok($$select public.register_for_event(tests.uid('ev_closed'))$$,
-  'EV002', 'registration for this event is closed', 'registration closed');
-select throws_ok($$select public.register_for_event(tests.uid('ev_none'))$$,
-  'EV002', 'registration for this event is closed', 'an event without registration');
-select throws_ok($$select public.register_for_event(tests.uid('ev_deadline'))$$,
-  'EV003', 'the registration deadline has passed', 'after the deadline');
-select throws_ok($$select public.register_for_event(tests.uid('ev_cancelled'))$$,
-  'EV004', 'this event is cancelled', 'a cancelled event');
-select throws_ok($$select * from public.cancel_event_registration(tests.uid('ev_public'))$$,
-  'EV006', 'you are not registered for this event', 'cancelling without a registration');
+select tests.check_as(attempt.actor, format('select public.register_for_event(tests.uid(%L))', attempt.event),
+                      attempt.outcome, attempt.description)
+from (values
+  (null, 'ev_public',
+   '42501: permission denied for function register_for_event', 'anonymous visitors cannot register'),
+  ('outsider', 'ev_participants',
+   '42501: you cannot register for this event', 'an outsider cannot register for a participants event'),
+  ('frozen_member', 'ev_network',
+   '42501: you cannot register for this event', 'a member of a suspended organisation cannot register for a network event'),
+  ('alpha_editor', 'ev_draft',
+   'EV002: registration for this event is closed', 'nobody registers for a draft, not even its editors'),
+  ('alpha_member', 'ev_closed',
+   'EV002: registration for this event is closed', 'registration closed'),
+  ('alpha_member', 'ev_none',
+   'EV002: registration for this event is closed', 'an event without registration'),
+  ('alpha_member', 'ev_deadline',
+   'EV003: the registration deadline has passed', 'after the deadline'),
+  ('alpha_member', 'ev_cancelled',
+   'EV004: this event is cancelled', 'a cancelled event')
+) as attempt (actor, event, outcome, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('outsider', $$select private.register_for_event(tests.uid('ev_participants'))$$,
+   '42501: you cannot register for this event', 'nor by calling the private function directly'),
+  ('outsider', $$select public.register_for_event(gen_random_uuid())$$,
+   '42501: you cannot register for this event', 'an unknown event gives the same answer (no existence leak)'),
+  ('alpha_member', $$select * from public.cancel_event_registration(tests.uid('ev_public'))$$,
+   'EV006: you are not registered for this event', 'cancelling without a registration')
+) as attempt (actor, statement, outcome, description);
 
 -- the waiting list -------------------------------------------------------------------------
 -- ev_network has 1 place.
@@ -374,12 +352,13 @@ create temporary table approval_ids as
 select tests.name(user_id) as person, id from public.event_registrations where event_id = tests.uid('ev_approval');
 grant select on approval_ids to authenticated;
 -- A real pending registration (an unknown id gets the same refusal, whoever asks).
-select tests.authenticate_as('alpha_member');
-select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'gamma_member'), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'a member (not editor) of the owner cannot decide');
-select tests.authenticate_as('beta_editor');
-select throws_ok($$select public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true)$$,
-  '42501', 'only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_member', $$select public.decide_event_registration((select id from approval_ids where person = 'gamma_member'), true)$$,
+   '42501: only the organisers can decide on a registration', 'a member (not editor) of the owner cannot decide'),
+  ('beta_editor', $$select public.decide_event_registration((select id from approval_ids where person = 'beta_member'), true)$$,
+   '42501: only the organisers can decide on a registration', 'an editor of an organisation not organising this event cannot decide')
+) as attempt (actor, statement, outcome, description);
 select tests.clear_authentication();
 select is(array(select status::text from public.event_registrations where id in (select id from approval_ids) order by status),
   array['pending', 'pending', 'pending'], 'the refused decisions changed nothing');
@@ -426,11 +405,13 @@ select tests.authenticate_as('outsider');
 select is(tests.found('osseux', 'event'), '{}'::text[], 'an outsider does not find the participants event');
 
 -- calendar tokens -------------------------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select lives_ok($$insert into public.calendar_tokens (user_id, token_hash) values (tests.uid('alpha_member'), encode(extensions.digest('cal-alpha_member', 'sha256'), 'hex'))$$,
-  'a person creates their calendar token');
-select throws_ok($$insert into public.calendar_tokens (user_id, token_hash) values (tests.uid('beta_member'), repeat('a', 64))$$,
-  '42501', 'new row violates row-level security policy for table "calendar_tokens"', 'nobody creates a token for someone else');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_member', $$insert into public.calendar_tokens (user_id, token_hash) values (tests.uid('alpha_member'), encode(extensions.digest('cal-alpha_member', 'sha256'), 'hex'))$$,
+   'ok', 'a person creates their calendar token'),
+  ('alpha_member', $$insert into public.calendar_tokens (user_id, token_hash) values (tests.uid('beta_member'), repeat('a', 64))$$,
+   '42501: new row violates row-level security policy for table "calendar_tokens"', 'nobody creates a token for someone else')
+) as attempt (actor, statement, outcome, description);
 select tests.clear_authentication();
 insert into public.calendar_tokens (user_id, token_hash)
 select tests.uid(n), encode(extensions.digest('cal-' || n, 'sha256'), 'hex')
@@ -469,11 +450,13 @@ select ok('ev_participants' = any (array(select tests.name(c.event_id) from publ
 select ok(not ('ev_participants' = any (array(select tests.name(c.event_id) from public.personal_calendar('cal-outsider') c))),
   '…and the feed of an outsider does not');
 select is(tests.calendar_ids('wrong-token'), '{}'::uuid[], 'an unknown token gives nothing');
-select tests.authenticate_as('alpha_member');
-with u as (update public.calendar_tokens set revoked_at = now() where user_id = tests.uid('alpha_member') returning 1)
-select is(count(*)::int, 1, 'a person revokes their token') from u;
-select throws_ok($$update public.calendar_tokens set revoked_at = null where user_id = tests.uid('alpha_member')$$,
-  '42501', 'a revoked calendar token cannot be restored; issue a new one', 'a revoked token cannot be restored');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_member', $$update public.calendar_tokens set revoked_at = now() where user_id = tests.uid('alpha_member')$$,
+   '1 row', 'a person revokes their token'),
+  ('alpha_member', $$update public.calendar_tokens set revoked_at = null where user_id = tests.uid('alpha_member')$$,
+   '42501: a revoked calendar token cannot be restored; issue a new one', 'a revoked token cannot be restored')
+) as attempt (actor, statement, outcome, description);
 select tests.authenticate_as_anon();
 select is(tests.calendar_ids('cal-alpha_member'), '{}'::uuid[], 'a revoked token gives nothing');
 

@@ -172,65 +172,59 @@ select tests.authenticate_as('coordinator');
 select is(tests.visible_rows('public.papers'), array['pa_public'], 'a coordinator reads neither other organisations'' participants papers nor their drafts');
 
 -- writing papers -----------------------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok($$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
-  '42501', 'permission denied for table papers', 'anonymous visitors cannot create papers');
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
-  '42501', 'new row violates row-level security policy for table "papers"', 'a member of the owner cannot create a paper');
-select tests.authenticate_as('coordinator');
-select throws_ok($$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
-  '42501', 'new row violates row-level security policy for table "papers"', 'a coordinator cannot create another organisation''s paper');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$insert into public.papers (id, original_locale) values (tests.uid('item_alpha_draft'), 'fr')$$,
-  '23514', 'a paper belongs to an item of kind paper, not joint_action', 'a joint-action item cannot get paper content');
-select throws_ok($$insert into public.papers (id, original_locale, crc_articles) values (tests.uid('pa_new'), 'fr', '{55}')$$,
-  '23514', 'new row for relation "papers" violates check constraint "papers_crc_articles_valid"', 'UNCRC articles are 1–54');
-select throws_ok($$insert into public.papers (id, original_locale, joint_action_id) values (tests.uid('pa_new'), 'fr', tests.uid('item_beta_signatures'))$$,
-  '42501', 'a paper can only be linked to a joint action you can read', 'a paper links only to a joint action the editor can read');
-select lives_ok($$insert into public.papers (id, original_locale, paper_kind, original_revision) values (tests.uid('pa_new'), 'nl', 'submission', 4)$$,
-  'an owner editor creates the content of its paper item…');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
+   '42501: permission denied for table papers', 'anonymous visitors cannot create papers'),
+  ('alpha_member', $$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
+   '42501: new row violates row-level security policy for table "papers"', 'a member of the owner cannot create a paper'),
+  ('coordinator', $$insert into public.papers (id, original_locale) values (tests.uid('pa_new'), 'fr')$$,
+   '42501: new row violates row-level security policy for table "papers"', 'a coordinator cannot create another organisation''s paper'),
+  ('alpha_editor', $$insert into public.papers (id, original_locale) values (tests.uid('item_alpha_draft'), 'fr')$$,
+   '23514: a paper belongs to an item of kind paper, not joint_action', 'a joint-action item cannot get paper content'),
+  ('alpha_editor', $$insert into public.papers (id, original_locale, crc_articles) values (tests.uid('pa_new'), 'fr', '{55}')$$,
+   'violates papers_crc_articles_valid', 'UNCRC articles are 1–54'),
+  ('alpha_editor', $$insert into public.papers (id, original_locale, joint_action_id) values (tests.uid('pa_new'), 'fr', tests.uid('item_beta_signatures'))$$,
+   '42501: a paper can only be linked to a joint action you can read', 'a paper links only to a joint action the editor can read'),
+  ('alpha_editor', $$insert into public.papers (id, original_locale, paper_kind, original_revision) values (tests.uid('pa_new'), 'nl', 'submission', 4)$$,
+   'ok', 'an owner editor creates the content of its paper item…')
+) as attempt (actor, statement, outcome, description);
 select is((select original_revision from public.papers where id = tests.uid('pa_new')), 1, '…with original_revision 1 whatever was sent');
-select throws_ok($$update public.papers set signature_deadline = now() + interval '1 day' where id = tests.uid('pa_public')$$,
-  '42501', 'signature opens and closes through open_paper_signature and close_paper_signature', 'nobody opens signature by writing the columns');
-select throws_ok($$delete from public.papers where id = tests.uid('pa_public')$$,
-  '42501', 'permission denied for table papers', 'papers are not deleted directly (they follow their item)');
-
-select tests.authenticate_as('outsider');
-with u as (update public.papers set paper_kind = 'other' returning 1)
-select is(count(*)::int, 0, 'a person without membership edits no paper') from u;
-select tests.authenticate_as('alpha_member');
-with u as (update public.papers set paper_kind = 'other' returning 1)
-select is(count(*)::int, 0, 'a member of the owner edits no paper') from u;
-select tests.authenticate_as('coordinator');
-with u as (update public.papers set paper_kind = 'other' returning 1)
-select is(count(*)::int, 0, 'a coordinator edits no paper') from u;
-select tests.authenticate_as('beta_editor');
-with u as (update public.papers set countries = '{BE,NL}' where id = tests.uid('pa_participants') returning 1)
-select is(count(*)::int, 1, 'an editor of an accepted co-lead edits the paper it co-leads') from u;
-
--- translations ---------------------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.paper_translations (paper_id, locale, title) values (tests.uid('pa_public'), 'nl', 'x')$$,
-  '42501', 'new row violates row-level security policy for table "paper_translations"', 'a member cannot translate a paper');
-select tests.authenticate_as('alpha_editor');
-select lives_ok($$insert into public.paper_translations (paper_id, locale, title) values (tests.uid('pa_public'), 'en', 'Public position on detention')$$,
-  'an owner editor adds a translation');
+select tests.check_as(nobody.actor, $$update public.papers set paper_kind = 'other'$$, '0 rows', nobody.description)
+from (values
+  ('outsider', 'a person without membership edits no paper'),
+  ('alpha_member', 'a member of the owner edits no paper'),
+  ('coordinator', 'a coordinator edits no paper')
+) as nobody (actor, description);
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$update public.papers set signature_deadline = now() + interval '1 day' where id = tests.uid('pa_public')$$,
+   '42501: signature opens and closes through open_paper_signature and close_paper_signature', 'nobody opens signature by writing the columns'),
+  ('alpha_editor', $$delete from public.papers where id = tests.uid('pa_public')$$,
+   '42501: permission denied for table papers', 'papers are not deleted directly (they follow their item)'),
+  ('beta_editor', $$update public.papers set countries = '{BE,NL}' where id = tests.uid('pa_participants')$$,
+   '1 row', 'an editor of an accepted co-lead edits the paper it co-leads'),
+  -- translations ---------------------------------------------------------------------------
+  ('alpha_member', $$insert into public.paper_translations (paper_id, locale, title) values (tests.uid('pa_public'), 'nl', 'x')$$,
+   '42501: new row violates row-level security policy for table "paper_translations"', 'a member cannot translate a paper'),
+  ('alpha_editor', $$insert into public.paper_translations (paper_id, locale, title) values (tests.uid('pa_public'), 'en', 'Public position on detention')$$,
+   'ok', 'an owner editor adds a translation')
+) as attempt (actor, statement, outcome, description);
 update public.paper_translations set abstract = 'Les enfants ne sont jamais enfermés.' where paper_id = tests.uid('pa_public') and locale = 'fr';
 select is((select source_revision from public.paper_translations where paper_id = tests.uid('pa_public') and locale = 'en'), 1,
   'editing the original text outdates the translation');
-select throws_ok($$delete from public.paper_translations where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
-  '42501', 'the original-language text of a paper cannot be deleted', 'the original text cannot be deleted');
-select throws_ok($$update public.paper_translations set title = repeat('x', 301) where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
-  '23514', 'new row for relation "paper_translations" violates check constraint "paper_translations_title_length"', 'a title has at most 300 characters');
-
--- versions ---------------------------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.paper_versions (paper_id) values (tests.uid('pa_participants'))$$,
-  '42501', 'new row violates row-level security policy for table "paper_versions"', 'a member cannot add a version');
-select tests.authenticate_as('gamma_admin');
-select throws_ok($$insert into public.paper_versions (paper_id) values (tests.uid('pa_participants'))$$,
-  '42501', 'new row violates row-level security policy for table "paper_versions"', 'another organisation''s admin cannot add a version');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$delete from public.paper_translations where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
+   '42501: the original-language text of a paper cannot be deleted', 'the original text cannot be deleted'),
+  ('alpha_editor', $$update public.paper_translations set title = repeat('x', 301) where paper_id = tests.uid('pa_public') and locale = 'fr'$$,
+   'violates paper_translations_title_length', 'a title has at most 300 characters'),
+  -- versions ---------------------------------------------------------------------------------
+  ('alpha_member', $$insert into public.paper_versions (paper_id) values (tests.uid('pa_participants'))$$,
+   '42501: new row violates row-level security policy for table "paper_versions"', 'a member cannot add a version'),
+  ('gamma_admin', $$insert into public.paper_versions (paper_id) values (tests.uid('pa_participants'))$$,
+   '42501: new row violates row-level security policy for table "paper_versions"', 'another organisation''s admin cannot add a version')
+) as attempt (actor, statement, outcome, description);
 select tests.authenticate_as('alpha_editor');
 with v as (insert into public.paper_versions (paper_id, number, note) values (tests.uid('pa_draft'), 99, 'Chapitre 2 revu.') returning number)
 select is((select number from v), 2, 'a new version gets the next number, whatever the caller sent');
@@ -246,45 +240,60 @@ with d as (delete from public.paper_versions where paper_id = tests.uid('pa_draf
 select is(count(*)::int, 1, 'an owner editor deletes a version nobody was asked to sign') from d;
 
 -- files --------------------------------------------------------------------------------------
-select tests.authenticate_as('outsider');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '42501', 'new row violates row-level security policy for table "paper_files"', 'a person without membership cannot add a file');
-select tests.authenticate_as('alpha_member');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '42501', 'new row violates row-level security policy for table "paper_files"', 'a member of the owner cannot add a file');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_participants') || '/pa_participants-fr.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23514', 'a paper''s file is stored under papers/c1cb4bca-1ee2-4ceb-3164-b35a7abbb9c2/', 'a file row cannot point into another paper''s folder (e.g. at a confidential paper''s bytes)');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/../x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_storage_key_format"', 'a storage key has no ".."');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'seed/' || tests.uid('pa_public') || '/en-v1.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23514', 'a paper''s file is stored under papers/' || tests.uid('pa_public') || '/', 'API callers cannot point at seed files');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', '../x.pdf', 10, repeat('0', 64))$$,
-  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_filename_valid"', 'a file name has no slash');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'a\b.pdf', 10, repeat('0', 64))$$,
-  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_filename_valid"', 'a file name has no backslash');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 26214401, repeat('0', 64))$$,
-  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_size_bytes_range"', 'a file is at most 25 MB');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256, content_type)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64), 'text/html')$$,
-  '23514', 'new row for relation "paper_files" violates check constraint "paper_files_content_type_pdf"', 'a file is a PDF');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_participants_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/x.pdf', 'x.pdf', 10, repeat('0', 64))$$,
-  '23503', 'insert or update on table "paper_files" violates foreign key constraint "paper_files_version_fkey"', 'a file''s version belongs to the same paper');
-select throws_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
-  values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'fr', 'papers/' || tests.uid('pa_public') || '/y.pdf', 'y.pdf', 10, repeat('0', 64))$$,
-  '23505', 'duplicate key value violates unique constraint "paper_files_version_id_locale_key"', 'one PDF per language per version');
-select lives_ok($$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
+select tests.clear_authentication();
+-- The statement inserting a file row for pa_public's version 1 in English, valid unless
+-- `change` ('column = expression') replaces or adds one column.
+create function tests.file_row(change text default null)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  cols text[] := array['paper_id', 'version_id', 'locale', 'storage_key', 'filename', 'size_bytes', 'sha256'];
+  vals text[] := array[$v$tests.uid('pa_public')$v$, $v$tests.uid('pa_public_v1')$v$, $v$'en'$v$,
+                       $v$'papers/' || tests.uid('pa_public') || '/x.pdf'$v$, $v$'x.pdf'$v$, '10', $v$repeat('0', 64)$v$];
+  col text := split_part(change, ' = ', 1);
+begin
+  if change is not null then
+    if col = any (cols) then
+      vals[array_position(cols, col)] := substr(change, length(col) + 4);
+    else
+      cols := cols || col;
+      vals := vals || substr(change, length(col) + 4);
+    end if;
+  end if;
+  return format('insert into public.paper_files (%s) values (%s)', array_to_string(cols, ', '), array_to_string(vals, ', '));
+end;
+$$;
+grant execute on function tests.file_row(text) to public;
+
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('outsider', tests.file_row(), '42501: new row violates row-level security policy for table "paper_files"',
+   'a person without membership cannot add a file'),
+  ('alpha_member', tests.file_row(), '42501: new row violates row-level security policy for table "paper_files"',
+   'a member of the owner cannot add a file'),
+  ('alpha_editor', tests.file_row($$storage_key = 'papers/' || tests.uid('pa_participants') || '/pa_participants-fr.pdf'$$),
+   '23514: a paper''s file is stored under papers/c1cb4bca-1ee2-4ceb-3164-b35a7abbb9c2/',
+   'a file row cannot point into another paper''s folder (e.g. at a confidential paper''s bytes)'),
+  ('alpha_editor', tests.file_row($$storage_key = 'papers/' || tests.uid('pa_public') || '/../x.pdf'$$),
+   'violates paper_files_storage_key_format', 'a storage key has no ".."'),
+  ('alpha_editor', tests.file_row($$storage_key = 'seed/' || tests.uid('pa_public') || '/en-v1.pdf'$$),
+   '23514: a paper''s file is stored under papers/' || tests.uid('pa_public') || '/', 'API callers cannot point at seed files'),
+  ('alpha_editor', tests.file_row($$filename = '../x.pdf'$$), 'violates paper_files_filename_valid', 'a file name has no slash'),
+  ('alpha_editor', tests.file_row($$filename = 'a\b.pdf'$$), 'violates paper_files_filename_valid', 'a file name has no backslash'),
+  ('alpha_editor', tests.file_row('size_bytes = 26214401'), 'violates paper_files_size_bytes_range', 'a file is at most 25 MB'),
+  ('alpha_editor', tests.file_row($$content_type = 'text/html'$$), 'violates paper_files_content_type_pdf', 'a file is a PDF'),
+  ('alpha_editor', tests.file_row($$version_id = tests.uid('pa_participants_v1')$$),
+   '23503: insert or update on table "paper_files" violates foreign key constraint "paper_files_version_fkey"',
+   'a file''s version belongs to the same paper'),
+  ('alpha_editor', tests.file_row($$locale = 'fr'$$),
+   '23505: duplicate key value violates unique constraint "paper_files_version_id_locale_key"', 'one PDF per language per version'),
+  ('alpha_editor', $$insert into public.paper_files (paper_id, version_id, locale, storage_key, filename, size_bytes, sha256)
   values (tests.uid('pa_public'), tests.uid('pa_public_v1'), 'en', 'papers/' || tests.uid('pa_public') || '/en.pdf', 'public-en.pdf', 2048, repeat('c', 64))$$,
-  'an owner editor adds the English PDF');
+   'ok', 'an owner editor adds the English PDF')
+) as attempt (actor, statement, outcome, description);
 select is((select tests.name(created_by) from public.paper_files where storage_key = 'papers/' || tests.uid('pa_public') || '/en.pdf'),
   'alpha_editor', 'the file records who uploaded it');
 select throws_ok($$update public.paper_files set storage_key = 'papers/x' $$,
@@ -297,39 +306,34 @@ with d as (delete from public.paper_files where storage_key = 'papers/' || tests
 select is(count(*)::int, 1, 'an owner editor deletes a file of an unsigned version') from d;
 
 -- signatures: no direct writes ------------------------------------------------------------
-select throws_ok($$insert into public.paper_signatures (paper_id, version_id, organisation_id) values (tests.uid('pa_public'), tests.uid('pa_public_v1'), tests.uid('test-gamma'))$$,
-  '42501', 'permission denied for table paper_signatures', 'nobody inserts a signature directly, not even the owner''s editors');
-select tests.authenticate_as('gamma_admin');
-select throws_ok($$update public.paper_signatures set state = 'signed'$$,
-  '42501', 'permission denied for table paper_signatures', 'nobody updates a signature directly');
-select throws_ok($$delete from public.paper_signatures$$,
-  '42501', 'permission denied for table paper_signatures', 'nobody deletes a signature directly');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('pa_participants'), tests.uid('test-gamma'), 'signatory')$$,
-  '42501', 'organisations are asked to co-sign through invite_paper_signatories', 'signatory attachments are not created directly');
-
--- opening and inviting: refusals --------------------------------------------------------
-select tests.authenticate_as_anon();
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
-  '42501', 'permission denied for function open_paper_signature', 'anonymous visitors cannot open signature');
-select tests.authenticate_as('alpha_member');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
-  '42501', 'only editors of the owner organisation can open signature of this paper', 'a member of the owner cannot open signature');
-select tests.authenticate_as('beta_editor');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_participants'), tests.uid('pa_participants_v1'), now() + interval '7 days')$$,
-  '42501', 'only editors of the owner organisation can open signature of this paper', 'a co-lead editor cannot open signature');
-select tests.authenticate_as('coordinator');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
-  '42501', 'only editors of the owner organisation can open signature of this paper', 'a coordinator cannot open signature');
-select throws_ok($$select private.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
-  '42501', 'only editors of the owner organisation can open signature of this paper', 'nor by calling the private function');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-gamma')])$$,
-  'PA001', 'signature is not open for this paper; open a version for signature first', 'nobody is invited before signature opens');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_participants_v1'), now() + interval '7 days')$$,
-  'PA006', 'this version belongs to another paper (or does not exist)', 'a paper opens only its own versions');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() - interval '1 minute')$$,
-  'PA005', 'the signature deadline must be in the future', 'the deadline is in the future');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$insert into public.paper_signatures (paper_id, version_id, organisation_id) values (tests.uid('pa_public'), tests.uid('pa_public_v1'), tests.uid('test-gamma'))$$,
+   '42501: permission denied for table paper_signatures', 'nobody inserts a signature directly, not even the owner''s editors'),
+  ('gamma_admin', $$update public.paper_signatures set state = 'signed'$$,
+   '42501: permission denied for table paper_signatures', 'nobody updates a signature directly'),
+  ('gamma_admin', $$delete from public.paper_signatures$$,
+   '42501: permission denied for table paper_signatures', 'nobody deletes a signature directly'),
+  ('alpha_editor', $$insert into public.item_organisations (item_id, organisation_id, role) values (tests.uid('pa_participants'), tests.uid('test-gamma'), 'signatory')$$,
+   '42501: organisations are asked to co-sign through invite_paper_signatories', 'signatory attachments are not created directly'),
+  -- opening and inviting: refusals --------------------------------------------------------
+  (null, $$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
+   '42501: permission denied for function open_paper_signature', 'anonymous visitors cannot open signature'),
+  ('alpha_member', $$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
+   '42501: only editors of the owner organisation can open signature of this paper', 'a member of the owner cannot open signature'),
+  ('beta_editor', $$select public.open_paper_signature(tests.uid('pa_participants'), tests.uid('pa_participants_v1'), now() + interval '7 days')$$,
+   '42501: only editors of the owner organisation can open signature of this paper', 'a co-lead editor cannot open signature'),
+  ('coordinator', $$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
+   '42501: only editors of the owner organisation can open signature of this paper', 'a coordinator cannot open signature'),
+  ('coordinator', $$select private.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() + interval '7 days')$$,
+   '42501: only editors of the owner organisation can open signature of this paper', 'nor by calling the private function'),
+  ('alpha_editor', $$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-gamma')])$$,
+   'PA001: signature is not open for this paper; open a version for signature first', 'nobody is invited before signature opens'),
+  ('alpha_editor', $$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_participants_v1'), now() + interval '7 days')$$,
+   'PA006: this version belongs to another paper (or does not exist)', 'a paper opens only its own versions'),
+  ('alpha_editor', $$select public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_public_v1'), now() - interval '1 minute')$$,
+   'PA005: the signature deadline must be in the future', 'the deadline is in the future')
+) as attempt (actor, statement, outcome, description);
 
 -- opening and inviting -----------------------------------------------------------------------
 select is(public.open_paper_signature(tests.uid('pa_participants'), tests.uid('pa_participants_v1'), now() + interval '14 days'), 0,
@@ -338,10 +342,13 @@ select is(public.open_paper_signature(tests.uid('pa_public'), tests.uid('pa_publ
   'and version 1 of the public paper');
 select is(public.open_paper_signature(tests.uid('pa_draft'), tests.uid('pa_draft_v1'), now() + interval '14 days'), 0,
   'and version 1 of the draft');
-select throws_ok($$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-beta')])$$,
-  'PA008', 'Test Beta is already attached to this paper as co_lead', 'a co-lead is not also a signatory');
-select throws_ok($$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-alpha')])$$,
-  'PA008', 'the owner organisation does not co-sign its own paper', 'the owner does not co-sign');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-beta')])$$,
+   'PA008: Test Beta is already attached to this paper as co_lead', 'a co-lead is not also a signatory'),
+  ('alpha_editor', $$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-alpha')])$$,
+   'PA008: the owner organisation does not co-sign its own paper', 'the owner does not co-sign')
+) as attempt (actor, statement, outcome, description);
 select throws_ok($$select public.invite_paper_signatories(tests.uid('pa_participants'), array[tests.uid('test-frozen')])$$,
   'PA008', 'organisation ' || tests.uid('test-frozen') || ' cannot be asked to sign: it is not an active organisation', 'a suspended organisation is not asked');
 select tests.authenticate_as('alpha_member');
@@ -386,29 +393,25 @@ select ok(tests.papers_match_readable_for(p), 'readable_item_ids_for(' || p || '
 from unnest(array['outsider', 'alpha_member', 'alpha_editor', 'beta_editor', 'gamma_member', 'delta_member', 'frozen_member', 'coordinator']) as p;
 
 -- deciding: refusals ---------------------------------------------------------------------------
-select tests.authenticate_as('gamma_admin');
-select throws_ok($$update public.item_organisations set state = 'accepted' where item_id = tests.uid('pa_participants') and organisation_id = tests.uid('test-gamma')$$,
-  '42501', 'a co-signature is answered through decide_paper_signature', 'an asked organisation does not accept its attachment directly');
-select tests.authenticate_as('gamma_member');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'a plain member cannot sign for the organisation');
-select tests.authenticate_as('delta_editor');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-delta', 1), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'an editor of the asked organisation cannot sign for it');
-select tests.authenticate_as('alpha_admin');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'the owner''s admin cannot sign on another organisation''s behalf');
-select tests.authenticate_as('delta_admin');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'another asked organisation''s admin cannot sign for gamma');
-select tests.authenticate_as('coordinator');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'a coordinator cannot sign for an organisation');
-select throws_ok($$select public.decide_paper_signature(gen_random_uuid(), true)$$,
-  '42501', 'only admins of the organisation asked to sign can sign or decline in its name', 'an unknown request gives the same answer');
-select tests.authenticate_as_anon();
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-gamma', 1), true)$$,
-  '42501', 'permission denied for function decide_paper_signature', 'anonymous visitors cannot sign');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('gamma_admin', $$update public.item_organisations set state = 'accepted' where item_id = tests.uid('pa_participants') and organisation_id = tests.uid('test-gamma')$$,
+   '42501: a co-signature is answered through decide_paper_signature', 'an asked organisation does not accept its attachment directly'),
+  ('gamma_member', $$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'a plain member cannot sign for the organisation'),
+  ('delta_editor', $$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-delta', 1), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'an editor of the asked organisation cannot sign for it'),
+  ('alpha_admin', $$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'the owner''s admin cannot sign on another organisation''s behalf'),
+  ('delta_admin', $$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'another asked organisation''s admin cannot sign for gamma'),
+  ('coordinator', $$select public.decide_paper_signature(tests.signature_id('pa_participants', 'test-gamma', 1), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'a coordinator cannot sign for an organisation'),
+  ('coordinator', $$select public.decide_paper_signature(gen_random_uuid(), true)$$,
+   '42501: only admins of the organisation asked to sign can sign or decline in its name', 'an unknown request gives the same answer'),
+  (null, $$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-gamma', 1), true)$$,
+   '42501: permission denied for function decide_paper_signature', 'anonymous visitors cannot sign')
+) as attempt (actor, statement, outcome, description);
 
 -- deciding -------------------------------------------------------------------------------------
 select tests.authenticate_as('gamma_admin');
@@ -441,21 +444,24 @@ select is(tests.visible_signatures(), array['pa_public/v1/test-gamma:signed'], '
 -- deadline, closing ------------------------------------------------------------------------------
 select tests.clear_authentication();
 update public.papers set signature_deadline = now() - interval '1 minute' where id = tests.uid('pa_public');
-select tests.authenticate_as('delta_admin');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-delta', 1), true)$$,
-  'PA002', 'the signature deadline has passed', 'nobody signs after the deadline');
-select tests.authenticate_as('alpha_editor');
-select throws_ok($$select public.invite_paper_signatories(tests.uid('pa_public'), array[tests.uid('test-epsilon')])$$,
-  'PA002', 'the signature deadline has passed', 'nobody is invited after the deadline');
-select lives_ok($$select public.close_paper_signature(tests.uid('pa_public'))$$, 'an owner editor closes signature');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('delta_admin', $$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-delta', 1), true)$$,
+   'PA002: the signature deadline has passed', 'nobody signs after the deadline'),
+  ('alpha_editor', $$select public.invite_paper_signatories(tests.uid('pa_public'), array[tests.uid('test-epsilon')])$$,
+   'PA002: the signature deadline has passed', 'nobody is invited after the deadline'),
+  ('alpha_editor', $$select public.close_paper_signature(tests.uid('pa_public'))$$,
+   'ok', 'an owner editor closes signature')
+) as attempt (actor, statement, outcome, description);
 select is((select (signature_version_id is null and signature_deadline is not null)::text from public.papers where id = tests.uid('pa_public')),
   'true', 'closing clears the open version and keeps the deadline for the record');
-select tests.authenticate_as('delta_admin');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-delta', 1), true)$$,
-  'PA001', 'signature is closed for this paper', 'nobody signs after closing');
-select tests.authenticate_as('beta_editor');
-select throws_ok($$select public.close_paper_signature(tests.uid('pa_participants'))$$,
-  '42501', 'only editors of the owner organisation can close signature of this paper', 'a co-lead editor cannot close signature');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('delta_admin', $$select public.decide_paper_signature(tests.signature_id('pa_public', 'test-delta', 1), true)$$,
+   'PA001: signature is closed for this paper', 'nobody signs after closing'),
+  ('beta_editor', $$select public.close_paper_signature(tests.uid('pa_participants'))$$,
+   '42501: only editors of the owner organisation can close signature of this paper', 'a co-lead editor cannot close signature')
+) as attempt (actor, statement, outcome, description);
 
 -- a new version asks again -------------------------------------------------------------------
 select tests.authenticate_as('alpha_editor');
@@ -508,11 +514,13 @@ select tests.authenticate_as_anon();
 select is(tests.visible_files(), '{}'::text[], 'and for anonymous visitors');
 select tests.authenticate_as('alpha_editor');
 update public.items set status = 'archived' where id = tests.uid('pa_draft');
-select throws_ok($$select public.open_paper_signature(tests.uid('pa_draft'), tests.uid('pa_draft_v1'), now() + interval '7 days')$$,
-  '42501', 'an archived paper is read-only; restore it first', 'an archived paper is not opened for signature');
-select tests.authenticate_as('gamma_admin');
-select throws_ok($$select public.decide_paper_signature(tests.signature_id('pa_draft', 'test-gamma', 1), true)$$,
-  'PA001', 'signature is closed for this paper', 'nobody signs an archived paper');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$select public.open_paper_signature(tests.uid('pa_draft'), tests.uid('pa_draft_v1'), now() + interval '7 days')$$,
+   '42501: an archived paper is read-only; restore it first', 'an archived paper is not opened for signature'),
+  ('gamma_admin', $$select public.decide_paper_signature(tests.signature_id('pa_draft', 'test-gamma', 1), true)$$,
+   'PA001: signature is closed for this paper', 'nobody signs an archived paper')
+) as attempt (actor, statement, outcome, description);
 
 -- search ------------------------------------------------------------------------------------------
 select tests.authenticate_as_anon();

@@ -51,6 +51,22 @@ as $$
     where c in ('AD', 'TV', 'NR', 'NU', 'AQ', 'AW') order by 1)
 $$;
 
+-- One step of the story: `person` makes `change` (one or more statements), then every
+-- actor's menu is compared with the countries they read (one assertion an actor).
+create function tests.after(step text, person text, change text)
+returns setof text
+language plpgsql
+-- No search_path of its own: pgTAP's is() finds its helpers through the session's.
+as $$
+begin
+  perform tests.run_as(person, change);
+  perform tests.clear_authentication();
+  return query
+    select extensions.is(m.menu, m.truth, step || ': ' || m.actor || ' is offered the countries of the actions they read')
+    from tests.menu_and_truth() m;
+end;
+$$;
+
 select is(m.menu, m.truth, 'as created: ' || m.actor || ' is offered the countries of the actions they read')
 from tests.menu_and_truth() m;
 select is(tests.offered(null), array['AW', 'TV'],
@@ -64,23 +80,15 @@ select is(tests.offered('frozen_member'), array['AW', 'TV'],
 select tests.clear_authentication();
 
 -- Gamma's admin accepts the participation: its members read the action, and its country.
-select tests.authenticate_as('gamma_admin');
-update public.item_organisations set state = 'accepted'
-where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma');
-select tests.clear_authentication();
-select is(m.menu, m.truth, 'participation accepted: ' || m.actor || ' is offered the countries of the actions they read')
-from tests.menu_and_truth() m;
+select * from tests.after('participation accepted', 'gamma_admin', $$update public.item_organisations set state = 'accepted'
+  where item_id = tests.uid('item_alpha_participants') and organisation_id = tests.uid('test-gamma')$$);
 select is(tests.offered('gamma_member'), array['AQ', 'AW', 'NR', 'TV'],
   'an accepted participant''s member is offered the participants-only action''s country');
 select tests.clear_authentication();
 
 -- The owner's editor publishes the draft (network) and makes the public action network-only.
-select tests.authenticate_as('alpha_editor');
-update public.items set status = 'published' where id = tests.uid('item_alpha_draft');
-update public.items set visibility = 'network' where id = tests.uid('item_alpha_public');
-select tests.clear_authentication();
-select is(m.menu, m.truth, 'published, and public made network: ' || m.actor || ' is offered the countries of the actions they read')
-from tests.menu_and_truth() m;
+select * from tests.after('published, and public made network', 'alpha_editor', $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft');
+  update public.items set visibility = 'network' where id = tests.uid('item_alpha_public')$$);
 select is(tests.offered(null), array['AW'],
   'anonymous is no longer offered the country of an action made network-only');
 select is(tests.offered('gamma_member'), array['AD', 'AQ', 'AW', 'NR', 'TV'],
@@ -88,29 +96,17 @@ select is(tests.offered('gamma_member'), array['AD', 'AQ', 'AW', 'NR', 'TV'],
 select tests.clear_authentication();
 
 -- The owner's editor changes the network action's countries, then sets it back to draft.
-select tests.authenticate_as('alpha_editor');
-update public.joint_actions set countries = '{NU}' where id = tests.uid('item_alpha_network');
-select tests.clear_authentication();
-select is(m.menu, m.truth, 'countries changed: ' || m.actor || ' is offered the countries of the actions they read')
-from tests.menu_and_truth() m;
+select * from tests.after('countries changed', 'alpha_editor', $$update public.joint_actions set countries = '{NU}' where id = tests.uid('item_alpha_network')$$);
 select is(tests.offered('coordinator'), array['AD', 'AW', 'NU', 'TV'],
   'a network member is offered the new country, not the old one');
 select tests.clear_authentication();
-select tests.authenticate_as('alpha_editor');
-update public.items set status = 'draft' where id = tests.uid('item_alpha_network');
-select tests.clear_authentication();
-select is(m.menu, m.truth, 'unpublished: ' || m.actor || ' is offered the countries of the actions they read')
-from tests.menu_and_truth() m;
+select * from tests.after('unpublished', 'alpha_editor', $$update public.items set status = 'draft' where id = tests.uid('item_alpha_network')$$);
 select is(tests.offered('coordinator'), array['AD', 'AW', 'TV'],
   'an action set back to draft no longer shows its country to network members');
 select tests.clear_authentication();
 
 -- The owner's editor deletes the draft: its country is nobody's any more.
-select tests.authenticate_as('alpha_editor');
-delete from public.items where id = tests.uid('item_alpha_network');
-select tests.clear_authentication();
-select is(m.menu, m.truth, 'draft deleted: ' || m.actor || ' is offered the countries of the actions they read')
-from tests.menu_and_truth() m;
+select * from tests.after('draft deleted', 'alpha_editor', $$delete from public.items where id = tests.uid('item_alpha_network')$$);
 select is(tests.offered('alpha_editor'), array['AD', 'AQ', 'AW', 'TV'],
   'the owner''s editor is no longer offered the deleted action''s country');
 select tests.clear_authentication();

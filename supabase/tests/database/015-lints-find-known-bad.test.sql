@@ -6,23 +6,23 @@ begin;
 \ir _helpers.psql
 select plan(10);
 
-\set lint01 `cat supabase/tests/lints/01-rls-disabled-in-public.sql`
-\set lint02 `cat supabase/tests/lints/02-policy-exists-rls-disabled.sql`
-\set lint03 `cat supabase/tests/lints/03-security-definer-view.sql`
-\set lint04 `cat supabase/tests/lints/04-function-search-path-mutable.sql`
-\set lint05 `cat supabase/tests/lints/05-auth-users-exposed.sql`
-\set lint06 `cat supabase/tests/lints/06-rls-references-user-metadata.sql`
-\set lint07 `cat supabase/tests/lints/07-security-definer-function-executable.sql`
-\set lint08 `cat supabase/tests/lints/08-auth-rls-initplan.sql`
-\set lint09 `cat supabase/tests/lints/09-unindexed-foreign-keys.sql`
-\set lint10 `cat supabase/tests/lints/10-multiple-permissive-policies.sql`
+-- Every lint file, each after a line naming it (split again below).
+\set lints `for f in supabase/tests/lints/*.sql; do echo "-- lint file: $f"; cat "$f"; done`
 
-create function tests.lint_objects(lint text)
+-- The objects a lint query finds, by the number its file name starts with.
+create function tests.lint_objects(number text, lints text)
 returns setof text
 language plpgsql
 set search_path = ''
 as $$
+declare
+  lint text := (select substr(f, strpos(f, E'\n') + 1)
+                from regexp_split_to_table(lints, '-- lint file: supabase/tests/lints/') as f
+                where f like number || '-%');
 begin
+  if lint is null then
+    raise exception 'no lint file supabase/tests/lints/%-*.sql', number;
+  end if;
   return query execute 'select object::text from (' || rtrim(btrim(lint, E' \n'), ';') || E'\n) as findings';
 end;
 $$;
@@ -50,26 +50,19 @@ create function public.lint_probe_definer() returns int language sql security de
 create table public.lint_probe_fk (id int primary key, organisation_id uuid references public.organisations (id));
 alter table public.lint_probe_fk enable row level security;
 
-select ok('public.lint_probe_no_rls' in (select tests.lint_objects(:'lint01')),
-  'lint 01 finds a table in public without row-level security');
-select ok('public.lint_probe_policy_no_rls' in (select tests.lint_objects(:'lint02')),
-  'lint 02 finds a policy on a table whose row-level security is off');
-select ok('public.lint_probe_definer_view' in (select tests.lint_objects(:'lint03')),
-  'lint 03 finds a view without security_invoker');
-select ok('public.lint_probe_mutable_path()' in (select tests.lint_objects(:'lint04')),
-  'lint 04 finds a function without a fixed search_path');
-select ok('public.lint_probe_users' in (select tests.lint_objects(:'lint05')),
-  'lint 05 finds a view that reads auth.users');
-select ok('public.lint_probe_policies: Probe reads user metadata' in (select tests.lint_objects(:'lint06')),
-  'lint 06 finds a policy reading user_metadata');
-select ok('public.lint_probe_definer()' in (select tests.lint_objects(:'lint07')),
-  'lint 07 finds a security definer function executable by the API roles');
-select ok('public.lint_probe_policies: Probe calls auth uid per row' in (select tests.lint_objects(:'lint08')),
-  'lint 08 finds auth.uid() not wrapped in (select …)');
-select ok('public.lint_probe_fk (organisation_id)' in (select tests.lint_objects(:'lint09')),
-  'lint 09 finds a foreign key without an index');
-select ok('public.lint_probe_policies' in (select tests.lint_objects(:'lint10')),
-  'lint 10 finds two permissive policies for the same role and command');
+select ok(probe.object in (select tests.lint_objects(probe.lint, :'lints')), format('lint %s finds %s', probe.lint, probe.what))
+from (values
+  ('01', 'public.lint_probe_no_rls', 'a table in public without row-level security'),
+  ('02', 'public.lint_probe_policy_no_rls', 'a policy on a table whose row-level security is off'),
+  ('03', 'public.lint_probe_definer_view', 'a view without security_invoker'),
+  ('04', 'public.lint_probe_mutable_path()', 'a function without a fixed search_path'),
+  ('05', 'public.lint_probe_users', 'a view that reads auth.users'),
+  ('06', 'public.lint_probe_policies: Probe reads user metadata', 'a policy reading user_metadata'),
+  ('07', 'public.lint_probe_definer()', 'a security definer function executable by the API roles'),
+  ('08', 'public.lint_probe_policies: Probe calls auth uid per row', 'auth.uid() not wrapped in (select …)'),
+  ('09', 'public.lint_probe_fk (organisation_id)', 'a foreign key without an index'),
+  ('10', 'public.lint_probe_policies', 'two permissive policies for the same role and command')
+) as probe (lint, object, what);
 
 select * from finish();
 rollback;

@@ -60,64 +60,59 @@ returns text[] language sql stable set search_path = '' as $$
 $$;
 grant execute on function tests.admins_of(text) to public;
 
--- Coordinator (finding 2: a coordinator made herself admin of any organisation) ---------
+-- The statement inviting `email` to fixture organisation `org` as `role` (a token of its own).
+create function tests.invitation(org text, email text, role text)
+returns text language sql immutable set search_path = '' as $$
+  select format($f$insert into public.invitations (organisation_id, email, role, token_hash)
+    values (tests.uid(%L), %L, %L, encode(extensions.digest(%L, 'sha256'), 'hex'))$f$,
+    org, email, role, concat_ws(' ', org, email, role))
+$$;
+grant execute on function tests.invitation(text, text, text) to public;
 
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-alpha'), 'coordinator@test.demo', 'admin', repeat('c', 64))$$,
-  '42501', 'you cannot invite yourself: another admin of the organisation invites you',
-  'coordinator: cannot invite her own address to an organisation that has an admin');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-new'), 'coordinator@test.demo', 'admin', repeat('2', 64))$$,
-  '42501', 'you cannot invite yourself: another admin of the organisation invites you',
-  'coordinator: cannot invite her own address even to an organisation without an admin');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-alpha'), 'friend@example.org', 'admin', repeat('d', 64))$$,
-  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
-  'coordinator: cannot invite anyone to an organisation that already has an admin');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-new'), 'first@example.org', 'member', repeat('3', 64))$$,
-  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
-  'coordinator: invites to an organisation without an admin are for its first admin');
-select lives_ok(
-  $$insert into public.invitations (id, organisation_id, email, role, token_hash)
-    values (tests.uid('invitation_first'), tests.uid('test-new'), 'first@example.org', 'admin', repeat('e', 64))$$,
-  'coordinator: invites the first admin of a new organisation');
-select throws_ok(
-  $$update public.invitations set role = 'member' where id = tests.uid('invitation_first')$$,
-  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
-  'coordinator: cannot turn the first admin''s invitation into a plain member''s');
+-- Coordinator (finding 2: a coordinator made herself admin of any organisation) ---------
+-- and the admin, who may invite others but not herself either.
+
+select tests.check_as(actor, tests.invitation(org, email, role),
+                      '42501: you cannot invite yourself: another admin of the organisation invites you', description)
+from (values
+  ('coordinator', 'test-alpha', 'coordinator@test.demo', 'admin', 'coordinator: cannot invite her own address to an organisation that has an admin'),
+  ('coordinator', 'test-new', 'coordinator@test.demo', 'admin', 'coordinator: cannot invite her own address even to an organisation without an admin'),
+  ('alpha_admin', 'test-alpha', 'alpha_admin@test.demo', 'admin', 'admin: cannot invite her own address either')
+) as invitation (actor, org, email, role, description);
+-- The coordinator's invitations are for the first admin of an organisation without one
+-- (test-pending's only member is its admin: found by npm run test:mutations).
+select tests.check_as('coordinator', tests.invitation(org, email, role),
+  '42501: coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
+  description)
+from (values
+  ('test-alpha', 'friend@example.org', 'admin', 'coordinator: cannot invite anyone to an organisation that already has an admin'),
+  ('test-new', 'first@example.org', 'member', 'coordinator: invites to an organisation without an admin are for its first admin'),
+  ('test-pending', 'first-admin@test.demo', 'admin', 'coordinator: an organisation whose only member is its admin already has one (no invitation)')
+) as invitation (org, email, role, description);
+select tests.check_as(actor, tests.invitation(org, email, role), 'ok', description)
+from (values
+  ('coordinator', 'test-new', 'first@example.org', 'admin', 'coordinator: invites the first admin of a new organisation'),
+  ('alpha_admin', 'test-alpha', 'colleague@example.org', 'editor', 'admin: still invites others to her organisation')
+) as invitation (actor, org, email, role, description);
+select tests.check_as('coordinator', statement, outcome, description)
+from (values
+  ($$update public.invitations set role = 'member' where email = 'first@example.org'$$,
+   '42501: coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
+   'coordinator: cannot turn the first admin''s invitation into a plain member''s'),
+  ($$insert into public.memberships (user_id, organisation_id, role) values (tests.uid('coordinator'), tests.uid('test-new'), 'admin')$$,
+   '42501: you cannot give yourself a membership; accept an invitation instead',
+   'coordinator: cannot give herself a membership of an organisation without an admin')
+) as attempt (statement, outcome, description);
+
 -- Re-sending another organisation's open invitation as admin: nothing to update.
+select tests.authenticate_as('coordinator');
 update public.invitations set role = 'admin' where id = tests.uid('invitation_invitee');
 select is((select count(*)::int from public.invitations where id = tests.uid('invitation_invitee') and role = 'admin'), 0,
   'coordinator: cannot raise the role of an invitation of an organisation that has an admin');
-select throws_ok(
-  $$insert into public.memberships (user_id, organisation_id, role)
-    values (tests.uid('coordinator'), tests.uid('test-new'), 'admin')$$,
-  '42501', 'you cannot give yourself a membership; accept an invitation instead',
-  'coordinator: cannot give herself a membership of an organisation without an admin');
 select tests.clear_authentication();
 select is(tests.admins_of('test-alpha'), array['alpha_admin'], 'coordinator: test-alpha''s admins are unchanged');
 select is((select count(*)::int from public.invitations where email = 'coordinator@test.demo'), 0,
   'coordinator: no invitation addressed to herself exists');
-
--- Admin ----------------------------------------------------------------------------------
-
-select tests.authenticate_as('alpha_admin');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-alpha'), 'alpha_admin@test.demo', 'admin', repeat('f', 64))$$,
-  '42501', 'you cannot invite yourself: another admin of the organisation invites you',
-  'admin: cannot invite her own address either');
-select lives_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-alpha'), 'colleague@example.org', 'editor', repeat('0', 64))$$,
-  'admin: still invites others to her organisation');
-select tests.clear_authentication();
 
 -- Members of a participant organisation (finding 3: they read paper drafts) --------------
 
@@ -146,21 +141,17 @@ select ok(exists (select 1 from private.readable_item_ids_for(tests.uid('gamma_m
 
 -- Lead editors (finding 7: published_at written by callers) ------------------------------
 
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$update public.items set published_at = '2099-01-01' where id = tests.uid('item_alpha_public')$$,
-  '42501', 'published_at is set by the database when an item is first published',
-  'owner editor: cannot move a published item''s date');
-select throws_ok(
-  $$insert into public.items (kind, owner_organisation_id, status, visibility, created_by, published_at)
+select tests.check_as(actor, statement, '42501: published_at is set by the database when an item is first published',
+                      description)
+from (values
+  ('alpha_editor', $$update public.items set published_at = '2099-01-01' where id = tests.uid('item_alpha_public')$$,
+   'owner editor: cannot move a published item''s date'),
+  ('alpha_editor', $$insert into public.items (kind, owner_organisation_id, status, visibility, created_by, published_at)
     values ('joint_action', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor'), '2099-01-01')$$,
-  '42501', 'published_at is set by the database when an item is first published',
-  'owner editor: cannot create an item with a date of her choice');
-select tests.authenticate_as('beta_editor');
-select throws_ok(
-  $$update public.items set published_at = '2099-01-01' where id = tests.uid('item_alpha_draft')$$,
-  '42501', 'published_at is set by the database when an item is first published',
-  'co-lead editor: cannot date the owner''s draft');
+   'owner editor: cannot create an item with a date of her choice'),
+  ('beta_editor', $$update public.items set published_at = '2099-01-01' where id = tests.uid('item_alpha_draft')$$,
+   'co-lead editor: cannot date the owner''s draft')
+) as attempt (actor, statement, description);
 select tests.authenticate_as('alpha_editor');
 update public.items set status = 'published' where id = tests.uid('item_alpha_draft');
 select tests.clear_authentication();
@@ -206,78 +197,70 @@ select is(
 
 -- Owner editors of an archived item (finding 8: attaching to a read-only item) ------------
 
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$insert into public.item_organisations (item_id, organisation_id, role)
-    values (tests.uid('item_alpha_archived'), tests.uid('test-beta'), 'participant')$$,
-  '42501', 'an archived item is read-only; restore it first',
-  'owner editor: cannot attach an organisation to an archived item');
-delete from public.item_organisations
-where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma');
-select tests.clear_authentication();
-select is((select count(*)::int from public.item_organisations
-           where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma')), 1,
-  'owner editor: cannot detach an organisation from an archived item');
--- The invited organisation's admin cannot answer an invitation to an archived item.
-select tests.authenticate_as('gamma_admin');
-select throws_ok(
-  $$update public.item_organisations set state = 'accepted'
-    where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma')$$,
-  '42501', 'an archived item is read-only; restore it first',
-  'invited admin: cannot accept an invitation to an archived item (and so change who reads it)');
-select tests.clear_authentication();
--- Same class: the timeline of an archived action takes no post (already refused; kept as proof).
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$insert into public.joint_action_updates (action_id, organisation_id, locale, body)
-    values (tests.uid('item_alpha_archived'), tests.uid('test-alpha'), 'fr', 'Encore un mot')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_updates"',
-  'owner editor: cannot post on the timeline of an archived action');
-select throws_ok(
-  $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_archived'), 'nl', 'Archief')$$,
-  '42501', 'new row violates row-level security policy for table "joint_action_translations"',
-  'owner editor: cannot add a translation to an archived action');
-select tests.clear_authentication();
-
--- Same class: an organiser does not decide on registrations of an archived event.
+-- An organiser does not decide on registrations of an archived event either.
 insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
 values (tests.uid('ev_archived'), 'event', tests.uid('test-alpha'), 'archived', 'network', tests.uid('alpha_editor'));
 insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
 values (tests.uid('ev_archived'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
 insert into public.event_registrations (id, event_id, user_id, status)
 values (tests.uid('registration_archived'), tests.uid('ev_archived'), tests.uid('gamma_member'), 'pending');
+
 select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$select public.decide_event_registration(tests.uid('registration_archived'), true)$$,
-  '42501', 'an archived item is read-only; restore it first',
-  'organiser: cannot approve a registration of an archived event');
+delete from public.item_organisations
+where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_editor', $$insert into public.item_organisations (item_id, organisation_id, role)
+    values (tests.uid('item_alpha_archived'), tests.uid('test-beta'), 'participant')$$,
+   '42501: an archived item is read-only; restore it first',
+   'owner editor: cannot attach an organisation to an archived item'),
+  -- The invited organisation's admin cannot answer an invitation to an archived item.
+  ('gamma_admin', $$update public.item_organisations set state = 'accepted'
+    where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma')$$,
+   '42501: an archived item is read-only; restore it first',
+   'invited admin: cannot accept an invitation to an archived item (and so change who reads it)'),
+  -- Same class: the timeline of an archived action takes no post (already refused; kept as proof).
+  ('alpha_editor', $$insert into public.joint_action_updates (action_id, organisation_id, locale, body)
+    values (tests.uid('item_alpha_archived'), tests.uid('test-alpha'), 'fr', 'Encore un mot')$$,
+   '42501: new row violates row-level security policy for table "joint_action_updates"',
+   'owner editor: cannot post on the timeline of an archived action'),
+  ('alpha_editor', $$insert into public.joint_action_translations (action_id, locale, title) values (tests.uid('item_alpha_archived'), 'nl', 'Archief')$$,
+   '42501: new row violates row-level security policy for table "joint_action_translations"',
+   'owner editor: cannot add a translation to an archived action'),
+  ('alpha_editor', $$select public.decide_event_registration(tests.uid('registration_archived'), true)$$,
+   '42501: an archived item is read-only; restore it first',
+   'organiser: cannot approve a registration of an archived event')
+) as attempt (actor, statement, outcome, description);
 select tests.clear_authentication();
+select is((select count(*)::int from public.item_organisations
+           where item_id = tests.uid('item_alpha_archived') and organisation_id = tests.uid('test-gamma')), 1,
+  'owner editor: cannot detach an organisation from an archived item');
 
 -- Owner editors of signed papers and of events with registrations (finding 9) -------------
 
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$update public.items set status = 'draft' where id = tests.uid('pa_signed')$$,
-  'PA009', 'organisations have signed this paper: it cannot go back to draft (archive it instead)',
-  'owner editor: a published paper others signed does not go back to draft');
-select throws_ok(
-  $$delete from public.items where id = tests.uid('pa_signed_draft')$$,
-  'PA009', 'organisations have signed this paper: it cannot be deleted (archive it instead)',
-  'owner editor: a draft paper others signed cannot be deleted (the record of the signatures)');
-select lives_ok(
-  $$delete from public.items where id = tests.uid('pa_unsigned_draft')$$,
-  'owner editor: a draft paper nobody signed can still be deleted');
-select throws_ok(
-  $$update public.items set status = 'draft' where id = tests.uid('ev_registered')$$,
-  'EV008', 'people registered for this event: it cannot go back to draft (cancel it instead)',
-  'owner editor: a published event with registrations does not go back to draft');
-select throws_ok(
-  $$delete from public.items where id = tests.uid('ev_registered_draft')$$,
-  'EV008', 'people registered for this event: it cannot be deleted (cancel it instead)',
-  'owner editor: an event with registrations (even cancelled ones) cannot be deleted');
-select lives_ok(
-  $$update public.items set status = 'archived' where id = tests.uid('pa_signed')$$,
-  'owner editor: a signed paper can still be archived');
+-- Each guard, both ways: a published item does not go back to draft, a draft is not deleted.
+select tests.check_as('alpha_editor', attempt.statement, attempt.outcome, attempt.description)
+from (values
+  ('pa_signed', 'pa_signed_draft', 'PA009: organisations have signed this paper', 'archive it instead',
+   'owner editor: a published paper others signed does not go back to draft',
+   'owner editor: a draft paper others signed cannot be deleted (the record of the signatures)'),
+  ('ev_registered', 'ev_registered_draft', 'EV008: people registered for this event', 'cancel it instead',
+   'owner editor: a published event with registrations does not go back to draft',
+   'owner editor: an event with registrations (even cancelled ones) cannot be deleted')
+) as guarded (published, draft, refusal, instead, unpublishing, deleting)
+cross join lateral (values
+  (format($$update public.items set status = 'draft' where id = tests.uid(%L)$$, guarded.published),
+   format('%s: it cannot go back to draft (%s)', guarded.refusal, guarded.instead), guarded.unpublishing),
+  (format($$delete from public.items where id = tests.uid(%L)$$, guarded.draft),
+   format('%s: it cannot be deleted (%s)', guarded.refusal, guarded.instead), guarded.deleting)
+) as attempt (statement, outcome, description);
+select tests.check_as('alpha_editor', statement, 'ok', description)
+from (values
+  ($$delete from public.items where id = tests.uid('pa_unsigned_draft')$$,
+   'owner editor: a draft paper nobody signed can still be deleted'),
+  ($$update public.items set status = 'archived' where id = tests.uid('pa_signed')$$,
+   'owner editor: a signed paper can still be archived')
+) as attempt (statement, description);
 select tests.clear_authentication();
 select is((select count(*)::int from public.paper_signatures where paper_id in (tests.uid('pa_signed'), tests.uid('pa_signed_draft'))), 2,
   'owner editor: the signatures are still there');
@@ -285,34 +268,18 @@ select is((select count(*)::int from public.event_registrations where event_id i
   'owner editor: the registrations are still there');
 
 -- Admins (finding 6, sequential side: the guard still refuses removing the last admin) -----
+-- and only a coordinator invites the first admin of an organisation without one.
 
-select tests.authenticate_as('alpha_admin');
-select throws_ok(
-  $$update public.memberships set role = 'member' where user_id = tests.uid('alpha_admin') and organisation_id = tests.uid('test-alpha')$$,
-  '23514', 'an organisation must keep at least one admin',
-  'admin: the last admin cannot demote herself');
-select throws_ok(
-  $$delete from public.memberships where user_id = tests.uid('alpha_admin') and organisation_id = tests.uid('test-alpha')$$,
-  '23514', 'an organisation must keep at least one admin',
-  'admin: the last admin cannot leave');
-select tests.clear_authentication();
-
--- Who may invite to an organisation without an admin (found by npm run test:mutations) ---
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-pending'), 'first-admin@test.demo', 'admin', repeat('9', 64))$$,
-  '42501', 'coordinators only invite the first admin of an organisation that has none; its admins invite everyone else',
-  'coordinator: an organisation whose only member is its admin already has one (no invitation)');
-select tests.clear_authentication();
-
-select tests.authenticate_as('outsider');
-select throws_ok(
-  $$insert into public.invitations (organisation_id, email, role, token_hash)
-    values (tests.uid('test-new'), 'first-admin@test.demo', 'admin', repeat('8', 64))$$,
-  '42501', 'new row violates row-level security policy for table "invitations"',
-  'outsider: only a coordinator invites the first admin of an organisation without one');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$update public.memberships set role = 'member' where user_id = tests.uid('alpha_admin') and organisation_id = tests.uid('test-alpha')$$,
+   '23514: an organisation must keep at least one admin', 'admin: the last admin cannot demote herself'),
+  ('alpha_admin', $$delete from public.memberships where user_id = tests.uid('alpha_admin') and organisation_id = tests.uid('test-alpha')$$,
+   '23514: an organisation must keep at least one admin', 'admin: the last admin cannot leave'),
+  ('outsider', tests.invitation('test-new', 'first-admin@test.demo', 'admin'),
+   '42501: new row violates row-level security policy for table "invitations"',
+   'outsider: only a coordinator invites the first admin of an organisation without one')
+) as attempt (actor, statement, outcome, description);
 select tests.clear_authentication();
 
 select * from finish();

@@ -39,25 +39,31 @@ set local role service_role;
 select is(tests.try('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}'), 'allowed',
   'server: a first sign-in attempt is allowed');
 select tests.try('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}') from generate_series(1, 3) \g /dev/null
-select is(tests.try('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}'), 'allowed',
-  'server: the fifth attempt for one account is allowed');
-select is(tests.try('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}'), 'wait 900',
-  'server: the sixth attempt within 15 minutes is refused, with the wait until the oldest expires');
-select is(tests.try('sign_in', '{"account": "ana@example.org", "address": "198.51.100.7"}'), 'wait 900',
-  'server: the blocked account stays blocked from another address');
+select is(tests.try(attempt.kind, attempt.request::jsonb), attempt.expected, attempt.description)
+from (values
+  ('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}', 'allowed',
+   'server: the fifth attempt for one account is allowed'),
+  ('sign_in', '{"account": "ana@example.org", "address": "192.0.2.1"}', 'wait 900',
+   'server: the sixth attempt within 15 minutes is refused, with the wait until the oldest expires'),
+  ('sign_in', '{"account": "ana@example.org", "address": "198.51.100.7"}', 'wait 900',
+   'server: the blocked account stays blocked from another address')
+) as attempt (kind, request, expected, description);
 select is(tests.recorded('sign_in', 'account', 'ana@example.org'), 5,
   'server: refused attempts are not recorded (waiting out the period is enough)');
 select is(tests.recorded('sign_in', 'address', '198.51.100.7'), 0,
   'server: a refused attempt records nothing for its other keys either');
 
-select is(tests.try('sign_in', '{"account": "ben@example.org", "address": "192.0.2.1"}'), 'allowed',
-  'server: another account from the same address is not blocked by the first one');
-select is(tests.try('test_form', '{"account": "ana@example.org"}'), 'allowed',
-  'server: the same email under another action has its own counter');
-select is(tests.try('test_form', '{"account": "ana@example.org"}'), 'allowed',
-  'server: the other action''s second attempt is allowed (its limit is 2)');
-select is(tests.try('test_form', '{"account": "ana@example.org"}'), 'wait 60',
-  'server: the other action''s own limit and period apply');
+select is(tests.try(attempt.kind, attempt.request::jsonb), attempt.expected, attempt.description)
+from (values
+  ('sign_in', '{"account": "ben@example.org", "address": "192.0.2.1"}', 'allowed',
+   'server: another account from the same address is not blocked by the first one'),
+  ('test_form', '{"account": "ana@example.org"}', 'allowed',
+   'server: the same email under another action has its own counter'),
+  ('test_form', '{"account": "ana@example.org"}', 'allowed',
+   'server: the other action''s second attempt is allowed (its limit is 2)'),
+  ('test_form', '{"account": "ana@example.org"}', 'wait 60',
+   'server: the other action''s own limit and period apply')
+) as attempt (kind, request, expected, description);
 
 -- Keys are stored hashed: neither the email nor the address is in the table.
 reset role;
@@ -97,10 +103,13 @@ select is(tests.try('sign_in', '{"account": "ana@example.org", "address": "192.0
 select is(tests.recorded('sign_in', 'address', '192.0.2.1'), 7, 'server: 7 attempts from the address so far');
 select tests.try('sign_in', jsonb_build_object('account', 'spray' || n || '@example.org', 'address', '192.0.2.1'))
 from generate_series(1, 13) n \g /dev/null
-select is(tests.try('sign_in', '{"account": "new@example.org", "address": "192.0.2.1"}'), 'wait 900',
-  'server: the 21st attempt from one address is refused, even for an account never tried');
-select is(tests.try('sign_in', '{"account": "new@example.org", "address": "192.0.2.2"}'), 'allowed',
-  'server: the same account from another address is allowed');
+select is(tests.try(attempt.kind, attempt.request::jsonb), attempt.expected, attempt.description)
+from (values
+  ('sign_in', '{"account": "new@example.org", "address": "192.0.2.1"}', 'wait 900',
+   'server: the 21st attempt from one address is refused, even for an account never tried'),
+  ('sign_in', '{"account": "new@example.org", "address": "192.0.2.2"}', 'allowed',
+   'server: the same account from another address is allowed')
+) as attempt (kind, request, expected, description);
 
 -- Taking an attempt back: a successful sign-in clears the account's failures only.
 select is(tests.try('sign_in', '{"account": "cleo@example.org", "address": "203.0.113.9"}'), 'allowed',
@@ -133,50 +142,46 @@ select is(
 
 -- Bad calls are refused clearly.
 set local role service_role;
-select throws_ok($$ select * from public.throttle_attempt('no_such_form', '{"account": "x"}') $$,
-  '22023', 'no throttle rule for action no_such_form and scopes account',
-  'server: an action without a rule is refused');
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": "x", "phone": "1"}') $$,
-  '22023', 'no throttle rule for action sign_in and scopes account, phone',
-  'server: a scope without a rule is refused');
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{}') $$,
-  '22023', 'throttle_attempt needs an object of keys, e.g. {"account": "…", "address": "…"}',
-  'server: an attempt without keys is refused');
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": ""}') $$,
-  '22023', 'every throttle key must be a non-empty string of at most 1000 characters',
-  'server: an empty key is refused');
+select throws_ok(format('select * from public.throttle_attempt(%L, %L)', bad.action, bad.keys), '22023', bad.message,
+                 bad.description)
+from (values
+  ('no_such_form', '{"account": "x"}',
+   'no throttle rule for action no_such_form and scopes account', 'server: an action without a rule is refused'),
+  ('sign_in', '{"account": "x", "phone": "1"}',
+   'no throttle rule for action sign_in and scopes account, phone', 'server: a scope without a rule is refused'),
+  ('sign_in', '{}',
+   'throttle_attempt needs an object of keys, e.g. {"account": "…", "address": "…"}', 'server: an attempt without keys is refused'),
+  ('sign_in', '{"account": ""}',
+   'every throttle key must be a non-empty string of at most 1000 characters', 'server: an empty key is refused')
+) as bad (action, keys, message, description);
 
 -- Visitors (anon) -------------------------------------------------------------------------
 reset role;
-select tests.authenticate_as_anon();
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
-  '42501', 'permission denied for function throttle_attempt',
-  'anonymous: cannot record or probe attempts');
-select throws_ok($$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
-  '42501', 'permission denied for function throttle_forgive',
-  'anonymous: cannot clear counters');
-select throws_ok($$ select * from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'anonymous: cannot read the counters');
-select throws_ok($$ delete from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'anonymous: cannot reset the counters');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
+   '42501: permission denied for function throttle_attempt', 'anonymous: cannot record or probe attempts'),
+  (null, $$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
+   '42501: permission denied for function throttle_forgive', 'anonymous: cannot clear counters'),
+  (null, $$ select * from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'anonymous: cannot read the counters'),
+  (null, $$ delete from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'anonymous: cannot reset the counters')
+) as attempt (actor, statement, outcome, description);
 
 -- Members (authenticated) -----------------------------------------------------------------
 select tests.clear_authentication();
-select tests.authenticate_as('alpha_admin');
-select throws_ok($$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
-  '42501', 'permission denied for function throttle_attempt',
-  'member: cannot record or probe attempts');
-select throws_ok($$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
-  '42501', 'permission denied for function throttle_forgive',
-  'member: cannot clear counters');
-select throws_ok($$ select * from private.throttle_attempts $$,
-  '42501', 'permission denied for table throttle_attempts',
-  'member: cannot read the counters');
-select throws_ok($$ update private.throttle_rules set max_attempts = 10000 $$,
-  '42501', 'permission denied for table throttle_rules',
-  'member: cannot raise the limits');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$ select * from public.throttle_attempt('sign_in', '{"account": "ana@example.org"}') $$,
+   '42501: permission denied for function throttle_attempt', 'member: cannot record or probe attempts'),
+  ('alpha_admin', $$ select public.throttle_forgive(gen_random_uuid(), array['account']) $$,
+   '42501: permission denied for function throttle_forgive', 'member: cannot clear counters'),
+  ('alpha_admin', $$ select * from private.throttle_attempts $$,
+   '42501: permission denied for table throttle_attempts', 'member: cannot read the counters'),
+  ('alpha_admin', $$ update private.throttle_rules set max_attempts = 10000 $$,
+   '42501: permission denied for table throttle_rules', 'member: cannot raise the limits')
+) as attempt (actor, statement, outcome, description);
 
 select * from finish();
 rollback;

@@ -28,37 +28,44 @@ insert into public.event_registrations (event_id, user_id, status)
 values (tests.uid('item_alpha_event'), tests.uid('alpha_member'), 'confirmed');
 
 -- Anonymous -----------------------------------------------------------------------------
-select tests.authenticate_as_anon();
-
-select throws_ok($$ select public.submit_application('X Org', 'partner', 'BE', null, '{}', 'd', 'n', 'a@b.example', 'm', 'en') $$,
-  '42501', null, 'anonymous: cannot call the application function directly (the server''s throttle comes first)');
-select throws_ok($$ select * from public.organisation_applications $$,
-  '42501', null, 'anonymous: cannot read applications');
-select throws_ok($$ select public.my_data() $$, '42501', null, 'anonymous: has no data export');
-select throws_ok($$ select * from public.console_organisations() $$, '42501', null, 'anonymous: cannot read the console');
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-alpha'), 'suspended', 'x') $$,
-  '42501', null, 'anonymous: cannot suspend');
-select throws_ok($$ select * from public.coordinator_recipients() $$, '42501', null,
-  'anonymous: cannot list the coordinators'' addresses');
-
--- A member (alpha_member) ----------------------------------------------------------------
-select tests.authenticate_as('alpha_member');
-
-select throws_ok($$ select public.submit_application('X Org', 'partner', 'BE', null, '{}', 'd', 'n', 'a@b.example', 'm', 'en') $$,
-  '42501', null, 'member: cannot call the application function directly either');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  (null, $$ select public.submit_application('X Org', 'partner', 'BE', null, '{}', 'd', 'n', 'a@b.example', 'm', 'en') $$,
+   '42501', 'anonymous: cannot call the application function directly (the server''s throttle comes first)'),
+  (null, $$ select * from public.organisation_applications $$,
+   '42501', 'anonymous: cannot read applications'),
+  (null, $$ select public.my_data() $$,
+   '42501', 'anonymous: has no data export'),
+  (null, $$ select * from public.console_organisations() $$,
+   '42501', 'anonymous: cannot read the console'),
+  (null, $$ select public.set_organisation_status(tests.uid('test-alpha'), 'suspended', 'x') $$,
+   '42501', 'anonymous: cannot suspend'),
+  (null, $$ select * from public.coordinator_recipients() $$,
+   '42501', 'anonymous: cannot list the coordinators'' addresses'),
+  -- A member (alpha_member) ----------------------------------------------------------------
+  ('alpha_member', $$ select public.submit_application('X Org', 'partner', 'BE', null, '{}', 'd', 'n', 'a@b.example', 'm', 'en') $$,
+   '42501', 'member: cannot call the application function directly either')
+) as attempt (actor, statement, outcome, description);
 select is((select count(*) from public.organisation_applications), 0::bigint, 'member: reads no application');
-select throws_ok($$ select * from public.console_organisations() $$, '42501', null, 'member: cannot read the console''s overview');
-select throws_ok($$ select * from public.console_audit_events() $$, '42501', null, 'member: cannot read the console''s audit trail');
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', 'because') $$,
-  '42501', null, 'member: cannot suspend an organisation');
-select throws_ok($$ select public.approve_application((select id from app)) $$, '42501', null, 'member: cannot approve an application');
-select throws_ok($$ select public.decline_application((select id from app), 'no') $$, '42501', null, 'member: cannot decline an application');
-select throws_ok($$ select public.create_organisation('Mine', 'mine', 'partner', 'BE', null, '{}', null, 'en') $$,
-  '42501', null, 'member: cannot create an organisation');
-select throws_ok($$ select public.discard_empty_organisation(tests.uid('test-gamma')) $$, '42501', null,
-  'member: cannot discard an organisation');
-select throws_ok($$ select * from public.coordinator_recipients() $$, '42501', null,
-  'member: cannot list the coordinators'' addresses');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_member', $$ select * from public.console_organisations() $$,
+   '42501', 'member: cannot read the console''s overview'),
+  ('alpha_member', $$ select * from public.console_audit_events() $$,
+   '42501', 'member: cannot read the console''s audit trail'),
+  ('alpha_member', $$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', 'because') $$,
+   '42501', 'member: cannot suspend an organisation'),
+  ('alpha_member', $$ select public.approve_application((select id from app)) $$,
+   '42501', 'member: cannot approve an application'),
+  ('alpha_member', $$ select public.decline_application((select id from app), 'no') $$,
+   '42501', 'member: cannot decline an application'),
+  ('alpha_member', $$ select public.create_organisation('Mine', 'mine', 'partner', 'BE', null, '{}', null, 'en') $$,
+   '42501', 'member: cannot create an organisation'),
+  ('alpha_member', $$ select public.discard_empty_organisation(tests.uid('test-gamma')) $$,
+   '42501', 'member: cannot discard an organisation'),
+  ('alpha_member', $$ select * from public.coordinator_recipients() $$,
+   '42501', 'member: cannot list the coordinators'' addresses')
+) as attempt (actor, statement, outcome, description);
 
 select is(public.my_data() -> 'profile' ->> 'id', tests.uid('alpha_member')::text, 'member: the export is about herself');
 select is(jsonb_array_length(public.my_data() -> 'event_registrations'), 1, 'member: her registration is in her export');
@@ -67,11 +74,15 @@ select is(public.my_data() #>> '{memberships,0,organisation}', 'Test Alpha', 'me
 select ok(public.my_data()::text !~ 'token_hash', 'member: no feed or invitation hash in the export');
 select is((select count(*) from public.account_deletion_blockers()), 0::bigint, 'member: nothing keeps her from deleting her account');
 
-select lives_ok($$ select public.leave_organisation(tests.uid('test-alpha')) $$, 'member: leaves her organisation');
-select throws_ok($$ select public.leave_organisation(tests.uid('test-alpha')) $$, 'P0002', null,
-  'member: cannot leave an organisation she is no longer in');
-select throws_ok($$ select public.leave_organisation(tests.uid('test-beta')) $$, 'P0002', null,
-  'member: cannot remove someone else''s membership through leave');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_member', $$ select public.leave_organisation(tests.uid('test-alpha')) $$,
+   'ok', 'member: leaves her organisation'),
+  ('alpha_member', $$ select public.leave_organisation(tests.uid('test-alpha')) $$,
+   'P0002', 'member: cannot leave an organisation she is no longer in'),
+  ('alpha_member', $$ select public.leave_organisation(tests.uid('test-beta')) $$,
+   'P0002', 'member: cannot remove someone else''s membership through leave')
+) as attempt (actor, statement, outcome, description);
 
 -- Another person's export does not hold alpha_member's registration.
 select tests.authenticate_as('beta_member');
@@ -85,9 +96,13 @@ select throws_ok($$ select public.leave_organisation(tests.uid('test-alpha')) $$
   'last admin: cannot leave her organisation');
 select is((select array_agg(slug) from public.account_deletion_blockers()), array['test-alpha'],
   'last admin: her organisation keeps her from deleting her account');
-select throws_ok($$ select * from public.console_organisations() $$, '42501', null, 'admin (not coordinator): no console');
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-alpha'), 'suspended', 'self') $$,
-  '42501', null, 'admin: cannot suspend her own organisation either');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('alpha_admin', $$ select * from public.console_organisations() $$,
+   '42501', 'admin (not coordinator): no console'),
+  ('alpha_admin', $$ select public.set_organisation_status(tests.uid('test-alpha'), 'suspended', 'self') $$,
+   '42501', 'admin: cannot suspend her own organisation either')
+) as attempt (actor, statement, outcome, description);
 
 select tests.clear_authentication();
 select throws_ok($$ delete from auth.users where id = tests.uid('alpha_admin') $$, 'NW005', null,
@@ -113,14 +128,17 @@ select is((select count(*) from public.console_organisations('suspended', null) 
 select is((select count(*) from public.console_organisations(null, 'section', 1, 0)), 1::bigint,
   'coordinator: pages are bounded');
 
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', '') $$, '22023', null,
-  'coordinator: a suspension needs a reason');
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-coord'), 'suspended', 'oops') $$, 'NW003', null,
-  'coordinator: cannot suspend a coordinating organisation');
-select throws_ok($$ select public.set_organisation_status(tests.uid('test-pending'), 'suspended', 'why') $$, 'NW002', null,
-  'coordinator: only active organisations are suspended');
-select lives_ok($$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', 'Unpaid dues') $$,
-  'coordinator: suspends an organisation with a reason');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('coordinator', $$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', '') $$,
+   '22023', 'coordinator: a suspension needs a reason'),
+  ('coordinator', $$ select public.set_organisation_status(tests.uid('test-coord'), 'suspended', 'oops') $$,
+   'NW003', 'coordinator: cannot suspend a coordinating organisation'),
+  ('coordinator', $$ select public.set_organisation_status(tests.uid('test-pending'), 'suspended', 'why') $$,
+   'NW002', 'coordinator: only active organisations are suspended'),
+  ('coordinator', $$ select public.set_organisation_status(tests.uid('test-beta'), 'suspended', 'Unpaid dues') $$,
+   'ok', 'coordinator: suspends an organisation with a reason')
+) as attempt (actor, statement, outcome, description);
 select is((select reason from public.console_audit_events(tests.uid('test-beta'), null, 'organisation_suspended')),
   'Unpaid dues', 'coordinator: the reason is in the audit trail, as a suspension');
 select is((select actor_id from public.console_audit_events(null, null, 'organisation_suspended') limit 1),
@@ -137,23 +155,33 @@ select lives_ok($$ select public.set_organisation_status(tests.uid('test-beta'),
 select is((select count(*) from public.console_audit_events(null, tests.uid('alpha_member'), 'member_removed')), 1::bigint,
   'coordinator: filters the trail by person and kind (alpha_member left)');
 
-select throws_ok($$ select public.decline_application((select id from app), '  ') $$, '22023', null,
-  'coordinator: a decline needs a reason');
-select lives_ok($$ select public.approve_application((select id from app)) $$, 'coordinator: approves an application');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('coordinator', $$ select public.decline_application((select id from app), '  ') $$,
+   '22023', 'coordinator: a decline needs a reason'),
+  ('coordinator', $$ select public.approve_application((select id from app)) $$,
+   'ok', 'coordinator: approves an application')
+) as attempt (actor, statement, outcome, description);
 select is((select o.status::text || '/' || o.kind::text || '/' || o.slug from public.organisations o
            join public.organisation_applications a on a.organisation_id = o.id where a.id = (select id from app)),
   'active/partner/kinderrechten-testhuis', 'coordinator: the organisation exists, active');
-select throws_ok($$ select public.approve_application((select id from app)) $$, 'NW001', null,
-  'coordinator: an application is approved once');
-select lives_ok($$ select public.discard_empty_organisation(
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('coordinator', $$ select public.approve_application((select id from app)) $$,
+   'NW001', 'coordinator: an application is approved once'),
+  ('coordinator', $$ select public.discard_empty_organisation(
     (select organisation_id from public.organisation_applications where id = (select id from app))) $$,
-  'coordinator: discards the new organisation when its invitation failed');
+   'ok', 'coordinator: discards the new organisation when its invitation failed')
+) as attempt (actor, statement, outcome, description);
 select is((select status::text from public.organisation_applications where id = (select id from app)), 'pending',
   'coordinator: the application is pending again and no organisation is left');
-select throws_ok($$ select public.discard_empty_organisation(tests.uid('test-gamma')) $$, 'NW004', null,
-  'coordinator: cannot discard an organisation that has members');
-select lives_ok($$ select public.decline_application((select id from app), 'Not a child-rights NGO') $$,
-  'coordinator: declines with a reason');
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('coordinator', $$ select public.discard_empty_organisation(tests.uid('test-gamma')) $$,
+   'NW004', 'coordinator: cannot discard an organisation that has members'),
+  ('coordinator', $$ select public.decline_application((select id from app), 'Not a child-rights NGO') $$,
+   'ok', 'coordinator: declines with a reason')
+) as attempt (actor, statement, outcome, description);
 select is((select count(*) from public.organisations where slug like 'kinderrechten-testhuis%'), 0::bigint,
   'coordinator: a declined application leaves no organisation');
 

@@ -22,69 +22,40 @@ as $$
 $$;
 grant execute on function tests.rights(text) to anon, authenticated;
 
--- item_rights: the draft ------------------------------------------------------------------------
+-- item_rights ---------------------------------------------------------------------------------
+-- Those who may do nothing at all with the item (null: without an item, only can_create answers).
+select is(tests.value_as(actor, format('tests.rights(%L)', item)), 'manage=false edit=false owner=false post_as= create=false', description)
+from (values
+  (null, 'item_alpha_draft', 'anonymous: no rights on a draft'),
+  (null, 'item_alpha_public', 'anonymous: no rights on a public item either (reading is not a right to act)'),
+  ('outsider', 'item_alpha_draft', 'outsider: nothing, and cannot create'),
+  ('alpha_member', 'item_alpha_draft', 'member of the owner: no rights on a draft they cannot read'),
+  ('alpha_member', 'item_alpha_public', 'member of the owner: reads the published item, may not edit, post or create'),
+  ('beta_member', 'item_alpha_draft', 'member of a co-lead: no rights'),
+  ('frozen_admin', 'item_alpha_participants', 'admin of a suspended participant: nothing'),
+  ('outsider', null, 'without an item: only can_create answers (outsider)')
+) as nothing (actor, item, description);
 
-select tests.authenticate_as_anon();
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=false',
-  'anonymous: no rights on a draft');
-select is(tests.rights('item_alpha_public'), 'manage=false edit=false owner=false post_as= create=false',
-  'anonymous: no rights on a public item either (reading is not a right to act)');
+select is(tests.value_as(actor, format('tests.rights(%L)', item)), rights, description)
+from (values
+  ('alpha_editor', 'item_alpha_draft', 'manage=true edit=true owner=true post_as=test-alpha create=true',
+   'editor of the owner: manages, edits, decides status and invitations, posts as the owner'),
+  ('alpha_admin', 'item_alpha_draft', 'manage=true edit=true owner=true post_as=test-alpha create=true',
+   'admin of the owner: the same'),
+  ('beta_editor', 'item_alpha_draft', 'manage=true edit=true owner=false post_as=test-beta create=true',
+   'editor of an accepted co-lead: manages and edits, but is not the owner''s editor'),
+  ('gamma_admin', 'item_alpha_draft', 'manage=false edit=false owner=false post_as= create=true',
+   'admin of an invited (not yet accepted) co-lead: no rights on the item'),
+  ('coordinator', 'item_alpha_draft', 'manage=false edit=false owner=false post_as= create=true',
+   'coordinator: creates for their own organisation, no rights on another''s item'),
+  ('beta_editor', 'item_alpha_participants', 'manage=false edit=false owner=false post_as=test-beta create=true',
+   'editor of an accepted participant: posts as it, does not manage'),
+  ('gamma_admin', 'item_alpha_participants', 'manage=false edit=false owner=false post_as= create=true',
+   'admin of an invited participant: does not post yet'),
+  ('alpha_editor', 'item_alpha_archived', 'manage=true edit=false owner=true post_as= create=true',
+   'editor of the owner of an archived item: manages (may restore it), neither edits nor posts')
+) as allowed (actor, item, rights, description);
 
-select tests.authenticate_as('outsider');
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=false',
-  'outsider: nothing, and cannot create');
-
-select tests.authenticate_as('alpha_member');
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=false',
-  'member of the owner: no rights on a draft they cannot read');
-select is(tests.rights('item_alpha_public'), 'manage=false edit=false owner=false post_as= create=false',
-  'member of the owner: reads the published item, may not edit, post or create');
-
-select tests.authenticate_as('alpha_editor');
-select is(tests.rights('item_alpha_draft'), 'manage=true edit=true owner=true post_as=test-alpha create=true',
-  'editor of the owner: manages, edits, decides status and invitations, posts as the owner');
-
-select tests.authenticate_as('alpha_admin');
-select is(tests.rights('item_alpha_draft'), 'manage=true edit=true owner=true post_as=test-alpha create=true',
-  'admin of the owner: the same');
-
-select tests.authenticate_as('beta_editor');
-select is(tests.rights('item_alpha_draft'), 'manage=true edit=true owner=false post_as=test-beta create=true',
-  'editor of an accepted co-lead: manages and edits, but is not the owner''s editor');
-
-select tests.authenticate_as('beta_member');
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=false',
-  'member of a co-lead: no rights');
-
-select tests.authenticate_as('gamma_admin');
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=true',
-  'admin of an invited (not yet accepted) co-lead: no rights on the item');
-
-select tests.authenticate_as('coordinator');
-select is(tests.rights('item_alpha_draft'), 'manage=false edit=false owner=false post_as= create=true',
-  'coordinator: creates for their own organisation, no rights on another''s item');
-
--- item_rights: published to participants, archived -----------------------------------------------
-
-select tests.authenticate_as('beta_editor');
-select is(tests.rights('item_alpha_participants'), 'manage=false edit=false owner=false post_as=test-beta create=true',
-  'editor of an accepted participant: posts as it, does not manage');
-
-select tests.authenticate_as('gamma_admin');
-select is(tests.rights('item_alpha_participants'), 'manage=false edit=false owner=false post_as= create=true',
-  'admin of an invited participant: does not post yet');
-
-select tests.authenticate_as('frozen_admin');
-select is(tests.rights('item_alpha_participants'), 'manage=false edit=false owner=false post_as= create=false',
-  'admin of a suspended participant: nothing');
-
-select tests.authenticate_as('alpha_editor');
-select is(tests.rights('item_alpha_archived'), 'manage=true edit=false owner=true post_as= create=true',
-  'editor of the owner of an archived item: manages (may restore it), neither edits nor posts');
-
-select tests.authenticate_as('outsider');
-select is(tests.rights(null), 'manage=false edit=false owner=false post_as= create=false',
-  'without an item: only can_create answers (outsider)');
 select tests.authenticate_as('beta_member');
 select is((select can_create from public.item_rights()), false, 'without an item: a member creates nothing');
 
@@ -134,35 +105,19 @@ select tests.clear_authentication();
 select is((select count(*) from public.items), (select n from before_count),
   'nothing half-saved: a failed create leaves no item behind');
 
-select tests.authenticate_as('alpha_member');
-select throws_ok(
-  $$ select public.create_joint_action(organisation_id => tests.uid('test-alpha'), visibility => 'network',
-       original_locale => 'fr', title => 'Membre', areas => '{lobbying_advocacy}') $$,
-  '42501', null, 'a member (not editor) cannot create for their organisation');
-
-select tests.authenticate_as('beta_editor');
-select throws_ok(
-  $$ select public.create_joint_action(organisation_id => tests.uid('test-alpha'), visibility => 'network',
-       original_locale => 'fr', title => 'Pas à moi', areas => '{lobbying_advocacy}') $$,
-  '42501', null, 'an editor cannot create in another organisation''s name (even a co-lead of its items)');
-
-select tests.authenticate_as('coordinator');
-select throws_ok(
-  $$ select public.create_joint_action(organisation_id => tests.uid('test-alpha'), visibility => 'network',
-       original_locale => 'fr', title => 'Coordination', areas => '{lobbying_advocacy}') $$,
-  '42501', null, 'a coordinator cannot create in another organisation''s name');
-
-select tests.authenticate_as('frozen_admin');
-select throws_ok(
-  $$ select public.create_joint_action(organisation_id => tests.uid('test-frozen'), visibility => 'network',
-       original_locale => 'fr', title => 'Gelé', areas => '{lobbying_advocacy}') $$,
-  '42501', null, 'the admin of a suspended organisation cannot create for it');
-
-select tests.authenticate_as_anon();
-select throws_ok(
-  $$ select public.create_joint_action(organisation_id => tests.uid('test-alpha'), visibility => 'network',
-       original_locale => 'fr', title => 'Anonyme', areas => '{lobbying_advocacy}') $$,
-  '42501', null, 'anonymous visitors cannot call it');
+-- Creating takes an editor (or admin) of an active organisation, in its own name.
+select tests.check_as(refused.actor,
+  format($$select public.create_joint_action(organisation_id => tests.uid(%L), visibility => 'network',
+                                             original_locale => 'fr', title => %L, areas => '{lobbying_advocacy}')$$,
+         refused.org, refused.title),
+  '42501', refused.description)
+from (values
+  ('alpha_member', 'test-alpha', 'Membre', 'a member (not editor) cannot create for their organisation'),
+  ('beta_editor', 'test-alpha', 'Pas à moi', 'an editor cannot create in another organisation''s name (even a co-lead of its items)'),
+  ('coordinator', 'test-alpha', 'Coordination', 'a coordinator cannot create in another organisation''s name'),
+  ('frozen_admin', 'test-frozen', 'Gelé', 'the admin of a suspended organisation cannot create for it'),
+  (null, 'test-alpha', 'Anonyme', 'anonymous visitors cannot call it')
+) as refused (actor, org, title, description);
 
 -- create_event -------------------------------------------------------------------------------------
 

@@ -42,11 +42,7 @@ declare
   readers text[] := '{}';
 begin
   foreach actor in array array['anon', 'outsider', 'alpha_editor', 'alpha_member', 'beta_member', 'gamma_member', 'frozen_member'] loop
-    if actor = 'anon' then
-      perform tests.authenticate_as_anon();
-    else
-      perform tests.authenticate_as(actor);
-    end if;
+    perform tests.act_as(nullif(actor, 'anon'));
     execute format('select exists (select 1 from %s where id = $1)', tbl) into seen using tests.uid(item);
     if seen then
       readers := readers || actor;
@@ -112,12 +108,10 @@ select is(
   '{}'::uuid[],
   'an inserted paper takes its item''s (empty) signatories, not the ones written'
 );
-select is(tests.readers('public.joint_actions', 'cx_action'), array['alpha_editor'],
-  'a draft joint action is read by its lead editors only');
-select is(tests.readers('public.events', 'cx_event'), array['alpha_editor'],
-  'a draft event is read by its lead editors only');
-select is(tests.readers('public.papers', 'cx_paper'), array['alpha_editor'],
-  'a draft paper is read by its lead editors only');
+select is(tests.readers(content.tbl, content.item), array['alpha_editor'],
+          format('a draft %s is read by its lead editors only', content.kind))
+from (values ('public.joint_actions', 'cx_action', 'joint action'), ('public.events', 'cx_event', 'event'),
+             ('public.papers', 'cx_paper', 'paper')) as content (tbl, item, kind);
 
 -- Every actor reads the same content through the copies as through the items (the seed
 -- and the fixture). ------------------------------------------------------------------------
@@ -262,43 +256,38 @@ select is(tests.readers('public.papers', 'cx_paper'), tests.readers('public.item
 
 -- No API caller writes the copies. ---------------------------------------------------------
 
-select tests.authenticate_as('alpha_editor');
-select throws_ok(
-  $$update public.joint_actions set visibility = 'participants' where id = tests.uid('cx_action')$$,
-  '42501', 'a joint action''s status, visibility and organisations follow its item; change the item instead',
-  'an editor of the action cannot change its copied visibility');
-select throws_ok(
-  $$update public.joint_actions set status = 'published' where id = tests.uid('cx_action')$$,
-  '42501', 'a joint action''s status, visibility and organisations follow its item; change the item instead',
-  'nor its copied status');
-select throws_ok(
-  $$update public.joint_actions set participant_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_action')$$,
-  '42501', 'a joint action''s status, visibility and organisations follow its item; change the item instead',
-  'nor its copied participants');
-select throws_ok(
-  $$update public.events set lead_organisation_ids = array[tests.uid('test-alpha'), tests.uid('test-beta')] where id = tests.uid('cx_event')$$,
-  '42501', 'an event''s status, visibility and organisations follow its item; change the item instead',
-  'nor an event''s copied leads');
-select throws_ok(
-  $$update public.papers set signatory_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_paper')$$,
-  '42501', 'a paper''s status, visibility and organisations follow its item; change the item instead',
-  'nor a paper''s copied signatories');
-select throws_ok(
-  $$update public.items set signatory_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_paper')$$,
-  '42501', 'an item''s organisation lists follow its attachments; attach or detach organisations instead',
-  'nor the item''s own signatories');
-select lives_ok(
-  $$update public.events set venue_name = 'Bruxelles' where id = tests.uid('cx_event')$$,
-  'the editor still edits the event''s own columns');
+select tests.check_as('alpha_editor', statement, outcome, description)
+from (values
+  ($$update public.joint_actions set visibility = 'participants' where id = tests.uid('cx_action')$$,
+   '42501: a joint action''s status, visibility and organisations follow its item; change the item instead',
+   'an editor of the action cannot change its copied visibility'),
+  ($$update public.joint_actions set status = 'published' where id = tests.uid('cx_action')$$,
+   '42501: a joint action''s status, visibility and organisations follow its item; change the item instead',
+   'nor its copied status'),
+  ($$update public.joint_actions set participant_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_action')$$,
+   '42501: a joint action''s status, visibility and organisations follow its item; change the item instead',
+   'nor its copied participants'),
+  ($$update public.events set lead_organisation_ids = array[tests.uid('test-alpha'), tests.uid('test-beta')] where id = tests.uid('cx_event')$$,
+   '42501: an event''s status, visibility and organisations follow its item; change the item instead',
+   'nor an event''s copied leads'),
+  ($$update public.papers set signatory_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_paper')$$,
+   '42501: a paper''s status, visibility and organisations follow its item; change the item instead',
+   'nor a paper''s copied signatories'),
+  ($$update public.items set signatory_organisation_ids = array[tests.uid('test-beta')] where id = tests.uid('cx_paper')$$,
+   '42501: an item''s organisation lists follow its attachments; attach or detach organisations instead',
+   'nor the item''s own signatories'),
+  ($$update public.events set venue_name = 'Bruxelles' where id = tests.uid('cx_event')$$, 'ok',
+   'the editor still edits the event''s own columns')
+) as attempt (statement, outcome, description);
 
-select tests.authenticate_as('alpha_member');
-update public.papers set visibility = 'public' where id = tests.uid('cx_paper');
-select tests.authenticate_as('beta_admin');
-update public.events set visibility = 'public' where id = tests.uid('cx_event');
-select tests.authenticate_as('outsider');
-update public.joint_actions set status = 'published' where id = tests.uid('cx_action');
-select tests.authenticate_as('coordinator');
-update public.joint_actions set status = 'published' where id = tests.uid('cx_action');
+select tests.run_as(actor, statement)
+from (values
+  ('alpha_member', $$update public.papers set visibility = 'public' where id = tests.uid('cx_paper')$$),
+  ('beta_admin', $$update public.events set visibility = 'public' where id = tests.uid('cx_event')$$),
+  ('outsider', $$update public.joint_actions set status = 'published' where id = tests.uid('cx_action')$$),
+  ('coordinator', $$update public.joint_actions set status = 'published' where id = tests.uid('cx_action')$$)
+) as attempt (actor, statement)
+\g /dev/null
 select tests.clear_authentication();
 select is(
   array[(select visibility::text from public.papers where id = tests.uid('cx_paper')),
@@ -315,68 +304,39 @@ select throws_ok(
   'anonymous visitors write no content at all');
 select tests.clear_authentication();
 
-select is(
-  (select count(*)::int from public.joint_actions c join public.items i using (id)
-   where (c.status, c.visibility, c.lead_organisation_ids, c.participant_organisation_ids, c.published_at)
-         is distinct from (i.status, i.visibility, i.lead_organisation_ids, i.participant_organisation_ids, i.published_at)),
-  0,
-  'every joint action (seed and fixture) holds its item''s access columns');
-select is(
-  (select count(*)::int from public.events c join public.items i using (id)
-   where (c.status, c.visibility, c.lead_organisation_ids, c.participant_organisation_ids)
-         is distinct from (i.status, i.visibility, i.lead_organisation_ids, i.participant_organisation_ids)),
-  0,
-  'every event holds its item''s access columns');
-select is(
-  (select count(*)::int from public.papers c join public.items i using (id)
-   where (c.status, c.visibility, c.lead_organisation_ids, c.participant_organisation_ids,
-          c.signatory_organisation_ids, c.published_at)
-         is distinct from (i.status, i.visibility, i.lead_organisation_ids, i.participant_organisation_ids,
-          i.signatory_organisation_ids, i.published_at)),
-  0,
-  'every paper holds its item''s access columns');
+-- The rows of each content table whose copied `columns` differ from their item's.
+select is_empty(
+  format('select c.id from %s c join public.items i using (id) where (%s) is distinct from (%s)', content.tbl,
+         regexp_replace(content.columns, '(\w+)', 'c.\1', 'g'), regexp_replace(content.columns, '(\w+)', 'i.\1', 'g')),
+  content.description)
+from (values
+  ('public.joint_actions', 'status, visibility, lead_organisation_ids, participant_organisation_ids, published_at',
+   'every joint action (seed and fixture) holds its item''s access columns'),
+  ('public.events', 'status, visibility, lead_organisation_ids, participant_organisation_ids',
+   'every event holds its item''s access columns'),
+  ('public.papers', 'status, visibility, lead_organisation_ids, participant_organisation_ids, signatory_organisation_ids, published_at',
+   'every paper holds its item''s access columns')
+) as content (tbl, columns, description);
 
 -- The list queries plan without a SubPlan per row (initPlans only): the cost of a row does
 -- not depend on the size of other tables. As a member and as a visitor. ------------------
 
-select tests.authenticate_as('alpha_member');
-select doesnt_match(
-  tests.plan_of($$select id from public.joint_actions order by published_at desc nulls last, id limit 13$$),
-  'SubPlan', 'a member''s list of joint actions has no SubPlan');
-select doesnt_match(
-  tests.plan_of($$select id from public.joint_actions where areas @> '{legal_actions}' and countries @> '{BE}'
-                  order by published_at desc nulls last, id limit 13 offset 24$$),
-  'SubPlan', 'nor the filtered list, page 3');
-select doesnt_match(
-  tests.plan_of($$select id from public.events where ends_at >= now() order by starts_at, id limit 13$$),
-  'SubPlan', 'nor the upcoming events');
-select doesnt_match(
-  tests.plan_of($$select id from public.events where ends_at < now() order by starts_at desc, id limit 13$$),
-  'SubPlan', 'nor the past events');
-select doesnt_match(
-  tests.plan_of($$select id from public.papers order by published_at desc nulls last, id limit 13$$),
-  'SubPlan', 'nor the papers (signatories read drafts)');
+select doesnt_match(tests.value_as(nullif(actor.person, 'anon'), format('tests.plan_of(%L)', list.query)), 'SubPlan', list.description)
+from (values ('alpha_member'), ('anon')) as actor (person)
+cross join lateral (values
+  ($$select id from public.joint_actions order by published_at desc nulls last, id limit 13$$,
+   case actor.person when 'anon' then 'a visitor''s list of joint actions has no SubPlan'
+                     else 'a member''s list of joint actions has no SubPlan' end),
+  ($$select id from public.joint_actions where areas @> '{legal_actions}' and countries @> '{BE}'
+     order by published_at desc nulls last, id limit 13 offset 24$$, 'nor the filtered list, page 3'),
+  ($$select id from public.events where ends_at >= now() order by starts_at, id limit 13$$, 'nor the upcoming events'),
+  ($$select id from public.events where ends_at < now() order by starts_at desc, id limit 13$$, 'nor the past events'),
+  ($$select id from public.papers order by published_at desc nulls last, id limit 13$$,
+   case actor.person when 'anon' then 'nor the papers' else 'nor the papers (signatories read drafts)' end)
+) as list (query, description);
 select matches(
-  tests.plan_of($$select id from public.papers order by published_at desc nulls last, id limit 13$$),
+  tests.value_as('alpha_member', $$tests.plan_of('select id from public.papers order by published_at desc nulls last, id limit 13')$$),
   'InitPlan', 'the caller''s organisations are computed once per statement (InitPlan)');
-
-select tests.authenticate_as_anon();
-select doesnt_match(
-  tests.plan_of($$select id from public.joint_actions order by published_at desc nulls last, id limit 13$$),
-  'SubPlan', 'a visitor''s list of joint actions has no SubPlan');
-select doesnt_match(
-  tests.plan_of($$select id from public.joint_actions where areas @> '{legal_actions}' and countries @> '{BE}'
-                  order by published_at desc nulls last, id limit 13 offset 24$$),
-  'SubPlan', 'nor the filtered list, page 3');
-select doesnt_match(
-  tests.plan_of($$select id from public.events where ends_at >= now() order by starts_at, id limit 13$$),
-  'SubPlan', 'nor the upcoming events');
-select doesnt_match(
-  tests.plan_of($$select id from public.events where ends_at < now() order by starts_at desc, id limit 13$$),
-  'SubPlan', 'nor the past events');
-select doesnt_match(
-  tests.plan_of($$select id from public.papers order by published_at desc nulls last, id limit 13$$),
-  'SubPlan', 'nor the papers');
 select tests.clear_authentication();
 
 select * from finish();
