@@ -59,6 +59,13 @@ export function formatNumber(value: number, locale: Locale, options?: Intl.Numbe
 	}).format(value);
 }
 
+/** A file's size in kB (at least 1) or, from a megabyte on, in MB to one decimal. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+	return bytes < 1024 * 1024
+		? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} kB`
+		: `${formatNumber(bytes / 1024 / 1024, locale, { maximumFractionDigits: 1 })} MB`;
+}
+
 /**
  * An event's start–end in a given time zone with the zone's name, e.g.
  * "Thu, 3 Dec 2026, 09:30 – 17:00 CET" / "jeu. 3 déc. 2026, 09:30 – 17:00 UTC+1".
