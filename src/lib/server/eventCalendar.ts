@@ -2,19 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '#lib/i18n/config';
 import { pickLocalised, pickTranslation } from '#lib/i18n/content';
 import type { Json } from '#lib/database.types';
+import type { EventWhenWhere } from '#lib/events';
 import { contentDisposition } from './contentDisposition';
 import { toICalendar, type CalendarEvent } from './ical';
 
-interface FeedRow {
-	id: string;
-	original_locale: string;
-	starts_at: string;
-	ends_at: string;
-	time_zone: string;
-	venue_name: string | null;
+interface FeedRow extends EventWhenWhere {
 	venue_address?: string | null;
-	is_online: boolean;
-	cancelled_at: string | null;
 	updated_at?: string;
 	translations: { locale: string; title: string; description: string }[];
 }

@@ -1,4 +1,5 @@
 import { given } from './rpc';
+import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
@@ -63,16 +64,6 @@ export async function search(
 	);
 }
 
-/** An event as a day of the month view shows it. */
-export interface DayEvent {
-	id: string;
-	original_locale: string;
-	starts_at: string;
-	time_zone: string;
-	cancelled_at: string | null;
-	translations: { locale: string; title: string }[];
-}
-
 /** Events shown per day of the month view; the open day (its "+N more" link) shows up to 100. */
 export const MONTH_PER_DAY = 3;
 
@@ -101,7 +92,7 @@ export async function byDay(
 	return data.map((row) => ({
 		day: row.day,
 		total: row.total,
-		events: row.events as unknown as DayEvent[]
+		events: row.events as unknown as EventWhen[]
 	}));
 }
 
