@@ -61,6 +61,9 @@ const IDENTITY_FIXED =
 	'an UPDATE cannot change the columns this check reads (the guard trigger refuses it), so ' +
 	'every new row passes it when the old row passed `using`';
 const EQUIVALENT = {
+	'function:private.set_up_content_type:role#1':
+		'runs only while migrating: the policies it wrote are in the catalog and mutated there ' +
+		'(the joint_actions, events and papers policies above); changing its body afterwards changes no rule',
 	'policy:calendar_tokens:People renew or revoke their own calendar token:check': `${IDENTITY_FIXED}: calendar_tokens_guard_change keeps user_id (019)`,
 	'policy:event_translations:Lead editors edit the texts of their events:check': `${IDENTITY_FIXED}: event_translations_guard_change keeps event_id and locale`,
 	'policy:events:Editors of the owner and co-lead organisations edit events:check': `${IDENTITY_FIXED}: events_guard_change keeps id`,
