@@ -635,15 +635,17 @@ rows 500
 as $$
   -- Not materialized: each arm below gets its own copy, planned with its window and order,
   -- so each scan stops at its cap.
+  -- The event's own copy of its item's access columns (private.copy_item_access): no join to
+  -- items, so the window is read from the starts_at index alone (at 100k items the join
+  -- made the planner hash every readable item: 84 ms instead of 17 for the public feed).
   with readable as not materialized (
     select e.id, e.starts_at
     from public.events e
-    join public.items i on i.id = e.id
-    where private.may_read(i.status, i.visibility, i.participant_organisation_ids, i.lead_organisation_ids,
+    where private.may_read(e.status, e.visibility, e.participant_organisation_ids, e.lead_organisation_ids,
                            cardinality(member_of) > 0, member_of, editor_of)
       and (organisation is null
-           or organisation = any (i.lead_organisation_ids)
-           or organisation = any (i.participant_organisation_ids))
+           or organisation = any (e.lead_organisation_ids)
+           or organisation = any (e.participant_organisation_ids))
   )
   (select r.id
    from readable r
