@@ -22,9 +22,9 @@ interface Attachment {
 	organisation: { id: string } | null;
 }
 
-interface Membership {
+export interface Membership {
 	role: 'member' | 'editor' | 'admin';
-	organisation: { id: string; name: string; status: string } | null;
+	organisation: { id: string; slug?: string; name: string; status: string } | null;
 }
 
 const ROLE_ORDER = ['owner', 'co_lead', 'participant', 'signatory'] as const;

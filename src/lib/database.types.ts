@@ -1426,6 +1426,7 @@ export type Database = {
         Returns: {
           can_manage: boolean
           confirmed: number
+          memberships: Json
           my_registration: Database["public"]["Enums"]["registration_status"]
           online_url: string
           pending: number
@@ -1494,6 +1495,7 @@ export type Database = {
           can_edit: boolean
           can_manage: boolean
           is_owner_editor: boolean
+          memberships: Json
           post_as: string[]
         }[]
       }

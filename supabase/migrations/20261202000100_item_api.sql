@@ -14,13 +14,32 @@
 
 -- The caller's rights on an item ------------------------------------------------------------
 
+create function private.my_active_memberships()
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+           'role', m.role,
+           'organisation', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'status', o.status))
+         order by o.name, o.id), '[]')
+  from public.memberships m
+  join public.organisations o on o.id = m.organisation_id
+  where m.user_id = (select auth.uid())
+    and o.status = 'active'
+$$;
+comment on function private.my_active_memberships() is 'The caller''s own memberships of active organisations, as [{role, organisation: {id, slug, name, status}}] (empty for a visitor): what public.item_rights returns for "why you see this". Definer only so that a visitor''s call needs no grant on memberships; it reveals nothing but the caller''s own ties to organisations everyone may read.';
+
 create function public.item_rights(item_id uuid default null)
 returns table (
   can_manage boolean,
   can_edit boolean,
   is_owner_editor boolean,
   post_as uuid[],
-  can_create boolean
+  can_create boolean,
+  memberships jsonb
 )
 language sql
 stable
@@ -51,10 +70,12 @@ as $$
         and io.role <> 'signatory'
         and io.organisation_id = any (editor_of.ids)
     ), '{}'),
-    cardinality(editor_of.ids) > 0
+    cardinality(editor_of.ids) > 0,
+    -- Why they may read the item (said on its page), so that the page needs no second read.
+    private.my_active_memberships()
   from editor_of
 $$;
-comment on function public.item_rights(uuid) is 'What the caller may do with an item they can read (display only; every write is decided again by RLS): can_manage (editor/admin of the owner or an accepted co-lead: the edit page, the registrant list), can_edit (the same, not archived), is_owner_editor (editor/admin of the owner: status, invitations), post_as (attached organisations, not as signatory, the caller may post for; none when archived), can_create (editor/admin of some active organisation; the only answer without an item).';
+comment on function public.item_rights(uuid) is 'What the caller may do with an item they can read (display only; every write is decided again by RLS): can_manage (editor/admin of the owner or an accepted co-lead: the edit page, the registrant list), can_edit (the same, not archived), is_owner_editor (editor/admin of the owner: status, invitations), post_as (attached organisations, not as signatory, the caller may post for; none when archived), can_create (editor/admin of some active organisation; the only answer without an item), memberships (the caller''s own in active organisations: private.my_active_memberships).';
 
 create function public.event_reader_state(event_id uuid)
 returns table (
@@ -63,7 +84,8 @@ returns table (
   pending integer,
   my_registration public.registration_status,
   online_url text,
-  can_manage boolean
+  can_manage boolean,
+  memberships jsonb
 )
 language sql
 stable
@@ -77,10 +99,12 @@ as $$
          (select r.status from public.event_registrations r
           where r.event_id = event_reader_state.event_id and r.user_id = (select auth.uid())),
          (select l.url from public.event_online_links l where l.event_id = event_reader_state.event_id),
-         coalesce((select ir.can_manage from public.item_rights(event_reader_state.event_id) ir), false)
+         coalesce(ir.can_manage, false),
+         ir.memberships
   from public.event_registration_counts(event_reader_state.event_id) c
+  cross join public.item_rights(event_reader_state.event_id) ir
 $$;
-comment on function public.event_reader_state(uuid) is 'What a signed-in reader''s event page shows besides the event, in one call: registration counts, the caller''s own registration, the online link when RLS gives it (confirmed registrants, organisers) and can_manage (public.item_rights). No row for an event the caller cannot read.';
+comment on function public.event_reader_state(uuid) is 'What a signed-in reader''s event page shows besides the event, in one call: registration counts, the caller''s own registration, the online link when RLS gives it (confirmed registrants, organisers), can_manage and the caller''s memberships (public.item_rights). No row for an event the caller cannot read.';
 
 -- Creating an item in one call ----------------------------------------------------------------
 
@@ -220,12 +244,14 @@ comment on function public.create_paper(uuid, public.item_visibility, text, text
 
 -- Privileges ----------------------------------------------------------------------------------
 
+revoke execute on function private.my_active_memberships() from public;
 revoke execute on function public.item_rights(uuid) from public;
 revoke execute on function public.event_reader_state(uuid) from public, anon;
 revoke execute on function public.create_joint_action(uuid, public.item_visibility, text, text, text, text, public.work_area[], smallint[], text[], text[], public.action_phase, date, date, boolean) from public, anon;
 revoke execute on function public.create_event(uuid, public.item_visibility, text, text, timestamptz, timestamptz, text, text, text, text, text, boolean, text, integer, public.registration_mode, timestamptz, text[], uuid, boolean) from public, anon;
 revoke execute on function public.create_paper(uuid, public.item_visibility, text, text, text, public.paper_kind, public.work_area[], smallint[], text[], uuid, boolean) from public, anon;
 
+grant execute on function private.my_active_memberships() to anon, authenticated;
 grant execute on function public.item_rights(uuid) to anon, authenticated;
 grant execute on function public.event_reader_state(uuid) to authenticated;
 grant execute on function public.create_joint_action(uuid, public.item_visibility, text, text, text, text, public.work_area[], smallint[], text[], text[], public.action_phase, date, date, boolean) to authenticated;

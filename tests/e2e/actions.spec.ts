@@ -172,9 +172,20 @@ test('unknown filter values are ignored, not an error', async ({ page }) => {
 	await expect(page.getByRole('status')).toHaveText('9 joint actions');
 });
 
-test('a member of the network finds a Dutch network action by a Dutch word', async ({ as }) => {
+test('a member of the network finds a Dutch network action by a Dutch word and is told why they see it', async ({
+	as
+}) => {
 	const page = await as(PEOPLE.dciNlMember.email, '/nl/actions?q=jeugdwerker');
 	await expect(page.getByRole('status')).toHaveText('1 gezamenlijke actie');
+	// Its page says why they may read it: shared with the network, and their membership.
+	await page
+		.getByRole('link', { name: 'Vormingsreeks kinderparticipatie: kinderen écht laten meepraten' })
+		.click();
+	await expect(
+		page.getByText(
+			'Je ziet deze actie omdat ze met het hele netwerk gedeeld is en je lid bent van Defence for Children – Nederland.'
+		)
+	).toBeVisible();
 });
 
 test('the new-action page needs a signed-in editor', async ({ page }) => {

@@ -3,7 +3,7 @@ import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
-import { rights } from './itemRights';
+import { readerMemberships, rights } from './itemRights';
 import { narrowed, onePage, searchPage } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
@@ -127,13 +127,13 @@ export async function counts(supabase: Client, id: string) {
 /**
  * What a signed-in reader's event page needs besides the event, in one call
  * (public.event_reader_state): the counts, their own registration, the online link (RLS:
- * confirmed registrants and organisers) and whether they organise it. Null when the event is
- * not readable.
+ * confirmed registrants and organisers), whether they organise it and their memberships.
+ * Null when the event is not readable.
  */
 export async function readerState(supabase: Client, id: string) {
 	const { data, error } = await supabase.rpc('event_reader_state', { event_id: id }).maybeSingle();
 	if (error) throw error;
-	return data;
+	return data && { ...data, memberships: readerMemberships(data.memberships) };
 }
 
 /** The caller's own registration, if any. */

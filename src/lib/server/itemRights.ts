@@ -1,3 +1,5 @@
+import type { Membership } from '#lib/access';
+import type { Json } from '#lib/database.types';
 import type { Client } from './supabase';
 
 /** What the caller may do with an item: display only, every write is decided again by RLS. */
@@ -12,6 +14,8 @@ export interface ItemRights {
 	postAs: string[];
 	/** Editor/admin of some active organisation: may create items. */
 	canCreate: boolean;
+	/** The caller's own memberships (why they may read the item, lib/access.ts). */
+	memberships: Membership[];
 }
 
 const NONE: ItemRights = {
@@ -19,7 +23,8 @@ const NONE: ItemRights = {
 	canEdit: false,
 	isOwnerEditor: false,
 	postAs: [],
-	canCreate: false
+	canCreate: false,
+	memberships: []
 };
 
 /**
@@ -39,6 +44,16 @@ export async function rights(
 		canEdit: data.can_edit,
 		isOwnerEditor: data.is_owner_editor,
 		postAs: data.post_as,
-		canCreate: data.can_create
+		canCreate: data.can_create,
+		memberships: readerMemberships(data.memberships)
 	};
+}
+
+/**
+ * The memberships public.item_rights and public.event_reader_state return: a JSON array of
+ * {role, organisation: {id, slug, name, status}} that the SQL builds (migration
+ * 20261202000100_item_api.sql); null (no row) is none.
+ */
+export function readerMemberships(json: Json | null | undefined): Membership[] {
+	return Array.isArray(json) ? (json as unknown as Membership[]) : [];
 }

@@ -6,7 +6,7 @@
 -- invited, frozen participant accepted), item_alpha_archived, item_alpha_public.
 begin;
 \ir _helpers.psql
-select plan(37);
+select plan(44);
 
 create function tests.rights(item text)
 returns text
@@ -21,6 +21,17 @@ as $$
   from public.item_rights(tests.uid(item)) r
 $$;
 grant execute on function tests.rights(text) to anon, authenticated;
+
+create function tests.memberships(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg((m ->> 'role') || '@' || (m -> 'organisation' ->> 'slug'), ','
+                             order by m -> 'organisation' ->> 'slug'), '')
+  from public.item_rights(tests.uid(item)) r, jsonb_array_elements(r.memberships) m
+$$;
+grant execute on function tests.memberships(text) to anon, authenticated;
 
 -- item_rights ---------------------------------------------------------------------------------
 -- Those who may do nothing at all with the item (null: without an item, only can_create answers).
@@ -58,6 +69,19 @@ from (values
 
 select tests.authenticate_as('beta_member');
 select is((select can_create from public.item_rights()), false, 'without an item: a member creates nothing');
+
+-- The caller's memberships (why they may read the item, said on its page): their own in active
+-- organisations, and never anyone else's, whatever the item and their rights on it.
+select is(tests.value_as(actor, format('tests.memberships(%L)', item)), memberships, description)
+from (values
+  (null, 'item_alpha_public', '', 'anonymous: no memberships'),
+  ('outsider', 'item_alpha_public', '', 'outsider: none, though others are members of the owner'),
+  ('alpha_editor', 'item_alpha_draft', 'editor@test-alpha', 'editor of the owner: their own membership only'),
+  ('beta_member', 'item_alpha_draft', 'member@test-beta', 'member without rights on the item: still their own membership'),
+  ('gamma_admin', 'item_beta_signatures', 'admin@test-gamma', 'admin of an invited signatory: their own membership'),
+  ('frozen_admin', 'item_alpha_participants', '', 'admin of a suspended organisation: it does not count'),
+  ('coordinator', null, 'admin@test-coord', 'without an item: the coordinator''s own membership')
+) as own (actor, item, memberships, description);
 
 -- create_joint_action ------------------------------------------------------------------------------
 

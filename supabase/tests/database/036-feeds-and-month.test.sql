@@ -4,7 +4,7 @@
 -- must NOT get. Fixture: events of test-alpha (names f_…), on top of _helpers.psql.
 begin;
 \ir _helpers.psql
-select plan(23);
+select plan(25);
 
 -- Fixture --------------------------------------------------------------------------------
 -- The month day: four days ahead (no seed event starts on it) at 10:00 in Brussels. f_day_1…f_day_5 are public events on
@@ -163,6 +163,11 @@ insert into public.event_online_links (event_id, url) values (tests.uid('f_soon'
 select tests.authenticate_as('alpha_editor');
 select is((select format('%s %s', s.online_url, s.can_manage) from public.event_reader_state(tests.uid('f_soon')) s),
   'https://meet.example.org/f t', 'an organiser: the online link and the right to manage');
+select is((select s.memberships from public.event_reader_state(tests.uid('f_soon')) s),
+  (select r.memberships from public.item_rights(tests.uid('f_soon')) r),
+  'the caller''s memberships, as item_rights gives them (why they may read the event)');
+select is((select jsonb_array_length(s.memberships) from public.event_reader_state(tests.uid('f_soon')) s), 1,
+  'an editor of one organisation: that membership alone, no one else''s');
 
 select * from finish();
 rollback;

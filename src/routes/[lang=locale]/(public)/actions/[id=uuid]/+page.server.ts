@@ -7,15 +7,14 @@ import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { renderMarkdown } from '#lib/server/markdown';
-import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const [found, mine, rights] = await Promise.all([
+	// A signed-in reader's rights and memberships (why they may read it) come in one call.
+	const [found, rights] = await Promise.all([
 		jointActions.getById(locals.supabase, params.id),
-		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	const { item: action, text } = items.shownText(found, locals, url);
@@ -64,7 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			state: a.state,
 			organisation: { slug: a.organisation!.slug, name: a.organisation!.name }
 		})),
-		reason: accessReason(action.item, action.item.attachments, mine),
+		reason: accessReason(action.item, action.item.attachments, rights.memberships),
 		// Which buttons to show. Display only: every write is decided again by the database.
 		canEdit: rights.canManage,
 		postAs: action.item.attachments

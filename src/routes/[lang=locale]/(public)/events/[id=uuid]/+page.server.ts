@@ -7,19 +7,17 @@ import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { plainSummary, renderMarkdown } from '#lib/server/markdown';
-import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = params.id;
 	const user = locals.user;
 	// A visitor: the event and its counts. A signed-in reader: the event, what they have to do
-	// with it (public.event_reader_state) and their memberships (why they may read it).
-	const [found, counts, state, mine] = await Promise.all([
+	// with it and their memberships (why they may read it), in one call (public.event_reader_state).
+	const [found, counts, state] = await Promise.all([
 		events.getById(locals.supabase, id),
 		user ? Promise.resolve(null) : events.counts(locals.supabase, id).catch(() => null),
-		user ? events.readerState(locals.supabase, id) : Promise.resolve(null),
-		user ? memberships.mine(locals.supabase, user.id) : Promise.resolve([])
+		user ? events.readerState(locals.supabase, id) : Promise.resolve(null)
 	]);
 	const { item: event, text } = items.shownText(found, locals, url);
 
@@ -78,7 +76,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// Display only (links): every write is decided again by the database.
 		isOrganiser: state?.can_manage ?? false,
 		onlineUrl: state?.online_url ?? null,
-		reason: accessReason(event.item, event.item.attachments, mine),
+		reason: accessReason(event.item, event.item.attachments, state?.memberships ?? []),
 		canEdit: state?.can_manage ?? false
 	};
 };

@@ -1,14 +1,13 @@
 import { accessReason } from '#lib/access';
 import * as items from '#lib/server/items';
 import * as jointActions from '#lib/server/jointActions';
-import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const [found, mine, rights] = await Promise.all([
+	// A signed-in reader's rights and memberships (why they may read it) come in one call.
+	const [found, rights] = await Promise.all([
 		papers.getById(locals.supabase, params.id),
-		locals.user ? memberships.mine(locals.supabase, locals.user.id) : Promise.resolve([]),
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	const { item: paper, text } = items.shownText(found, locals, url);
@@ -66,7 +65,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.filter((a) => a.organisation && a.state === 'accepted' && a.role !== 'signatory')
 			.map((a) => ({ role: a.role, slug: a.organisation!.slug, name: a.organisation!.name })),
 		action,
-		reason: accessReason(paper.item, paper.item.attachments, mine),
+		reason: accessReason(paper.item, paper.item.attachments, rights.memberships),
 		// Display only: the manage page and the database decide again.
 		canEdit: rights.canManage
 	};
