@@ -7,7 +7,7 @@ import { createI18n } from '#lib/i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/config';
 import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
-import { sessionUser } from '#lib/server/auth';
+import { verifiedUser } from '#lib/server/auth';
 import { startOutboxTimer } from '#lib/server/mail';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
@@ -86,24 +86,6 @@ const locale: Handle = async ({ event, resolve }) => {
 			html.replace('%hub.lang%', event.locals.locale).replace('%hub.dir%', 'ltr')
 	});
 };
-
-/**
- * The person the session cookie's access token names, once its signature and expiry are
- * verified; null for anything else. getClaims() checks the ES256 signature against Auth's
- * public key (fetched once from /auth/v1/.well-known/jwks.json and cached), so a signed-in
- * page makes no round trip to Auth; an expired token is first refreshed through the
- * cookies. With a legacy HS256 secret (a token without a kid) it asks Auth (/user) instead.
- * getSession().user alone would trust the cookie. A token that cannot be verified (tampered,
- * another key, an unknown algorithm that WebCrypto refuses) is no user, never a 500.
- */
-async function verifiedUser(supabase: App.Locals['supabase']): Promise<App.Locals['user']> {
-	try {
-		const { data, error } = await supabase.auth.getClaims();
-		return error ? null : sessionUser(data?.claims);
-	} catch {
-		return null;
-	}
-}
 
 /** The request-scoped Supabase client and the verified user. */
 const supabase: Handle = async ({ event, resolve }) => {

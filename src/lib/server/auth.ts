@@ -10,6 +10,7 @@ import type {
 import type { Cookies } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { signInPath } from '#lib/redirects';
+import type { Client } from './supabase';
 
 /**
  * The signed-in person of a request, as their access token names them. The token's
@@ -38,6 +39,51 @@ export function sessionUser(claims: JwtPayload | null | undefined): SessionUser 
 		user_metadata: (claims.user_metadata ?? {}) as UserMetadata,
 		session_id: typeof claims.session_id === 'string' ? claims.session_id : null
 	};
+}
+
+/**
+ * Access tokens whose signature this process has verified, with the person they name. A
+ * token is a signed, immutable string: verifying the same one again can only give the same
+ * answer, and costs about a millisecond of CPU a request (WebCrypto import and ES256 verify).
+ * Its expiry is still checked on every use; tokens checked by a round trip to Auth (legacy
+ * HS256 secrets) are never kept, so that Auth keeps deciding each time. Bounded: the oldest
+ * entry goes first.
+ */
+const verifiedTokens = new Map<string, { user: SessionUser; exp: number }>();
+const VERIFIED_TOKENS_MAX = 1000;
+
+/**
+ * The person the session cookie's access token names, once its signature and expiry are
+ * verified; null for anything else. getClaims() checks the ES256 signature against Auth's
+ * public key (fetched once from /auth/v1/.well-known/jwks.json and cached), so a signed-in
+ * page makes no round trip to Auth; an expired token is first refreshed through the cookies
+ * (getSession). With a legacy HS256 secret (a token without a kid) it asks Auth (/user)
+ * instead. getSession().user alone would trust the cookie. A token that cannot be verified
+ * (tampered, another key, an unknown algorithm that WebCrypto refuses) is no user, never a 500.
+ */
+export async function verifiedUser(supabase: Client): Promise<SessionUser | null> {
+	try {
+		const { data: found } = await supabase.auth.getSession();
+		const token = found.session?.access_token;
+		if (!token) return null;
+		const known = verifiedTokens.get(token);
+		if (known) {
+			if (known.exp * 1000 > Date.now()) return known.user;
+			verifiedTokens.delete(token);
+		}
+		const { data, error } = await supabase.auth.getClaims(token);
+		if (error || !data) return null;
+		const user = sessionUser(data.claims);
+		if (user && data.header.kid && !data.header.alg.startsWith('HS')) {
+			if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) {
+				verifiedTokens.delete(verifiedTokens.keys().next().value!);
+			}
+			verifiedTokens.set(token, { user, exp: data.claims.exp });
+		}
+		return user;
+	} catch {
+		return null;
+	}
 }
 
 /**
