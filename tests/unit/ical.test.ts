@@ -113,6 +113,22 @@ describe('iCalendar', () => {
 		expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'é'.repeat(80)}`);
 	});
 
+	it('folds lines of 1- to 4-octet characters at 75 octets, whole characters only', () => {
+		for (const char of ['a', 'é', 'حق', '権', '🧒']) {
+			for (const length of [20, 74, 75, 76, 200]) {
+				const line = `SUMMARY:${char.repeat(length)}`;
+				const folded = foldLine(line);
+				expect(folded.split('\r\n ').join('')).toBe(line);
+				for (const part of folded.split('\r\n')) {
+					expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+					expect(part).not.toMatch(/\uFFFD/);
+					expect(part.isWellFormed()).toBe(true);
+				}
+				if (new TextEncoder().encode(line).length <= 75) expect(folded).toBe(line);
+			}
+		}
+	});
+
 	it('escapes text values', () => {
 		expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
 	});
