@@ -754,7 +754,7 @@ comment on function public.paper_file_for_download(uuid) is 'What the app needs 
 
 create function private.item_search_hits(query text, kind public.item_kind default null)
 returns table (item_id uuid, rank real)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
@@ -762,32 +762,46 @@ set search_path = ''
 -- busy 2-core server, 48 ms serial against 210-250 ms parallel for 2,504 hits).
 set max_parallel_workers_per_gather = 0
 as $$
-  select t.item_id,
-         -- The configuration named in place: a function call per hit cost more than the rank.
-         max(ts_rank(t.search, case t.locale
-           when 'fr' then websearch_to_tsquery('french'::regconfig, query)
-           when 'nl' then websearch_to_tsquery('dutch'::regconfig, query)
-           when 'en' then websearch_to_tsquery('english'::regconfig, query)
-           when 'de' then websearch_to_tsquery('german'::regconfig, query)
-           when 'es' then websearch_to_tsquery('spanish'::regconfig, query)
-         end))::real as rank
-  from (
-    select a.action_id as item_id, a.locale, a.search
-    from public.joint_action_translations a where coalesce(kind, 'joint_action') = 'joint_action'
-    union all
-    select e.event_id, e.locale, e.search
-    from public.event_translations e where coalesce(kind, 'event') = 'event'
-    union all
-    select p.paper_id, p.locale, p.search
-    from public.paper_translations p where coalesce(kind, 'paper') = 'paper'
-  ) t
-  where btrim(coalesce(query, '')) <> ''
-    and ((t.locale = 'fr' and t.search @@ websearch_to_tsquery('french'::regconfig, query))
-      or (t.locale = 'nl' and t.search @@ websearch_to_tsquery('dutch'::regconfig, query))
-      or (t.locale = 'en' and t.search @@ websearch_to_tsquery('english'::regconfig, query))
-      or (t.locale = 'de' and t.search @@ websearch_to_tsquery('german'::regconfig, query))
-      or (t.locale = 'es' and t.search @@ websearch_to_tsquery('spanish'::regconfig, query)))
-  group by t.item_id
+declare
+  content record;
+begin
+  if btrim(coalesce(query, '')) = '' then
+    return;
+  end if;
+  -- One query per content type (an item is of one type only, so its best rank is found in
+  -- its own table). The query is parsed once in each language and handed to the index scan
+  -- and the rank as a value: parsed in place, it was parsed again for every hit (2,504 hits
+  -- at 100k items: 60-90 ms instead of 5-9; docs/benchmarks.md, Scale).
+  for content in
+    select c.translations, c.item_column
+    from (values ('joint_action'::public.item_kind, 'joint_action_translations', 'action_id'),
+                 ('event', 'event_translations', 'event_id'),
+                 ('paper', 'paper_translations', 'paper_id')) as c (kind, translations, item_column)
+    where item_search_hits.kind is null or c.kind = item_search_hits.kind
+  loop
+    return query execute format($query$
+      with parsed as materialized (
+        select websearch_to_tsquery('french'::regconfig, $1) as fr,
+               websearch_to_tsquery('dutch'::regconfig, $1) as nl,
+               websearch_to_tsquery('english'::regconfig, $1) as en,
+               websearch_to_tsquery('german'::regconfig, $1) as de,
+               websearch_to_tsquery('spanish'::regconfig, $1) as es
+      )
+      select t.%2$I,
+             max(ts_rank(t.search, case t.locale
+               when 'fr' then q.fr when 'nl' then q.nl when 'en' then q.en when 'de' then q.de when 'es' then q.es
+             end))::real
+      from parsed q
+      join public.%1$I t
+        on (t.locale = 'fr' and t.search @@ q.fr)
+        or (t.locale = 'nl' and t.search @@ q.nl)
+        or (t.locale = 'en' and t.search @@ q.en)
+        or (t.locale = 'de' and t.search @@ q.de)
+        or (t.locale = 'es' and t.search @@ q.es)
+      group by t.%2$I
+    $query$, content.translations, content.item_column) using query;
+  end loop;
+end;
 $$;
 comment on function private.item_search_hits(text, public.item_kind) is 'Every content text (of one kind, or of all three) matching the query in its own language, best rank per item, without RLS: only search_items() reads it, and keeps what the caller may read.';
 revoke execute on function private.item_search_hits(text, public.item_kind) from public;
