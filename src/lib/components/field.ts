@@ -10,28 +10,22 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
 	);
 }
 
-/** What a field's control carries so that its hint and error are read with it (Field gives it). */
-export interface FieldAria {
-	'aria-invalid': 'true' | undefined;
-	'aria-describedby': string | undefined;
-}
-
-/** The control's aria attributes for a field with this id, hint and error. */
-export function fieldAria(id: string, hint: unknown, error: unknown): FieldAria {
-	return {
-		'aria-invalid': error ? 'true' : undefined,
-		'aria-describedby': describedBy(id, hint, error)
-	};
-}
-
-/** What every labelled field takes (FormField, SelectField, TextAreaField, LocaleField). */
+/** What every labelled field takes (Field, FormField, SelectField, TextAreaField, LocaleField). */
 export interface FieldProps {
 	/** The control's name in the form's data. */
 	name: string;
-	/** The control's id when the field's own is taken (two forms with one field name on a page). */
+	/** The control's id when `field-<name>` is taken (two forms with one field name on a page). */
 	id?: string;
 	label: string;
 	hint?: string;
 	/** An i18n key, translated under the control. */
 	error?: MessageKey | undefined;
+}
+
+/** What Field gives its control: its id and name, and what ties it to the hint and the error. */
+export interface FieldControl {
+	id: string;
+	name: string;
+	'aria-invalid': 'true' | undefined;
+	'aria-describedby': string | undefined;
 }
