@@ -1,5 +1,4 @@
 import type { SubmitFunction } from '$app/forms';
-import { LOCALE_NAMES, LOCALES } from '#lib/i18n/config';
 import type { MessageKey } from '#lib/i18n/keys';
 
 /** What a named form action returns on refusal or success (`fail(400, { action, values, errors })`). */
@@ -47,9 +46,3 @@ export const keepValues: SubmitFunction =
 	() =>
 	({ update }) =>
 		update({ reset: false });
-
-/** The hub's languages as options of a SelectField, each in its own name. */
-export const LOCALE_OPTIONS = LOCALES.map((locale) => ({
-	value: locale,
-	label: LOCALE_NAMES[locale]
-}));
