@@ -88,7 +88,6 @@ export function foldLine(line: string): string {
 		current += char;
 		size += bytes;
 	}
-	if (parts.length === 0) return line;
 	parts.push(current);
 	return parts.join(`${CRLF} `);
 }
