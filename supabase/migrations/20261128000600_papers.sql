@@ -771,7 +771,7 @@ begin
   -- One query per content type (an item is of one type only, so its best rank is found in
   -- its own table). The query is parsed once in each language and handed to the index scan
   -- and the rank as a value: parsed in place, it was parsed again for every hit (2,504 hits
-  -- at 100k items: 60-90 ms instead of 5-9; docs/benchmarks.md, Scale).
+  -- at 100k items: 37-90 ms instead of about 10; docs/benchmarks.md, Scale).
   for content in
     select c.translations, c.item_column
     from (values ('joint_action'::public.item_kind, 'joint_action_translations', 'action_id'),
