@@ -5,7 +5,7 @@
 -- public.my_dashboard() is `security invoker`: every row it reads passes the caller's RLS,
 -- so nothing the caller may not read shows up, not even as a count. The one thing it keeps
 -- is when the person last marked the news as seen (private.news_marks, reached only through
--- the two definer functions below: it is nobody else's business when someone last looked).
+-- the definer functions below: it is nobody else's business when someone last looked).
 
 -- Tables ------------------------------------------------------------------------------------
 
@@ -13,7 +13,7 @@ create table private.news_marks (
   user_id uuid primary key references public.profiles (id) on delete cascade,
   seen_at timestamptz not null
 );
-comment on table private.news_marks is 'When each person last marked the network news of their dashboard as seen. Not exposed: read and written only by private.news_since() and public.mark_news_seen().';
+comment on table private.news_marks is 'When each person last marked the network news of their dashboard as seen. Not exposed: read and written only by private.news_since() and private.mark_news_seen().';
 
 -- Changes newer than a person's mark are found by these (newest first, stopping at the mark).
 create index joint_actions_updated_at_idx on public.joint_actions (updated_at desc);
@@ -36,7 +36,7 @@ as $$
 $$;
 comment on function private.news_since() is 'Since when the caller''s dashboard lists network news: their last "mark as seen", or 30 days ago.';
 
-create function public.mark_news_seen(seen_at timestamptz)
+create function private.mark_news_seen(seen_at timestamptz)
 returns timestamptz
 language plpgsql
 volatile
@@ -56,7 +56,10 @@ begin
   return mark;
 end;
 $$;
-comment on function public.mark_news_seen(timestamptz) is 'Moves the caller''s "news seen" mark forward to the given moment (never beyond now, never back). Returns the mark.';
+comment on function private.mark_news_seen(timestamptz) is 'Moves the caller''s "news seen" mark forward to the given moment (never beyond now, never back). Returns the mark. Definer: the marks are not the caller''s to write directly.';
+
+select private.expose('private.mark_news_seen(timestamptz)');
+comment on function public.mark_news_seen(timestamptz) is 'Moves the caller''s "news seen" mark forward to the given moment (never beyond now, never back). Returns the mark. 42501 for anonymous callers.';
 
 create function public.item_titles(item_ids uuid[])
 returns table (item_id uuid, kind public.item_kind, original_locale text, titles jsonb)
@@ -222,11 +225,13 @@ comment on function public.my_dashboard() is 'The caller''s dashboard in one cal
 
 revoke all on table private.news_marks from public, anon, authenticated;
 revoke execute on function private.news_since() from public;
+revoke execute on function private.mark_news_seen(timestamptz) from public;
 revoke execute on function public.mark_news_seen(timestamptz) from public, anon;
 revoke execute on function public.item_titles(uuid[]) from public;
 revoke execute on function public.my_dashboard() from public, anon;
 
 grant execute on function private.news_since() to authenticated;
+grant execute on function private.mark_news_seen(timestamptz) to authenticated;
 grant execute on function public.mark_news_seen(timestamptz) to authenticated;
 grant execute on function public.item_titles(uuid[]) to anon, authenticated;
 grant execute on function public.my_dashboard() to authenticated;
