@@ -121,17 +121,25 @@ as $$
     where c.id in (select private.editable_item_ids()) and t.source_revision < c.original_revision
     group by c.id
   ),
-  -- Events still to come that the caller registered for (and did not leave) or organises.
+  -- Events still to come that the caller registered for (and did not leave) or organises:
+  -- from their registrations and managed items, not from every event to come.
   upcoming as (
-    select e.id, e.starts_at, e.ends_at, e.time_zone, e.cancelled_at, r.status as registration
-    from public.events e
-    left join public.event_registrations r
-      on r.event_id = e.id and r.user_id = (select id from me)
-         and r.status in ('confirmed', 'waiting', 'pending')
-    where e.ends_at >= now()
-      and e.status <> 'archived'
-      and (r.id is not null or e.id in (select private.managed_item_ids()))
-    order by e.starts_at, e.id
+    select distinct on (u.starts_at, u.id) u.*
+    from (
+      select e.id, e.starts_at, e.ends_at, e.time_zone, e.cancelled_at, r.status as registration
+      from public.event_registrations r
+      join public.events e on e.id = r.event_id
+      where r.user_id = (select id from me)
+        and r.status in ('confirmed', 'waiting', 'pending')
+        and e.ends_at >= now() and e.status <> 'archived'
+      union all
+      select e.id, e.starts_at, e.ends_at, e.time_zone, e.cancelled_at, null
+      from public.events e
+      where e.id in (select private.managed_item_ids())
+        and e.ends_at >= now() and e.status <> 'archived'
+    ) u
+    -- Registered and organising: the registration says more.
+    order by u.starts_at, u.id, u.registration nulls last
     limit 6
   ),
   -- Published since the mark, or changed since it (texts, dates, details), newest first.
