@@ -1576,3 +1576,25 @@ from (values
   ('30000000-0000-4000-8000-000000000308', null, -10)
 ) as s (paper_id, version_id, days)
 where p.id = s.paper_id::uuid;
+
+-- Demo timeline ---------------------------------------------------------------------------------
+-- Every row above was inserted just now. Give the content the history a hub in use has, so
+-- that "new since your last visit" on the dashboard reads as it would: an item was created a
+-- week before it was published (a draft ten days ago) and last changed when it was published,
+-- except two edited since (an action two days ago, a network meeting yesterday). The triggers
+-- that stamp now() on a change are off for these updates only.
+update public.items
+set created_at = coalesce(published_at, now() - interval '3 days') - interval '7 days',
+    updated_at = coalesce(published_at, now() - interval '3 days');
+
+alter table public.joint_actions disable trigger user;
+alter table public.events disable trigger user;
+alter table public.papers disable trigger user;
+update public.joint_actions c set created_at = i.created_at, updated_at = i.updated_at from public.items i where i.id = c.id;
+update public.events c set created_at = i.created_at, updated_at = i.updated_at from public.items i where i.id = c.id;
+update public.papers c set created_at = i.created_at, updated_at = i.updated_at from public.items i where i.id = c.id;
+update public.joint_actions set updated_at = now() - interval '2 days' where id = '30000000-0000-4000-8000-000000000001';
+update public.events set updated_at = now() - interval '1 day' where id = '30000000-0000-4000-8000-000000000210';
+alter table public.joint_actions enable trigger user;
+alter table public.events enable trigger user;
+alter table public.papers enable trigger user;

@@ -1499,11 +1499,22 @@ export type Database = {
           post_as: string[]
         }[]
       }
+      item_titles: {
+        Args: { item_ids: string[] }
+        Returns: {
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+          original_locale: string
+          titles: Json
+        }[]
+      }
       joint_action_countries: {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
+      mark_news_seen: { Args: { seen_at: string }; Returns: string }
+      my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
       my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       my_pending_invitations: {
         Args: Record<PropertyKey, never>

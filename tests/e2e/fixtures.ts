@@ -13,13 +13,25 @@ import {
 } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import ICAL from 'ical.js';
-import { anonKey, API_URL, appEnv, MAIL_URL } from '../../scripts/stack/config.mjs';
+import pg from 'pg';
+import { anonKey, API_URL, appEnv, DB_URL, MAIL_URL } from '../../scripts/stack/config.mjs';
 import { DEMO_PASSWORD, PEOPLE } from '../seed';
 
 export { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../seed';
 
 export const LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
 type Locale = (typeof LOCALES)[number];
+
+/** One statement on the stack's database as its owner: a test's set-up, or a check of what was stored. */
+export async function dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []) {
+	const db = new pg.Client({ connectionString: DB_URL });
+	await db.connect();
+	try {
+		return (await db.query(sql, params)).rows as T[];
+	} finally {
+		await db.end();
+	}
+}
 
 // Accessibility --------------------------------------------------------------------------
 
@@ -194,7 +206,7 @@ const SIGN_IN_LABELS: Record<Locale, { email: string; password: string; submit: 
 
 /**
  * Signs a demo person in through the real sign-in form (in the language of `next`), and
- * waits until they land on `next`.
+ * waits until they land on `next` (on the dashboard when `next` is the home page).
  */
 export async function signIn(page: Page, email: string, next = '/en'): Promise<void> {
 	const locale = (next.split('/')[1] ?? 'en') as Locale;
@@ -207,7 +219,9 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 	await form.getByLabel(labels.email, { exact: true }).fill(email);
 	await form.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: labels.submit }).last().click();
-	const escaped = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	// A signed-in person's home page is their dashboard.
+	const landing = /^\/[a-z]{2}$/.test(next) ? `${next}/dashboard` : next;
+	const escaped = landing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	// Auth and the first render can be slow on a busy machine.
 	await expect(page).toHaveURL(new RegExp(`${escaped}$`), { timeout: 20_000 });
 }

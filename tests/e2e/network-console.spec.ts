@@ -122,9 +122,9 @@ test('the profile: name and preferred language saved, and the interface follows 
 	await expect(asMember.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
 	await expect(asMember.getByRole('status')).toHaveText('Uw profiel is opgeslagen.');
 	await expect(asMember.getByLabel('Naam')).toHaveValue('Sarah E.');
-	// The bare address now opens in Dutch.
+	// The bare address now opens in Dutch (on the dashboard, a signed-in person's home).
 	await asMember.goto('/');
-	await expect(asMember).toHaveURL(/\/nl$/);
+	await expect(asMember).toHaveURL(/\/nl\/dashboard$/);
 	const rows = await query<{ display_name: string; preferred_locale: string }>(
 		'select display_name, preferred_locale from profiles where id = $1',
 		[PEOPLE.member.id]

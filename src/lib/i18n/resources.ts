@@ -5,6 +5,7 @@ import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
 import enConsole from './locales/en/console.json';
 import enCrc from './locales/en/crc.json';
+import enDashboard from './locales/en/dashboard.json';
 import enErrors from './locales/en/errors.json';
 import enEvents from './locales/en/events.json';
 import enHome from './locales/en/home.json';
@@ -21,6 +22,7 @@ export const sourceResources = {
 	common: enCommon,
 	console: enConsole,
 	crc: enCrc,
+	dashboard: enDashboard,
 	errors: enErrors,
 	events: enEvents,
 	home: enHome,
@@ -40,6 +42,7 @@ export const NAMESPACES: Namespace[] = [
 	'common',
 	'console',
 	'crc',
+	'dashboard',
 	'errors',
 	'events',
 	'home',

@@ -19,6 +19,7 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(app)/console/applications': ['account', 'auth', 'console', 'errors', 'events', 'members', 'organisations', 'papers', 'validation'],
 	'/[lang=locale]/(app)/console/audit': ['actions', 'auth', 'console', 'validation'],
 	'/[lang=locale]/(app)/console/new': ['account', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
+	'/[lang=locale]/(app)/dashboard': ['account', 'actions', 'auth', 'console', 'dashboard', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/events/[id=uuid]/edit': ['account', 'actions', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/events/[id=uuid]/registrations': ['account', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/events/new': ['account', 'actions', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],

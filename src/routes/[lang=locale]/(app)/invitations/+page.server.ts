@@ -5,8 +5,8 @@ import { paperDecisionSchema } from '#lib/schemas/papers';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
+import * as dashboard from '#lib/server/dashboard';
 import * as items from '#lib/server/items';
-import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,20 +18,7 @@ const answerSchema = z.object({
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { userId } = await parent();
-	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
-	const [invitations, mine, organisationsInviting] = await Promise.all([
-		items.pendingInvitations(locals.supabase),
-		memberships.mine(locals.supabase, userId),
-		// Invitations to join an organisation, for the signed-in person's verified address.
-		organisationInvitations.mine(locals.supabase)
-	]);
-	// Requests to co-sign are read by every member of the asked organisation, but only its
-	// admins answer them (decide_paper_signature refuses the others): only theirs are listed.
-	const adminOf = mine
-		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
-		.map((m) => m.organisation!.id);
-	const signatures = await papers.pendingSignatures(locals.supabase, adminOf);
-	return { invitations, signatures, organisationsInviting };
+	return dashboard.answersAwaited(locals.supabase, userId);
 };
 
 export const actions: Actions = {
