@@ -119,10 +119,6 @@ create index organisations_status_idx on public.organisations (status);
 
 alter table public.organisations enable row level security;
 
-create trigger organisations_set_updated_at
-  before update on public.organisations
-  for each row execute function private.set_updated_at();
-
 -- Profiles ------------------------------------------------------------------------
 
 create table public.profiles (
@@ -136,10 +132,6 @@ create table public.profiles (
 comment on table public.profiles is 'Public face of a person (one per auth.users row, created by trigger). Visible to themselves, to members of their active organisations and to coordinators.';
 
 alter table public.profiles enable row level security;
-
-create trigger profiles_set_updated_at
-  before update on public.profiles
-  for each row execute function private.set_updated_at();
 
 create function private.handle_new_user()
 returns trigger
@@ -189,10 +181,6 @@ create index memberships_organisation_id_role_idx on public.memberships (organis
 
 alter table public.memberships enable row level security;
 
-create trigger memberships_set_updated_at
-  before update on public.memberships
-  for each row execute function private.set_updated_at();
-
 -- Invitations -------------------------------------------------------------------
 
 create table public.invitations (
@@ -229,10 +217,6 @@ create unique index invitations_open_key on public.invitations (organisation_id,
   where accepted_at is null and revoked_at is null;
 
 alter table public.invitations enable row level security;
-
-create trigger invitations_set_updated_at
-  before update on public.invitations
-  for each row execute function private.set_updated_at();
 
 -- Access helpers ------------------------------------------------------------------
 -- Used by policies as `x in (select private.…())` or `(select private.…())`, so each
@@ -617,18 +601,24 @@ end;
 $$;
 comment on function private.stamp_created_at() is 'Trigger: for API callers, created_at and updated_at of a new row are now(), and created_at never changes afterwards (tables with both columns).';
 
-create trigger organisations_stamp_created_at
-  before insert or update on public.organisations
-  for each row execute function private.stamp_created_at();
-create trigger profiles_stamp_created_at
-  before insert or update on public.profiles
-  for each row execute function private.stamp_created_at();
-create trigger memberships_stamp_created_at
-  before insert or update on public.memberships
-  for each row execute function private.stamp_created_at();
-create trigger invitations_stamp_created_at
-  before insert or update on public.invitations
-  for each row execute function private.stamp_created_at();
+-- The four tables above keep their timestamps alike: <table>_set_updated_at stamps
+-- updated_at on every update, <table>_stamp_created_at keeps created_at the database's.
+do $$
+declare
+  stamped text;
+begin
+  foreach stamped in array array['organisations', 'profiles', 'memberships', 'invitations'] loop
+    execute format(
+      'create trigger %I before update on public.%I
+         for each row execute function private.set_updated_at()',
+      stamped || '_set_updated_at', stamped);
+    execute format(
+      'create trigger %I before insert or update on public.%I
+         for each row execute function private.stamp_created_at()',
+      stamped || '_stamp_created_at', stamped);
+  end loop;
+end;
+$$;
 
 -- Privileges --------------------------------------------------------------------
 -- Hosted Supabase grants ALL (incl. truncate, which ignores RLS) to the API roles by

@@ -106,25 +106,20 @@ end;
 $$;
 comment on function private.record_audit_event() is 'Trigger: appends an audit_events row for an access change (actor = auth.uid()).';
 
-create trigger organisations_audit
-  after insert or update or delete on public.organisations
-  for each row execute function private.record_audit_event();
-
-create trigger memberships_audit
-  after insert or update or delete on public.memberships
-  for each row execute function private.record_audit_event();
-
-create trigger invitations_audit
-  after insert or update or delete on public.invitations
-  for each row execute function private.record_audit_event();
-
-create trigger items_audit
-  after insert or update or delete on public.items
-  for each row execute function private.record_audit_event();
-
-create trigger item_organisations_audit
-  after insert or update or delete on public.item_organisations
-  for each row execute function private.record_audit_event();
+-- The audited tables, listed once: each gets the same trigger, named <table>_audit
+-- (organisation_applications, audited on update only, attaches it in its own migration).
+do $$
+declare
+  audited text;
+begin
+  foreach audited in array array['organisations', 'memberships', 'invitations', 'items', 'item_organisations'] loop
+    execute format(
+      'create trigger %I after insert or update or delete on public.%I
+         for each row execute function private.record_audit_event()',
+      audited || '_audit', audited);
+  end loop;
+end;
+$$;
 
 -- Functions are executable by PUBLIC by default; helpers are granted explicitly above
 -- and trigger functions need no grant at all.

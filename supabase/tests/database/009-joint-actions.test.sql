@@ -14,12 +14,10 @@ select tests.create_person('delta_editor') \g /dev/null
 insert into public.memberships (user_id, organisation_id, role)
 values (tests.uid('delta_editor'), tests.uid('test-delta'), 'editor');
 
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values
-  (tests.uid('item_new'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('item_new_colead'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('item_new_event'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('item_new_archived'), 'joint_action', tests.uid('test-alpha'), 'archived', 'public', tests.uid('alpha_editor'));
+select tests.create_item('item_new', 'joint_action', 'draft', 'network') \g /dev/null
+select tests.create_item('item_new_colead', 'joint_action', 'draft', 'network') \g /dev/null
+select tests.create_item('item_new_event', 'event', 'draft', 'network') \g /dev/null
+select tests.create_item('item_new_archived', 'joint_action', 'archived', 'public') \g /dev/null
 insert into public.item_organisations (item_id, organisation_id, role, state)
 values (tests.uid('item_new_colead'), tests.uid('test-beta'), 'co_lead', 'accepted');
 

@@ -8,9 +8,7 @@ select plan(143);
 -- Fixture: event items of test-alpha. ev_participants is co-organised by test-beta
 -- (accepted co-lead) and attended by test-gamma (accepted participant). -------------
 
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-select tests.uid(e.name), 'event', tests.uid('test-alpha'), e.status::public.item_status,
-       e.visibility::public.item_visibility, tests.uid('alpha_editor')
+select tests.create_item(e.name, 'event', e.status, e.visibility)
 from (values
   ('ev_public', 'published', 'public'),
   ('ev_network', 'published', 'network'),
@@ -22,7 +20,8 @@ from (values
   ('ev_cancelled', 'published', 'public'),
   ('ev_draft', 'draft', 'network'),
   ('ev_new', 'draft', 'network')
-) as e (name, status, visibility);
+) as e (name, status, visibility)
+\g /dev/null
 
 insert into public.item_organisations (item_id, organisation_id, role, state)
 values

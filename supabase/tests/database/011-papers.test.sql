@@ -23,15 +23,14 @@ values
   (tests.uid('delta_member'), tests.uid('test-delta'), 'member'),
   (tests.uid('epsilon_member'), tests.uid('test-epsilon'), 'member');
 
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-select tests.uid(p.name), 'paper', tests.uid('test-alpha'), p.status::public.item_status,
-       p.visibility::public.item_visibility, tests.uid('alpha_editor')
+select tests.create_item(p.name, 'paper', p.status, p.visibility)
 from (values
   ('pa_public', 'published', 'public'),
   ('pa_participants', 'published', 'participants'),
   ('pa_draft', 'draft', 'participants'),
   ('pa_new', 'draft', 'network')
-) as p (name, status, visibility);
+) as p (name, status, visibility)
+\g /dev/null
 
 insert into public.item_organisations (item_id, organisation_id, role, state)
 values

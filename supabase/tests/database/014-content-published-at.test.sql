@@ -48,8 +48,7 @@ select is(
 
 -- Nor insert one with a made-up date.
 select tests.authenticate_as('alpha_editor');
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('dated_draft'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select tests.create_item('dated_draft', 'joint_action', 'draft', 'network') \g /dev/null
 insert into public.joint_actions (id, original_locale, areas, published_at)
 values (tests.uid('dated_draft'), 'fr', '{research_expertise}', '2100-01-01');
 select tests.clear_authentication();

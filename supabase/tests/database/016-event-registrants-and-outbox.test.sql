@@ -30,10 +30,8 @@ delete from public.notification_outbox;
 -- with test-gamma attached as participant.
 --   ev_reg    network, open, 2 places
 --   ev_appr   public, approval required, 1 place
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values
-  (tests.uid('ev_reg'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor')),
-  (tests.uid('ev_appr'), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor'));
+select tests.create_item('ev_reg', 'event', 'published', 'network') \g /dev/null
+select tests.create_item('ev_appr', 'event', 'published', 'public') \g /dev/null
 
 insert into public.item_organisations (item_id, organisation_id, role, state)
 values

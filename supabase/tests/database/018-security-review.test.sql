@@ -13,14 +13,12 @@ values (tests.uid('test-new'), 'test-new', 'Test New', 'partner', 'pending', fal
 
 -- pa_draft: a draft paper of alpha; beta takes part (accepted participant), gamma is asked
 -- to co-sign (signatory invited).
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values
-  (tests.uid('pa_draft'), 'paper', tests.uid('test-alpha'), 'draft', 'participants', tests.uid('alpha_editor')),
-  (tests.uid('pa_signed'), 'paper', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor')),
-  (tests.uid('pa_signed_draft'), 'paper', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('pa_unsigned_draft'), 'paper', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('ev_registered'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor')),
-  (tests.uid('ev_registered_draft'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select tests.create_item('pa_draft', 'paper', 'draft', 'participants') \g /dev/null
+select tests.create_item('pa_signed', 'paper', 'published', 'public') \g /dev/null
+select tests.create_item('pa_signed_draft', 'paper', 'draft', 'network') \g /dev/null
+select tests.create_item('pa_unsigned_draft', 'paper', 'draft', 'network') \g /dev/null
+select tests.create_item('ev_registered', 'event', 'published', 'network') \g /dev/null
+select tests.create_item('ev_registered_draft', 'event', 'draft', 'network') \g /dev/null
 insert into public.item_organisations (item_id, organisation_id, role, state)
 values
   (tests.uid('pa_draft'), tests.uid('test-beta'), 'participant', 'accepted'),
@@ -198,8 +196,7 @@ select is(
 -- Owner editors of an archived item (finding 8: attaching to a read-only item) ------------
 
 -- An organiser does not decide on registrations of an archived event either.
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('ev_archived'), 'event', tests.uid('test-alpha'), 'archived', 'network', tests.uid('alpha_editor'));
+select tests.create_item('ev_archived', 'event', 'archived', 'network') \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
 values (tests.uid('ev_archived'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
 insert into public.event_registrations (id, event_id, user_id, status)

@@ -10,11 +10,9 @@ select plan(56);
 
 -- Fixture: two published events of test-alpha (one with an online link) and one of
 -- test-beta without a link; calendar tokens of two people.
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values
-  (tests.uid('gap_ev_public'), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor')),
-  (tests.uid('gap_ev_network'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor')),
-  (tests.uid('gap_ev_beta'), 'event', tests.uid('test-beta'), 'published', 'network', tests.uid('beta_editor'));
+select tests.create_item('gap_ev_public', 'event', 'published', 'public') \g /dev/null
+select tests.create_item('gap_ev_network', 'event', 'published', 'network') \g /dev/null
+select tests.create_item('gap_ev_beta', 'event', 'published', 'network', 'test-beta', 'beta_editor') \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at, registration_mode, is_online)
 select tests.uid(n), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'open', true
 from unnest(array['gap_ev_public', 'gap_ev_network', 'gap_ev_beta']) as n;
@@ -76,8 +74,7 @@ select is((select title from public.event_translations where event_id = tests.ui
 -- events_guard_change ---------------------------------------------------------------------
 -- private.guard_event_change, raise#4, #5, #7 and #9
 select tests.authenticate_as('alpha_editor');
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('gap_ev_new'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select tests.create_item('gap_ev_new', 'event', 'draft', 'network') \g /dev/null
 select throws_ok(
   $$insert into public.events (id, original_locale, starts_at, ends_at, cancelled_at)
     values (tests.uid('gap_ev_new'), 'fr', now() + interval '10 days', now() + interval '10 days 1 hour', now())$$,
@@ -99,8 +96,7 @@ select throws_ok(
 -- private.decide_event_registration, raise#2: a cancelled event's registrations stay as
 -- they were (its registrants were told it is cancelled; no approval email may follow).
 select tests.clear_authentication();
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('gap_ev_cancelled'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor'));
+select tests.create_item('gap_ev_cancelled', 'event', 'published', 'network') \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
 values (tests.uid('gap_ev_cancelled'), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
 insert into public.event_translations (event_id, locale, title)
@@ -216,8 +212,7 @@ select is((select body from public.joint_action_updates where id = tests.uid('ga
 -- papers ----------------------------------------------------------------------------------
 -- policy "Lead editors edit the notes of their papers' versions": using (true)
 select tests.clear_authentication();
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('gap_pa_public'), 'paper', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor'));
+select tests.create_item('gap_pa_public', 'paper', 'published', 'public') \g /dev/null
 insert into public.papers (id, original_locale, paper_kind, areas)
 values (tests.uid('gap_pa_public'), 'fr', 'position_statement', '{lobbying_advocacy}');
 insert into public.paper_translations (paper_id, locale, title)
@@ -275,8 +270,7 @@ select throws_ok(
 
 -- guard_paper_change, raise#3 and #5
 select tests.authenticate_as('alpha_editor');
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('gap_pa_new'), 'paper', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor'));
+select tests.create_item('gap_pa_new', 'paper', 'draft', 'network') \g /dev/null
 select throws_ok(
   $$insert into public.papers (id, original_locale, paper_kind, areas, signature_version_id)
     values (tests.uid('gap_pa_new'), 'fr', 'position_statement', '{lobbying_advocacy}',

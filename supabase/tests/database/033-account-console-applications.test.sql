@@ -18,8 +18,7 @@ create temporary table app as
 grant select on app to public;
 
 -- An event registration for alpha_member, to find in her export (and not in others').
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values (tests.uid('item_alpha_event'), 'event', tests.uid('test-alpha'), 'published', 'network', tests.uid('alpha_editor'));
+select tests.create_item('item_alpha_event', 'event', 'published', 'network') \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at)
 values (tests.uid('item_alpha_event'), 'fr', now() + interval '7 days', now() + interval '7 days 2 hours');
 insert into public.event_translations (event_id, locale, title)

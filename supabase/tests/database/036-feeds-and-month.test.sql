@@ -21,9 +21,7 @@ returns timestamptz language sql stable set search_path = '' as $$
 $$;
 grant execute on function tests.day_at(integer) to public;
 
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-select tests.uid(e.name), 'event', tests.uid('test-alpha'), e.status::public.item_status,
-       e.visibility::public.item_visibility, tests.uid('alpha_editor')
+select tests.create_item(e.name, 'event', e.status, e.visibility)
 from (values
   ('f_soon', 'published', 'public'), ('f_recent', 'published', 'public'),
   ('f_old', 'published', 'public'), ('f_far', 'published', 'public'),
@@ -33,7 +31,8 @@ from (values
   ('f_day_3', 'published', 'public'), ('f_day_4', 'published', 'public'),
   ('f_day_5', 'published', 'public'), ('f_day_network', 'published', 'network'),
   ('f_day_draft', 'draft', 'public')
-) as e (name, status, visibility);
+) as e (name, status, visibility)
+\g /dev/null
 
 insert into public.events (id, original_locale, starts_at, ends_at)
 select tests.uid(e.name), 'fr', e.starts, e.starts + interval '2 hours'
@@ -101,16 +100,12 @@ select ok(not ('f_draft' = any (array(select tests.name(c.event_id) from public.
 -- The cap: 400 upcoming events at most, the soonest; the last 30 days' 100 latest ----------------
 
 select tests.clear_authentication();
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-select tests.uid('f_many_' || g), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor')
-from generate_series(1, 401) g;
+select tests.create_item('f_many_' || g, 'event', 'published', 'public') from generate_series(1, 401) g \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at)
 select tests.uid('f_many_' || g), 'fr', now() + interval '1 hour' + g * interval '1 minute',
        now() + interval '2 hours' + g * interval '1 minute'
 from generate_series(1, 401) g;
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-select tests.uid('f_past_' || g), 'event', tests.uid('test-alpha'), 'published', 'public', tests.uid('alpha_editor')
-from generate_series(1, 101) g;
+select tests.create_item('f_past_' || g, 'event', 'published', 'public') from generate_series(1, 101) g \g /dev/null
 insert into public.events (id, original_locale, starts_at, ends_at)
 select tests.uid('f_past_' || g), 'fr', now() - interval '1 day' - g * interval '1 minute',
        now() - interval '23 hours' - g * interval '1 minute'

@@ -10,11 +10,9 @@ select plan(51);
 
 -- Fixture: one draft of each kind owned by test-alpha. ------------------------------------
 
-insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
-values
-  (tests.uid('cx_action'), 'joint_action', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('cx_event'), 'event', tests.uid('test-alpha'), 'draft', 'network', tests.uid('alpha_editor')),
-  (tests.uid('cx_paper'), 'paper', tests.uid('test-alpha'), 'draft', 'participants', tests.uid('alpha_editor'));
+select tests.create_item('cx_action', 'joint_action', 'draft', 'network') \g /dev/null
+select tests.create_item('cx_event', 'event', 'draft', 'network') \g /dev/null
+select tests.create_item('cx_paper', 'paper', 'draft', 'participants') \g /dev/null
 insert into tests.names (id, name)
 values (tests.uid('cx_action'), 'cx_action'), (tests.uid('cx_event'), 'cx_event'), (tests.uid('cx_paper'), 'cx_paper');
 
