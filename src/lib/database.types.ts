@@ -1591,8 +1591,8 @@ export type Database = {
           item_kind: Database["public"]["Enums"]["item_kind"]
           organisation: Json
           original_locale: string
-          person_name: string
           read_at: string
+          subject_name: string
           titles: Json
           type: Database["public"]["Enums"]["notification_type"]
         }[]

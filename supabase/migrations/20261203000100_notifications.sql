@@ -580,7 +580,7 @@ returns table (
   titles jsonb,
   organisation jsonb,
   counterpart jsonb,
-  person_name text
+  subject_name text
 )
 language sql
 stable
@@ -600,7 +600,14 @@ as $$
           from public.organisations o
           where o.id = case when n.data ->> 'counterpart_id' ~ '^[0-9a-f-]{36}$'
                             then (n.data ->> 'counterpart_id')::uuid end),
-         (select p.display_name from public.profiles p where p.id = n.person_id)
+         -- The new member's name (profiles: the reader's fellow members), the applying
+         -- organisation's (applications: coordinators).
+         coalesce(
+           (select p.display_name from public.profiles p where p.id = n.person_id),
+           (select a.organisation_name from public.organisation_applications a
+            where n.type = 'application_submitted'
+              and a.id = case when n.data ->> 'application_id' ~ '^[0-9a-f-]{36}$'
+                              then (n.data ->> 'application_id')::uuid end))
   from public.notifications n
   -- Each of these under the reader's RLS: an item they may not read gives no kind and no title.
   left join public.items i on i.id = n.item_id
@@ -631,7 +638,7 @@ as $$
   limit least(greatest(coalesce(page_limit, 20), 1), 101)
   offset greatest(coalesce(page_offset, 0), 0)
 $$;
-comment on function public.my_notifications(integer, integer) is 'One page of the caller''s notifications, newest first (page_limit at most 101), with what each message needs, read under the caller''s RLS: the item''s kind, original language and titles per language (none for an item the caller may not read; for an unanswered invitation, its original title as the inbox shows it), the organisations'' names, the person''s name.';
+comment on function public.my_notifications(integer, integer) is 'One page of the caller''s notifications, newest first (page_limit at most 101), with what each message needs, read under the caller''s RLS: the item''s kind, original language and titles per language (none for an item the caller may not read; for an unanswered invitation, its original title as the inbox shows it), the organisations'' names, the name of the person who joined or of the organisation that applied (subject_name).';
 
 select private.expose('private.create_due_reminders(timestamptz)');
 comment on function public.create_due_reminders(timestamptz) is 'For the server''s timer (secret key) only: writes the reminders due now (private.create_due_reminders). Not executable by anon or authenticated.';

@@ -4,7 +4,7 @@
 -- notifications, and what the recipient may.
 begin;
 \ir _helpers.psql
-select plan(88);
+select plan(89);
 
 -- Whatever the demo data or the fixture left is out of the way (rolled back).
 delete from public.notifications;
@@ -253,7 +253,7 @@ select tests.act('invitee', $$ update public.invitations set accepted_at = now()
 select is(tests.notifications(), array['alpha_admin:member_joined'],
   'an invitation accepted: the organisation''s admins (not its editors and members, not the new member)');
 select tests.authenticate_as('alpha_admin');
-select is((select m.person_name from public.my_notifications() m where m.type = 'member_joined'), 'Invitee',
+select is((select m.subject_name from public.my_notifications() m where m.type = 'member_joined'), 'Invitee',
   'the admin reads the new member''s name');
 select tests.clear_authentication();
 
@@ -273,6 +273,10 @@ select public.submit_application('Huis van het Kind Test', 'partner', 'BE', null
 reset role;
 select is(tests.notifications(), array['coordinator:application_submitted'],
   'an application: the coordinators (of the fixture: the test secretariat''s admin)');
+select tests.authenticate_as('coordinator');
+select is((select m.subject_name from public.my_notifications() m where m.type = 'application_submitted'),
+  'Huis van het Kind Test', 'the coordinator reads the applying organisation''s name');
+select tests.clear_authentication();
 select is((select count(*)::int from public.notifications n
            where n.recipient_id not in (select m.user_id from public.memberships m join public.organisations o on o.id = m.organisation_id
                                         where m.role = 'admin' and o.is_coordinating and o.status = 'active')),
