@@ -8,6 +8,7 @@ import * as organisationInvitations from '#lib/server/invitations';
 import * as items from '#lib/server/items';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
+import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({
@@ -16,8 +17,9 @@ const answerSchema = z.object({
 	answer: z.enum(['accept', 'decline'])
 });
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	// Admins only see rows: pending_item_invitations() filters on the caller's admin roles.
 	const [invitations, mine, organisationsInviting] = await Promise.all([
 		items.pendingInvitations(locals.supabase),

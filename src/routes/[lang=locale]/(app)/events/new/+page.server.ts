@@ -5,10 +5,12 @@ import { withCheckbox } from '#lib/server/forms';
 import { createFromForm } from '#lib/server/itemForms';
 import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
+import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	const [organisations, actions] = await Promise.all([
 		memberships.editableOrganisations(locals.supabase, userId),
 		events.linkableActions(locals.supabase, locals.locale)
