@@ -2,13 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as items from '#lib/server/items';
 import * as memberships from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
-import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({

@@ -1,9 +1,9 @@
 import { actionFormSchema } from '#lib/schemas/jointActions';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
 import { createFromForm } from '#lib/server/itemForms';
 import * as jointActions from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
-import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,11 +1,11 @@
 import { eventFormSchema } from '#lib/schemas/events';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { withCheckbox } from '#lib/server/forms';
 import { createFromForm } from '#lib/server/itemForms';
 import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
-import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,9 +1,9 @@
 import { paperFormSchema } from '#lib/schemas/papers';
+import { requireUser } from '#lib/server/auth';
 import { paperErrorKey } from '#lib/server/errors';
 import { createFromForm } from '#lib/server/itemForms';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
-import { requireUser } from '#lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
