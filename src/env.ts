@@ -34,6 +34,10 @@ export const variables = defineEnvVars({
 		schema: optional,
 		description: 'How often the outbox is sent (default 60; 0 turns the timer off).'
 	},
+	REMINDER_INTERVAL_SECONDS: {
+		schema: optional,
+		description: 'How often due reminders are written (default 300; 0 turns the timer off).'
+	},
 	ORIGIN: { schema: optional, description: 'The hub’s public address, for links in emails.' },
 	STORAGE_DRIVER: { schema: optional, description: '"s3" for S3-compatible storage, else disk.' },
 	STORAGE_DIR: { schema: optional, description: 'Folder of the disk storage.' },

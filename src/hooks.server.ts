@@ -9,6 +9,7 @@ import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
 import { verifiedUser } from '#lib/server/auth';
 import { startOutboxTimer } from '#lib/server/mail';
+import { startReminderTimer } from '#lib/server/notifications';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -179,9 +180,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** When the server starts: the notification outbox is sent on a timer as well. */
+/** When the server starts: the notification outbox is sent, and reminders written, on timers as well. */
 export const init: ServerInit = () => {
-	if (!building) startOutboxTimer();
+	if (building) return;
+	startOutboxTimer();
+	startReminderTimer();
 };
 
 export const handle = sequence(locale, supabase, authGuard, securityHeaders);

@@ -751,6 +751,79 @@ export type Database = {
           },
         ]
       }
+      notifications: {
+        Row: {
+          created_at: string
+          data: NonNullable<Json>
+          id: string
+          item_id: string | null
+          organisation_id: string | null
+          person_id: string | null
+          read_at: string | null
+          recipient_id: string
+          registration_id: string | null
+          reminder_key: string | null
+          type: Database["public"]["Enums"]["notification_type"]
+        }
+        Insert: {
+          created_at?: string
+          data?: NonNullable<Json>
+          id?: string
+          item_id?: string | null
+          organisation_id?: string | null
+          person_id?: string | null
+          read_at?: string | null
+          recipient_id: string
+          registration_id?: string | null
+          reminder_key?: string | null
+          type: Database["public"]["Enums"]["notification_type"]
+        }
+        Update: {
+          created_at?: string
+          data?: NonNullable<Json>
+          id?: string
+          item_id?: string | null
+          organisation_id?: string | null
+          person_id?: string | null
+          read_at?: string | null
+          recipient_id?: string
+          registration_id?: string | null
+          reminder_key?: string | null
+          type?: Database["public"]["Enums"]["notification_type"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_item_id_fkey"
+            columns: ["item_id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_person_id_fkey"
+            columns: ["person_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_recipient_id_fkey"
+            columns: ["recipient_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_registration_id_fkey"
+            columns: ["registration_id"]
+            referencedRelation: "event_registrations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisation_applications: {
         Row: {
           applicant_name: string
@@ -1315,6 +1388,7 @@ export type Database = {
           preferred_locale: string
         }[]
       }
+      create_due_reminders: { Args: { now?: string }; Returns: number }
       create_event: {
         Args: {
           accessibility?: string[]
@@ -1514,8 +1588,26 @@ export type Database = {
       }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
       mark_news_seen: { Args: { seen_at: string }; Returns: string }
+      mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
       my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      my_notifications: {
+        Args: { page_limit?: number; page_offset?: number }
+        Returns: {
+          counterpart: Json
+          created_at: string
+          data: Json
+          id: string
+          item_id: string
+          item_kind: Database["public"]["Enums"]["item_kind"]
+          organisation: Json
+          original_locale: string
+          read_at: string
+          subject_name: string
+          titles: Json
+          type: Database["public"]["Enums"]["notification_type"]
+        }[]
+      }
       my_pending_invitations: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1645,6 +1737,10 @@ export type Database = {
         Args: { attempt: string; clear_scopes?: string[] }
         Returns: undefined
       }
+      unread_notification_count: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
     }
     Enums: {
       action_phase: "planned" | "ongoing" | "completed"
@@ -1660,6 +1756,22 @@ export type Database = {
         | "registration_approved"
         | "registration_approved_waiting"
         | "registration_declined"
+      notification_type:
+        | "item_invited"
+        | "item_invitation_answered"
+        | "signature_requested"
+        | "signature_answered"
+        | "signature_deadline"
+        | "registration_approved"
+        | "registration_waiting"
+        | "registration_promoted"
+        | "registration_declined"
+        | "event_changed"
+        | "event_cancelled"
+        | "event_reminder"
+        | "member_joined"
+        | "application_submitted"
+        | "translation_outdated"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
       paper_kind:
@@ -1820,6 +1932,23 @@ export const Constants = {
         "registration_approved",
         "registration_approved_waiting",
         "registration_declined",
+      ],
+      notification_type: [
+        "item_invited",
+        "item_invitation_answered",
+        "signature_requested",
+        "signature_answered",
+        "signature_deadline",
+        "registration_approved",
+        "registration_waiting",
+        "registration_promoted",
+        "registration_declined",
+        "event_changed",
+        "event_cancelled",
+        "event_reminder",
+        "member_joined",
+        "application_submitted",
+        "translation_outdated",
       ],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],

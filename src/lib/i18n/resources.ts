@@ -10,6 +10,7 @@ import enErrors from './locales/en/errors.json';
 import enEvents from './locales/en/events.json';
 import enHome from './locales/en/home.json';
 import enMembers from './locales/en/members.json';
+import enNotifications from './locales/en/notifications.json';
 import enOrganisations from './locales/en/organisations.json';
 import enPapers from './locales/en/papers.json';
 import enValidation from './locales/en/validation.json';
@@ -27,6 +28,7 @@ export const sourceResources = {
 	events: enEvents,
 	home: enHome,
 	members: enMembers,
+	notifications: enNotifications,
 	organisations: enOrganisations,
 	papers: enPapers,
 	validation: enValidation
@@ -47,6 +49,7 @@ export const NAMESPACES: Namespace[] = [
 	'events',
 	'home',
 	'members',
+	'notifications',
 	'organisations',
 	'papers',
 	'validation'

@@ -24,6 +24,7 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(app)/events/[id=uuid]/registrations': ['account', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/events/new': ['account', 'actions', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/invitations': ['account', 'actions', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
+	'/[lang=locale]/(app)/notifications': ['account', 'actions', 'console', 'errors', 'events', 'members', 'notifications', 'papers', 'validation'],
 	'/[lang=locale]/(app)/organisations/[slug]/members': ['account', 'auth', 'console', 'errors', 'events', 'members', 'organisations', 'papers', 'validation'],
 	'/[lang=locale]/(app)/organisations/[slug]/profile': ['account', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/papers/[id=uuid]/edit': ['account', 'actions', 'auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],

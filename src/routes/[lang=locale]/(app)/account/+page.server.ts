@@ -14,9 +14,10 @@ import { isLocalOrigin } from '#lib/server/supabase';
 import { forgive } from '#lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	// After the (app) guard: only a verified user gets here.
-	const { userId } = await parent();
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	// RLS: a person always reads their own profile and memberships. An organisation that is
 	// not active is hidden from its members (only coordinators read it): `organisation` is
 	// then null and the page says "not available" instead of failing.

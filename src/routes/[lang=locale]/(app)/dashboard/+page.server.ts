@@ -1,13 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { requireUser } from '#lib/server/auth';
 import * as dashboard from '#lib/server/dashboard';
 import { parseForm } from '#lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const seenSchema = z.object({ seen_at: z.iso.datetime({ offset: true }) });
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	// The moment the page was made: "mark as seen" moves the mark here, not to the moment
 	// the button is pressed, so what arrives while the person reads stays new.
 	const shownAt = new Date().toISOString();

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
@@ -16,9 +17,9 @@ const answerSchema = z.object({
 	answer: z.enum(['accept', 'decline'])
 });
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
-	return dashboard.answersAwaited(locals.supabase, userId);
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	return dashboard.answersAwaited(locals.supabase, requireUser().id);
 };
 
 export const actions: Actions = {

@@ -1,4 +1,5 @@
 import { eventFormSchema } from '#lib/schemas/events';
+import { requireUser } from '#lib/server/auth';
 import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { withCheckbox } from '#lib/server/forms';
@@ -7,8 +8,9 @@ import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	const [organisations, actions] = await Promise.all([
 		memberships.editableOrganisations(locals.supabase, userId),
 		events.linkableActions(locals.supabase, locals.locale)

@@ -1,12 +1,14 @@
 import { paperFormSchema } from '#lib/schemas/papers';
+import { requireUser } from '#lib/server/auth';
 import { paperErrorKey } from '#lib/server/errors';
 import { createFromForm } from '#lib/server/itemForms';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { userId } = await parent();
+export const load: PageServerLoad = async ({ locals }) => {
+	// Not from parent(): that would wait for every layout's load (the bell's count among them).
+	const userId = requireUser().id;
 	const organisations = await editableOrganisations(locals.supabase, userId);
 	const actions = await papers.linkableActions(
 		locals.supabase,

@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import { markReadSchema, notificationListSchema } from '#lib/schemas/notifications';
+import { parseForm } from '#lib/server/forms';
+import * as notifications from '#lib/server/notifications';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { page } = notificationListSchema.parse(Object.fromEntries(url.searchParams));
+	const list = await notifications.page(locals.supabase, page, locals.locale);
+	return { page, ...list };
+};
+
+/** Marks some (`ids`) or all (null) of the reader's notifications read, or says why not. */
+async function mark(locals: App.Locals, ids: string[] | null) {
+	try {
+		return { marked: await notifications.markRead(locals.supabase, ids) };
+	} catch (caught) {
+		// RLS makes another person's ids change nothing: an error here is the database's own.
+		console.error('notifications: marking read failed', caught);
+		return fail(500, { errors: { form: 'errors:generic' } });
+	}
+}
+
+export const actions: Actions = {
+	read: async ({ locals, request }) => {
+		const parsed = parseForm(markReadSchema, await request.formData());
+		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
+		return mark(locals, [parsed.data.id]);
+	},
+	readAll: async ({ locals }) => mark(locals, null)
+};

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import WebSocket from 'ws';
+import type { Page } from '@playwright/test';
+import { API_URL, DB_URL, serviceRoleKey } from '../../scripts/stack/config.mjs';
+import { DEMO_PASSWORD, expect, expectAccessible, ORG, PEOPLE, signIn, test } from './fixtures';
+
+/**
+ * Issue 15, in-app notifications in the browser: CODE's editor invites an organisation to take
+ * part in two joint actions; its admin (Dutch) sees the bell's number go up, reads the
+ * invitation in Dutch with the action's Dutch title, and marks it read (with JavaScript, then
+ * everything without it); the organisation's other member sees nothing of it.
+ *
+ * The invited organisation and its two people are made for this file (Auth's admin API and
+ * the database) and removed afterwards, so that no other test's notifications change the
+ * numbers this one counts, whatever runs at the same time.
+ */
+const tag = randomUUID().slice(0, 8);
+const ORGANISATION = { id: randomUUID(), name: `Bell Test Collectief ${tag}` };
+const ADMIN = { email: `bell-admin-${tag}@example.org`, name: 'Noor Melding' };
+const MEMBER = { email: `bell-member-${tag}@example.org`, name: 'Mel Member' };
+const ACTIONS = [1, 2].map((n) => ({
+	id: randomUUID(),
+	fr: `Le droit au jeu ${n} (${tag})`,
+	nl: `Het recht op spelen ${n} (${tag})`
+}));
+const CODE = "Coordination des ONG pour les droits de l'enfant";
+
+const auth = createClient(API_URL, serviceRoleKey, {
+	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+	realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+});
+const people: string[] = [];
+
+async function sql(text: string, values: unknown[] = []) {
+	const db = new pg.Client({ connectionString: DB_URL });
+	await db.connect();
+	try {
+		return await db.query(text, values);
+	} finally {
+		await db.end();
+	}
+}
+
+async function person(email: string, name: string, locale: string): Promise<string> {
+	const { data, error } = await auth.auth.admin.createUser({
+		email,
+		password: DEMO_PASSWORD,
+		email_confirm: true,
+		user_metadata: { display_name: name, locale }
+	});
+	if (error) throw error;
+	people.push(data.user.id);
+	return data.user.id;
+}
+
+test.beforeAll(async () => {
+	const [adminId, memberId] = [
+		await person(ADMIN.email, ADMIN.name, 'nl'),
+		await person(MEMBER.email, MEMBER.name, 'en')
+	];
+	await sql(
+		`insert into organisations (id, slug, name, kind, status, country, original_locale, languages)
+		 values ($1, $2, $3, 'partner', 'active', 'BE', 'nl', '{nl}')`,
+		[ORGANISATION.id, `bell-test-${tag}`, ORGANISATION.name]
+	);
+	// The member first, in a statement of its own (row triggers fire at the end of a statement):
+	// the admin is then told of nobody's arrival, and their count starts at 0.
+	await sql(`insert into memberships (user_id, organisation_id, role) values ($1, $2, 'member')`, [
+		memberId,
+		ORGANISATION.id
+	]);
+	await sql(`insert into memberships (user_id, organisation_id, role) values ($1, $2, 'admin')`, [
+		adminId,
+		ORGANISATION.id
+	]);
+	for (const action of ACTIONS) {
+		await sql(
+			`insert into items (id, kind, owner_organisation_id, status, visibility, created_by)
+			 values ($1, 'joint_action', $2, 'published', 'network', $3)`,
+			[action.id, ORG.code, PEOPLE.codeEditor.id]
+		);
+		await sql(
+			`insert into joint_actions (id, original_locale, areas) values ($1, 'fr', '{legal_actions}')`,
+			[action.id]
+		);
+		await sql(
+			`insert into joint_action_translations (action_id, locale, title) values ($1, 'fr', $2), ($1, 'nl', $3)`,
+			[action.id, action.fr, action.nl]
+		);
+	}
+});
+
+test.afterAll(async () => {
+	// The items and the organisation take their attachments and notifications with them.
+	await sql('delete from items where id = any($1)', [ACTIONS.map((a) => a.id)]);
+	await sql('delete from organisations where id = $1', [ORGANISATION.id]);
+	for (const id of people) await auth.auth.admin.deleteUser(id);
+});
+
+/** CODE's editor invites the organisation to take part in an action, on its edit page. */
+async function invite(editor: Page, action: (typeof ACTIONS)[number]) {
+	await editor.goto(`/fr/actions/${action.id}/edit`);
+	await editor
+		.getByRole('combobox', { name: 'Organisation' })
+		.selectOption({ label: ORGANISATION.name });
+	await editor.getByRole('combobox', { name: 'En tant que' }).selectOption('participant');
+	await editor.getByRole('button', { name: 'Inviter' }).click();
+	await expect(editor.getByRole('listitem').filter({ hasText: ORGANISATION.name })).toBeVisible();
+}
+
+/** The list's card of an action's notification. */
+const card = (page: Page, action: (typeof ACTIONS)[number]) =>
+	page.getByRole('listitem').filter({ has: page.getByRole('link', { name: action.nl }) });
+
+test("an invitation rings the invited organisation's admin only, in Dutch, until it is marked read", async ({
+	as,
+	browser
+}) => {
+	test.setTimeout(150_000); // four people's pages, every state scanned by axe
+	const admin = await as(ADMIN.email, '/nl');
+	await expect(admin.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+
+	const editor = await as(PEOPLE.codeEditor.email, '/fr');
+	await invite(editor, ACTIONS[0]!);
+	// Exactly one person is notified: not the inviting editor, not the organisation's member.
+	const notified = await sql('select recipient_id from notifications where item_id = $1', [
+		ACTIONS[0]!.id
+	]);
+	expect(notified.rows.map((row) => row.recipient_id)).toEqual([people[0]]);
+
+	// The admin's bell counts it, and the list says it in Dutch with the action's Dutch title.
+	await admin.reload();
+	await admin.getByRole('link', { name: 'Meldingen, 1 ongelezen' }).click();
+	await expect(admin).toHaveURL(/\/nl\/notifications$/);
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
+	const first = card(admin, ACTIONS[0]!);
+	await expect(first).toContainText('Ongelezen');
+	await expect(first).toContainText(
+		`${CODE} nodigt ${ORGANISATION.name} uit om deel te nemen aan deze gezamenlijke actie.`
+	);
+	await expect(first.getByRole('link', { name: ACTIONS[0]!.nl })).toHaveAttribute('lang', 'nl');
+	await expect(first.getByRole('link', { name: ACTIONS[0]!.nl })).toHaveAttribute(
+		'href',
+		'/nl/invitations'
+	);
+	await expectAccessible(admin);
+
+	// The organisation's other member sees nothing of it.
+	const member = await as(MEMBER.email, '/en/notifications');
+	await expect(member.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+	await expect(member.getByText(/where you will find invitations/)).toBeVisible();
+	await expect(member.getByText(tag)).toHaveCount(0);
+
+	// Marked read: the bell has no number any more.
+	await first.getByRole('button', { name: 'Als gelezen markeren' }).click();
+	await expect(admin.getByRole('status')).toHaveText('1 melding als gelezen gemarkeerd.');
+	await expect(admin.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+	await expect(first).not.toContainText('Ongelezen');
+
+	// Without JavaScript: the second invitation, then "mark all as read".
+	await invite(editor, ACTIONS[1]!);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await context.newPage();
+	await signIn(plain, ADMIN.email, '/nl/notifications');
+	await expect(plain.getByRole('link', { name: 'Meldingen, 1 ongelezen' })).toBeVisible();
+	await expect(card(plain, ACTIONS[1]!)).toContainText('Ongelezen');
+	await expect(plain.getByText('1 ongelezen melding')).toBeVisible();
+	await plain.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
+	await expect(plain.getByRole('status')).toHaveText('1 melding als gelezen gemarkeerd.');
+	await expect(plain.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+	await expect(plain.getByText('Ongelezen', { exact: true })).toHaveCount(0);
+	await expect(plain.getByText('Alles is gelezen.')).toBeVisible();
+	await context.close();
+
+	// The member's bell never counted any of it.
+	await member.reload();
+	await expect(member.getByRole('link', { name: /unread/ })).toHaveCount(0);
+});
