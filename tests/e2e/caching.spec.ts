@@ -83,7 +83,9 @@ test('calendar feeds answer 304 to an app that has the current version', async (
 	const revalidates = async (path: string) => {
 		const feed = await request.get(path);
 		expect(feed.status(), path).toBe(200);
-		const again = await request.get(path, { headers: { 'if-none-match': feed.headers()['etag']! } });
+		const again = await request.get(path, {
+			headers: { 'if-none-match': feed.headers()['etag']! }
+		});
 		expect(again.status(), path).toBe(304);
 		return { feed, again };
 	};
