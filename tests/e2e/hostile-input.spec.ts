@@ -134,6 +134,7 @@ const ROUTE_PARAMS = [
 const APP_PAGES: Record<string, string[]> = {
 	'/fr/account': [],
 	'/fr/invitations': [],
+	'/fr/notifications': ['page'],
 	'/fr/actions/new': [],
 	'/fr/events/new': [],
 	'/fr/papers/new': [],
