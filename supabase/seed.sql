@@ -1577,6 +1577,50 @@ from (values
 ) as s (paper_id, version_id, days)
 where p.id = s.paper_id::uuid;
 
+-- Arabic ------------------------------------------------------------------------------
+-- Arabic texts (issue 16), in one block of their own: DCI Palestine's name in Arabic, its
+-- admin Khaled reading the hub and his emails in Arabic, the Arabic text of its public joint
+-- action (106, searched with the `arabic` configuration: معتقل finds المعتقلين) and of its
+-- webinar (007), and an Arabic post on the action's timeline (an Arabic text on the pages of
+-- every language). The originals stay English.
+
+update public.organisations
+set names = names || jsonb_build_object('ar', 'الحركة العالمية للدفاع عن الأطفال – فلسطين')
+where id = '10000000-0000-4000-8000-000000000007';
+
+update public.profiles
+set preferred_locale = 'ar'
+where id = '20000000-0000-4000-8000-000000000015';
+
+insert into public.joint_action_translations (action_id, locale, title, summary, body, updated_by)
+values
+  ('30000000-0000-4000-8000-000000000106', 'ar',
+   $t$توثيق احتجاز الأطفال الفلسطينيين في المحاكم العسكرية$t$,
+   $t$إفادات مشفوعة بالقسم، وتمثيل قانوني، ومناصرة بشأن اعتقال الأطفال الفلسطينيين واستجوابهم ومحاكمتهم أمام المحاكم العسكرية الإسرائيلية.$t$,
+   $t$## ما نوثّقه
+
+في كل عام، يُعتقل مئات الأطفال الفلسطينيين، غالبًا في الليل، ويُستجوَبون دون حضور محامٍ أو أحد أفراد أسرهم.
+
+## عملنا
+
+- جمع إفادات مشفوعة بالقسم من الأطفال المعتقلين؛
+- التمثيل القانوني للأطفال أمام المحاكم العسكرية؛
+- إحاطات للبرلمانات الأوروبية وللأمم المتحدة، بالتعاون مع DCI-Belgium والأمانة الدولية.
+
+اقرأ التقارير على [موقع الحركة العالمية للدفاع عن الأطفال – فلسطين](https://www.dci-palestine.org).$t$,
+   '20000000-0000-4000-8000-000000000015');
+
+insert into public.event_translations (event_id, locale, title, description, accessibility_notes, updated_by)
+values
+  ('30000000-0000-4000-8000-000000000007', 'ar', $t$ندوة عبر الإنترنت: الأطفال في الاحتجاز العسكري$t$,
+   $t$كيف توثّق الحركة العالمية للدفاع عن الأطفال – فلسطين اعتقال الأطفال واستجوابهم واحتجازهم، وما الذي يمكن للفروع القيام به في عملها في مجال المناصرة. مع وقت مخصّص للأسئلة.$t$,
+   $t$ترجمة نصية مباشرة باللغة الإنجليزية.$t$, '20000000-0000-4000-8000-000000000015');
+
+insert into public.joint_action_updates (action_id, organisation_id, author_id, locale, body, created_at)
+values
+  ('30000000-0000-4000-8000-000000000106', '10000000-0000-4000-8000-000000000007', '20000000-0000-4000-8000-000000000015', 'ar',
+   $t$نشرنا **12 إفادة** جديدة لأطفال اعتُقلوا هذا الخريف؛ وهي متاحة للفروع التي تُعدّ تقاريرها البديلة إلى لجنة حقوق الطفل.$t$, now() - interval '8 days');
+
 -- Demo timeline ---------------------------------------------------------------------------------
 -- Every row above was inserted just now. Give the content the history a hub in use has, so
 -- that "new since your last visit" on the dashboard reads as it would: an item was created a

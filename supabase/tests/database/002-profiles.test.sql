@@ -54,7 +54,7 @@ from (values
   ('alpha_member', $$update public.profiles set display_name = 'Hacked' where id = tests.uid('alpha_admin')$$,
    '0 rows', 'a member cannot update a fellow member''s profile'),
   ('alpha_member', $$update public.profiles set preferred_locale = 'xx' where id = tests.uid('alpha_member')$$,
-   '23514: value for domain content_locale violates check constraint "content_locale"', 'the preferred locale must be one of fr, nl, en, de, es'),
+   '23514: value for domain content_locale violates check constraint "content_locale"', 'the preferred locale must be one of fr, nl, en, de, es, ar'),
   ('alpha_member', $$insert into public.profiles (id, display_name) values (tests.uid('alpha_member'), 'Twin')$$,
    '42501: permission denied for table profiles', 'nobody inserts profiles through the API (the trigger does)'),
   ('alpha_member', $$delete from public.profiles where id = tests.uid('alpha_member')$$,

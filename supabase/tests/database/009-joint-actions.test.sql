@@ -263,8 +263,8 @@ select tests.check_as(actor, statement, outcome, description)
 from (values
   ('alpha_admin', $$insert into public.joint_actions (id, original_locale, areas) values (tests.uid('item_new_colead'), 'nl', '{training_education}')$$,
    'ok', 'an admin of the owner creates content too'),
-  ('alpha_editor', $$update public.joint_actions set original_locale = 'ar' where id = tests.uid('item_alpha_public')$$,
-   '23514: value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the five content languages'),
+  ('alpha_editor', $$update public.joint_actions set original_locale = 'it' where id = tests.uid('item_alpha_public')$$,
+   '23514: value for domain content_locale violates check constraint "content_locale"', 'the original language is one of the hub''s six content languages (not Italian)'),
   ('alpha_editor', $$update public.joint_action_translations set title = '  ' where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
    'violates joint_action_translations_title_length', 'a text needs a title'),
   ('alpha_editor', $$update public.joint_action_translations set body = repeat('x', 50001) where action_id = tests.uid('item_alpha_public') and locale = 'fr'$$,
