@@ -4,7 +4,13 @@ import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
 import { redirect } from '@sveltejs/kit';
 import { createI18n } from '#lib/i18n';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale } from '#lib/i18n/config';
+import {
+	DEFAULT_LOCALE,
+	directionOf,
+	isLocale,
+	LOCALE_COOKIE,
+	negotiateLocale
+} from '#lib/i18n/config';
 import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
 import { verifiedUser } from '#lib/server/auth';
@@ -82,9 +88,10 @@ const locale: Handle = async ({ event, resolve }) => {
 		enumerable: true
 	});
 
+	// The page's language and writing direction (right to left for Arabic), before any script.
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%hub.lang%', event.locals.locale).replace('%hub.dir%', 'ltr')
+			html.replace('%hub.lang%', language).replace('%hub.dir%', directionOf(language))
 	});
 };
 

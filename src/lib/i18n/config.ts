@@ -1,5 +1,8 @@
-/** The interface languages of the hub, in the order the language switcher shows them. */
-export const LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
+/**
+ * The languages of the hub, in the order the language switcher shows them: its interface and
+ * the languages content is written in (the database's content_locale domain has the same list).
+ */
+export const LOCALES = ['fr', 'nl', 'en', 'de', 'es', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** English is the network's common language and the typed source of every key. */
@@ -11,8 +14,33 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 	nl: 'Nederlands',
 	en: 'English',
 	de: 'Deutsch',
-	es: 'Español'
+	es: 'Español',
+	ar: 'العربية'
 };
+
+/** Which way a language is written: `dir` of its pages, emails and texts. */
+export type Direction = 'ltr' | 'rtl';
+
+const RIGHT_TO_LEFT: ReadonlySet<string> = new Set<Locale>(['ar']);
+
+/**
+ * The writing direction of a locale (of the interface, or of a content text's language): the
+ * one place that knows Arabic is written right to left. `<html dir>` (hooks.server.ts), the
+ * language switcher, emails and every text shown in its own language take it from here.
+ */
+export function directionOf(locale: string): Direction {
+	return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The `dir` of an element holding a text written by people: its language's direction when the
+ * language is known (an item's title or body, with its `lang`), else `auto` (the direction of
+ * its first letter). An Arabic title on a French page, or a French one on an Arabic page, is
+ * then laid out in its own direction and kept apart from what surrounds it.
+ */
+export function textDirection(locale: string | null | undefined): Direction | 'auto' {
+	return locale ? directionOf(locale) : 'auto';
+}
 
 /** Cookie remembering an explicit language choice. */
 export const LOCALE_COOKIE = 'hub_locale';

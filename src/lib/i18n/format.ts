@@ -1,5 +1,23 @@
 import type { Locale } from './config';
 
+// The one home of numbers, dates and times on the hub's pages, feeds and emails: every one is
+// formatted here, in the reader's locale, through Intl.
+//
+// Digits in Arabic: Latin digits (0123456789), not the Arabic-Indic ones (٠١٢٣٤٥٦٧٨٩). The
+// network's Arabic-speaking sections span Palestine and the Levant, where both are read, and
+// the Maghreb, where only the Latin ones are in use; the UN's and UNICEF's Arabic pages on
+// children's rights write 20 تشرين الثاني/نوفمبر 1989 with them; and what readers type or copy
+// (dates in forms, article numbers, CRC/C/PSE/CO/5-6, times of day) is in Latin digits. So
+// Arabic pages ask Intl for `ar-u-nu-latn` explicitly: left to itself, Intl's 'ar' gives Latin
+// digits from CLDR 42 on (Node 24) but Arabic-Indic ones in older browsers, so the server's
+// page and the browser's would differ. docs/languages.md says more.
+const INTL_LOCALES: Partial<Record<string, string>> = { ar: 'ar-u-nu-latn' };
+
+/** The locale Intl formats a hub locale's numbers and dates with (`ar` → `ar-u-nu-latn`). */
+export function intlLocale(locale: string): string {
+	return INTL_LOCALES[locale] ?? locale;
+}
+
 // Formatters made once per process (and per browser tab) for each locale and set of options:
 // constructing an Intl formatter costs far more than using one, and a list page formats every
 // date of every card (a tenth of the server's time per list request before they were kept).
@@ -8,6 +26,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const displayNames = new Map<string, Intl.DisplayNames>();
 const collators = new Map<string, Intl.Collator>();
 const pluralRules = new Map<string, Intl.PluralRules>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
 	let value = cache.get(key);
@@ -24,13 +43,17 @@ export function dateTimeFormat(
 	options: Intl.DateTimeFormatOptions
 ): Intl.DateTimeFormat {
 	return kept(dateFormats, `${locale} ${JSON.stringify(options)}`, () => {
-		return new Intl.DateTimeFormat(locale, options);
+		return new Intl.DateTimeFormat(intlLocale(locale), options);
 	});
 }
 
 /** Names of regions or languages in a locale, made once. */
 export function namesOf(locale: string, type: 'region' | 'language'): Intl.DisplayNames {
-	return kept(displayNames, `${locale} ${type}`, () => new Intl.DisplayNames([locale], { type }));
+	return kept(
+		displayNames,
+		`${locale} ${type}`,
+		() => new Intl.DisplayNames([intlLocale(locale)], { type })
+	);
 }
 
 /** The alphabetical order of a locale, made once. */
@@ -52,18 +75,51 @@ export function formatDate(
 	return dateTimeFormat(locale, options).format(new Date(value));
 }
 
-/** A number in the reader's locale (1 234,5 / 1,234.5). */
+// Arabic separates the items of a list with its own comma (U+060C).
+const LIST_SEPARATORS: Partial<Record<string, string>> = { ar: '، ' };
+
+/** What separates the items of a list in a locale: ", " or, in Arabic, "، ". */
+export function listSeparator(locale: string): string {
+	return LIST_SEPARATORS[locale] ?? ', ';
+}
+
+/** Items (names of languages, countries, areas) as one list in the reader's locale. */
+export function joinList(items: readonly string[], locale: string): string {
+	return items.join(listSeparator(locale));
+}
+
+/** Languages by code in a sentence of the reader's locale: "Dutch and German", "néerlandais et allemand". */
+export function formatLanguages(codes: readonly string[], locale: string): string {
+	const format = kept(
+		listFormats,
+		locale,
+		() => new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })
+	);
+	return format.format(codes.map((code) => namesOf(locale, 'language').of(code) ?? code));
+}
+
+/** A number in the reader's locale (1 234,5 / 1,234.5; Latin digits in Arabic too). */
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions) {
 	return kept(numberFormats, `${locale} ${JSON.stringify(options ?? {})}`, () => {
-		return new Intl.NumberFormat(locale, options);
+		return new Intl.NumberFormat(intlLocale(locale), options);
 	}).format(value);
 }
 
-/** A file's size in kB (at least 1) or, from a megabyte on, in MB to one decimal. */
+/**
+ * A file's size in kB (at least 1) or, from a megabyte on, in MB to one decimal, with the
+ * locale's own unit names (kB, ko, كيلوبايت).
+ */
 export function formatFileSize(bytes: number, locale: Locale): string {
 	return bytes < 1024 * 1024
-		? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} kB`
-		: `${formatNumber(bytes / 1024 / 1024, locale, { maximumFractionDigits: 1 })} MB`;
+		? formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, {
+				style: 'unit',
+				unit: 'kilobyte'
+			})
+		: formatNumber(bytes / 1024 / 1024, locale, {
+				style: 'unit',
+				unit: 'megabyte',
+				maximumFractionDigits: 1
+			});
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Locale } from './config';
+import { isolate } from './bidi';
+import { directionOf, type Locale } from './config';
 import { pluralRulesOf } from './format';
 import type { PageResources } from './load';
 
@@ -8,11 +9,13 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * The translate function components use, on the server and in the browser alike.
  * It reads the same JSON as the server's per-request i18next instance, with the subset of
  * i18next's format the hub uses — `ns:key`, `{{name}}` interpolation, `_one`/`_other`/…
- * plural suffixes chosen by Intl.PluralRules — so the browser is spared i18next's 16 KB.
+ * plural suffixes chosen by Intl.PluralRules, each value isolated as bidi.ts says — so the
+ * browser is spared i18next's 16 KB.
  * tests/unit/i18n.test.ts checks that both give the same text for every key in every locale.
  */
 export function createTranslator(locale: Locale, resources: PageResources): Translate {
 	const plurals = pluralRulesOf(locale);
+	const direction = directionOf(locale);
 	const missing = new Set<string>();
 	return (key, options = {}) => {
 		const separator = key.indexOf(':');
@@ -33,7 +36,7 @@ export function createTranslator(locale: Locale, resources: PageResources): Tran
 		if (text === undefined) return key;
 		return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, variable: string) => {
 			const value = options[variable];
-			return value === undefined || value === null ? match : String(value);
+			return value === undefined || value === null ? match : isolate(String(value), direction);
 		});
 	};
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LOCALES } from '#lib/i18n/config';
 import { isDate, isTime, isTimeZone, zonedToUtc } from '#lib/timeZones';
 import { countryFilter, listFilterFields } from './listFilters';
-import { isoDate, isoMonth, multiLine, singleLine } from './text';
+import { isoDate, isoMonth, latinDigits, multiLine, singleLine } from './text';
 
 /** Event list filters from the query string; unknown values are dropped. */
 export const eventFilterSchema = z.object({
@@ -36,8 +37,6 @@ export const ACCESSIBILITY_OPTIONS = [
 /** How people register (the database enum registration_mode). */
 export const REGISTRATION_MODES = ['open', 'approval', 'none', 'closed'] as const;
 
-const LOCALE_CODES = ['fr', 'nl', 'en', 'de', 'es'] as const;
-
 /** The texts of one language of an event. */
 export const eventTextSchema = z.object({
 	title: singleLine(200).min(1, { error: 'validation:required' }),
@@ -49,7 +48,7 @@ export type EventText = z.infer<typeof eventTextSchema>;
 
 /** Editing a translation: the language and its texts. */
 export const eventTranslationSchema = eventTextSchema.extend({
-	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
+	locale: z.enum(LOCALES, { error: 'validation:required' })
 });
 
 const trimmed = (max: number) => singleLine(max).default('');
@@ -88,6 +87,7 @@ const detailFields = {
 		.string()
 		.trim()
 		.default('')
+		.transform(latinDigits)
 		.refine((value) => value === '' || /^\d{1,6}$/.test(value), {
 			error: 'validation:capacity_invalid'
 		})
@@ -193,7 +193,7 @@ export const eventFormSchema = orderChecks(
 	eventTextSchema.extend({
 		...detailFields,
 		organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
-		original_locale: z.enum(LOCALE_CODES, { error: 'validation:required' }),
+		original_locale: z.enum(LOCALES, { error: 'validation:required' }),
 		visibility: z.enum(['public', 'network', 'participants'], { error: 'validation:required' }),
 		intent: z.enum(['draft', 'publish']).default('draft')
 	})

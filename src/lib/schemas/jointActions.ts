@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LOCALES } from '#lib/i18n/config';
 import { isDate } from '#lib/timeZones';
 import { ACTION_PHASES, WORK_AREAS } from '#lib/workAreas';
 import { articleFilter, countryFilter, listFilterFields } from './listFilters';
-import { isCleanLine, isoDate, multiLine, singleLine } from './text';
+import { isCleanLine, isoDate, latinDigits, multiLine, singleLine } from './text';
 
 /**
  * List filters from the query string. Unknown values (a hand-edited address) are dropped,
@@ -19,13 +20,16 @@ export const actionFilterSchema = z.object({
 
 export type ActionFilters = z.infer<typeof actionFilterSchema>;
 
-/** Comma- or space-separated values from one text field, empty parts dropped. */
-const listOf = (separator: RegExp) =>
+/**
+ * Comma- or space-separated values from one text field, empty parts dropped. The Arabic comma
+ * and semicolon (، ؛) separate too.
+ */
+const listOf = (separator: RegExp, read: (value: string) => string = (value) => value) =>
 	z
 		.string()
 		.default('')
 		.transform((value) =>
-			value
+			read(value)
 				.split(separator)
 				.map((part) => part.trim())
 				.filter(Boolean)
@@ -53,7 +57,7 @@ export const subjectFields = {
 	areas: z
 		.union([z.enum(WORK_AREAS), z.array(z.enum(WORK_AREAS))], { error: 'validation:area_required' })
 		.transform((value) => [...new Set(Array.isArray(value) ? value : [value])]),
-	crc_articles: listOf(/[\s,;]+/)
+	crc_articles: listOf(/[\s,;،؛]+/, latinDigits)
 		.pipe(
 			z.array(
 				z.coerce
@@ -64,7 +68,7 @@ export const subjectFields = {
 			)
 		)
 		.transform((value) => [...new Set(value)].sort((a, b) => a - b)),
-	countries: listOf(/[\s,;]+/)
+	countries: listOf(/[\s,;،؛]+/)
 		.pipe(
 			z.array(
 				z
@@ -79,7 +83,7 @@ export const subjectFields = {
 /** The fields that say what an action is about and when it runs. */
 const detailFields = {
 	...subjectFields,
-	themes: listOf(/,/)
+	themes: listOf(/[,،]/)
 		.pipe(
 			z
 				.array(
@@ -123,7 +127,7 @@ export const actionFormSchema = actionTextSchema
 	.extend({
 		...detailFields,
 		organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
-		original_locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
+		original_locale: z.enum(LOCALES, { error: 'validation:required' }),
 		visibility: z.enum(['public', 'network', 'participants'], { error: 'validation:required' }),
 		intent: z.enum(['draft', 'publish']).default('draft')
 	})
@@ -135,7 +139,7 @@ export type ActionText = z.infer<typeof actionTextSchema>;
 
 /** Editing a translation: the language and its texts. */
 export const actionTranslationSchema = actionTextSchema.extend({
-	locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' })
+	locale: z.enum(LOCALES, { error: 'validation:required' })
 });
 
 /** Inviting an organisation to an action. */
@@ -147,6 +151,6 @@ export const actionInviteSchema = z.object({
 /** A timeline post. */
 export const actionUpdateSchema = z.object({
 	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
-	locale: z.enum(['fr', 'nl', 'en', 'de', 'es'], { error: 'validation:required' }),
+	locale: z.enum(LOCALES, { error: 'validation:required' }),
 	body: multiLine(10000, { trim: true }).min(1, { error: 'validation:required' })
 });

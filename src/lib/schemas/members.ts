@@ -44,7 +44,8 @@ export const joinAccountSchema = z.object({
 /** Invitation tokens as the hub makes them (32 random bytes, base64url). */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-const CONTENT_LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
+/** The languages an organisation's name and description are written in: the hub's. */
+const CONTENT_LOCALES = LOCALES;
 
 const optionalText = (max: number) =>
 	z

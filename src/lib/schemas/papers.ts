@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '#lib/i18n/config';
 import { PAPER_KINDS } from '#lib/workAreas';
 import { isDate } from '#lib/timeZones';
 import { subjectFields } from './jointActions';
@@ -14,8 +15,6 @@ export const paperFilterSchema = z.object({
 
 export type PaperFilters = z.infer<typeof paperFilterSchema>;
 
-const LOCALE_CODES = ['fr', 'nl', 'en', 'de', 'es'] as const;
-
 /** The texts of one language of a paper (limits as the database's). */
 export const paperTextSchema = z.object({
 	title: singleLine(300).min(1, { error: 'validation:required' }),
@@ -28,7 +27,7 @@ export type PaperText = z.infer<typeof paperTextSchema>;
 export const paperFormSchema = paperTextSchema.extend({
 	...subjectFields,
 	organisation_id: z.uuid({ error: 'validation:organisation_not_allowed' }),
-	original_locale: z.enum(LOCALE_CODES, { error: 'validation:required' }),
+	original_locale: z.enum(LOCALES, { error: 'validation:required' }),
 	paper_kind: z.enum(PAPER_KINDS, { error: 'validation:required' }),
 	joint_action_id: z
 		.union([z.literal(''), z.uuid({ error: 'papers:error_action_link' })])
@@ -42,13 +41,13 @@ export type PaperForm = z.infer<typeof paperFormSchema>;
 
 /** Editing a translation: the language and its texts. */
 export const paperTranslationSchema = paperTextSchema.extend({
-	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
+	locale: z.enum(LOCALES, { error: 'validation:required' })
 });
 
 /** Which version and language a PDF is uploaded for (the file itself is checked apart). */
 export const paperUploadSchema = z.object({
 	version_id: z.uuid({ error: 'validation:required' }),
-	locale: z.enum(LOCALE_CODES, { error: 'validation:required' })
+	locale: z.enum(LOCALES, { error: 'validation:required' })
 });
 
 /** A new version: what changed. */

@@ -24,6 +24,16 @@ export function isCleanText(value: string): boolean {
 	return value.isWellFormed() && !CONTROL_IN_LINES.test(value);
 }
 
+/**
+ * Arabic-Indic (٠١٢…) and Eastern Arabic-Indic (۰۱۲…) digits as Latin ones: what an Arabic
+ * keyboard types into a number (a capacity, UNCRC articles), read as the hub stores it.
+ */
+export function latinDigits(value: string): string {
+	return value.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) =>
+		String(digit.charCodeAt(0) & 0xf)
+	);
+}
+
 /** CRLF (what browsers send for a textarea) and a lone CR become LF. */
 export function normaliseNewlines(value: string): string {
 	return value.replace(/\r\n?/g, '\n');

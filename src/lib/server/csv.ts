@@ -5,7 +5,11 @@
  * advises: https://owasp.org/www-community/attacks/CSV_Injection
  */
 
-/** Excel's list separator: a semicolon where the decimal mark is a comma (fr, nl, de, es). */
+/**
+ * Excel's list separator: a semicolon where the decimal mark is a comma (fr, nl, de, es); in
+ * Arabic too, as the Maghreb's sections work in French-language Windows (a file opened where
+ * the separator is a comma needs Excel's Data › From Text). Only English gets commas.
+ */
 export function csvDelimiter(locale: string): ',' | ';' {
 	return locale === 'en' ? ',' : ';';
 }

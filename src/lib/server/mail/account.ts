@@ -14,7 +14,7 @@
 //
 // Every value put into a text (names, titles, addresses) is made one line (oneLine), the
 // subject too, and everything is escaped in the HTML part.
-import { isLocale, type Locale } from '../../i18n/config';
+import { directionOf, isLocale, type Locale } from '../../i18n/config';
 import { createI18n } from '../../i18n/index';
 import { resourcesFor } from '../../i18n/resources';
 import { escapeHtml, oneLine, type RenderedEmail } from './render';
@@ -77,22 +77,25 @@ export function renderEmail(locale: Locale, content: EmailContent): RenderedEmai
 		signature
 	].join('\n');
 
+	// Right to left in Arabic: on the body too, as some mail clients drop the <html> element;
+	// the address and the code stay left to right.
+	const dir = directionOf(locale);
 	const html = `<!doctype html>
-<html lang="${locale}">
+<html lang="${locale}" dir="${dir}">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem">
+<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${
 	action
 		? `<p><a href="${escapeHtml(action.url)}" style="display: inline-block; padding: 0.6rem 1.2rem; background: #0b5394; color: #ffffff; border-radius: 4px; text-decoration: none">${escapeHtml(action.label)}</a></p>
-<p style="color: #555; font-size: 0.9rem; word-break: break-all">${escapeHtml(action.url)}</p>`
+<p dir="ltr" style="color: #555; font-size: 0.9rem; word-break: break-all">${escapeHtml(action.url)}</p>`
 		: ''
 }
 ${
 	code
 		? `<p>${escapeHtml(code.label)}</p>
-<p style="font-size: 1.6rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace">${escapeHtml(code.value)}</p>`
+<p dir="ltr" style="font-size: 1.6rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace">${escapeHtml(code.value)}</p>`
 		: ''
 }
 ${after.map((p) => `<p style="color: #555">${escapeHtml(p)}</p>`).join('\n')}

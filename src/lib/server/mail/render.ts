@@ -1,5 +1,5 @@
 import type { Enums, Json } from '../../database.types';
-import { isLocale, type Locale } from '../../i18n/config';
+import { directionOf, isLocale, type Locale } from '../../i18n/config';
 import { pickLocalised } from '../../i18n/content';
 import { formatEventRange } from '../../i18n/format';
 import { createI18n } from '../../i18n/index';
@@ -99,9 +99,10 @@ export function renderRegistrationEmail(notice: RegistrationNotice, origin: stri
 		'—',
 		signature
 	].join('\n');
+	const dir = directionOf(locale);
 	const html = `<!doctype html>
-<html lang="${locale}">
-<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a">
+<html lang="${locale}" dir="${dir}">
+<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a">
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
 <p>${escapeHtml(whenLine)}</p>
