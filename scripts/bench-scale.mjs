@@ -311,7 +311,7 @@ async function sizes(db) {
 // --- sanity: each page shows what the access rules allow ------------------------------
 
 const KIND_TABLE = { actions: 'joint_actions', events: 'events', papers: 'papers' };
-const LINK = /\/(?:fr|nl|en|de|es)\/(actions|events|papers)\/([0-9a-f-]{36})/g;
+const LINK = /\/(?:fr|nl|en|de|es|ar)\/(actions|events|papers)\/([0-9a-f-]{36})/g;
 
 function linkedIds(html, kind) {
 	const ids = new Set();

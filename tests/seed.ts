@@ -31,7 +31,11 @@ export const ITEM = {
 	/** DCI Netherlands' public webinar in Amsterdam. */
 	publicWebinar: '30000000-0000-4000-8000-000000000203',
 	/** CODE's seminar, approval required; Julien organises it. */
-	codeSeminar: '30000000-0000-4000-8000-000000000204'
+	codeSeminar: '30000000-0000-4000-8000-000000000204',
+	/** DCI Palestine's public action, English original with an Arabic (and a French) text. */
+	palestineAction: '30000000-0000-4000-8000-000000000106',
+	/** DCI Palestine's network webinar, English original with an Arabic text; Benoît registered. */
+	palestineWebinar: '30000000-0000-4000-8000-000000000007'
 } as const;
 
 /** Demo people by role, with the id, email and name the seed gives them. */
@@ -77,6 +81,12 @@ export const PEOPLE = {
 		id: '20000000-0000-4000-8000-000000000011',
 		email: 'member@dci-nl.demo',
 		name: 'Emma Bakker'
+	},
+	/** Khaled, admin of DCI Palestine, who reads the hub and his emails in Arabic. */
+	palestineAdmin: {
+		id: '20000000-0000-4000-8000-000000000015',
+		email: 'admin@dci-palestine.demo',
+		name: 'Khaled Mansour'
 	},
 	/** Yasmina, signed in but member of no organisation. */
 	outsider: {

@@ -219,7 +219,7 @@ test('a page past the last one is an empty page, not an error', async ({ page })
 	await expect(page.getByRole('status')).toHaveText('No joint action matches these filters.');
 	await expect(page.locator('ul.card-grid')).toHaveCount(0);
 	const pages = page.getByRole('navigation', { name: 'Pages' });
-	await expect(pages.getByRole('link', { name: '← Previous page' })).toHaveAttribute(
+	await expect(pages.getByRole('link', { name: 'Previous page', exact: true })).toHaveAttribute(
 		'href',
 		'?page=6'
 	);

@@ -19,7 +19,7 @@ import { DEMO_PASSWORD, PEOPLE } from '../seed';
 
 export { DEMO_PASSWORD, ITEM, ORG, PEOPLE } from '../seed';
 
-export const LOCALES = ['fr', 'nl', 'en', 'de', 'es'] as const;
+export const LOCALES = ['fr', 'nl', 'en', 'de', 'es', 'ar'] as const;
 type Locale = (typeof LOCALES)[number];
 
 /** One statement on the stack's database as its owner: a test's set-up, or a check of what was stored. */
@@ -201,7 +201,8 @@ const SIGN_IN_LABELS: Record<Locale, { email: string; password: string; submit: 
 	nl: { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' },
 	en: { email: 'Email address', password: 'Password', submit: 'Sign in' },
 	de: { email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden' },
-	es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' }
+	es: { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
+	ar: { email: 'عنوان البريد الإلكتروني', password: 'كلمة المرور', submit: 'تسجيل الدخول' }
 };
 
 /**
@@ -218,7 +219,9 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 		.filter({ has: page.getByLabel(labels.password, { exact: true }) });
 	await form.getByLabel(labels.email, { exact: true }).fill(email);
 	await form.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: labels.submit }).last().click();
+	// Exactly the form's button: the sign-in-by-email button's words can contain the same ones
+	// (Arabic: "…لتسجيل الدخول").
+	await form.getByRole('button', { name: labels.submit, exact: true }).click();
 	// A signed-in person's home page is their dashboard.
 	const landing = /^\/[a-z]{2}$/.test(next) ? `${next}/dashboard` : next;
 	const escaped = landing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,7 +5,8 @@ const headings: Record<(typeof LOCALES)[number], string> = {
 	nl: 'Samen voor de rechten van het kind',
 	en: "Working together for children's rights",
 	de: 'Gemeinsam für die Rechte des Kindes',
-	es: 'Juntos por los derechos de la niñez'
+	es: 'Juntos por los derechos de la niñez',
+	ar: 'معًا من أجل حقوق الطفل'
 };
 
 for (const locale of LOCALES) {
@@ -45,7 +46,7 @@ test('the bare address goes to the browser language, then to the remembered choi
 
 test('a path without a locale gets one', async ({ page }) => {
 	await page.goto('/sign-in', { waitUntil: 'commit' });
-	await expect(page).toHaveURL(/\/(fr|nl|en|de|es)\/sign-in$/);
+	await expect(page).toHaveURL(/\/(fr|nl|en|de|es|ar)\/sign-in$/);
 });
 
 test('switching language keeps the current page', async ({ page }) => {

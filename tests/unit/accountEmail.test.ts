@@ -20,7 +20,22 @@ describe('renderEmail (the hub’s own account emails)', () => {
 		expect(fr.subject).toBe('Votre lien de connexion au DCI Network Hub');
 		expect(nl.subject).toBe('Je aanmeldlink voor de DCI Network Hub');
 		expect(fr.text).toContain('Ou saisissez ce code de connexion : 123456');
-		expect(fr.html).toContain('<html lang="fr">');
+		expect(fr.html).toContain('<html lang="fr" dir="ltr">');
+	});
+
+	it('writes Arabic right to left, with the link and the code left to right', () => {
+		const ar = renderEmail('ar', content);
+		expect(ar.subject).toBe('رابط تسجيل الدخول إلى منصة DCI Network Hub');
+		expect(ar.text).toContain('أو اكتب رمز تسجيل الدخول هذا: 123456');
+		expect(ar.html).toContain('<html lang="ar" dir="rtl">');
+		expect(ar.html).toContain('<body dir="rtl"');
+		expect(ar.html).toMatch(/<p dir="ltr"[^>]*>https:\/\/hub\.example\/fr\/auth/);
+		expect(ar.html).toMatch(/<p dir="ltr"[^>]*>123456<\/p>/);
+	});
+
+	it('isolates a Latin name in an Arabic sentence (Unicode isolates)', () => {
+		const ar = renderEmail('ar', { ...content, name: 'Ana (DCI)' });
+		expect(ar.text.split('\n')[0]).toBe('مرحبًا \u2068Ana (DCI)\u2069،');
 	});
 
 	it('keeps names on one line and escapes them in HTML', () => {
@@ -48,5 +63,6 @@ describe('renderEmail (the hub’s own account emails)', () => {
 		expect(mailLocale('xx', 'nl')).toBe('nl');
 		expect(mailLocale(null, 'fr')).toBe('fr');
 		expect(mailLocale('es', 'fr')).toBe('es');
+		expect(mailLocale('ar', 'fr')).toBe('ar');
 	});
 });

@@ -42,6 +42,27 @@ describe('joint action form', () => {
 		}
 	});
 
+	it('reads lists typed on an Arabic keyboard: the Arabic comma and Arabic-Indic digits', () => {
+		const result = parseForm(
+			actionFormSchema,
+			form({
+				...valid,
+				original_locale: 'ar',
+				title: 'توثيق احتجاز الأطفال',
+				crc_articles: '٣٧، ٤٠؛ 12',
+				countries: 'ps، be',
+				themes: 'احتجاز، قضاء الأحداث, detention'
+			})
+		);
+		expect(result.success).toBe(true);
+		if (result.success) {
+			expect(result.data.original_locale).toBe('ar');
+			expect(result.data.crc_articles).toEqual([12, 37, 40]);
+			expect(result.data.countries).toEqual(['PS', 'BE']);
+			expect(result.data.themes).toEqual(['احتجاز', 'قضاء الأحداث', 'detention']);
+		}
+	});
+
 	it.each([
 		['missing title', { title: '  ' }, 'title', 'validation:required'],
 		['end before start', { ends_on: '2026-01-01' }, 'ends_on', 'validation:end_before_start'],

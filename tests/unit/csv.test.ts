@@ -44,6 +44,7 @@ describe('CSV files', () => {
 		expect(csvDelimiter('fr')).toBe(';');
 		expect(csvDelimiter('nl')).toBe(';');
 		expect(csvDelimiter('en')).toBe(',');
+		expect(csvDelimiter('ar')).toBe(';');
 	});
 });
 
@@ -145,6 +146,27 @@ describe('registration emails', () => {
 		);
 		expect(email.text.split('\n')[0]).toBe('Beste Lotte Bcc: victim@example.org,');
 		expect(email.text).not.toMatch(/[^\P{Cc}\n]|\u2028/u);
+	});
+
+	it('write Arabic right to left, with the Arabic title, Latin digits and the page in Arabic', () => {
+		const email = renderRegistrationEmail(
+			{
+				...notice,
+				kind: 'registration_approved',
+				locale: 'ar',
+				displayName: 'Khaled',
+				titles: { en: 'Webinar', ar: 'ندوة عبر الإنترنت' },
+				originalLocale: 'en',
+				timeZone: 'Asia/Gaza'
+			},
+			'https://hub.example.org'
+		);
+		expect(email.subject).toBe('تمت الموافقة على التسجيل: \u2068ندوة عبر الإنترنت\u2069');
+		expect(email.text.split('\n')[0]).toBe('مرحبًا \u2068Khaled\u2069،');
+		expect(email.text).toContain('https://hub.example.org/ar/events/');
+		expect(email.text).toMatch(/10:30/);
+		expect(email.text).not.toMatch(/[\u0660-\u0669]/);
+		expect(email.html).toContain('<html lang="ar" dir="rtl">');
 	});
 
 	it('fall back to the original title and to English for an unknown language', () => {

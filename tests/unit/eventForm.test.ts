@@ -100,6 +100,11 @@ describe('event form', () => {
 		});
 	});
 
+	it('reads a capacity typed in Arabic-Indic digits', () => {
+		const parsed = parseForm(eventFormSchema, form({ ...valid, capacity: '٦٠' }));
+		expect(parsed.success && parsed.data.capacity).toBe(60);
+	});
+
 	it.each([['-1'], ['abc'], ['1.5'], ['0']])('refuses capacity %s', (capacity) => {
 		const parsed = parseForm(eventFormSchema, form({ ...valid, capacity }));
 		expect(parsed.success || parsed.errors.capacity).toBe('validation:capacity_invalid');

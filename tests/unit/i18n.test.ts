@@ -3,35 +3,39 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '#lib/i18n';
 import { LOCALES, localisePath, negotiateLocale } from '#lib/i18n/config';
+import { keyParity } from '#lib/i18n/parity';
 import { resourcesFor } from '#lib/i18n/resources';
 import { createTranslator } from '#lib/i18n/translate';
 
 const localesDir = join(import.meta.dirname, '../../src/lib/i18n/locales');
 
-function keysOf(locale: string): string[] {
-	return readdirSync(join(localesDir, locale))
-		.filter((file) => file.endsWith('.json'))
-		.flatMap((file) => {
-			const json = JSON.parse(readFileSync(join(localesDir, locale, file), 'utf8')) as object;
-			return Object.keys(json).map((key) => `${file.replace('.json', '')}:${key}`);
-		})
-		.sort();
+/** Every translation file of a locale, as read from its folder (a stray file counts too). */
+function tablesOf(locale: string): Record<string, Record<string, string>> {
+	return Object.fromEntries(
+		readdirSync(join(localesDir, locale))
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => [
+				file.replace('.json', ''),
+				JSON.parse(readFileSync(join(localesDir, locale, file), 'utf8')) as Record<string, string>
+			])
+	);
 }
 
 describe('translations', () => {
-	const english = keysOf('en');
+	const english = tablesOf('en');
 
-	it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the keys English has', (locale) => {
-		const keys = keysOf(locale);
-		expect(
-			english.filter((k) => !keys.includes(k)),
-			'missing in ' + locale
-		).toEqual([]);
-		expect(
-			keys.filter((k) => !english.includes(k)),
-			'unknown in ' + locale
-		).toEqual([]);
+	it('has a folder for every locale and no other', () => {
+		expect(readdirSync(localesDir).sort()).toEqual([...LOCALES].sort());
 	});
+
+	it.each(LOCALES.filter((l) => l !== 'en'))(
+		'%s has exactly the keys English has, with exactly its own plural forms',
+		(locale) => {
+			const { missing, unknown } = keyParity(english, 'en', tablesOf(locale), locale);
+			expect(missing, 'missing in ' + locale).toEqual([]);
+			expect(unknown, 'unknown in ' + locale).toEqual([]);
+		}
+	);
 
 	// Proper names stay in English everywhere; single words may coincide (Organisation, Phase).
 	const NAMES = ['common:app_name', 'common:app_tagline', 'events:mail_signature'];
@@ -121,7 +125,9 @@ describe('the components translator', () => {
 				Object.keys(table).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))
 			);
 			for (const key of keys) {
-				for (const count of [0, 1, 2, 5]) {
+				// One count of each plural category of every locale (ar: zero, one, two, few, many, other;
+				// fr and es: many for a million).
+				for (const count of [0, 1, 2, 5, 11, 100, 1000000]) {
 					const options = { ...samples, count };
 					expect(translate(`${ns}:${key}`, options), `${locale} ${ns}:${key} (${count})`).toBe(
 						i18n.t(`${ns}:${key}` as 'app_name', options)
@@ -134,5 +140,44 @@ describe('the components translator', () => {
 	it('falls back to the key when a translation is missing', () => {
 		const translate = createTranslator('fr', resourcesFor('fr'));
 		expect(translate('common:no_such_key')).toBe('common:no_such_key');
+	});
+});
+
+describe('values in a sentence of the other direction', () => {
+	const FSI = '\u2068';
+	const PDI = '\u2069';
+
+	it('isolates every value in an Arabic sentence (a Latin name ending in a parenthesis)', () => {
+		for (const translate of [
+			createTranslator('ar', resourcesFor('ar')),
+			createI18n('ar', resourcesFor('ar')).t as (key: string, options: object) => string
+		]) {
+			expect(translate('actions:why_owner', { organisation: 'DCI-Belgium (host)' })).toBe(
+				`يمكنك الاطلاع على هذا العمل لأن منظمتك ${FSI}DCI-Belgium (host)${PDI} تقوده.`
+			);
+		}
+	});
+
+	it('isolates an Arabic name in a French sentence and leaves a Latin one as it is', () => {
+		const translate = createTranslator('fr', resourcesFor('fr'));
+		expect(translate('members:back_to_organisation', { organisation: 'الحركة العالمية' })).toBe(
+			`Retour à ${FSI}الحركة العالمية${PDI}`
+		);
+		expect(translate('members:back_to_organisation', { organisation: 'DCI-Belgium' })).toBe(
+			'Retour à DCI-Belgium'
+		);
+	});
+
+	it('gives Arabic its six plural forms', () => {
+		const translate = createTranslator('ar', resourcesFor('ar'));
+		const counts = [0, 1, 2, 3, 11, 100].map((count) => translate('events:count', { count }));
+		expect(counts).toEqual([
+			'لا توجد أي فعالية',
+			'فعالية واحدة',
+			'فعاليتان',
+			`${FSI}3${PDI} فعاليات`,
+			`${FSI}11${PDI} فعالية`,
+			`${FSI}100${PDI} فعالية`
+		]);
 	});
 });
