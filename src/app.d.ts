@@ -21,6 +21,8 @@ declare global {
 			user: SessionUser | null;
 			locale: Locale;
 			i18n: I18n;
+			/** This request's id (#lib/server/log): in every log line, `x-request-id` and error pages. */
+			requestId: string;
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
-import { building } from '$app/env';
+import { building, dev } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
 import { redirect } from '@sveltejs/kit';
 import { createI18n } from '#lib/i18n';
@@ -14,6 +14,8 @@ import {
 import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
 import { verifiedUser } from '#lib/server/auth';
+import { HEALTH_PATHS, healthResponse } from '#lib/server/health';
+import { log, requestIdFrom, routeConsole, withRequestId } from '#lib/server/log';
 import { startOutboxTimer } from '#lib/server/mail';
 import { startReminderTimer } from '#lib/server/notifications';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
@@ -93,6 +95,47 @@ const locale: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) =>
 			html.replace('%hub.lang%', language).replace('%hub.dir%', directionOf(language))
 	});
+};
+
+/**
+ * Every request gets an id (the reverse proxy's `x-request-id` when it sends a sane one): every
+ * log line written while it is served carries it (#lib/server/log), the answer names it in
+ * `x-request-id`, and an error page shows it. One line per request when it is answered: the
+ * route (never the path, which may hold a token), the status and the time taken.
+ */
+const requestContext: Handle = async ({ event, resolve }) => {
+	const requestId = requestIdFrom(event.request.headers);
+	event.locals.requestId = requestId;
+	return withRequestId(requestId, async () => {
+		const started = performance.now();
+		let status = 500;
+		try {
+			const response = await resolve(event);
+			status = response.status;
+			try {
+				response.headers.set('x-request-id', requestId);
+			} catch {
+				// Immutable headers (a proxied fetch response): the log still has the id.
+			}
+			return response;
+		} finally {
+			log.info('request', {
+				method: event.request.method,
+				route: event.route.id,
+				status,
+				ms: Math.round(performance.now() - started)
+			});
+		}
+	});
+};
+
+/** `/healthz` and `/readyz` (#lib/server/health): before the language, the session and the cache rules. */
+const health: Handle = async ({ event, resolve }) => {
+	const { method } = event.request;
+	if (HEALTH_PATHS.has(event.url.pathname) && (method === 'GET' || method === 'HEAD')) {
+		return healthResponse(event.url.pathname);
+	}
+	return resolve(event);
 };
 
 /** The request-scoped Supabase client and the verified user. */
@@ -190,11 +233,19 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** When the server starts: the notification outbox is sent, and reminders written, on timers as well. */
 export const init: ServerInit = () => {
 	if (building) return;
+	routeConsole({ text: dev });
 	startOutboxTimer();
 	startReminderTimer();
 };
 
-export const handle = sequence(locale, supabase, authGuard, securityHeaders);
+export const handle = sequence(
+	requestContext,
+	health,
+	locale,
+	supabase,
+	authGuard,
+	securityHeaders
+);
 
 /**
  * Every error SvelteKit catches. The hub's own (`error(404, …)`) already carry a translated
@@ -212,7 +263,13 @@ export const handleError: HandleServerError = (caught) => {
 	if (status === 400) {
 		return { message: event.locals.i18n?.t('errors:bad_request') ?? 'Bad request' };
 	}
-	const errorId = crypto.randomUUID();
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, caught.error);
+	// The request's id: the line logged here, the request's other lines and the page agree.
+	const errorId = event.locals.requestId ?? crypto.randomUUID();
+	log.error('unexpected error', {
+		method: event.request.method,
+		route: event.route.id,
+		status,
+		err: caught.error
+	});
 	return { message: event.locals.i18n?.t('errors:generic') ?? 'Internal error', errorId };
 };
