@@ -38,6 +38,14 @@ export const variables = defineEnvVars({
 		schema: optional,
 		description: 'How often due reminders are written (default 300; 0 turns the timer off).'
 	},
+	LOG_LEVEL: {
+		schema: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+		description: 'The least severe log line written (default info: one line per request).'
+	},
+	LOG_FORMAT: {
+		schema: z.enum(['json', 'text']).optional(),
+		description: 'json (default): one JSON object per line; text under vite dev.'
+	},
 	ORIGIN: { schema: optional, description: 'The hub’s public address, for links in emails.' },
 	STORAGE_DRIVER: { schema: optional, description: '"s3" for S3-compatible storage, else disk.' },
 	STORAGE_DIR: { schema: optional, description: 'Folder of the disk storage.' },

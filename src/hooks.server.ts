@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/env';
+import * as env from '$app/env/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import { redirect } from '@sveltejs/kit';
 import { createI18n } from '#lib/i18n';
@@ -15,7 +16,7 @@ import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
 import { verifiedUser } from '#lib/server/auth';
 import { HEALTH_PATHS, healthResponse } from '#lib/server/health';
-import { log, requestIdFrom, routeConsole, withRequestId } from '#lib/server/log';
+import { log, requestIdFrom, startLog, withRequestId } from '#lib/server/log';
 import { startOutboxTimer } from '#lib/server/mail';
 import { startReminderTimer } from '#lib/server/notifications';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
@@ -233,7 +234,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** When the server starts: the notification outbox is sent, and reminders written, on timers as well. */
 export const init: ServerInit = () => {
 	if (building) return;
-	routeConsole({ text: dev });
+	startLog({ level: env.LOG_LEVEL, format: env.LOG_FORMAT ?? (dev ? 'text' : 'json') });
 	startOutboxTimer();
 	startReminderTimer();
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { log, requestIdFrom, withRequestId } from '../../src/lib/server/log';
+import { log, requestIdFrom, setLogLevel, withRequestId } from '../../src/lib/server/log';
 
 describe('the server log', () => {
 	let lines: string[];
@@ -8,7 +8,7 @@ describe('the server log', () => {
 	});
 	afterEach(() => {
 		vi.restoreAllMocks();
-		delete process.env.LOG_LEVEL;
+		setLogLevel('info');
 	});
 
 	// What the log wrote to stdout and stderr, line by line.
@@ -62,8 +62,8 @@ describe('the server log', () => {
 		expect(err.cause).toMatchObject({ message: 'connection refused' });
 	});
 
-	it('leaves out lines below LOG_LEVEL', async () => {
-		process.env.LOG_LEVEL = 'warn';
+	it('leaves out lines below the level (LOG_LEVEL)', async () => {
+		setLogLevel('warn');
 		const result = await written(() => {
 			log.info('quiet');
 			log.warn('loud');

@@ -2,14 +2,14 @@
 // that a log collector in front of several app servers can search and join them (issue 18).
 // Every line written while a request is being served carries that request's id; the same id
 // is the `x-request-id` response header and the reference on the error page a person sees.
-// console.* is routed here when the server starts (`routeConsole`, hooks.server.ts), so the
-// lines of libraries and of older code are JSON with the id too.
+// console.* is routed here when the server starts (`startLog`, hooks.server.ts), so the
+// lines of libraries and of older code are JSON with the id too. Settings (src/env.ts):
 //   LOG_LEVEL   debug | info (default) | warn | error
 //   LOG_FORMAT  json (default for the built server) | text (default under `vite dev`)
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format, inspect } from 'node:util';
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
+export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 const context = new AsyncLocalStorage<{ requestId: string }>();
@@ -36,10 +36,7 @@ const out = {
 	stderr: (text: string) => void process.stderr.write(`${text}\n`)
 };
 
-const threshold = (): number =>
-	RANK[(process.env.LOG_LEVEL ?? 'info').toLowerCase() as Level] ?? RANK.info;
-
-let json = process.env.LOG_FORMAT !== 'text';
+const settings = { threshold: RANK.info, json: true };
 
 /** An Error as fields a collector keeps (its stack stays in the log, never in a response). */
 function errorFields(error: Error): Record<string, unknown> {
@@ -53,10 +50,10 @@ function errorFields(error: Error): Record<string, unknown> {
 
 /** Writes one line at `level`: `msg`, then fields (an Error under `err`). */
 export function write(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-	if (RANK[level] < threshold()) return;
+	if (RANK[level] < settings.threshold) return;
 	const requestId = currentRequestId();
 	const stream = level === 'error' || level === 'warn' ? out.stderr : out.stdout;
-	if (!json) {
+	if (!settings.json) {
 		const extra = Object.keys(fields).length > 0 ? ` ${inspect(fields, { depth: 4 })}` : '';
 		stream(`${level.toUpperCase()}${requestId ? ` [${requestId}]` : ''} ${msg}${extra}`);
 		return;
@@ -92,14 +89,29 @@ function fromConsole(level: Level, args: unknown[]): void {
 
 let routed = false;
 
-/** Routes console.log/info/debug/warn/error through the log (once, when the server starts). */
-export function routeConsole({ text = false }: { text?: boolean } = {}): void {
+/**
+ * When the server starts: the level and format, and console.log/info/debug/warn/error routed
+ * through the log (once).
+ */
+export function startLog({
+	level = 'info',
+	format = 'json'
+}: {
+	level?: Level;
+	format?: 'json' | 'text';
+}): void {
+	settings.threshold = RANK[level];
+	settings.json = format === 'json';
 	if (routed) return;
 	routed = true;
-	json = process.env.LOG_FORMAT ? process.env.LOG_FORMAT !== 'text' : !text;
 	console.log = (...args: unknown[]) => fromConsole('info', args);
 	console.info = (...args: unknown[]) => fromConsole('info', args);
 	console.debug = (...args: unknown[]) => fromConsole('debug', args);
 	console.warn = (...args: unknown[]) => fromConsole('warn', args);
 	console.error = (...args: unknown[]) => fromConsole('error', args);
+}
+
+/** The level alone (tests). */
+export function setLogLevel(level: Level): void {
+	settings.threshold = RANK[level];
 }
