@@ -131,6 +131,11 @@ if (stackUp) {
 		'--check'
 	]);
 
+	// Before any test writes: the check compares the CLI's database with the fresh demo data.
+	await check('the Supabase CLI pushes supabase/ with its seed', process.execPath, [
+		'scripts/check-cli.mjs'
+	]);
+
 	await step('database tests (pgTAP + security lints)', async () => {
 		const out = path.join(reports, 'db.json');
 		const code = await run(process.execPath, ['scripts/test-db.mjs'], { TEST_DB_REPORT: out });

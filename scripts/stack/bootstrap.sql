@@ -1,30 +1,43 @@
 -- What Supabase's Postgres image provides before any project migration runs
 -- (roles, the auth and extensions schemas, auth.uid()/auth.role()/auth.jwt(),
 -- default privileges). Modelled on supabase/postgres `migrations/db/init-scripts`.
--- Applied once, as the superuser, to a fresh local cluster; never to a hosted project
+-- Applied once, as the superuser, to a fresh local database; never to a hosted project
 -- (which already has all of this). Local-only demo passwords.
 
 -- Roles --------------------------------------------------------------------------
-create role anon nologin noinherit;
-create role authenticated nologin noinherit;
-create role service_role nologin noinherit bypassrls;
-create role authenticator login noinherit password 'postgres';
-grant anon, authenticated, service_role to authenticator;
-create role supabase_auth_admin login noinherit createrole password 'postgres';
-alter role supabase_auth_admin set search_path = auth;
-create role supabase_admin login superuser createrole createdb replication bypassrls password 'postgres';
+-- Roles belong to the cluster, the rest to one database: a second database of the same
+-- cluster (scripts/check-cli.mjs pushes supabase/ into one with the Supabase CLI) finds
+-- the roles made for the first.
+do $roles$
+begin
+  if not exists (select from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+    create role authenticated nologin noinherit;
+    create role service_role nologin noinherit bypassrls;
+    create role authenticator login noinherit password 'postgres';
+    grant anon, authenticated, service_role to authenticator;
+    create role supabase_auth_admin login noinherit createrole password 'postgres';
+    alter role supabase_auth_admin set search_path = auth;
+    create role supabase_admin login superuser createrole createdb replication bypassrls password 'postgres';
 
--- PostgREST settings, as in the image.
-alter role authenticator set statement_timeout = '8s';
-alter role anon set statement_timeout = '3s';
-alter role authenticated set statement_timeout = '8s';
+    -- PostgREST settings, as in the image.
+    alter role authenticator set statement_timeout = '8s';
+    alter role anon set statement_timeout = '3s';
+    alter role authenticated set statement_timeout = '8s';
+  end if;
+end
+$roles$;
 
 -- Schemas ------------------------------------------------------------------------
 create schema if not exists extensions;
 grant usage on schema extensions to postgres, anon, authenticated, service_role;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
-alter database postgres set search_path = "$user", public, extensions;
+do $search_path$
+begin
+  execute format('alter database %I set search_path = "$user", public, extensions', current_database());
+end
+$search_path$;
 
 grant usage on schema public to postgres, anon, authenticated, service_role;
 alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
