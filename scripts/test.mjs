@@ -172,6 +172,11 @@ if (stackUp) {
 			return code === 0;
 		});
 	}
+
+	// Last: it replaces the stack's database (with a backup of itself).
+	await check('backup and restore (database and files)', process.execPath, [
+		'scripts/test-backup.mjs'
+	]);
 } else {
 	totals.failed += 1;
 }
