@@ -273,7 +273,7 @@ export async function authStatus(): Promise<{ available: boolean; reason: string
 }
 
 /** A TCP port nobody listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	const server = net.createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as net.AddressInfo;

@@ -2,8 +2,7 @@
 // them, against the real stack and against a server whose Supabase cannot be reached; the
 // request id that ties a person's page to the server's log lines.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, freePort, test } from './fixtures';
 
 test('/healthz says the process answers, without a language redirect, cookie or cache', async ({
 	request
@@ -25,18 +24,8 @@ test('/readyz is ready when Postgres (through PostgREST) and Auth answer', async
 	expect(response.headers()['cache-control']).toBe('no-store');
 });
 
-/** A TCP port nothing listens on (taken and released). */
-async function closedPort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 test('an app server that cannot reach Supabase is alive but not ready (503, saying what failed)', async () => {
-	const [appPort, supabasePort] = [await closedPort(), await closedPort()];
+	const [appPort, supabasePort] = [await freePort(), await freePort()];
 	const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(appPort)], {
 		env: {
 			...process.env,
