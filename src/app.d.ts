@@ -23,6 +23,8 @@ declare global {
 			i18n: I18n;
 			/** This request's id (#lib/server/log): in every log line, `x-request-id` and error pages. */
 			requestId: string;
+			/** Set when a service the hub needs was found down: the answer becomes 503 (hooks). */
+			unavailable?: boolean;
 		}
 	}
 }

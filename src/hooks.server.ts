@@ -15,6 +15,7 @@ import {
 import { resourcesFor } from '#lib/i18n/resources';
 import { signInPath } from '#lib/redirects';
 import { verifiedUser } from '#lib/server/auth';
+import { isUnavailable } from '#lib/server/errors';
 import { HEALTH_PATHS, healthResponse } from '#lib/server/health';
 import { log, requestIdFrom, startLog, withRequestId } from '#lib/server/log';
 import { startOutboxTimer } from '#lib/server/mail';
@@ -98,6 +99,30 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/** How long a person or a client is asked to wait when a service the hub needs is down. */
+const RETRY_AFTER_SECONDS = '5';
+
+/** The translated "temporarily unavailable" page, for an outage met before a page could render. */
+function unavailablePage(event: RequestEvent): Response {
+	const language = event.locals.locale ?? DEFAULT_LOCALE;
+	const message = event.locals.i18n?.t('errors:unavailable') ?? 'Temporarily unavailable';
+	const escape = (text: string) =>
+		text.replace(
+			/[&<>"]/g,
+			(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c
+		);
+	return new Response(
+		`<!doctype html><html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8">` +
+			`<meta name="viewport" content="width=device-width, initial-scale=1"><title>503 · DCI Network Hub</title></head>` +
+			`<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem">` +
+			`<h1>503</h1><p>${escape(message)}</p><p><small>${escape(event.locals.requestId)}</small></p></body></html>`,
+		{
+			status: 503,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+		}
+	);
+}
+
 /**
  * Every request gets an id (the reverse proxy's `x-request-id` when it sends a sane one): every
  * log line written while it is served carries it (#lib/server/log), the answer names it in
@@ -111,7 +136,23 @@ const requestContext: Handle = async ({ event, resolve }) => {
 		const started = performance.now();
 		let status = 500;
 		try {
-			const response = await resolve(event);
+			let response: Response;
+			try {
+				response = await resolve(event);
+			} catch (caught) {
+				// Thrown before any page could render it (the session's check in `supabase`).
+				if (!isUnavailable(caught)) throw caught;
+				log.warn('a service is unavailable', { route: event.route.id, err: caught });
+				response = unavailablePage(event);
+			}
+			if (response.status === 500 && event.locals.unavailable) {
+				response = new Response(response.body, {
+					status: 503,
+					statusText: 'Service Unavailable',
+					headers: response.headers
+				});
+			}
+			if (response.status === 503) response.headers.set('retry-after', RETRY_AFTER_SECONDS);
 			status = response.status;
 			try {
 				response.headers.set('x-request-id', requestId);
@@ -266,6 +307,12 @@ export const handleError: HandleServerError = (caught) => {
 	}
 	// The request's id: the line logged here, the request's other lines and the page agree.
 	const errorId = event.locals.requestId ?? crypto.randomUUID();
+	if (isUnavailable(caught.error)) {
+		// A service we depend on is down: 503 with Retry-After (requestContext), never a 500.
+		event.locals.unavailable = true;
+		log.warn('a service is unavailable', { route: event.route.id, err: caught.error });
+		return { message: event.locals.i18n?.t('errors:unavailable') ?? 'Unavailable', errorId };
+	}
 	log.error('unexpected error', {
 		method: event.request.method,
 		route: event.route.id,

@@ -24,7 +24,7 @@ test('/readyz is ready when Postgres (through PostgREST) and Auth answer', async
 	expect(response.headers()['cache-control']).toBe('no-store');
 });
 
-test('an app server that cannot reach Supabase is alive but not ready (503, saying what failed)', async () => {
+test('an app server that cannot reach Supabase is alive, not ready, and every page says so in its language (503)', async () => {
 	const [appPort, supabasePort] = [await freePort(), await freePort()];
 	const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(appPort)], {
 		env: {
@@ -60,6 +60,20 @@ test('an app server that cannot reach Supabase is alive but not ready (503, sayi
 		// The reason, never a key or a stack trace.
 		expect(JSON.stringify(body)).not.toContain('not-a-key');
 		expect(JSON.stringify(body)).not.toMatch(/\n\s+at /);
+
+		// Every page: a translated "temporarily unavailable" with 503 and Retry-After, never a 500.
+		for (const [path, words] of [
+			['/fr/actions', 'Le hub est momentanément indisponible.'],
+			['/nl/events', 'De hub is tijdelijk niet beschikbaar.'],
+			['/ar/papers', 'المنصة غير متاحة مؤقتًا.']
+		] as const) {
+			const page = await fetch(`${base}${path}`);
+			expect(page.status, path).toBe(503);
+			expect(page.headers.get('retry-after'), path).toBe('5');
+			const html = await page.text();
+			expect(html, path).toContain(words);
+			expect(html, path).not.toMatch(/fetch failed|ECONNREFUSED|\n\s+at /);
+		}
 	} finally {
 		server.kill();
 	}

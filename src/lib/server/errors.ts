@@ -32,6 +32,28 @@ export function errorCode(caught: unknown): string | undefined {
 	return typeof caught.code === 'string' ? caught.code : undefined;
 }
 
+// PostgREST's codes for "the database cannot be reached" (connection, schema cache).
+const DATABASE_UNAVAILABLE = new Set(['PGRST000', 'PGRST001', 'PGRST002', 'PGRST003']);
+
+/**
+ * Whether a caught value says a service the hub depends on is down (PostgREST or Auth not
+ * answering, PostgREST without its database), rather than that something is wrong with the
+ * request or with our code: the page answers 503 with Retry-After, not 500 (hooks.server.ts).
+ */
+export function isUnavailable(caught: unknown): boolean {
+	if (DATABASE_UNAVAILABLE.has(errorCode(caught) ?? '')) return true;
+	if (isAuthError(caught) && caught.name === 'AuthRetryableFetchError') return true;
+	if (typeof caught !== 'object' || caught === null) return false;
+	// supabase-js returns a failed fetch as { message: 'TypeError: fetch failed', details: … }.
+	const text = `${'message' in caught ? String(caught.message) : ''} ${'details' in caught ? String(caught.details) : ''}`;
+	if (
+		/fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|other side closed/i.test(text)
+	) {
+		return true;
+	}
+	return 'cause' in caught && caught.cause !== caught && isUnavailable(caught.cause);
+}
+
 /** A write that matched no row the caller may change: the refusal RLS gives as 42501. */
 export function notAllowed(message = 'not allowed'): Error & { code: string } {
 	return Object.assign(new Error(message), { code: '42501' });
