@@ -447,7 +447,8 @@ async function signedInContext(browser) {
 	await form.getByLabel('Email address', { exact: true }).fill(EDITOR);
 	await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
 	await form.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await page.waitForURL(/\/en\/account$/, { timeout: 30_000 });
+	// The path: the sign-in page's own address ends with `?next=/en/account`.
+	await page.waitForURL((url) => url.pathname === '/en/account', { timeout: 30_000 });
 	await page.close();
 	return context;
 }
@@ -455,7 +456,7 @@ async function signedInContext(browser) {
 /**
  * What one page carries of translations: the translation files it fetches (each gzipped at
  * level 9, as adapter-node's .gz) and the translated texts serialized in its HTML's inline
- * scripts (any string of the locale's files found in them; SvelteKit's hydration data).
+ * scripts (SvelteKit's hydration data).
  */
 async function measureTranslations(context, route, texts) {
 	const page = await context.newPage();
@@ -470,7 +471,7 @@ async function measureTranslations(context, route, texts) {
 		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
 			.map((match) => match[1])
 			.join('\n');
-		const inlined = texts.filter((text) => inline.includes(JSON.stringify(text).slice(1, -1)));
+		const inlined = texts.filter((forms) => forms.some((form) => inline.includes(form)));
 		const bodies = await Promise.all([...files.values()].map((file) => file.body()));
 		return {
 			route,
@@ -488,13 +489,20 @@ async function measureTranslations(context, route, texts) {
 	}
 }
 
-/** Every text of a locale's translation files longer than 24 characters (few false hits). */
+/**
+ * Every translation of a locale as it would be serialized with its key (`key:"text"` as
+ * SvelteKit's devalue writes an object, or `"key":"text"` as JSON): a text alone could be the
+ * same words in the page's content (an organisation's name), a pair is a translation table.
+ */
 function localeTexts(locale) {
 	const dir = path.join(ROOT, 'src', 'lib', 'i18n', 'locales', locale);
 	return fs
 		.readdirSync(dir)
-		.flatMap((file) => Object.values(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))))
-		.filter((text) => text.length > 24);
+		.flatMap((file) =>
+			Object.entries(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))).map(
+				([key, text]) => [`${key}:${JSON.stringify(text)}`, `"${key}":${JSON.stringify(text)}`]
+			)
+		);
 }
 
 /** All of a locale's namespaces: what every page carried before pages got their route's only. */
@@ -581,7 +589,7 @@ async function translationsMain() {
 				'',
 				`Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${machine}.`,
 				'',
-				'The translation files each kind of page fetches in a fresh browser tab (signed-in pages as an editor), each gzipped at level 9 with `node:zlib`; "inline texts" counts the locale\'s translated texts (longer than 24 characters) found in the HTML\'s inline scripts, the hydration data: 0 when no translation is serialized into the page.',
+				'The translation files each kind of page fetches in a fresh browser tab (signed-in pages as an editor), each gzipped at level 9 with `node:zlib`; "inline texts" counts the locale\'s translations found with their keys (`key:"text"`) in the HTML\'s inline scripts, the hydration data: 0 when no translation is serialized into the page.',
 				'',
 				markdownTable(TRANSLATION_HEADER, rows),
 				'',
