@@ -9,6 +9,8 @@
 //   npm run bench:pages            (node scripts/bench-pages.mjs)
 //   BENCH_SKIP_BUILD=1 npm run bench:pages    measure the existing build/ as it is
 //   BENCH_PORT=4191                 the port the build is served on
+//   npm run bench:pages -- --translations   only the translations each kind of page loads (no
+//                                  Lighthouse): writes the "Translations per page" section
 //
 // JS size: every distinct script a route loads in a fresh browser context (modulepreloads,
 // imported chunks), each gzipped at level 9 with node:zlib — the same setting as the .gz
@@ -407,6 +409,201 @@ function docSection({ date, machine, results, orgNote, runs, missed }) {
 	return parts.join('\n');
 }
 
+// --- translations per page (--translations) ---------------------------------------
+
+const TRANSLATIONS_SECTION = '## Translations per page (npm run bench:pages -- --translations)';
+const EDITOR = 'editor@dei-belgique.demo';
+const DEMO_PASSWORD = 'demo-password-2026';
+// One page of each kind, in French (a long language) and Arabic (the longest files); the
+// signed-in ones as an editor of DEI Belgique.
+const TRANSLATION_PAGES = [
+	{ kind: 'home', path: '/fr' },
+	{ kind: 'actions list', path: '/fr/actions' },
+	{ kind: 'events list', path: '/fr/events' },
+	{ kind: 'papers list', path: '/fr/papers' },
+	{ kind: 'organisations list', path: '/fr/organisations' },
+	{ kind: 'action', list: '/fr/actions', link: /^\/fr\/actions\/[0-9a-f-]{36}$/ },
+	{ kind: 'event', list: '/fr/events', link: /^\/fr\/events\/[0-9a-f-]{36}$/ },
+	{ kind: 'paper', list: '/fr/papers', link: /^\/fr\/papers\/[0-9a-f-]{36}$/ },
+	{ kind: 'organisation', list: '/fr/organisations', link: /^\/fr\/organisations\/[^/]+$/ },
+	{ kind: 'sign-in form', path: '/fr/sign-in' },
+	{ kind: 'application form', path: '/fr/apply' },
+	{ kind: 'home (ar)', path: '/ar' },
+	{ kind: 'sign-in form (ar)', path: '/ar/sign-in' },
+	{ kind: 'dashboard', path: '/fr/dashboard', signedIn: true },
+	{ kind: 'notifications', path: '/fr/notifications', signedIn: true },
+	{ kind: 'new action form', path: '/fr/actions/new', signedIn: true },
+	{ kind: 'account', path: '/fr/account', signedIn: true },
+	{ kind: 'dashboard (ar)', path: '/ar/dashboard', signedIn: true }
+];
+const TRANSLATION_FILE = /\/_app\/immutable\/assets\/[a-z]+\.[\w-]+\.json$/;
+
+/** Signs the editor in through the sign-in form of a fresh context. */
+async function signedInContext(browser) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${BASE}/en/sign-in?next=/en/account`);
+	const form = page.locator('form').filter({ has: page.getByLabel('Password', { exact: true }) });
+	await form.getByLabel('Email address', { exact: true }).fill(EDITOR);
+	await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+	// The path: the sign-in page's own address ends with `?next=/en/account`.
+	await page.waitForURL((url) => url.pathname === '/en/account', { timeout: 30_000 });
+	await page.close();
+	return context;
+}
+
+/**
+ * What one page carries of translations: the translation files it fetches (each gzipped at
+ * level 9, as adapter-node's .gz) and the translated texts serialized in its HTML's inline
+ * scripts (SvelteKit's hydration data).
+ */
+async function measureTranslations(context, route, texts) {
+	const page = await context.newPage();
+	const files = new Map();
+	page.on('response', (response) => {
+		const url = new URL(response.url());
+		if (url.origin === BASE && TRANSLATION_FILE.test(url.pathname)) files.set(url.href, response);
+	});
+	try {
+		const response = await page.goto(BASE + route, { waitUntil: 'networkidle' });
+		const html = (await response?.text()) ?? '';
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+			.map((match) => match[1])
+			.join('\n');
+		const inlined = texts.filter((forms) => forms.some((form) => inline.includes(form)));
+		const bodies = await Promise.all([...files.values()].map((file) => file.body()));
+		return {
+			route,
+			status: response?.status() ?? 0,
+			htmlGzip: gzip9(Buffer.from(html)),
+			namespaces: [...files.keys()]
+				.map((href) => /assets\/([a-z]+)\./.exec(href)?.[1] ?? '?')
+				.sort(),
+			bytes: bodies.reduce((sum, body) => sum + body.length, 0),
+			gzip: bodies.reduce((sum, body) => sum + gzip9(body), 0),
+			inlineTexts: inlined.length
+		};
+	} finally {
+		await page.close();
+	}
+}
+
+/**
+ * Every translation of a locale as it would be serialized with its key (`key:"text"` as
+ * SvelteKit's devalue writes an object, or `"key":"text"` as JSON): a text alone could be the
+ * same words in the page's content (an organisation's name), a pair is a translation table.
+ */
+function localeTexts(locale) {
+	const dir = path.join(ROOT, 'src', 'lib', 'i18n', 'locales', locale);
+	return fs
+		.readdirSync(dir)
+		.flatMap((file) =>
+			Object.entries(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))).map(
+				([key, text]) => [`${key}:${JSON.stringify(text)}`, `"${key}":${JSON.stringify(text)}`]
+			)
+		);
+}
+
+/** All of a locale's namespaces: what every page carried before pages got their route's only. */
+function allNamespaces(locale) {
+	const dir = path.join(ROOT, 'src', 'lib', 'i18n', 'locales', locale);
+	const bodies = fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file)));
+	return {
+		files: bodies.length,
+		bytes: bodies.reduce((sum, body) => sum + body.length, 0),
+		gzip: bodies.reduce((sum, body) => sum + gzip9(body), 0)
+	};
+}
+
+const TRANSLATION_HEADER = [
+	'page kind',
+	'path',
+	'HTTP',
+	'files',
+	'KB',
+	'gzip KB',
+	'inline texts',
+	'namespaces besides common'
+];
+function translationRows(results) {
+	return results.map((r) => [
+		r.kind,
+		r.route.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '…'),
+		r.status,
+		r.namespaces.length,
+		kb(r.bytes),
+		kb(r.gzip),
+		r.inlineTexts,
+		r.namespaces.filter((ns) => ns !== 'common').join(', ') || '—'
+	]);
+}
+
+async function translationsMain() {
+	const startedStack = await start({ quiet: true });
+	let server = null;
+	let browser = null;
+	try {
+		build();
+		server = await serve(PORT, '/en');
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+		const anonymous = await browser.newContext();
+		const signedIn = await signedInContext(browser);
+		const texts = { fr: localeTexts('fr'), ar: localeTexts('ar') };
+		const results = [];
+		for (const target of TRANSLATION_PAGES) {
+			const route = target.path ?? (await firstLink(browser, target.list, target.link));
+			if (!route) {
+				console.log(`No ${target.kind} page linked from ${target.list}: skipped.`);
+				continue;
+			}
+			const locale = route.split('/')[1];
+			// A fresh tab of the context: nothing of another page's files is reused.
+			const result = await measureTranslations(
+				target.signedIn ? signedIn : anonymous,
+				route,
+				texts[locale] ?? []
+			);
+			results.push({ kind: target.kind, ...result });
+		}
+		const chromiumVer = chromiumVersion(browser);
+		await browser.close();
+		browser = null;
+		const all = { fr: allNamespaces('fr'), ar: allNamespaces('ar') };
+		const rows = translationRows(results);
+		console.log('');
+		console.log('Translations each kind of page loads (files gzipped at level 9):');
+		console.log(table(TRANSLATION_HEADER, rows));
+		const allLine = Object.entries(all)
+			.map(
+				([locale, a]) =>
+					`${locale}: ${a.files} files, ${kb(a.bytes)} KB, ${kb(a.gzip)} KB gzip (${kb(a.gzip / a.files)} KB a file on average)`
+			)
+			.join('; ');
+		console.log(`\nEvery namespace of a locale: ${allLine}`);
+		const machine = machineLine([`Chromium ${chromiumVer}`]);
+		writeDoc(
+			TRANSLATIONS_SECTION,
+			[
+				TRANSLATIONS_SECTION,
+				'',
+				`Run ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${machine}.`,
+				'',
+				'The translation files each kind of page fetches in a fresh browser tab (signed-in pages as an editor), each gzipped at level 9 with `node:zlib`; "inline texts" counts the locale\'s translations found with their keys (`key:"text"`) in the HTML\'s inline scripts, the hydration data: 0 when no translation is serialized into the page.',
+				'',
+				markdownTable(TRANSLATION_HEADER, rows),
+				'',
+				`Every namespace of a locale, what each page inlined before pages got only their own: ${allLine}.`
+			].join('\n')
+		);
+		console.log(`\nWrote the Translations per page section of ${path.relative(ROOT, DOC)}`);
+	} finally {
+		if (browser) await browser.close().catch(() => {});
+		await kill(server);
+		if (startedStack) await stop({ quiet: true });
+	}
+}
+
 // --- main --------------------------------------------------------------------------
 
 async function main() {
@@ -512,7 +709,7 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
+(process.argv.includes('--translations') ? translationsMain() : main()).catch((error) => {
 	console.error(error?.message ?? error);
 	process.exitCode = 1;
 });

@@ -1,27 +1,24 @@
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { DB_URL } from '../../scripts/stack/config.mjs';
-import { expect, expectAccessible, ITEM, parseCalendar, PEOPLE, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	ITEM,
+	NAMESPACED_KEY,
+	parseCalendar,
+	PEOPLE,
+	test,
+	watchErrors
+} from './fixtures';
 
 // Issue 16, Arabic: the hub in Arabic, right to left, with Arabic content found by Arabic
 // words, and mixed-direction text readable on Arabic and French pages. Every page state is
 // scanned by axe (fixtures.ts).
 
-const NAMESPACED_KEY =
-	/\b(account|actions|auth|common|console|crc|errors|events|home|members|organisations|papers|validation):[a-z][a-z0-9_]*\b/;
 const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
 const FSI = '\u2068';
 const PDI = '\u2069';
-
-/** Console errors and uncaught exceptions of a page (a missing namespace logs one). */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** The computed writing direction of the first element a selector finds. */
 const directionOf = (page: Page, selector: string) =>

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
@@ -31,6 +32,26 @@ export async function dbQuery<T = Record<string, unknown>>(sql: string, params: 
 	} finally {
 		await db.end();
 	}
+}
+
+// Translations ---------------------------------------------------------------------------
+
+/** The namespaces, as the English source has them (src/lib/i18n/locales/en/<ns>.json). */
+const NAMESPACES = readdirSync(
+	path.resolve(import.meta.dirname, '../../src/lib/i18n/locales/en')
+).map((file) => file.replace(/\.json$/, ''));
+
+/** A key shown instead of its words (`events:title`): what a page shows for a namespace it lacks. */
+export const NAMESPACED_KEY = new RegExp(`\\b(${NAMESPACES.join('|')}):[a-z][a-z0-9_]*\\b`);
+
+/** Console errors and uncaught exceptions of a page (a missing namespace logs one). */
+export function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
 }
 
 // Accessibility --------------------------------------------------------------------------

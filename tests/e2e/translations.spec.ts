@@ -1,22 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, ITEM, NAMESPACED_KEY, PEOPLE, test, watchErrors } from './fixtures';
 
 // A page gets only its route's translation namespaces (src/lib/i18n/routes.ts), as cached files
 // fetched before it hydrates, not inlined in its HTML. These check the result as a reader sees
 // it: words, never keys, before and after hydration and after moving to another page.
-
-const NAMESPACED_KEY =
-	/\b(account|actions|auth|common|console|crc|errors|events|home|members|organisations|papers|validation):[a-z][a-z0-9_]*\b/;
-
-/** Console errors and uncaught exceptions of a page (a missing namespace logs one). */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** Waits until the app's code and the page's translation files have arrived and run. */
 async function hydrated(page: Page): Promise<void> {
@@ -105,3 +94,92 @@ test('signed-in pages with forms hydrate with their words', async ({ asEditor })
 	}
 	expect(errors).toEqual([]);
 });
+
+// The components that run in the browser, each with the namespaces of its page only, in a
+// left-to-right and a right-to-left language: what a reader sees once the page has hydrated.
+
+/** One locale's texts of a namespace, as the page should show them. */
+function words(locale: string, namespace: string): Record<string, string> {
+	const file = path.resolve(
+		import.meta.dirname,
+		`../../src/lib/i18n/locales/${locale}/${namespace}.json`
+	);
+	return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/** The text of a key with `{{time}}`-like values left out: the words around them. */
+const around = (text: string) => text.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.trim());
+
+for (const locale of ['fr', 'ar'] as const) {
+	const common = words(locale, 'common');
+
+	test(`${locale}: the signed-in pages, the bell and the language switcher show words once hydrated`, async ({
+		as
+	}) => {
+		const page = await as(PEOPLE.editor.email, `/${locale}`);
+		const errors = watchErrors(page);
+		for (const [path, heading] of [
+			[`/${locale}/dashboard`, words(locale, 'dashboard').title],
+			[`/${locale}/notifications`, words(locale, 'notifications').title],
+			[`/${locale}/actions/new`, words(locale, 'actions').new_action]
+		] as const) {
+			await page.goto(path);
+			await hydrated(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading!);
+			await expectWordsNotKeys(page);
+			// The bell: its name is a sentence of common, with the number of unread ones or not.
+			const bell = page.getByRole('banner').getByRole('link', {
+				name: new RegExp(`^${common.notifications_link!}`)
+			});
+			await expect(bell).toBeVisible();
+			// The language switcher, opened: its label in the page's language, each language named
+			// in itself.
+			const switcher = page.getByRole('banner').locator('details', {
+				hasText: common.language_switch_label!
+			});
+			await switcher.locator('summary').click();
+			await expect(switcher.getByRole('link', { name: 'Français' })).toBeVisible();
+			await expect(switcher.getByRole('link', { name: 'العربية' })).toBeVisible();
+			await switcher.locator('summary').click();
+		}
+		expect(errors).toEqual([]);
+	});
+
+	test(`${locale}: a form refused in the browser shows the refusal in words`, async ({ page }) => {
+		const errors = watchErrors(page);
+		await page.goto(`/${locale}/sign-in`);
+		await hydrated(page);
+		const auth = words(locale, 'auth');
+		const form = page
+			.locator('form')
+			.filter({ has: page.getByLabel(auth.password!, { exact: true }) });
+		// An address no account has: the sign-in throttle of demo people is left alone.
+		await form.getByLabel(auth.email!, { exact: true }).fill(`nobody-${locale}@example.org`);
+		await form.getByLabel(auth.password!, { exact: true }).fill('not-the-password');
+		await form.getByRole('button', { name: auth.sign_in_button!, exact: true }).click();
+		await expect(page.getByRole('alert').first()).toContainText(
+			words(locale, 'errors').invalid_credentials!
+		);
+		await expectWordsNotKeys(page);
+		// The browser reports the form's 400 answer: the refusal itself, not a failure.
+		expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+	});
+
+	test(`${locale}: an event read from another time zone shows the reader's time in words`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ timezoneId: 'America/New_York' });
+		const page = await context.newPage();
+		const errors = watchErrors(page);
+		await page.goto(`/${locale}/events/${ITEM.publicWebinar}`);
+		await hydrated(page);
+		// LocalTime runs in the browser only (the server does not know the reader's zone).
+		const [before, after] = around(words(locale, 'events').your_time!);
+		const local = page.locator('.local');
+		await expect(local).toBeVisible();
+		await expect(local).toContainText(after || before!);
+		await expectWordsNotKeys(page);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+}

@@ -1,94 +1,20 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_NAMESPACES, ROUTE_NAMESPACES, namespacesFor } from '#lib/i18n/routes';
 import { NAMESPACES } from '#lib/i18n/resources';
+import { NAMESPACE_FILES, namespacesOf, scanPages } from '../../scripts/i18n-routes.mjs';
 
-// Each page loads only the translation namespaces src/lib/i18n/routes.ts lists for it. This
-// reads the code a page runs to find the namespaces it names, so that the list cannot lag
-// behind: a `t('events:…')` added to a component a page uses fails here until the page's
-// entry has `events`.
-//
-// What a page runs: its +page.svelte and the layouts above it, with every module they import
-// (#lib/… and relative); and, when the page has form actions, its +page.server.ts with what it
-// imports, because a refused form comes back with message keys (`validation:…`, `errors:…`,
-// any namespace dbErrorKey maps a refusal to) that the page translates. A namespace is named
-// by a quoted `ns:` prefix (`'events:title'`, `` `actions:area_${a}` ``) or passed to a
-// component as `ns="papers"`. Comments are ignored.
+// Each page loads only the translation namespaces src/lib/i18n/routes.ts lists for it.
+// scripts/i18n-routes.mjs reads the code a page runs to find the namespaces it names, so that
+// the list cannot lag behind: a `t('events:…')` added to a component a page uses fails here
+// until the page's entry has `events` (`npm run i18n:routes -- --write` writes the table).
 
-const SRC = resolve(import.meta.dirname, '../../src');
-const ROUTES = join(SRC, 'routes');
-const named = new RegExp(`['"\`](${NAMESPACES.join('|')}):`, 'g');
-const passed = new RegExp(`\\bns=["'{]*(${NAMESPACES.join('|')})\\b`, 'g');
-const imported = /(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]/g;
-
-function withoutComments(code: string): string {
-	return code
-		.replace(/\/\*[\s\S]*?\*\//g, '')
-		.replace(/<!--[\s\S]*?-->/g, '')
-		.replace(/^\s*\/\/.*$/gm, '');
-}
-
-function resolveImport(from: string, specifier: string): string | null {
-	let base: string;
-	if (specifier.startsWith('#lib/')) base = join(SRC, 'lib', specifier.slice('#lib/'.length));
-	else if (specifier.startsWith('.')) base = resolve(dirname(from), specifier);
-	else return null;
-	const candidates = [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')];
-	return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
-}
-
-/** The namespaces named in these files and everything they import. */
-function namespacesOf(entries: string[]): Set<string> {
-	const found = new Set<string>();
-	const seen = new Set<string>();
-	const queue = [...entries];
-	for (let file = queue.pop(); file; file = queue.pop()) {
-		if (seen.has(file) || file.endsWith('.json') || file.endsWith('.css')) continue;
-		seen.add(file);
-		const code = withoutComments(readFileSync(file, 'utf8'));
-		for (const [, namespace] of code.matchAll(named)) found.add(namespace!);
-		for (const [, namespace] of code.matchAll(passed)) found.add(namespace!);
-		for (const [, from, dynamic] of code.matchAll(imported)) {
-			const target = resolveImport(file, (from ?? dynamic)!);
-			if (target) queue.push(target);
-		}
-	}
-	return found;
-}
-
-function pageFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		if (entry.isDirectory()) return pageFiles(join(dir, entry.name));
-		return entry.name === '+page.svelte' ? [join(dir, entry.name)] : [];
-	});
-}
-
-/** What each page of the [lang] layout names, beyond the namespaces every page has. */
-function scanPages(): Record<string, string[]> {
-	const pages: Record<string, string[]> = {};
-	for (const page of pageFiles(join(ROUTES, '[lang=locale]'))) {
-		const folder = dirname(page);
-		const entries = [page];
-		for (let dir = folder; dir.startsWith(ROUTES); dir = dirname(dir)) {
-			for (const name of ['+layout.svelte', '+layout.ts', '+error.svelte']) {
-				if (existsSync(join(dir, name))) entries.push(join(dir, name));
-			}
-		}
-		const server = join(folder, '+page.server.ts');
-		if (existsSync(server) && /export const actions\b/.test(readFileSync(server, 'utf8'))) {
-			entries.push(server);
-		}
-		const id = '/' + relative(ROUTES, folder).split(sep).join('/');
-		pages[id] = [...namespacesOf(entries)]
-			.filter((namespace) => !(BASE_NAMESPACES as readonly string[]).includes(namespace))
-			.sort();
-	}
-	return pages;
-}
+const scan = (entries: string[]): Set<string> => namespacesOf(entries);
 
 describe('translation namespaces per page', () => {
-	const scanned = scanPages();
+	const scanned: Record<string, string[]> = scanPages();
 
 	it('finds the pages and what they name', () => {
 		expect(Object.keys(scanned).length).toBeGreaterThan(20);
@@ -96,11 +22,26 @@ describe('translation namespaces per page', () => {
 	});
 
 	it('lists, for every page, exactly the namespaces its code names', () => {
-		// On failure, the expected value is the table to put in src/lib/i18n/routes.ts.
+		// On failure: `npm run i18n:routes -- --write` puts the scanned table in routes.ts.
 		const listed = Object.fromEntries(
 			Object.entries(ROUTE_NAMESPACES).map(([id, namespaces]) => [id, [...namespaces].sort()])
 		);
 		expect(listed).toEqual(scanned);
+	});
+
+	it('knows every namespace of the English source, and only those', () => {
+		expect(NAMESPACE_FILES).toEqual([...NAMESPACES].sort());
+	});
+
+	it('gives a form the keys its refusals come back with, not those of every other form', () => {
+		// sign-in's action maps Auth's refusals (errors.ts authErrorKey) and parses with the auth
+		// schemas (validation:…); errors.ts also maps the events' and papers' refusals.
+		expect(scanned['/[lang=locale]/(public)/sign-in']).toEqual(['auth', 'errors', 'validation']);
+		// The item forms meet dbErrorKey, which maps a signed paper and an event with
+		// registrations (papers:, events:) for every kind of item.
+		expect(scanned['/[lang=locale]/(app)/actions/new']).toEqual(
+			expect.arrayContaining(['actions', 'errors', 'events', 'papers', 'validation'])
+		);
 	});
 
 	it('gives a page it does not know every namespace rather than too few', () => {
@@ -113,5 +54,60 @@ describe('translation namespaces per page', () => {
 			...BASE_NAMESPACES,
 			...ROUTE_NAMESPACES['/[lang=locale]/(public)/events']!
 		]);
+	});
+});
+
+describe('the scan follows what is imported, name by name', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'route-namespaces-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const write = (name: string, code: string) => {
+		mkdirSync(join(dir, name, '..'), { recursive: true });
+		writeFileSync(join(dir, name), code);
+		return join(dir, name);
+	};
+
+	write(
+		'errors.ts',
+		`const table = { A1: 'papers:error_a' };
+		function helper(code: string) { return table[code] ?? 'errors:generic'; }
+		export function used(code: string) { return helper(code); }
+		export function unused() { return 'events:error_b'; }
+		export const other = () => 'members:error_c';`
+	);
+	write('index.ts', `export { used as reexported } from './errors';\nexport * from './more';`);
+	write('more.ts', `export const more = () => 'console:x';\nconsole.log(\`dashboard:loaded\`);`);
+	write('lazy.ts', `export const lazy = () => 'crc:article';`);
+
+	it('takes the function imported, what it uses of its module, and not the rest', () => {
+		const page = write('a/+page.svelte', `<script>import { used } from '../errors';</script>`);
+		expect([...scan([page])].sort()).toEqual(['errors', 'papers']);
+	});
+
+	it('follows re-exports, `export *`, and a module top-level code', () => {
+		const page = write(
+			'b/+page.svelte',
+			`<script>import { reexported, more } from '../index';</script>`
+		);
+		expect([...scan([page])].sort()).toEqual(['console', 'dashboard', 'errors', 'papers']);
+	});
+
+	it('takes a module imported whole, or at run time, whole', () => {
+		const whole = write('c/+page.svelte', `<script>import * as e from '../errors';</script>`);
+		expect([...scan([whole])].sort()).toEqual(['errors', 'events', 'members', 'papers']);
+		const lazy = write(
+			'd/+page.svelte',
+			`<script>const load = () => import('../lazy');</script><p>{t('home:title')}</p>`
+		);
+		expect([...scan([lazy])].sort()).toEqual(['crc', 'home']);
+	});
+
+	it('reads a component whole: its markup and `ns` props, not its comments', () => {
+		const component = write(
+			'e/Field.svelte',
+			`<!-- t('account:old') --><script>\n\t// 'auth:old'\n</script><Label ns="papers" />`
+		);
+		const page = write('e/+page.svelte', `<script>import Field from './Field.svelte';</script>`);
+		expect([...scan([page])]).toEqual(['papers']);
+		expect([...scan([component])]).toEqual(['papers']);
 	});
 });

@@ -1,66 +1,44 @@
 import type { Locale } from './config';
-import enAccount from './locales/en/account.json';
-import enActions from './locales/en/actions.json';
-import enAuth from './locales/en/auth.json';
-import enCommon from './locales/en/common.json';
-import enConsole from './locales/en/console.json';
-import enCrc from './locales/en/crc.json';
-import enDashboard from './locales/en/dashboard.json';
-import enErrors from './locales/en/errors.json';
-import enEvents from './locales/en/events.json';
-import enHome from './locales/en/home.json';
-import enMembers from './locales/en/members.json';
-import enNotifications from './locales/en/notifications.json';
-import enOrganisations from './locales/en/organisations.json';
-import enPapers from './locales/en/papers.json';
-import enValidation from './locales/en/validation.json';
-
-/** English is the typed source: every other locale must have exactly these keys. */
-export const sourceResources = {
-	account: enAccount,
-	actions: enActions,
-	auth: enAuth,
-	common: enCommon,
-	console: enConsole,
-	crc: enCrc,
-	dashboard: enDashboard,
-	errors: enErrors,
-	events: enEvents,
-	home: enHome,
-	members: enMembers,
-	notifications: enNotifications,
-	organisations: enOrganisations,
-	papers: enPapers,
-	validation: enValidation
-};
-
-export type Namespace = keyof typeof sourceResources;
-export type Resources = { [N in Namespace]: Record<string, string> };
-// Written out (not Object.keys(sourceResources)) so the English JSON is not bundled for the browser.
-export const NAMESPACES: Namespace[] = [
-	'account',
-	'actions',
-	'auth',
-	'common',
-	'console',
-	'crc',
-	'dashboard',
-	'errors',
-	'events',
-	'home',
-	'members',
-	'notifications',
-	'organisations',
-	'papers',
-	'validation'
-];
 
 const files = import.meta.glob<Record<string, string>>('./locales/*/*.json', {
 	eager: true,
 	import: 'default'
 });
 
-/** All translations of one locale, as sent to the browser with the page (a few KB). */
+/** A namespace's English file, with the type of its JSON: the keys `t()` accepts. */
+const english = <Table>(namespace: string): Table =>
+	files[`./locales/en/${namespace}.json`] as Table;
+
+/**
+ * English is the typed source: every other locale must have exactly these keys. One line per
+ * namespace (and its file in every locale): the list of namespaces is these keys
+ * (docs/languages.md, "Adding a namespace"). Server-side only: the browser gets a page's files
+ * by address (src/lib/server/translations.ts), never this table.
+ */
+// prettier-ignore
+export const sourceResources = {
+	account: english<typeof import('./locales/en/account.json')>('account'),
+	actions: english<typeof import('./locales/en/actions.json')>('actions'),
+	auth: english<typeof import('./locales/en/auth.json')>('auth'),
+	common: english<typeof import('./locales/en/common.json')>('common'),
+	console: english<typeof import('./locales/en/console.json')>('console'),
+	crc: english<typeof import('./locales/en/crc.json')>('crc'),
+	dashboard: english<typeof import('./locales/en/dashboard.json')>('dashboard'),
+	errors: english<typeof import('./locales/en/errors.json')>('errors'),
+	events: english<typeof import('./locales/en/events.json')>('events'),
+	home: english<typeof import('./locales/en/home.json')>('home'),
+	members: english<typeof import('./locales/en/members.json')>('members'),
+	notifications: english<typeof import('./locales/en/notifications.json')>('notifications'),
+	organisations: english<typeof import('./locales/en/organisations.json')>('organisations'),
+	papers: english<typeof import('./locales/en/papers.json')>('papers'),
+	validation: english<typeof import('./locales/en/validation.json')>('validation')
+};
+
+export type Namespace = keyof typeof sourceResources;
+export type Resources = { [N in Namespace]: Record<string, string> };
+export const NAMESPACES = Object.keys(sourceResources) as Namespace[];
+
+/** All translations of one locale: the server's i18next (errors, emails, feeds) has them all. */
 export function resourcesFor(locale: Locale): Resources {
 	const resources = {} as Resources;
 	for (const ns of NAMESPACES) {
