@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR, DB_URL, HOST, PORTS, ROOT } from './stack/config.mjs';
 import { migrationFiles, reloadPostgrestSchema } from './stack/migrations.mjs';
-import { PG_MAJOR } from './stack/postgres.mjs';
+import { PG_MAJOR, psqlRows } from './stack/postgres.mjs';
 
 const FORMAT = 1;
 const DATABASE = 'postgres';
@@ -30,9 +30,8 @@ function tool(name) {
 	return bin;
 }
 
-function run(name, args, input) {
+function run(name, args) {
 	const result = spawnSync(tool(name), args, {
-		input,
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, PGCONNECT_TIMEOUT: '5' }
@@ -57,23 +56,19 @@ function filesUnder(dir) {
 
 /** Rows per table of the hub's schemas and Auth's, for the manifest and for comparing. */
 export function tableCounts(url = DB_URL) {
-	const out = run(
-		'psql',
-		['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', url],
+	const lines = psqlRows(
 		`select format('%s.%s=%s', table_schema, table_name,
 		  (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I.%I', table_schema, table_name), false, true, '')))[1]::text)
 		 from information_schema.tables
 		 where table_schema in ('public', 'private', 'auth') and table_type = 'BASE TABLE'
-		 order by 1;`
+		 order by 1;`,
+		url
 	);
 	return Object.fromEntries(
-		out
-			.split('\n')
-			.filter(Boolean)
-			.map((line) => {
-				const at = line.lastIndexOf('=');
-				return [line.slice(0, at), Number(line.slice(at + 1))];
-			})
+		lines.map((line) => {
+			const at = line.lastIndexOf('=');
+			return [line.slice(0, at), Number(line.slice(at + 1))];
+		})
 	);
 }
 
@@ -138,11 +133,7 @@ export async function restore(folder) {
 	const started = Date.now();
 	const { manifest, newer } = verify(folder);
 	// The whole database is replaced: PostgREST and Auth lose their connections and make new ones.
-	run(
-		'psql',
-		['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', ADMIN_URL],
-		`drop database if exists ${DATABASE} with (force);`
-	);
+	psqlRows(`drop database if exists ${DATABASE} with (force);`, ADMIN_URL);
 	// --create makes the database from the dump, with its own settings (search_path).
 	run('pg_restore', [
 		'--create',

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { DB_URL, HOST, PORTS, ROOT } from './stack/config.mjs';
 import { AUTH_BIN, authMigrate } from './stack/auth.mjs';
 import { BOOTSTRAP_FILE, migrationFiles } from './stack/migrations.mjs';
-import { pgBinaries, psql } from './stack/postgres.mjs';
+import { psql, psqlRows } from './stack/postgres.mjs';
+import { tableCounts } from './backup.mjs';
 import { CLI_VERSION, cliAvailability } from './stack/supabase-cli.mjs';
 
 const DATABASE = 'hub_cli_check';
@@ -32,28 +33,16 @@ if (process.argv.includes('--build')) {
 	process.exit(0);
 }
 
-/** Runs a script on one database; its result rows as lines (fails with psql's error). */
+/** Result rows of a script on one database (stops the check with psql's error). */
 function sql(url, script) {
-	const result = spawnSync(
-		pgBinaries().psql,
-		['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', url],
-		{ input: script, encoding: 'utf8', env: { ...process.env, PGCONNECT_TIMEOUT: '5' } }
-	);
-	if (result.status !== 0) {
-		const where = url.replace(/:[^:@/]+@/, ':***@');
-		fail(`psql on ${where} failed:\n${(result.stderr || String(result.error)).trim()}`);
+	try {
+		return psqlRows(script, url);
+	} catch (error) {
+		fail(error.message);
 	}
-	return result.stdout.split('\n').filter(Boolean);
 }
 
-// Rows per table of the seeded schemas, and the migrations recorded: the same on both sides.
-const COUNTS = `
-select format('%s.%s %s', table_schema, table_name,
-  (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I.%I', table_schema, table_name), false, true, '')))[1]::text)
-from information_schema.tables
-where table_schema in ('public', 'private', 'auth') and table_type = 'BASE TABLE'
-order by 1;
-`;
+// The migrations recorded: the same as the folder's.
 const VERSIONS = 'select version from supabase_migrations.schema_migrations order by 1;';
 
 function drop() {
@@ -114,21 +103,23 @@ try {
 		);
 	}
 
-	const ours = sql(DB_URL, COUNTS);
-	const theirs = new Set(sql(CHECK_URL, COUNTS));
-	const differing = ours.filter((line) => !theirs.has(line));
+	const ours = tableCounts(DB_URL);
+	const theirs = tableCounts(CHECK_URL);
+	const differing = Object.keys(ours).filter((table) => ours[table] !== theirs[table]);
 	if (differing.length > 0) {
 		problems.push(
-			`rows per table differ from the stack's database (stack's counts shown; is the stack freshly reset?):\n  ${differing.join('\n  ')}`
+			`rows per table differ from the stack's database (is the stack freshly reset?): ${differing
+				.map((table) => `${table} ${ours[table]} ≠ ${theirs[table]}`)
+				.join(', ')}`
 		);
 	}
 
 	if (problems.length > 0) fail(problems.join('\n'));
-	const tables = ours.filter((line) => !line.endsWith(' 0')).length;
+	const tables = Object.values(ours).filter((rows) => rows > 0).length;
 	console.log(
 		`The Supabase CLI ${CLI_VERSION} pushed supabase/ with its seed: ${recorded.length} migrations ` +
 			`recorded, schema as supabase/schema.md, the same rows as the stack's database in all ` +
-			`${ours.length} tables (${tables} seeded) — ${((Date.now() - started) / 1000).toFixed(1)} s`
+			`${Object.keys(ours).length} tables (${tables} seeded) — ${((Date.now() - started) / 1000).toFixed(1)} s`
 	);
 } finally {
 	drop();

@@ -6,10 +6,9 @@ import { randomBytes, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { API_URL, DATA_DIR, DB_URL, anonKey } from './stack/config.mjs';
+import { API_URL, DATA_DIR, anonKey } from './stack/config.mjs';
 import { backup, restore, STORAGE_DIR, tableCounts, verify } from './backup.mjs';
-import { pgBinaries } from './stack/postgres.mjs';
-import { spawnSync } from 'node:child_process';
+import { psqlRows } from './stack/postgres.mjs';
 
 const PERSON = { email: 'member@dci-nl.demo', password: 'demo-password-2026' };
 const failures = [];
@@ -20,18 +19,7 @@ function expect(ok, what) {
 	if (!ok) failures.push(what);
 }
 
-function sql(script) {
-	const result = spawnSync(
-		pgBinaries().psql,
-		['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', DB_URL],
-		{
-			input: script,
-			encoding: 'utf8'
-		}
-	);
-	if (result.status !== 0) throw new Error(`psql: ${result.stderr}`);
-	return result.stdout.trim();
-}
+const sql = (script) => psqlRows(script).join('\n');
 
 const sha256 = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const differences = (a, b) =>

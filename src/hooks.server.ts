@@ -152,9 +152,9 @@ const requestContext: Handle = async ({ event, resolve }) => {
 					headers: response.headers
 				});
 			}
-			if (response.status === 503) response.headers.set('retry-after', RETRY_AFTER_SECONDS);
 			status = response.status;
 			try {
+				if (status === 503) response.headers.set('retry-after', RETRY_AFTER_SECONDS);
 				response.headers.set('x-request-id', requestId);
 			} catch {
 				// Immutable headers (a proxied fetch response): the log still has the id.

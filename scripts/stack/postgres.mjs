@@ -288,6 +288,27 @@ export function psql(args, script) {
 	return { ok: result.status === 0, output: output || String(result.error ?? '') };
 }
 
+/**
+ * Runs `script` with psql as the superuser on the database at `url` (the stack's by default)
+ * and returns its result rows as lines (unaligned, tuples only); throws with psql's error.
+ */
+export function psqlRows(script, url = DB_URL) {
+	const { psql: bin } = pgBinaries();
+	const result = spawnSync(bin, ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', url], {
+		input: script,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, PGCONNECT_TIMEOUT: '5', PGAPPNAME: 'dci-hub-stack' }
+	});
+	if (result.status !== 0) {
+		const where = url.replace(/:[^:@/]+@/, ':***@');
+		throw new StackError(
+			`psql on ${where} failed: ${(result.stderr || String(result.error)).trim()}`
+		);
+	}
+	return result.stdout.split('\n').filter(Boolean);
+}
+
 /** Applies one SQL file in a single transaction (psql -1), or throws with psql's error. */
 export function applySqlFile(file, label) {
 	const { ok, output } = psql(['-1', '-f', file]);
