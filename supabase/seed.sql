@@ -1642,3 +1642,65 @@ update public.events set updated_at = now() - interval '1 day' where id = '30000
 alter table public.joint_actions enable trigger user;
 alter table public.events enable trigger user;
 alter table public.papers enable trigger user;
+
+-- Review cycles (issue 17) ----------------------------------------------------------------------
+-- Three countries' UN reviews with DEMONSTRATION dates (is_demo): relative to today so that the
+-- pages always have past and coming stages. They are not the Committee's calendar, and the UI
+-- says so wherever they appear. Fixed ids: cycles 50000000-…-0000000000NN, stages 51000000-….
+-- Belgium's CRC cycle has no "NGO alternative report deadline" stage: the e2e story creates it
+-- and links CODE's co-signed alternative report (301) to it.
+insert into public.review_cycles (id, country, mechanism, names, is_public, is_demo, created_by)
+values
+  ('50000000-0000-4000-8000-000000000001', 'BE', 'crc_periodic',
+   jsonb_build_object('fr', 'Belgique – examen périodique par le Comité des droits de l''enfant',
+                      'nl', 'België – periodieke doorlichting door het Kinderrechtencomité',
+                      'en', 'Belgium – periodic review by the Committee on the Rights of the Child'),
+   true, true, '20000000-0000-4000-8000-000000000002'),
+  ('50000000-0000-4000-8000-000000000002', 'BE', 'upr',
+   jsonb_build_object('fr', 'Belgique – Examen périodique universel',
+                      'nl', 'België – Universele Periodieke Doorlichting',
+                      'en', 'Belgium – Universal Periodic Review'),
+   false, true, '20000000-0000-4000-8000-000000000002'),
+  ('50000000-0000-4000-8000-000000000003', 'NL', 'crc_periodic',
+   jsonb_build_object('nl', 'Nederland – periodieke toetsing door het VN-Kinderrechtencomité',
+                      'en', 'Netherlands – periodic review by the Committee on the Rights of the Child'),
+   true, true, '20000000-0000-4000-8000-000000000010'),
+  ('50000000-0000-4000-8000-000000000004', 'CR', 'crc_periodic',
+   jsonb_build_object('es', 'Costa Rica – examen periódico del Comité de los Derechos del Niño',
+                      'en', 'Costa Rica – periodic review by the Committee on the Rights of the Child'),
+   true, true, '20000000-0000-4000-8000-000000000014');
+
+insert into public.review_stages (id, cycle_id, kind, starts_on, ends_on, status, created_by)
+values
+  ('51000000-0000-4000-8000-000000000101', '50000000-0000-4000-8000-000000000001', 'state_report_due',
+   current_date - 420, null, 'done', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000102', '50000000-0000-4000-8000-000000000001', 'list_of_issues',
+   current_date - 150, null, 'done', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000103', '50000000-0000-4000-8000-000000000001', 'pre_session',
+   current_date + 95, current_date + 97, 'planned', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000104', '50000000-0000-4000-8000-000000000001', 'session',
+   current_date + 215, current_date + 216, 'planned', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000105', '50000000-0000-4000-8000-000000000001', 'concluding_observations',
+   current_date + 240, null, 'planned', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000201', '50000000-0000-4000-8000-000000000002', 'ngo_report_deadline',
+   current_date + 40, null, 'planned', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000202', '50000000-0000-4000-8000-000000000002', 'session',
+   current_date + 160, null, 'planned', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000301', '50000000-0000-4000-8000-000000000003', 'ngo_report_deadline',
+   current_date + 20, null, 'planned', '20000000-0000-4000-8000-000000000010'),
+  ('51000000-0000-4000-8000-000000000302', '50000000-0000-4000-8000-000000000003', 'session',
+   current_date + 130, current_date + 131, 'planned', '20000000-0000-4000-8000-000000000010'),
+  ('51000000-0000-4000-8000-000000000401', '50000000-0000-4000-8000-000000000004', 'ngo_report_deadline',
+   current_date - 30, null, 'done', '20000000-0000-4000-8000-000000000014'),
+  ('51000000-0000-4000-8000-000000000402', '50000000-0000-4000-8000-000000000004', 'session',
+   current_date + 45, current_date + 46, 'planned', '20000000-0000-4000-8000-000000000014'),
+  ('51000000-0000-4000-8000-000000000403', '50000000-0000-4000-8000-000000000004', 'concluding_observations',
+   current_date + 80, null, 'planned', '20000000-0000-4000-8000-000000000014');
+
+insert into public.review_stage_items (stage_id, item_id, created_by)
+values
+  -- DEI-Belgique's statement answered the list of issues; its hearing prepares the pre-session.
+  ('51000000-0000-4000-8000-000000000102', '30000000-0000-4000-8000-000000000302', '20000000-0000-4000-8000-000000000003'),
+  ('51000000-0000-4000-8000-000000000103', '30000000-0000-4000-8000-000000000201', '20000000-0000-4000-8000-000000000002'),
+  ('51000000-0000-4000-8000-000000000301', '30000000-0000-4000-8000-000000000303', '20000000-0000-4000-8000-000000000010'),
+  ('51000000-0000-4000-8000-000000000401', '30000000-0000-4000-8000-000000000305', '20000000-0000-4000-8000-000000000014');
