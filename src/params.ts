@@ -9,9 +9,13 @@ const UUID =
 /**
  * Route parameter matchers: `[lang=locale]` is one of the hub's interface languages;
  * `[id=uuid]` is an id, so that `/en/actions/not-an-id` is SvelteKit's translated 404
- * without reaching the database.
+ * without reaching the database; `[iso2=country]` a country code, `[n=article]` a UNCRC article.
  */
 export const params = defineParams({
 	locale: (param) => (isLocale(param) ? param : undefined),
-	uuid: (param) => (UUID.test(param) ? param : undefined)
+	uuid: (param) => (UUID.test(param) ? param : undefined),
+	// ISO 3166-1 alpha-2, written in lower case in addresses (/en/countries/be).
+	country: (param) => (/^[a-z]{2}$/.test(param) ? param : undefined),
+	// A UN CRC article: 1 to 54, without a leading zero.
+	article: (param) => (/^([1-9]|[1-4][0-9]|5[0-4])$/.test(param) ? param : undefined)
 });

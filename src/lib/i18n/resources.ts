@@ -22,6 +22,7 @@ export const sourceResources = {
 	auth: english<typeof import('./locales/en/auth.json')>('auth'),
 	common: english<typeof import('./locales/en/common.json')>('common'),
 	console: english<typeof import('./locales/en/console.json')>('console'),
+	countries: english<typeof import('./locales/en/countries.json')>('countries'),
 	crc: english<typeof import('./locales/en/crc.json')>('crc'),
 	dashboard: english<typeof import('./locales/en/dashboard.json')>('dashboard'),
 	errors: english<typeof import('./locales/en/errors.json')>('errors'),

@@ -3,14 +3,15 @@ import { LOCALES } from '#lib/i18n/config';
 import { PAPER_KINDS } from '#lib/workAreas';
 import { isDate } from '#lib/timeZones';
 import { subjectFields } from './jointActions';
-import { articleFilter, listFilterFields } from './listFilters';
+import { articleFilter, countryFilter, listFilterFields } from './listFilters';
 import { multiLine, singleLine } from './text';
 
 /** Paper list filters from the query string; unknown values are dropped. */
 export const paperFilterSchema = z.object({
 	...listFilterFields,
 	kind: z.enum(PAPER_KINDS).optional().catch(undefined),
-	article: articleFilter
+	article: articleFilter,
+	country: countryFilter
 });
 
 export type PaperFilters = z.infer<typeof paperFilterSchema>;

@@ -127,13 +127,31 @@ export function feedResponse(
 	name: string,
 	rows: FeedEventRow[],
 	reader: CalendarReader,
+	cacheControl: string,
+	extra: CalendarEvent[] = []
+): Response {
+	return calendarResponse(
+		request,
+		name,
+		[...rows.map((row) => feedEvent(row, reader)), ...extra],
+		reader,
+		cacheControl
+	);
+}
+
+/** The same answer for any calendar entries (events, review stages). */
+export function calendarResponse(
+	request: Request,
+	name: string,
+	events: CalendarEvent[],
+	reader: CalendarReader,
 	cacheControl: string
 ): Response {
 	const body = toICalendar({
 		name,
 		host: new URL(reader.origin).host,
 		refreshMinutes: 60,
-		events: rows.map((row) => feedEvent(row, reader))
+		events
 	});
 	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 	const headers = { ...calendarHeaders(name, false), 'cache-control': cacheControl, etag };

@@ -18,6 +18,12 @@ export interface CalendarEvent {
 	url: string;
 	cancelled?: boolean;
 	updatedAt?: Date;
+	/**
+	 * A whole-day entry (a review stage's date or range): startsAt and endsAt are the first and
+	 * last days at 00:00 UTC, written as DATE values (DTEND the day after the last, §3.6.1),
+	 * with no time zone.
+	 */
+	allDay?: boolean;
 }
 
 export interface Calendar {
@@ -108,6 +114,11 @@ export function utcStamp(date: Date): string {
 // and a feed asks for offsets thousands of times (transitions() scans day by day). Bounded by
 // the zone database (the zones are IANA names checked on input).
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** 20261201: the UTC day of a date, as a DATE value. */
+export function dateStamp(date: Date): string {
+	return utcStamp(date).slice(0, 8);
+}
 
 /** Minutes east of UTC of `timeZone` at `date`. */
 export function offsetMinutes(timeZone: string, date: Date): number {
@@ -226,6 +237,7 @@ export function toICalendar(calendar: Calendar, now = new Date()): string {
 
 	const years = new Map<string, [number, number]>();
 	for (const event of calendar.events) {
+		if (event.allDay) continue;
 		const a = event.startsAt.getUTCFullYear() - 1;
 		const b = event.endsAt.getUTCFullYear() + 1;
 		const known = years.get(event.timeZone);
@@ -240,8 +252,15 @@ export function toICalendar(calendar: Calendar, now = new Date()): string {
 			// With METHOD:PUBLISH, DTSTAMP is the event's last change (RFC 5545 §3.8.7.2): the
 			// same feed gives the same bytes, so its ETag holds until an event changes.
 			`DTSTAMP:${utcStamp(event.updatedAt ?? now)}`,
-			`DTSTART;TZID=${paramValue(event.timeZone)}:${localStamp(event.startsAt, event.timeZone)}`,
-			`DTEND;TZID=${paramValue(event.timeZone)}:${localStamp(event.endsAt, event.timeZone)}`,
+			...(event.allDay
+				? [
+						`DTSTART;VALUE=DATE:${dateStamp(event.startsAt)}`,
+						`DTEND;VALUE=DATE:${dateStamp(new Date(event.endsAt.getTime() + 86_400_000))}`
+					]
+				: [
+						`DTSTART;TZID=${paramValue(event.timeZone)}:${localStamp(event.startsAt, event.timeZone)}`,
+						`DTEND;TZID=${paramValue(event.timeZone)}:${localStamp(event.endsAt, event.timeZone)}`
+					]),
 			`SUMMARY:${escapeText(event.title)}`,
 			`DESCRIPTION:${escapeText(`${event.description}\n\n${event.url}`.trim())}`,
 			`URL:${plainValue(event.url)}`,

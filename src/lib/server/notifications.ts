@@ -43,6 +43,11 @@ export interface NotificationFacts {
 	placeChanged?: boolean;
 	/** Outdated translations' languages. */
 	locales?: string[];
+	/** A review deadline: its cycle, the cycle's country, the stage's kind and date. */
+	cycleId?: string;
+	country?: string;
+	stageKind?: string;
+	date?: string;
 }
 
 /** One notification as the list shows it, in the reader's language where content has one. */
@@ -95,7 +100,11 @@ function facts(data: Json): NotificationFacts {
 		timeZone: text(d.time_zone),
 		timeChanged: flag(d.time_changed),
 		placeChanged: flag(d.place_changed),
-		locales: Array.isArray(d.locales) ? d.locales.filter((l) => typeof l === 'string') : undefined
+		locales: Array.isArray(d.locales) ? d.locales.filter((l) => typeof l === 'string') : undefined,
+		cycleId: text(d.cycle_id),
+		country: text(d.country),
+		stageKind: text(d.kind),
+		date: text(d.date)
 	};
 }
 
@@ -105,7 +114,8 @@ function target(
 	locale: Locale,
 	itemId: string | null,
 	kind: ItemKind | null,
-	organisationSlug: string | undefined
+	organisationSlug: string | undefined,
+	review: Pick<NotificationFacts, 'cycleId' | 'country'> = {}
 ): string {
 	// Requests that wait for an answer are answered in the inbox (the item may not be readable yet).
 	if (type === 'item_invited' || type === 'signature_requested' || type === 'signature_deadline') {
@@ -115,6 +125,9 @@ function target(
 		return `/${locale}/organisations/${organisationSlug}/members`;
 	}
 	if (type === 'application_submitted') return `/${locale}/console/applications`;
+	if (type === 'review_deadline' && review.cycleId && review.country) {
+		return `/${locale}/countries/${review.country.toLowerCase()}/cycles/${review.cycleId}`;
+	}
 	if (itemId && kind) {
 		// Translations are brought up to date on the edit page.
 		const edit = type === 'translation_outdated' ? '/edit' : '';
@@ -146,7 +159,7 @@ export async function page(
 			unread: row.read_at === null,
 			kind,
 			title: pickLocalised(row.titles, locale, row.original_locale ?? ''),
-			href: target(row.type, locale, row.item_id ?? null, kind, slug),
+			href: target(row.type, locale, row.item_id ?? null, kind, slug, facts(row.data)),
 			organisation: organisationName(row.organisation, locale),
 			counterpart: organisationName(row.counterpart, locale),
 			subject: row.subject_name ?? null,

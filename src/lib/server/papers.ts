@@ -17,7 +17,7 @@ export async function list(supabase: Client, filters: PaperFilters) {
 	if (filters.q) return search(supabase, { ...filters, q: filters.q });
 	let query = narrowed(
 		supabase.from('papers').select(LIST_COLUMNS),
-		{ areas: filters.area, crc_articles: filters.article },
+		{ areas: filters.area, crc_articles: filters.article, countries: filters.country },
 		filters.organisation
 	);
 	if (filters.kind) query = query.eq('paper_kind', filters.kind);

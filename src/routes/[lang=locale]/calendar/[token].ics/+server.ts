@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as calendarTokens from '#lib/server/calendarTokens';
 import { calendarReader, feedResponse } from '#lib/server/eventCalendar';
+import * as reviewCycles from '#lib/server/reviewCycles';
+import { stageEvent, stageWords } from '#lib/server/stageCalendar';
 import type { RequestHandler } from './$types';
 
 // Issued tokens are base64url (calendarTokens.issue); anything else, a NUL or a slash
@@ -21,7 +23,13 @@ const tokenSchema = z
 export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const token = tokenSchema.safeParse(params.token);
 	if (!token.success) error(404, locals.i18n.t('errors:not_found'));
-	const rows = await calendarTokens.feed(locals.supabase, token.data);
+	// Its events, and the review stages of the countries of the person's organisations.
+	const [rows, stages] = await Promise.all([
+		calendarTokens.feed(locals.supabase, token.data),
+		reviewCycles.personalFeed(locals.supabase, token.data)
+	]);
+	const reader = calendarReader(locals, url);
+	const words = stageWords(locals);
 	// An unknown or revoked token gets the same answer as a valid one with no events: no oracle.
 	const name = `${locals.i18n.t('app_name')} – ${locals.i18n.t('events:title')}`;
 	// A secret address and one person's events: the calendar app may keep it and ask again
@@ -31,8 +39,9 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 		request,
 		name,
 		rows,
-		calendarReader(locals, url),
-		'private, no-cache'
+		reader,
+		'private, no-cache',
+		stages.map((row) => stageEvent(row, reader, words))
 	);
 	response.headers.set('referrer-policy', 'no-referrer');
 	return response;

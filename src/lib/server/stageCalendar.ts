@@ -1,0 +1,48 @@
+import type { Database } from '#lib/database.types';
+import { pickLocalised } from '#lib/i18n/content';
+import type { CalendarEvent } from './ical';
+import type { CalendarReader } from './eventCalendar';
+
+type StageRow = Database['public']['Functions']['review_stage_feed']['Returns'][number];
+
+/** What a stage's calendar entry says besides its data, in the reader's language. */
+export interface StageWords {
+	/** The stage kind's name (e.g. "NGO alternative report deadline"). */
+	kind: (kind: StageRow['kind']) => string;
+	/** Appended to the title of a cycle of demonstration dates. */
+	demo: string;
+}
+
+/**
+ * A review stage as a whole-day calendar entry: "<stage>: <cycle>", marked as a
+ * demonstration date when the cycle's dates are (never presented as the Committee's).
+ */
+export function stageEvent(
+	row: StageRow,
+	reader: CalendarReader,
+	words: StageWords
+): CalendarEvent {
+	const cycle = pickLocalised(row.cycle_names, reader.locale, 'en')?.text ?? '';
+	const own = pickLocalised(row.names, reader.locale, 'en')?.text;
+	const title = `${own || words.kind(row.kind)}: ${cycle}${row.is_demo ? ` (${words.demo})` : ''}`;
+	const url = `${reader.origin}/${reader.locale}/countries/${row.country.toLowerCase()}/cycles/${row.cycle_id}`;
+	return {
+		id: `stage-${row.stage_id}`,
+		title,
+		description: [row.is_demo ? words.demo : '', row.document_url ?? ''].filter(Boolean).join('\n'),
+		startsAt: new Date(`${row.starts_on}T00:00:00Z`),
+		endsAt: new Date(`${row.ends_on ?? row.starts_on}T00:00:00Z`),
+		timeZone: 'UTC',
+		url,
+		allDay: true,
+		updatedAt: new Date(row.updated_at)
+	};
+}
+
+/** The reader's words for a stage feed: the kinds' names and the demonstration-date mark. */
+export function stageWords(locals: App.Locals): StageWords {
+	return {
+		kind: (kind) => locals.i18n.t(`countries:stage_${kind}`),
+		demo: locals.i18n.t('countries:demo_badge')
+	};
+}

@@ -1,0 +1,25 @@
+import { actionFilterSchema } from '#lib/schemas/jointActions';
+import { paperFilterSchema } from '#lib/schemas/papers';
+import * as jointActions from '#lib/server/jointActions';
+import * as papers from '#lib/server/papers';
+import type { PageServerLoad } from './$types';
+
+/**
+ * A UNCRC article: its number, our short title, and the joint actions and papers tagged with
+ * it that the reader may see (the lists' own queries with their article filter; events carry
+ * no articles).
+ */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const article = Number(params.n);
+	const [actions, articlePapers] = await Promise.all([
+		jointActions.list(locals.supabase, actionFilterSchema.parse({ article })),
+		papers.list(locals.supabase, paperFilterSchema.parse({ article }))
+	]);
+	return {
+		article,
+		actions: actions.rows,
+		moreActions: actions.hasMore,
+		papers: articlePapers.rows,
+		morePapers: articlePapers.hasMore
+	};
+};
