@@ -954,6 +954,37 @@ export type Database = {
         }
         Relationships: []
       }
+      original_text_revisions: {
+        Row: {
+          created_at: string
+          item_id: string
+          locale: string
+          revision: number
+          texts: NonNullable<Json>
+        }
+        Insert: {
+          created_at?: string
+          item_id: string
+          locale: string
+          revision: number
+          texts: NonNullable<Json>
+        }
+        Update: {
+          created_at?: string
+          item_id?: string
+          locale?: string
+          revision?: number
+          texts?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "original_text_revisions_item_id_fkey"
+            columns: ["item_id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       paper_files: {
         Row: {
           content_type: string
@@ -1280,6 +1311,85 @@ export type Database = {
         }
         Relationships: []
       }
+      translation_requests: {
+        Row: {
+          answered_at: string | null
+          answered_by: string | null
+          created_at: string
+          due_on: string | null
+          id: string
+          item_id: string
+          locale: string
+          message: string
+          organisation_id: string
+          requested_by: string | null
+          requested_by_organisation_id: string
+          status: Database["public"]["Enums"]["translation_request_status"]
+          updated_at: string
+        }
+        Insert: {
+          answered_at?: string | null
+          answered_by?: string | null
+          created_at?: string
+          due_on?: string | null
+          id?: string
+          item_id: string
+          locale: string
+          message?: string
+          organisation_id: string
+          requested_by?: string | null
+          requested_by_organisation_id: string
+          status?: Database["public"]["Enums"]["translation_request_status"]
+          updated_at?: string
+        }
+        Update: {
+          answered_at?: string | null
+          answered_by?: string | null
+          created_at?: string
+          due_on?: string | null
+          id?: string
+          item_id?: string
+          locale?: string
+          message?: string
+          organisation_id?: string
+          requested_by?: string | null
+          requested_by_organisation_id?: string
+          status?: Database["public"]["Enums"]["translation_request_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "translation_requests_answered_by_fkey"
+            columns: ["answered_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translation_requests_item_id_fkey"
+            columns: ["item_id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translation_requests_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translation_requests_requested_by_fkey"
+            columns: ["requested_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translation_requests_requested_by_organisation_id_fkey"
+            columns: ["requested_by_organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -1582,6 +1692,16 @@ export type Database = {
           titles: Json
         }[]
       }
+      item_translation_requests: {
+        Args: { item: string }
+        Returns: {
+          due_on: string
+          locale: unknown
+          organisation_id: string
+          organisation_name: string
+          status: Database["public"]["Enums"]["translation_request_status"]
+        }[]
+      }
       joint_action_countries: {
         Args: Record<PropertyKey, never>
         Returns: string[]
@@ -1656,6 +1776,24 @@ export type Database = {
           organisation_name: string
           owner_name: string
           role: Database["public"]["Enums"]["item_organisation_role"]
+          title: string
+          title_locale: string
+        }[]
+      }
+      pending_translation_requests: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          asking_name: string
+          created_at: string
+          due_on: string
+          id: string
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+          locale: unknown
+          message: string
+          organisation_id: string
+          organisation_name: string
+          status: Database["public"]["Enums"]["translation_request_status"]
           title: string
           title_locale: string
         }[]
@@ -1772,6 +1910,8 @@ export type Database = {
         | "member_joined"
         | "application_submitted"
         | "translation_outdated"
+        | "translation_requested"
+        | "translation_request_answered"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
       paper_kind:
@@ -1787,6 +1927,12 @@ export type Database = {
         | "declined"
         | "cancelled"
       signature_state: "invited" | "signed" | "declined"
+      translation_request_status:
+        | "requested"
+        | "accepted"
+        | "declined"
+        | "done"
+        | "cancelled"
       work_area:
         | "training_education"
         | "lobbying_advocacy"
@@ -1949,6 +2095,8 @@ export const Constants = {
         "member_joined",
         "application_submitted",
         "translation_outdated",
+        "translation_requested",
+        "translation_request_answered",
       ],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
@@ -1967,6 +2115,13 @@ export const Constants = {
         "cancelled",
       ],
       signature_state: ["invited", "signed", "declined"],
+      translation_request_status: [
+        "requested",
+        "accepted",
+        "declined",
+        "done",
+        "cancelled",
+      ],
       work_area: [
         "training_education",
         "lobbying_advocacy",
