@@ -47,7 +47,8 @@ create table public.translation_requests (
   locale public.content_locale not null,
   -- The organisation asked to translate.
   organisation_id uuid not null references public.organisations (id) on delete cascade,
-  -- The organisation asking: a lead of the item (owner or accepted co-lead).
+  -- The organisation asking: a lead of the item (owner or accepted co-lead); by default the
+  -- caller's (private.guard_translation_request).
   requested_by_organisation_id uuid not null references public.organisations (id) on delete cascade,
   requested_by uuid default auth.uid() references public.profiles (id) on delete set null,
   due_on date,
@@ -256,6 +257,15 @@ begin
     select * into item from public.items i where i.id = new.item_id;
     if not found then
       raise exception 'you cannot ask for a translation of this item' using errcode = '42501';
+    end if;
+    -- Unless named, the asking organisation is the caller's lead organisation of the item
+    -- (the owner first, then the co-leads in the order they joined).
+    if new.requested_by_organisation_id is null then
+      select l.organisation into new.requested_by_organisation_id
+      from unnest(item.lead_organisation_ids) with ordinality as l (organisation, position)
+      where l.organisation in (select private.user_organisation_ids('editor'))
+      order by l.organisation = item.owner_organisation_id desc, l.position
+      limit 1;
     end if;
     if not (new.requested_by_organisation_id = any (item.lead_organisation_ids)) then
       raise exception 'only the item''s owner or a co-lead asks for its translations' using errcode = 'TR001';

@@ -5,7 +5,7 @@
 -- original's revisions that an outdated translation is compared with.
 begin;
 \ir _helpers.psql
-select plan(83);
+select plan(85);
 
 -- Fixture ------------------------------------------------------------------------------------
 -- Actions of alpha (French originals): network (Dutch translation), draft (beta co-lead),
@@ -107,8 +107,9 @@ from (values
    'another language, another item: another request'),
   ('alpha_editor', tests.ask('paper_network', 'en', 'test-gamma'), '1 row',
    'a paper is asked for too'),
-  ('beta_editor', tests.ask('item_colead', 'en', 'test-gamma', 'test-beta'), '1 row',
-   'an editor of an accepted co-lead asks in its own name'),
+  ('beta_editor', $$insert into public.translation_requests (item_id, locale, organisation_id)
+                    values (tests.uid('item_colead'), 'en', tests.uid('test-gamma'))$$, '1 row',
+   'an editor of an accepted co-lead asks, in its own name unless said'),
   ('alpha_editor', $$update public.translation_requests set status = 'accepted' where id = tests.request('item_colead', 'en')$$, 'TR008',
    'the asking side does not accept its own request')
 ) as attempt (actor, statement, outcome, description);
@@ -117,6 +118,13 @@ select tests.clear_authentication();
 select is((select r.status || ':' || tests.name(r.requested_by) || ':' || (r.due_on - current_date)
            from public.translation_requests r where r.id = tests.request('item_alpha_network', 'en')),
   'requested:alpha_editor:14', 'a new request waits for an answer, with its author and due date');
+select is((select tests.name(requested_by_organisation_id) from public.translation_requests where id = tests.request('item_colead', 'en')),
+  'test-beta', 'the asking organisation is by default the caller''s lead organisation of the item');
+select tests.check_as('alpha_editor', $$insert into public.translation_requests (item_id, locale, organisation_id)
+                    values (tests.uid('item_alpha_network'), 'es', tests.uid('test-gamma'))$$, '1 row',
+  'an owner''s editor asks in the owner''s name by default');
+select tests.clear_authentication();
+delete from public.translation_requests where item_id = tests.uid('item_alpha_network') and locale = 'es';
 select is(tests.notifications_of('translation_requested'), array['gamma_admin'],
   'the asked organisation''s editors are notified of each request');
 
