@@ -43,6 +43,9 @@ export interface NotificationFacts {
 	placeChanged?: boolean;
 	/** Outdated translations' languages. */
 	locales?: string[];
+	/** A translation request's language and due date. */
+	locale?: string;
+	dueOn?: string;
 }
 
 /** One notification as the list shows it, in the reader's language where content has one. */
@@ -95,7 +98,9 @@ function facts(data: Json): NotificationFacts {
 		timeZone: text(d.time_zone),
 		timeChanged: flag(d.time_changed),
 		placeChanged: flag(d.place_changed),
-		locales: Array.isArray(d.locales) ? d.locales.filter((l) => typeof l === 'string') : undefined
+		locales: Array.isArray(d.locales) ? d.locales.filter((l) => typeof l === 'string') : undefined,
+		locale: text(d.locale),
+		dueOn: text(d.due_on)
 	};
 }
 
@@ -108,7 +113,12 @@ function target(
 	organisationSlug: string | undefined
 ): string {
 	// Requests that wait for an answer are answered in the inbox (the item may not be readable yet).
-	if (type === 'item_invited' || type === 'signature_requested' || type === 'signature_deadline') {
+	if (
+		type === 'item_invited' ||
+		type === 'signature_requested' ||
+		type === 'signature_deadline' ||
+		type === 'translation_requested'
+	) {
 		return `/${locale}/invitations`;
 	}
 	if (type === 'member_joined' && organisationSlug) {
@@ -116,8 +126,9 @@ function target(
 	}
 	if (type === 'application_submitted') return `/${locale}/console/applications`;
 	if (itemId && kind) {
-		// Translations are brought up to date on the edit page.
-		const edit = type === 'translation_outdated' ? '/edit' : '';
+		// Translations are brought up to date, and asked for, on the edit page.
+		const edit =
+			type === 'translation_outdated' || type === 'translation_request_answered' ? '/edit' : '';
 		return `/${locale}/${SECTION[kind]}/${itemId}${edit}`;
 	}
 	return `/${locale}/notifications`;

@@ -74,14 +74,26 @@ export async function setStatus(
 export async function forItem(supabase: Client, itemId: string) {
 	const { data, error } = await supabase.rpc('item_translation_requests', { item: itemId });
 	if (error) throw error;
-	return data;
+	// The content_locale domain is typed unknown by the generator: it is a language code.
+	return data.map((r) => ({ ...r, locale: String(r.locale), due_on: r.due_on as string | null }));
+}
+
+/** The ids of an item's open requests the caller reads (lead editors, both organisations), by language. */
+export async function openIds(supabase: Client, itemId: string) {
+	const { data, error } = await supabase
+		.from('translation_requests')
+		.select('id, locale')
+		.eq('item_id', itemId)
+		.in('status', ['requested', 'accepted', 'done']);
+	if (error) throw error;
+	return new Map(data.map((r) => [r.locale, r.id]));
 }
 
 /** The requests the caller's organisations are to answer or to write (editors only). */
 export async function pending(supabase: Client) {
 	const { data, error } = await supabase.rpc('pending_translation_requests');
 	if (error) throw error;
-	return data;
+	return data.map((r) => ({ ...r, locale: String(r.locale), due_on: r.due_on as string | null }));
 }
 
 /** One request as its page shows it, or null when the caller may not read it. */
@@ -156,9 +168,9 @@ export async function saveText(
 	supabase: Client,
 	item: Pick<Translatable, 'id' | 'kind'>,
 	locale: Locale,
-	fields: Record<string, string>
+	fields: Record<string, unknown>
 ) {
-	const text = Object.fromEntries(TEXT_FIELDS[item.kind].map((f) => [f, fields[f] ?? '']));
+	const text = Object.fromEntries(TEXT_FIELDS[item.kind].map((f) => [f, String(fields[f] ?? '')]));
 	const { error } =
 		item.kind === 'joint_action'
 			? await supabase
@@ -226,33 +238,62 @@ export type LanguageState =
 	| { locale: Locale; state: 'requested'; organisation: string; dueOn: string | null }
 	| { locale: Locale; state: 'missing' };
 
+/** An item as its page loaded it: original language and revision, each text's revision. */
+type Revisioned = {
+	id: string;
+	original_locale: string;
+	original_revision: number;
+	translations: readonly { locale: string; source_revision: number }[];
+};
+
 /**
- * Every language of an item: its original, up to date, outdated since the original changed
- * (the date of the first revision after the one it was made from), requested from an
- * organisation (with the due date) while no text is there or it is outdated, or missing.
+ * Every language of an item: its original, up to date, requested from an organisation (with
+ * the due date) while no current text is there, outdated since the original changed (the date
+ * of the first revision after the one it was made from), or missing.
  */
 export function languageStates(
-	item: Translatable,
-	kept: Awaited<ReturnType<typeof revisions>>,
-	open: Awaited<ReturnType<typeof forItem>>
+	item: Revisioned,
+	dates: readonly { revision: number; createdAt: string }[],
+	open: readonly {
+		locale: string;
+		status: string;
+		organisation_name: string;
+		due_on: string | null;
+	}[]
 ): LanguageState[] {
 	return LOCALES.map((locale): LanguageState => {
-		if (locale === item.originalLocale) return { locale, state: 'original' };
-		const text = item.texts.find((t) => t.locale === locale);
-		if (text && text.source_revision >= item.originalRevision) return { locale, state: 'up_to_date' };
+		if (locale === item.original_locale) return { locale, state: 'original' };
+		const text = item.translations.find((t) => t.locale === locale);
+		if (text && text.source_revision >= item.original_revision) {
+			return { locale, state: 'up_to_date' };
+		}
 		const request = open.find((r) => r.locale === locale && r.status !== 'done');
 		if (request) {
-			return {
-				locale,
-				state: 'requested',
-				organisation: request.organisation_name,
-				dueOn: request.due_on
-			};
+			const { organisation_name: organisation, due_on: dueOn } = request;
+			return { locale, state: 'requested', organisation, dueOn };
 		}
 		if (text) {
-			const next = kept.find((r) => r.revision > text.source_revision);
+			const next = dates.find((r) => r.revision > text.source_revision);
 			return { locale, state: 'outdated', since: next?.createdAt ?? null };
 		}
 		return { locale, state: 'missing' };
 	});
+}
+
+/** The states of an item's languages for its page (two small reads beside the page's own). */
+export async function statesFor(supabase: Client, item: Revisioned) {
+	const [dates, open] = await Promise.all([
+		supabase
+			.from('original_text_revisions')
+			.select('revision, created_at')
+			.eq('item_id', item.id)
+			.order('revision'),
+		forItem(supabase, item.id)
+	]);
+	if (dates.error) throw dates.error;
+	return languageStates(
+		item,
+		dates.data.map((d) => ({ revision: d.revision, createdAt: d.created_at })),
+		open
+	);
 }
