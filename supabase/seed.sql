@@ -141,7 +141,9 @@ from password, (values
   ('20000000-0000-4000-8000-000000000024', 'admin@dni-bolivia.demo', 'Mateo Quispe', 'es'),
   ('20000000-0000-4000-8000-000000000025', 'admin@dci-sierra-leone.demo', 'Fatmata Kamara', 'en'),
   ('20000000-0000-4000-8000-000000000026', 'admin@dci-ghana.demo', 'Kwame Mensah', 'en'),
-  ('20000000-0000-4000-8000-000000000027', 'editor@dci-is.demo', 'Carlos Herrera', 'es')
+  ('20000000-0000-4000-8000-000000000027', 'editor@dci-is.demo', 'Carlos Herrera', 'es'),
+  -- DCI Palestine's translator (issue 16): writes the Arabic texts other organisations ask for.
+  ('20000000-0000-4000-8000-000000000028', 'editor@dci-palestine.demo', 'Lina Khalil', 'ar')
 ) as p (id, email, display_name, locale);
 
 -- When Supabase Auth has migrated its own schema (later columns, auth.identities),
@@ -214,6 +216,7 @@ values
   ('20000000-0000-4000-8000-000000000013', '10000000-0000-4000-8000-000000000005', 'admin'),
   ('20000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000006', 'admin'),
   ('20000000-0000-4000-8000-000000000015', '10000000-0000-4000-8000-000000000007', 'admin'),
+  ('20000000-0000-4000-8000-000000000028', '10000000-0000-4000-8000-000000000007', 'editor'),
   ('20000000-0000-4000-8000-000000000025', '10000000-0000-4000-8000-000000000008', 'admin'),
   ('20000000-0000-4000-8000-000000000024', '10000000-0000-4000-8000-000000000009', 'admin'),
   ('20000000-0000-4000-8000-000000000016', '10000000-0000-4000-8000-000000000010', 'admin'),
@@ -1620,6 +1623,17 @@ insert into public.joint_action_updates (action_id, organisation_id, author_id, 
 values
   ('30000000-0000-4000-8000-000000000106', '10000000-0000-4000-8000-000000000007', '20000000-0000-4000-8000-000000000015', 'ar',
    $t$نشرنا **12 إفادة** جديدة لأطفال اعتُقلوا هذا الخريف؛ وهي متاحة للفروع التي تُعدّ تقاريرها البديلة إلى لجنة حقوق الطفل.$t$, now() - interval '8 days');
+
+-- Translation requests (issue 16): DCI-Belgium asked DCI Palestine for the Arabic text of its
+-- public campaign (001), due in three weeks; DCI Palestine has not answered yet.
+insert into public.translation_requests
+  (id, item_id, locale, organisation_id, requested_by_organisation_id, requested_by, due_on, message, created_at)
+values
+  ('60000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'ar',
+   '10000000-0000-4000-8000-000000000007', '10000000-0000-4000-8000-000000000002',
+   '20000000-0000-4000-8000-000000000003', current_date + 21,
+   'Could you translate our campaign into Arabic for the sections in the Middle East? The summary matters most.',
+   now() - interval '2 days');
 
 -- Demo timeline ---------------------------------------------------------------------------------
 -- Every row above was inserted just now. Give the content the history a hub in use has, so

@@ -954,6 +954,37 @@ export type Database = {
         }
         Relationships: []
       }
+      original_text_revisions: {
+        Row: {
+          created_at: string
+          item_id: string
+          locale: string
+          revision: number
+          texts: NonNullable<Json>
+        }
+        Insert: {
+          created_at?: string
+          item_id: string
+          locale: string
+          revision: number
+          texts: NonNullable<Json>
+        }
+        Update: {
+          created_at?: string
+          item_id?: string
+          locale?: string
+          revision?: number
+          texts?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "original_text_revisions_item_id_fkey"
+            columns: ["item_id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       paper_files: {
         Row: {
           content_type: string
@@ -1280,140 +1311,81 @@ export type Database = {
         }
         Relationships: []
       }
-      review_cycles: {
+      translation_requests: {
         Row: {
-          country: string
+          answered_at: string | null
+          answered_by: string | null
           created_at: string
-          created_by: string | null
+          due_on: string | null
           id: string
-          is_demo: boolean
-          is_public: boolean
-          mechanism: Database["public"]["Enums"]["review_mechanism"]
-          names: NonNullable<Json>
+          item_id: string
+          locale: string
+          message: string
+          organisation_id: string
+          requested_by: string | null
+          requested_by_organisation_id: string
+          status: Database["public"]["Enums"]["translation_request_status"]
           updated_at: string
         }
         Insert: {
-          country: string
+          answered_at?: string | null
+          answered_by?: string | null
           created_at?: string
-          created_by?: string | null
+          due_on?: string | null
           id?: string
-          is_demo?: boolean
-          is_public?: boolean
-          mechanism: Database["public"]["Enums"]["review_mechanism"]
-          names: NonNullable<Json>
+          item_id: string
+          locale: string
+          message?: string
+          organisation_id: string
+          requested_by?: string | null
+          requested_by_organisation_id: string
+          status?: Database["public"]["Enums"]["translation_request_status"]
           updated_at?: string
         }
         Update: {
-          country?: string
+          answered_at?: string | null
+          answered_by?: string | null
           created_at?: string
-          created_by?: string | null
+          due_on?: string | null
           id?: string
-          is_demo?: boolean
-          is_public?: boolean
-          mechanism?: Database["public"]["Enums"]["review_mechanism"]
-          names?: NonNullable<Json>
-          updated_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "review_cycles_created_by_fkey"
-            columns: ["created_by"]
-            referencedRelation: "profiles"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      review_stage_items: {
-        Row: {
-          created_at: string
-          created_by: string | null
-          item_id: string
-          stage_id: string
-        }
-        Insert: {
-          created_at?: string
-          created_by?: string | null
-          item_id: string
-          stage_id: string
-        }
-        Update: {
-          created_at?: string
-          created_by?: string | null
           item_id?: string
-          stage_id?: string
+          locale?: string
+          message?: string
+          organisation_id?: string
+          requested_by?: string | null
+          requested_by_organisation_id?: string
+          status?: Database["public"]["Enums"]["translation_request_status"]
+          updated_at?: string
         }
         Relationships: [
           {
-            foreignKeyName: "review_stage_items_created_by_fkey"
-            columns: ["created_by"]
+            foreignKeyName: "translation_requests_answered_by_fkey"
+            columns: ["answered_by"]
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "review_stage_items_item_id_fkey"
+            foreignKeyName: "translation_requests_item_id_fkey"
             columns: ["item_id"]
             referencedRelation: "items"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "review_stage_items_stage_id_fkey"
-            columns: ["stage_id"]
-            referencedRelation: "review_stages"
+            foreignKeyName: "translation_requests_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
             referencedColumns: ["id"]
           },
-        ]
-      }
-      review_stages: {
-        Row: {
-          created_at: string
-          created_by: string | null
-          cycle_id: string
-          document_url: string | null
-          ends_on: string | null
-          id: string
-          kind: Database["public"]["Enums"]["review_stage_kind"]
-          names: NonNullable<Json>
-          starts_on: string
-          status: Database["public"]["Enums"]["review_stage_status"]
-          updated_at: string
-        }
-        Insert: {
-          created_at?: string
-          created_by?: string | null
-          cycle_id: string
-          document_url?: string | null
-          ends_on?: string | null
-          id?: string
-          kind: Database["public"]["Enums"]["review_stage_kind"]
-          names?: NonNullable<Json>
-          starts_on: string
-          status?: Database["public"]["Enums"]["review_stage_status"]
-          updated_at?: string
-        }
-        Update: {
-          created_at?: string
-          created_by?: string | null
-          cycle_id?: string
-          document_url?: string | null
-          ends_on?: string | null
-          id?: string
-          kind?: Database["public"]["Enums"]["review_stage_kind"]
-          names?: NonNullable<Json>
-          starts_on?: string
-          status?: Database["public"]["Enums"]["review_stage_status"]
-          updated_at?: string
-        }
-        Relationships: [
           {
-            foreignKeyName: "review_stages_created_by_fkey"
-            columns: ["created_by"]
+            foreignKeyName: "translation_requests_requested_by_fkey"
+            columns: ["requested_by"]
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "review_stages_cycle_id_fkey"
-            columns: ["cycle_id"]
-            referencedRelation: "review_cycles"
+            foreignKeyName: "translation_requests_requested_by_organisation_id_fkey"
+            columns: ["requested_by_organisation_id"]
+            referencedRelation: "organisations"
             referencedColumns: ["id"]
           },
         ]
@@ -1524,17 +1496,6 @@ export type Database = {
           display_name: string
           email: string
           preferred_locale: string
-        }[]
-      }
-      country_overview: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          country: string
-          cycles: number
-          events: number
-          joint_actions: number
-          organisations: number
-          papers: number
         }[]
       }
       create_due_reminders: { Args: { now?: string }; Returns: number }
@@ -1731,18 +1692,21 @@ export type Database = {
           titles: Json
         }[]
       }
+      item_translation_requests: {
+        Args: { item: string }
+        Returns: {
+          due_on: string
+          locale: unknown
+          organisation_id: string
+          organisation_name: string
+          status: Database["public"]["Enums"]["translation_request_status"]
+        }[]
+      }
       joint_action_countries: {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
-      linkable_items: {
-        Args: { country: string }
-        Returns: {
-          item_id: string
-          kind: Database["public"]["Enums"]["item_kind"]
-        }[]
-      }
       mark_news_seen: { Args: { seen_at: string }; Returns: string }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
@@ -1816,6 +1780,24 @@ export type Database = {
           title_locale: string
         }[]
       }
+      pending_translation_requests: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          asking_name: string
+          created_at: string
+          due_on: string
+          id: string
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+          locale: unknown
+          message: string
+          organisation_id: string
+          organisation_name: string
+          status: Database["public"]["Enums"]["translation_request_status"]
+          title: string
+          title_locale: string
+        }[]
+      }
       personal_calendar: {
         Args: { token: string }
         Returns: {
@@ -1834,45 +1816,9 @@ export type Database = {
           venue_name: string
         }[]
       }
-      personal_review_stages: {
-        Args: { token: string }
-        Returns: {
-          country: string
-          cycle_id: string
-          cycle_names: Json
-          document_url: string
-          ends_on: string
-          is_demo: boolean
-          kind: Database["public"]["Enums"]["review_stage_kind"]
-          mechanism: Database["public"]["Enums"]["review_mechanism"]
-          names: Json
-          stage_id: string
-          starts_on: string
-          status: Database["public"]["Enums"]["review_stage_status"]
-          updated_at: string
-        }[]
-      }
       register_for_event: {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
-      }
-      review_stage_feed: {
-        Args: { country?: string; cycle?: string }
-        Returns: {
-          country: string
-          cycle_id: string
-          cycle_names: Json
-          document_url: string
-          ends_on: string
-          is_demo: boolean
-          kind: Database["public"]["Enums"]["review_stage_kind"]
-          mechanism: Database["public"]["Enums"]["review_mechanism"]
-          names: Json
-          stage_id: string
-          starts_on: string
-          status: Database["public"]["Enums"]["review_stage_status"]
-          updated_at: string
-        }[]
       }
       search_items: {
         Args: { kind?: Database["public"]["Enums"]["item_kind"]; query: string }
@@ -1964,7 +1910,8 @@ export type Database = {
         | "member_joined"
         | "application_submitted"
         | "translation_outdated"
-        | "review_deadline"
+        | "translation_requested"
+        | "translation_request_answered"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
       paper_kind:
@@ -1979,23 +1926,13 @@ export type Database = {
         | "pending"
         | "declined"
         | "cancelled"
-      review_mechanism:
-        | "crc_periodic"
-        | "crc_optional_protocol"
-        | "upr"
-        | "complaint_opic"
-        | "complaint_ecsr"
-      review_stage_kind:
-        | "state_report_due"
-        | "list_of_issues"
-        | "ngo_report_deadline"
-        | "pre_session"
-        | "session"
-        | "concluding_observations"
-        | "follow_up_report_due"
-        | "other"
-      review_stage_status: "planned" | "done"
       signature_state: "invited" | "signed" | "declined"
+      translation_request_status:
+        | "requested"
+        | "accepted"
+        | "declined"
+        | "done"
+        | "cancelled"
       work_area:
         | "training_education"
         | "lobbying_advocacy"
@@ -2158,7 +2095,8 @@ export const Constants = {
         "member_joined",
         "application_submitted",
         "translation_outdated",
-        "review_deadline",
+        "translation_requested",
+        "translation_request_answered",
       ],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
@@ -2176,25 +2114,14 @@ export const Constants = {
         "declined",
         "cancelled",
       ],
-      review_mechanism: [
-        "crc_periodic",
-        "crc_optional_protocol",
-        "upr",
-        "complaint_opic",
-        "complaint_ecsr",
-      ],
-      review_stage_kind: [
-        "state_report_due",
-        "list_of_issues",
-        "ngo_report_deadline",
-        "pre_session",
-        "session",
-        "concluding_observations",
-        "follow_up_report_due",
-        "other",
-      ],
-      review_stage_status: ["planned", "done"],
       signature_state: ["invited", "signed", "declined"],
+      translation_request_status: [
+        "requested",
+        "accepted",
+        "declined",
+        "done",
+        "cancelled",
+      ],
       work_area: [
         "training_education",
         "lobbying_advocacy",

@@ -32,6 +32,7 @@ export const sourceResources = {
 	notifications: english<typeof import('./locales/en/notifications.json')>('notifications'),
 	organisations: english<typeof import('./locales/en/organisations.json')>('organisations'),
 	papers: english<typeof import('./locales/en/papers.json')>('papers'),
+	translations: english<typeof import('./locales/en/translations.json')>('translations'),
 	validation: english<typeof import('./locales/en/validation.json')>('validation')
 };
 

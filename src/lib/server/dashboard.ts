@@ -3,6 +3,7 @@ import * as organisationInvitations from './invitations';
 import * as items from './items';
 import * as memberships from './memberships';
 import * as papers from './papers';
+import * as translationRequests from './translationRequests';
 import type { Client } from './supabase';
 
 /**
@@ -12,10 +13,12 @@ import type { Client } from './supabase';
  * them; the dashboard lists them with a link there.
  */
 export async function answersAwaited(supabase: Client, userId: string) {
-	const [invitations, mine, organisationsInviting] = await Promise.all([
+	const [invitations, mine, organisationsInviting, translations] = await Promise.all([
 		items.pendingInvitations(supabase),
 		memberships.mine(supabase, userId),
-		organisationInvitations.mine(supabase)
+		organisationInvitations.mine(supabase),
+		// Requests to translate, to answer (requested) or to write (accepted): editors only.
+		translationRequests.pending(supabase)
 	]);
 	// Requests to co-sign are read by every member of the asked organisation, but only its
 	// admins answer them (decide_paper_signature refuses the others): only theirs are listed.
@@ -23,7 +26,7 @@ export async function answersAwaited(supabase: Client, userId: string) {
 		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
 		.map((m) => m.organisation!.id);
 	const signatures = await papers.pendingSignatures(supabase, adminOf);
-	return { invitations, signatures, organisationsInviting };
+	return { invitations, signatures, organisationsInviting, translations };
 }
 
 const titled = {

@@ -187,3 +187,17 @@ export const membershipErrorKey = codeKeys({
 	'23514': 'members:error_last_admin', // the last-admin guard (the only check on memberships)
 	'42501': 'members:error_change_refused'
 });
+
+/** Errors of translation requests (…_translation_requests.sql, TR001–TR009) → i18n keys. */
+export const translationRequestErrorKey = codeKeys({
+	TR001: 'translations:error_not_lead',
+	TR002: 'translations:error_cannot_ask',
+	TR003: 'translations:error_original',
+	TR004: 'translations:error_archived',
+	TR005: 'translations:error_not_readable',
+	TR006: 'validation:deadline_past',
+	TR007: 'errors:forbidden',
+	TR008: 'translations:error_status',
+	TR009: 'errors:forbidden',
+	'23505': 'translations:error_already_asked'
+});

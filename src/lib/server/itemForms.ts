@@ -1,12 +1,16 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { actionInviteSchema } from '#lib/schemas/jointActions';
+import { askTranslationSchema, translationRequestSchema } from '#lib/schemas/translationRequests';
+import { LOCALES, type Locale } from '#lib/i18n/config';
+import { translationRequestErrorKey } from './errors';
 import { requireUser } from './auth';
 import { formFail, formValues, parseForm, type EchoOf } from './forms';
 import * as items from './items';
 import * as memberships from './memberships';
 import * as organisations from './organisations';
 import type { Client } from './supabase';
+import * as translationRequests from './translationRequests';
 
 /**
  * The form actions every item's pages share: the edit page's text, invite and status (and
@@ -86,6 +90,35 @@ export function editActions<S extends z.ZodType<{ locale: string }>>(
 			}
 			return { action: 'text', saved: true };
 		},
+		askTranslation: async (event: EditEvent) => {
+			const id = await editing(event, kind);
+			const form = await event.request.formData();
+			const parsed = parseForm(askTranslationSchema, form);
+			if (!parsed.success) return formFail('askTranslation', parsed.errors, parsed.values);
+			try {
+				await translationRequests.ask(event.locals.supabase, id, {
+					organisationId: parsed.data.organisation_id,
+					locale: parsed.data.locale,
+					dueOn: parsed.data.due_on,
+					message: parsed.data.message
+				});
+			} catch (caught) {
+				const key = translationRequestErrorKey(caught);
+				return formFail('askTranslation', caught, formValues(askTranslationSchema, form), {
+					mapKey: translationRequestErrorKey,
+					field: key === 'validation:deadline_past' ? 'due_on' : 'form'
+				});
+			}
+			return { action: 'askTranslation', saved: true };
+		},
+		cancelTranslation: editAction(
+			kind,
+			'cancelTranslation',
+			translationRequestSchema,
+			(supabase, id, data) =>
+				translationRequests.setStatus(supabase, data.request_id, 'cancelled', id),
+			translationRequestErrorKey
+		),
 		invite: editAction(kind, 'invite', actionInviteSchema, (supabase, id, data) =>
 			items.invite(supabase, id, data.organisation_id, data.role)
 		),
@@ -159,4 +192,42 @@ export async function createFromForm<
 		return formFail(undefined, caught, values, { mapKey: options.mapKey });
 	}
 	redirect(303, `/${locals.locale}/${options.path(id)}`);
+}
+
+/**
+ * The translation requests section of an edit page: the item's open requests, the languages
+ * that may still be asked for (not the original, none already open) and the organisations
+ * that may be asked (active, not already editing the item).
+ */
+export async function translationRequestsForEditing(
+	supabase: Client,
+	id: string,
+	original: Locale,
+	attachments: { role: string; state: string; organisation: { id: string } | null }[]
+) {
+	const [open, ids, directory] = await Promise.all([
+		translationRequests.forItem(supabase, id),
+		translationRequests.openIds(supabase, id),
+		organisations.list(supabase, {})
+	]);
+	const leads = new Set(
+		attachments
+			.filter((a) => a.state === 'accepted' && (a.role === 'owner' || a.role === 'co_lead'))
+			.map((a) => a.organisation?.id)
+	);
+	const asked = new Set(open.map((r) => r.locale));
+	return {
+		requests: open.map((r) => ({
+			// The id (for the cancel button) where the caller reads the request itself.
+			id: ids.get(r.locale) ?? null,
+			locale: r.locale as Locale,
+			status: r.status,
+			organisation: r.organisation_name,
+			dueOn: r.due_on
+		})),
+		askableLocales: LOCALES.filter((l) => l !== original && !asked.has(l)),
+		askable: directory
+			.filter((o) => o.status === 'active' && !leads.has(o.id))
+			.map(({ id, name }) => ({ id, name }))
+	};
 }

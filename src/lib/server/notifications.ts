@@ -48,6 +48,9 @@ export interface NotificationFacts {
 	country?: string;
 	stageKind?: string;
 	date?: string;
+	/** A translation request's language and due date. */
+	locale?: string;
+	dueOn?: string;
 }
 
 /** One notification as the list shows it, in the reader's language where content has one. */
@@ -104,7 +107,9 @@ function facts(data: Json): NotificationFacts {
 		cycleId: text(d.cycle_id),
 		country: text(d.country),
 		stageKind: text(d.kind),
-		date: text(d.date)
+		date: text(d.date),
+		locale: text(d.locale),
+		dueOn: text(d.due_on)
 	};
 }
 
@@ -118,7 +123,12 @@ function target(
 	review: Pick<NotificationFacts, 'cycleId' | 'country'> = {}
 ): string {
 	// Requests that wait for an answer are answered in the inbox (the item may not be readable yet).
-	if (type === 'item_invited' || type === 'signature_requested' || type === 'signature_deadline') {
+	if (
+		type === 'item_invited' ||
+		type === 'signature_requested' ||
+		type === 'signature_deadline' ||
+		type === 'translation_requested'
+	) {
 		return `/${locale}/invitations`;
 	}
 	if (type === 'member_joined' && organisationSlug) {
@@ -129,8 +139,9 @@ function target(
 		return `/${locale}/countries/${review.country.toLowerCase()}/cycles/${review.cycleId}`;
 	}
 	if (itemId && kind) {
-		// Translations are brought up to date on the edit page.
-		const edit = type === 'translation_outdated' ? '/edit' : '';
+		// Translations are brought up to date, and asked for, on the edit page.
+		const edit =
+			type === 'translation_outdated' || type === 'translation_request_answered' ? '/edit' : '';
 		return `/${locale}/${SECTION[kind]}/${itemId}${edit}`;
 	}
 	return `/${locale}/notifications`;

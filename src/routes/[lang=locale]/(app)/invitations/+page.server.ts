@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { requireUser } from '#lib/server/auth';
-import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
+import { dbErrorKey, paperErrorKey, translationRequestErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as dashboard from '#lib/server/dashboard';
 import * as items from '#lib/server/items';
 import * as papers from '#lib/server/papers';
+import { answerTranslationSchema } from '#lib/schemas/translationRequests';
+import * as translationRequests from '#lib/server/translationRequests';
 import type { Actions, PageServerLoad } from './$types';
 
 const answerSchema = z.object({
@@ -53,6 +55,25 @@ export const actions: Actions = {
 			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
 		}
 		return { answered: true };
+	},
+	/** The asked organisation's editors accept or decline a translation request. */
+	translate: async ({ locals, request }) => {
+		const parsed = parseForm(answerTranslationSchema, await request.formData());
+		if (!parsed.success) return fail(400, { errors: { form: 'errors:generic' } });
+		const accept = parsed.data.answer === 'accept';
+		try {
+			await translationRequests.setStatus(
+				locals.supabase,
+				parsed.data.request_id,
+				accept ? 'accepted' : 'declined'
+			);
+		} catch (caught) {
+			const key = translationRequestErrorKey(caught);
+			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
+		}
+		// Accepted: straight to the translation editor.
+		if (accept) redirect(303, `/${locals.locale}/translations/${parsed.data.request_id}`);
+		return { translationDeclined: true };
 	},
 	sign: async ({ locals, request }) => {
 		const form = await request.formData();

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import * as items from '#lib/server/items';
+import * as translationRequests from '#lib/server/translationRequests';
 import * as jointActions from '#lib/server/jointActions';
 import { actionUpdateSchema } from '#lib/schemas/jointActions';
 import { requireUser } from '#lib/server/auth';
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	const { item: action, text } = items.shownText(found, locals, url);
+	// Every language's state: the original, up to date, outdated since, requested from, missing.
+	const translationStates = await translationRequests.statesFor(locals.supabase, action);
 
 	const languages = action.translations
 		.map((t) => ({
@@ -35,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 
 	return {
+		translationStates,
 		action: {
 			id: action.id,
 			originalLocale: action.original_locale,

@@ -4,6 +4,7 @@ import { requireUser } from '#lib/server/auth';
 import { registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import * as items from '#lib/server/items';
+import * as translationRequests from '#lib/server/translationRequests';
 import * as jointActions from '#lib/server/jointActions';
 import { sendPendingEmails } from '#lib/server/mail';
 import { plainSummary, renderMarkdown } from '#lib/server/markdown';
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		user ? events.readerState(locals.supabase, id) : Promise.resolve(null)
 	]);
 	const { item: event, text } = items.shownText(found, locals, url);
+	// Every language's state: the original, up to date, outdated since, requested from, missing.
+	const translationStates = await translationRequests.statesFor(locals.supabase, event);
 
 	const action = jointActions.actionLink(event.action, locals.locale);
 
@@ -31,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		new Date(deadline).getTime() > now;
 
 	return {
+		translationStates,
 		event: {
 			id: event.id,
 			originalLocale: event.original_locale,

@@ -1,5 +1,6 @@
 import { accessReason } from '#lib/access';
 import * as items from '#lib/server/items';
+import * as translationRequests from '#lib/server/translationRequests';
 import * as jointActions from '#lib/server/jointActions';
 import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
@@ -11,6 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		items.rights(locals.supabase, params.id, locals.user !== null)
 	]);
 	const { item: paper, text } = items.shownText(found, locals, url);
+	// Every language's state: the original, up to date, outdated since, requested from, missing.
+	const translationStates = await translationRequests.statesFor(locals.supabase, paper);
 	const action = jointActions.actionLink(paper.action, locals.locale);
 
 	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));
@@ -24,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}));
 
 	return {
+		translationStates,
 		paper: {
 			id: paper.id,
 			kind: paper.paper_kind,

@@ -2,7 +2,11 @@ import { eventDetailsSchema, eventTranslationSchema } from '#lib/schemas/events'
 import * as events from '#lib/server/events';
 import { eventFieldError } from '#lib/server/errors';
 import { formFail, formValues, parseForm, withCheckbox } from '#lib/server/forms';
-import { attachmentsForEditing, editActions } from '#lib/server/itemForms';
+import {
+	attachmentsForEditing,
+	editActions,
+	translationRequestsForEditing
+} from '#lib/server/itemForms';
 import { sendPendingEmails } from '#lib/server/mail';
 import * as items from '#lib/server/items';
 import { TIME_ZONES, utcToZoned } from '#lib/timeZones';
@@ -10,11 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const editing = await items.loadForEditing({ locals, url, params }, 'event');
-	const { item: event, locale, isOwnerEditor } = editing;
-	const [link, linkable, organisations] = await Promise.all([
+	const { item: event, locale, original, isOwnerEditor } = editing;
+	const [link, linkable, organisations, translation] = await Promise.all([
 		events.onlineLink(locals.supabase, event.id),
 		events.linkableActions(locals.supabase, locals.locale),
-		attachmentsForEditing(locals.supabase, event.item.attachments, isOwnerEditor)
+		attachmentsForEditing(locals.supabase, event.item.attachments, isOwnerEditor),
+		translationRequestsForEditing(locals.supabase, event.id, original, event.item.attachments)
 	]);
 	const start = utcToZoned(event.starts_at, event.time_zone);
 	const end = utcToZoned(event.ends_at, event.time_zone);
@@ -48,7 +53,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		timeZones: TIME_ZONES,
 		jointActions: linkable,
 		cancelled: event.cancelled_at !== null,
-		...organisations
+		...organisations,
+		translation
 	};
 };
 

@@ -8,7 +8,7 @@ import {
 } from '#lib/schemas/papers';
 import { paperErrorKey } from '#lib/server/errors';
 import { formFail, formValues, parseForm } from '#lib/server/forms';
-import { editAction, editActions } from '#lib/server/itemForms';
+import { editAction, editActions, translationRequestsForEditing } from '#lib/server/itemForms';
 import * as items from '#lib/server/items';
 import * as organisations from '#lib/server/organisations';
 import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
@@ -74,9 +74,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.map(({ id, name }) => ({ id, name }));
 	}
 
+	const translation = await translationRequestsForEditing(
+		locals.supabase,
+		editing.id,
+		original,
+		paper.item.attachments
+	);
+
 	return {
 		...editing.page,
 		titleLocale: original,
+		translation,
 		created: url.searchParams.has('created'),
 		current: items.textValues(paper.translations, locale, ['title', 'abstract']),
 		versions,
