@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { dbErrorKey, errorCode } from './errors';
+import { dbErrorKey, errorCode, failStatus } from './errors';
 
 /** Field → i18n key of the first problem with it; `form` for problems of the whole form. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -149,7 +149,8 @@ function isCaught(problem: unknown): boolean {
  * The one builder of a refused form, as the pages read it: `{ action, values, errors }`.
  * Given field errors (a parse), they are the answer (400). Given what a service threw, its
  * code becomes one message for the form (or for `field`) through `mapKey` (dbErrorKey by
- * default, when a refusal by the database answers 403, as the page itself would).
+ * default, when a refusal by the database answers 403, as the page itself would); an outage
+ * answers 503 with errors:unavailable, what was typed kept.
  */
 export function formFail<V extends object = Record<string, never>>(
 	action: string | undefined,
@@ -159,6 +160,6 @@ export function formFail<V extends object = Record<string, never>>(
 ) {
 	if (!isCaught(problem)) return fail(400, { action, values, errors: problem as FieldErrors });
 	const key = (mapKey ?? dbErrorKey)(problem);
-	const status = key === 'errors:forbidden' && !mapKey ? 403 : 400;
+	const status = failStatus(key, key === 'errors:forbidden' && !mapKey ? 403 : 400);
 	return fail(status, { action, values, errors: { [field]: key } as FieldErrors });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { requireUser } from '#lib/server/auth';
-import { dbErrorKey, paperErrorKey } from '#lib/server/errors';
+import { dbErrorKey, failStatus, paperErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as dashboard from '#lib/server/dashboard';
@@ -50,7 +50,9 @@ export const actions: Actions = {
 		} catch (caught) {
 			const key = dbErrorKey(caught);
 			// Not theirs to answer (RLS refused): 403, with the message on the form.
-			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
+			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), {
+				errors: { form: key }
+			});
 		}
 		return { answered: true };
 	},
@@ -76,10 +78,11 @@ export const actions: Actions = {
 				parsed.data.comment
 			);
 		} catch (caught) {
-			return fail(400, {
+			const key = paperErrorKey(caught);
+			return fail(failStatus(key), {
 				signatureId,
 				comment: parsed.data.comment,
-				errors: { form: paperErrorKey(caught) }
+				errors: { form: key }
 			});
 		}
 		return { decided: state };
