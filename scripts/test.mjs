@@ -173,6 +173,14 @@ if (stackUp) {
 		});
 	}
 
+	if (built) {
+		// After the browser tests: it resets the database and stops each component in turn
+		// (about a minute; docs/reliability.md).
+		await check('faults: outages under load (test:faults)', process.execPath, [
+			'scripts/test-faults.mjs'
+		]);
+	}
+
 	// Last: it replaces the stack's database (with a backup of itself).
 	await check('backup and restore (database and files)', process.execPath, [
 		'scripts/test-backup.mjs'
