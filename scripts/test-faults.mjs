@@ -14,14 +14,13 @@
 // writes it to docs/reliability.md. Leaves the stack running with every component up.
 //
 //   node scripts/test-faults.mjs [--write] [--keep-data]
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { API_URL, DATA_DIR, DB_URL, LOG_DIR, MAIL_URL, PORTS, ROOT } from './stack/config.mjs';
-import { serviceRoleKey } from './stack/config.mjs';
+import { createPerson, postForm, signIn, startBuiltApp } from './built-app.mjs';
+import { DATA_DIR, DB_URL, MAIL_URL, PORTS, ROOT } from './stack/config.mjs';
 import { COMPONENTS, reset, start, startComponent, stopComponent } from './stack.mjs';
 
 const WRITE = process.argv.includes('--write');
@@ -82,116 +81,23 @@ async function db(sql, params = []) {
 	}
 }
 
-// The app ------------------------------------------------------------------------------
-
-function startApp() {
-	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) {
-		console.log('no build/: vite build');
-		const built = spawnSync(
-			path.join(ROOT, 'node_modules/.bin/vite'),
-			['build', '--logLevel', 'warn'],
-			{
-				cwd: ROOT,
-				stdio: 'inherit'
-			}
-		);
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
-	fs.mkdirSync(LOG_DIR, { recursive: true });
-	const log = fs.openSync(path.join(LOG_DIR, 'faults-app.log'), 'w');
-	const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], {
-		cwd: ROOT,
-		stdio: ['ignore', log, log],
-		// The outbox dispatcher every second, so that waiting emails go out soon after the
-		// SMTP server is back.
-		env: { ...process.env, MAIL_DISPATCH_INTERVAL_SECONDS: '1', LOG_FORMAT: 'json' }
-	});
-	fs.closeSync(log);
-	return child;
-}
-
-async function waitForApp() {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		try {
-			const response = await fetch(`${BASE}/healthz`);
-			if (response.ok) return;
-		} catch {
-			/* not yet */
-		}
-		await sleep(200);
-	}
-	throw new Error(`the app did not answer on ${BASE} (log: .data/logs/faults-app.log)`);
-}
-
 // People -------------------------------------------------------------------------------
 
-const cookieHeader = (setCookies) =>
-	setCookies
-		.map((line) => line.split(';')[0])
-		.filter((pair) => !pair.endsWith('='))
-		.join('; ');
-
-/** Signs a person in through the app's form: their session cookies. */
-async function signIn(email, password) {
-	const response = await fetch(`${BASE}/en/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: BASE,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password })
-	});
-	if (response.status !== 303) throw new Error(`signing ${email} in: HTTP ${response.status}`);
-	return cookieHeader(response.headers.getSetCookie());
-}
-
-/** Creates a person through Auth's admin API (language by turn) and signs them in. */
+/** Creates a person (language by turn) and signs them in through the app's form. */
 async function person(i, run) {
 	const email = `faults-${run}-${i}@example.org`;
-	const created = await fetch(`${API_URL}/auth/v1/admin/users`, {
-		method: 'POST',
-		headers: {
-			apikey: serviceRoleKey,
-			authorization: `Bearer ${serviceRoleKey}`,
-			'content-type': 'application/json'
-		},
-		body: JSON.stringify({
-			email,
-			password: PASSWORD,
-			email_confirm: true,
-			user_metadata: { display_name: `Faults ${i}` }
-		})
-	});
-	if (!created.ok) throw new Error(`creating ${email}: ${created.status} ${await created.text()}`);
+	await createPerson(email, PASSWORD, `Faults ${i}`);
 	const lang = LANGUAGES[i % LANGUAGES.length];
 	await db(
 		`update public.profiles p set preferred_locale = $2 from auth.users u
-	           where u.id = p.id and u.email = $1`,
+		  where u.id = p.id and u.email = $1`,
 		[email, lang]
 	);
-	return { email, lang, cookie: await signIn(email, PASSWORD) };
+	return { email, lang, cookie: await signIn(BASE, email, PASSWORD) };
 }
 
-/** A form action posted as the browser's enhanced form does: its JSON answer. */
-async function action(url, cookie, fields = {}) {
-	const response = await fetch(`${BASE}${url}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin: BASE,
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields),
-		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
-	});
-	return { response, body: await response.text() };
-}
+const action = (url, cookie, fields = {}) =>
+	postForm(BASE, url, { cookie, fields, timeoutMs: REQUEST_TIMEOUT_MS });
 
 // Requests -----------------------------------------------------------------------------
 
@@ -501,18 +407,10 @@ async function doubleSubmit(who) {
 	// A registration posted twice at once (a double click) and once more later (a resubmit).
 	const event = EVENTS[3];
 	const post = () =>
-		fetch(`${BASE}/${who.lang}/events/${event}?/register`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				cookie: who.cookie,
-				origin: BASE,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: ''
-		}).then(async (r) => {
-			const body = await r.text();
+		postForm(BASE, `/${who.lang}/events/${event}?/register`, {
+			cookie: who.cookie,
+			html: true
+		}).then(({ response: r, body }) => {
 			if (r.status >= 500) problem(`double registration: HTTP ${r.status}`);
 			if (STACK_TRACE.test(body)) problem('double registration: stack trace');
 			return r.status;
@@ -533,11 +431,14 @@ async function main() {
 	await start({ quiet: true });
 	await reset({ quiet: true });
 	const run = Date.now().toString(36);
-	const app = startApp();
-	const stopApp = () => app.exitCode === null && app.kill('SIGTERM');
-	process.on('exit', stopApp);
+	// The outbox dispatcher every second, so that waiting emails go out soon after the SMTP
+	// server is back.
+	const app = await startBuiltApp({
+		port: PORT,
+		name: 'faults-app',
+		env: { MAIL_DISPATCH_INTERVAL_SECONDS: '1' }
+	});
 	try {
-		await waitForApp();
 		const people = [];
 		for (let i = 0; i < PEOPLE; i++) {
 			// The sign-in form counts every attempt per client address (20 per 15 minutes):
@@ -545,7 +446,7 @@ async function main() {
 			if (i % 10 === 0) await db(`delete from private.throttle_attempts where action = 'sign_in'`);
 			people.push(await person(i, run));
 		}
-		const organiser = await signIn(ORGANISER, DEMO_PASSWORD);
+		const organiser = await signIn(BASE, ORGANISER, DEMO_PASSWORD);
 		const resubmitter = await person(PEOPLE, run);
 		console.log(
 			`${people.length} people signed in on ${BASE}; load: a page every ${PAGE_EVERY_MS} ms, a registration every ${REGISTER_EVERY_MS} ms`
@@ -586,7 +487,7 @@ async function main() {
 			problem(`${record.phase}: ${record.kind} ${record.url}: ${record.bad}`);
 		report({ began, byOutcome, stored, lost, ghost, mail, twice });
 	} finally {
-		stopApp();
+		app.stop();
 		// Whatever happened, every component runs again.
 		for (const component of COMPONENTS) await startComponent(component).catch(() => undefined);
 	}
