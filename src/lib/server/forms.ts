@@ -90,7 +90,8 @@ export function formValues<S extends z.ZodType>(schema: S, form: FormData): Echo
 	const fields = fieldsOf(schema);
 	const values: FormValues = {};
 	for (const key of new Set(form.keys())) {
-		const field = fields[key];
+		// Only the schema's own fields: a form may name anything (`valueOf`, `__proto__`).
+		const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
 		if (!field) continue;
 		const limit = maxLength(field) ?? UNSTATED_MAX;
 		const all = form
@@ -121,6 +122,8 @@ function isListField(schema: z.ZodType): boolean {
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParseResult<S> {
 	const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
 	for (const key of new Set(form.keys())) {
+		// A field named `__proto__` would set the object's prototype, not a value.
+		if (key === '__proto__') continue;
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : (all[0] ?? '');
 	}
