@@ -7,7 +7,8 @@
 //   node scripts/stack.mjs build-auth                   retry building Auth now
 //   node scripts/stack.mjs env                          the app's env as KEY=value lines
 //
-// Other scripts import start({ quiet }), stop(), status(), reset().
+// Other scripts import start({ quiet }), stop(), status(), reset(), and stopComponent(name) /
+// startComponent(name) for one part (COMPONENTS: postgres, rest, auth, mail, gateway).
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -349,6 +350,47 @@ export async function stop({ quiet = false } = {}) {
 		if (await stopPostgres(safeLocation())) stopped.push('postgres');
 		log(stopped.length ? `Stopped: ${stopped.join(', ')}` : 'Nothing was running.');
 		return stopped;
+	});
+}
+
+/** The components `stopComponent` and `startComponent` take: Postgres and each service. */
+export const COMPONENTS = ['postgres', ...SERVICES.map((service) => service.name)];
+
+function componentNamed(name) {
+	if (!COMPONENTS.includes(name)) {
+		throw new StackError(`Unknown component ${name}: one of ${COMPONENTS.join(', ')}`);
+	}
+	return serviceNamed(name);
+}
+
+/**
+ * Stops one component, the others left running (scripts/test-faults.mjs: an outage of one
+ * part). Postgres gets a fast shutdown (open transactions are rolled back, connections cut),
+ * a service SIGTERM then SIGKILL. Resolves true when it was running.
+ */
+export async function stopComponent(name) {
+	const service = componentNamed(name);
+	return withLock(async () => {
+		if (!service) return stopPostgres(safeLocation());
+		const pid = runningPid(service.name, service.match);
+		if (pid === null) return false;
+		await killGroup(pid);
+		fs.rmSync(path.join(RUN_DIR, `${service.name}.pid`), { force: true });
+		return true;
+	});
+}
+
+/**
+ * Starts one stopped component again and resolves once it answers (Postgres: a query; a
+ * service: its readiness check). Nothing else is restarted: how the others find it again is
+ * what an outage tests. Resolves true when it started it.
+ */
+export async function startComponent(name) {
+	const service = componentNamed(name);
+	return withLock(async () => {
+		if (!service) return (await startPostgres()).started;
+		if (service.name === 'auth' && !authAvailability().available) return false;
+		return startService(service);
 	});
 }
 

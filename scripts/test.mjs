@@ -173,6 +173,20 @@ if (stackUp) {
 		});
 	}
 
+	if (built) {
+		// After the browser tests, each resetting the database first: the fuzz of every form
+		// and query parameter (about a minute), then outages of each component under load.
+		await vitest('fuzz (fast-check, built app)', 'fuzz.json', [
+			'--config',
+			'vitest.fuzz.config.ts'
+		]);
+		// It resets the database and stops each component in turn
+		// (about a minute; docs/reliability.md).
+		await check('faults: outages under load (test:faults)', process.execPath, [
+			'scripts/test-faults.mjs'
+		]);
+	}
+
 	// Last: it replaces the stack's database (with a backup of itself).
 	await check('backup and restore (database and files)', process.execPath, [
 		'scripts/test-backup.mjs'

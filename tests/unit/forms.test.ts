@@ -58,3 +58,26 @@ describe('the values a refused form shows again', () => {
 		expect(result.values).not.toHaveProperty('unknown_field');
 	});
 });
+
+describe('field names a form may send that are no field', () => {
+	// Found by the fuzz (tests/fuzz): `valueOf` made formValues read Object.prototype.valueOf as
+	// a schema and answer 500.
+	it('are ignored, whatever they are named', () => {
+		for (const name of ['valueOf', 'toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+			const form = formData({ email: 'x', [name]: 'public' });
+			const result = parseForm(signInSchema, form);
+			expect(result).toEqual({
+				success: false,
+				errors: { email: 'validation:email_invalid', password: 'validation:password_required' },
+				values: { email: 'x' }
+			});
+		}
+	});
+
+	it('do not change what a valid form parses to', () => {
+		const form = formData({ email: 'a@b.example', password: 'x', ['__proto__']: '{}' });
+		const result = parseForm(signInSchema, form);
+		expect(result.success && Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+		expect(result).toEqual({ success: true, data: { email: 'a@b.example', password: 'x' } });
+	});
+});

@@ -59,19 +59,35 @@ export function notAllowed(message = 'not allowed'): Error & { code: string } {
 	return Object.assign(new Error(message), { code: '42501' });
 }
 
-/** A reader of one family of refusals: code → key from its table, else `fallback`. */
+/** The key of a service outage met by a form: the form answers 503 (`failStatus`). */
+export const UNAVAILABLE_KEY = 'errors:unavailable';
+
+/**
+ * The status a refused form answers with for its message `key`: 503 for an outage (the hooks
+ * add Retry-After), else `status`.
+ */
+export function failStatus(key: string, status = 400): number {
+	return key === UNAVAILABLE_KEY ? 503 : status;
+}
+
+/**
+ * A reader of one family of refusals: an outage → UNAVAILABLE_KEY, code → key from its table,
+ * else `fallback`.
+ */
 function codeKeys(
 	keys: Record<string, string>,
 	fallback: (caught: unknown) => string = (caught) => dbErrorKey(caught)
 ) {
 	return (caught: unknown): string => {
+		if (isUnavailable(caught)) return UNAVAILABLE_KEY;
 		const code = errorCode(caught);
 		return (code && keys[code]) || fallback(caught);
 	};
 }
 
-/** PostgREST / Postgres error codes → i18n keys. */
+/** PostgREST / Postgres error codes → i18n keys (UNAVAILABLE_KEY for an outage). */
 export function dbErrorKey(error: unknown): string {
+	if (isUnavailable(error)) return UNAVAILABLE_KEY;
 	switch (errorCode(error)) {
 		case '42501': // insufficient_privilege, RLS refused a write
 		case 'PGRST301': // JWT invalid

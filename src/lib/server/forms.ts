@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { dbErrorKey, errorCode } from './errors';
+import { dbErrorKey, errorCode, failStatus } from './errors';
 
 /** Field → i18n key of the first problem with it; `form` for problems of the whole form. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -90,7 +90,8 @@ export function formValues<S extends z.ZodType>(schema: S, form: FormData): Echo
 	const fields = fieldsOf(schema);
 	const values: FormValues = {};
 	for (const key of new Set(form.keys())) {
-		const field = fields[key];
+		// Only the schema's own fields: a form may name anything (`valueOf`, `__proto__`).
+		const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
 		if (!field) continue;
 		const limit = maxLength(field) ?? UNSTATED_MAX;
 		const all = form
@@ -121,6 +122,8 @@ function isListField(schema: z.ZodType): boolean {
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParseResult<S> {
 	const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
 	for (const key of new Set(form.keys())) {
+		// A field named `__proto__` would set the object's prototype, not a value.
+		if (key === '__proto__') continue;
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : (all[0] ?? '');
 	}
@@ -149,7 +152,8 @@ function isCaught(problem: unknown): boolean {
  * The one builder of a refused form, as the pages read it: `{ action, values, errors }`.
  * Given field errors (a parse), they are the answer (400). Given what a service threw, its
  * code becomes one message for the form (or for `field`) through `mapKey` (dbErrorKey by
- * default, when a refusal by the database answers 403, as the page itself would).
+ * default, when a refusal by the database answers 403, as the page itself would); an outage
+ * answers 503 with errors:unavailable, what was typed kept.
  */
 export function formFail<V extends object = Record<string, never>>(
 	action: string | undefined,
@@ -159,6 +163,6 @@ export function formFail<V extends object = Record<string, never>>(
 ) {
 	if (!isCaught(problem)) return fail(400, { action, values, errors: problem as FieldErrors });
 	const key = (mapKey ?? dbErrorKey)(problem);
-	const status = key === 'errors:forbidden' && !mapKey ? 403 : 400;
+	const status = failStatus(key, key === 'errors:forbidden' && !mapKey ? 403 : 400);
 	return fail(status, { action, values, errors: { [field]: key } as FieldErrors });
 }

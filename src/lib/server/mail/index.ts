@@ -18,7 +18,13 @@ function smtpTransport(): MailTransport {
 		port: Number(env.SMTP_PORT || DEFAULT_SMTP_PORT),
 		// STARTTLS when the server offers it; SMTP_SECURE=true for implicit TLS (port 465).
 		secure: env.SMTP_SECURE === 'true',
-		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : undefined
+		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : undefined,
+		// An SMTP server that accepts and then says nothing must not hold the dispatcher (and a
+		// person's form waiting on sendMail) for nodemailer's defaults (up to ten minutes): the
+		// email stays in the outbox and is retried, well inside its five-minute lease.
+		connectionTimeout: 10_000,
+		greetingTimeout: 10_000,
+		socketTimeout: 30_000
 	});
 	return transport;
 }

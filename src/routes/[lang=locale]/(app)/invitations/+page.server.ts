@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { requireUser } from '#lib/server/auth';
-import { dbErrorKey, paperErrorKey, translationRequestErrorKey } from '#lib/server/errors';
+import { dbErrorKey, failStatus, paperErrorKey, translationRequestErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as dashboard from '#lib/server/dashboard';
@@ -52,7 +52,9 @@ export const actions: Actions = {
 		} catch (caught) {
 			const key = dbErrorKey(caught);
 			// Not theirs to answer (RLS refused): 403, with the message on the form.
-			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
+			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), {
+				errors: { form: key }
+			});
 		}
 		return { answered: true };
 	},
@@ -69,7 +71,7 @@ export const actions: Actions = {
 			);
 		} catch (caught) {
 			const key = translationRequestErrorKey(caught);
-			return fail(key === 'errors:forbidden' ? 403 : 400, { errors: { form: key } });
+			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), { errors: { form: key } });
 		}
 		// Accepted: straight to the translation editor.
 		if (accept) redirect(303, `/${locals.locale}/translations/${parsed.data.request_id}`);
@@ -97,10 +99,11 @@ export const actions: Actions = {
 				parsed.data.comment
 			);
 		} catch (caught) {
-			return fail(400, {
+			const key = paperErrorKey(caught);
+			return fail(failStatus(key), {
 				signatureId,
 				comment: parsed.data.comment,
-				errors: { form: paperErrorKey(caught) }
+				errors: { form: key }
 			});
 		}
 		return { decided: state };

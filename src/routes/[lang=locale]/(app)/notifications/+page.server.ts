@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { markReadSchema, notificationListSchema } from '#lib/schemas/notifications';
+import { dbErrorKey, failStatus, UNAVAILABLE_KEY } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as notifications from '#lib/server/notifications';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,9 +16,11 @@ async function mark(locals: App.Locals, ids: string[] | null) {
 	try {
 		return { marked: await notifications.markRead(locals.supabase, ids) };
 	} catch (caught) {
-		// RLS makes another person's ids change nothing: an error here is the database's own.
-		console.error('notifications: marking read failed', caught);
-		return fail(500, { errors: { form: 'errors:generic' } });
+		// RLS makes another person's ids change nothing: an error here is the database's own,
+		// or an outage (503, the hooks add Retry-After).
+		const key = dbErrorKey(caught);
+		if (key !== UNAVAILABLE_KEY) console.error('notifications: marking read failed', caught);
+		return fail(failStatus(key, 500), { errors: { form: key } });
 	}
 }
 

@@ -5,7 +5,7 @@ import * as translationRequests from '#lib/server/translationRequests';
 import * as jointActions from '#lib/server/jointActions';
 import { actionUpdateSchema } from '#lib/schemas/jointActions';
 import { requireUser } from '#lib/server/auth';
-import { dbErrorKey } from '#lib/server/errors';
+import { dbErrorKey, failStatus } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { renderMarkdown } from '#lib/server/markdown';
 import type { Actions, PageServerLoad } from './$types';
@@ -103,7 +103,10 @@ export const actions: Actions = {
 		} catch (caught) {
 			const key = dbErrorKey(caught);
 			// Not theirs to post (RLS refused): 403, with the message on the form.
-			return fail(key === 'errors:forbidden' ? 403 : 400, { body, errors: { form: key } });
+			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), {
+				body,
+				errors: { form: key }
+			});
 		}
 		return { posted: true };
 	}

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { accessReason } from '#lib/access';
 import { requireUser } from '#lib/server/auth';
-import { registrationErrorKey } from '#lib/server/errors';
+import { failStatus, registrationErrorKey } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import * as items from '#lib/server/items';
 import * as translationRequests from '#lib/server/translationRequests';
@@ -91,7 +91,8 @@ export const actions: Actions = {
 		try {
 			return { registered: await events.register(locals.supabase, params.id) };
 		} catch (caught) {
-			return fail(400, { error: registrationErrorKey(caught) });
+			const key = registrationErrorKey(caught);
+			return fail(failStatus(key), { error: key });
 		}
 	},
 	cancel: async ({ locals, params, url }) => {
@@ -99,7 +100,8 @@ export const actions: Actions = {
 		try {
 			await events.cancelRegistration(locals.supabase, params.id);
 		} catch (caught) {
-			return fail(400, { error: registrationErrorKey(caught) });
+			const key = registrationErrorKey(caught);
+			return fail(failStatus(key), { error: key });
 		}
 		// A freed place may have gone to someone waiting: tell them now (errors are logged,
 		// the email stays in the outbox for the timer, the cancellation stands).

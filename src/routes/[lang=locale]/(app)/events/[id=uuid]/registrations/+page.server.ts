@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { decideRegistrationSchema } from '#lib/schemas/events';
-import { decisionErrorKey } from '#lib/server/errors';
+import { decisionErrorKey, failStatus } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { parseForm } from '#lib/server/forms';
 import { sendPendingEmails } from '#lib/server/mail';
@@ -55,7 +55,8 @@ export const actions: Actions = {
 				parsed.data.decision === 'approve'
 			);
 		} catch (caught) {
-			return fail(400, { error: decisionErrorKey(caught) });
+			const key = decisionErrorKey(caught);
+			return fail(failStatus(key), { error: key });
 		}
 		// The person hears about it now; a failed email stays in the outbox for the timer.
 		await sendPendingEmails(url.origin);
