@@ -68,6 +68,16 @@ export function safeFilename(name: string, fallback = 'document.pdf'): string {
 	return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }
 
+/** The file storage refused or could not be reached: nothing was kept (no row, no object). */
+export class FileNotStored extends Error {
+	constructor(cause: unknown) {
+		super(`the file could not be stored: ${cause instanceof Error ? cause.message : cause}`, {
+			cause
+		});
+		this.name = 'FileNotStored';
+	}
+}
+
 export interface UploadInput {
 	paperId: string;
 	versionId: string;
@@ -85,7 +95,13 @@ export interface UploadInput {
  */
 export async function uploadPaperFile(supabase: Client, storage: FileStorage, input: UploadInput) {
 	const storageKey = `papers/${input.paperId}/${randomUUID()}.pdf`;
-	await storage.put(storageKey, input.bytes, 'application/pdf');
+	try {
+		await storage.put(storageKey, input.bytes, 'application/pdf');
+	} catch (caught) {
+		// A PUT cut off half-way stores nothing on S3 (an object exists only once complete);
+		// on local disk only a `.partial` file under a random name could stay.
+		throw new FileNotStored(caught);
+	}
 	const { data, error } = await supabase
 		.from('paper_files')
 		.insert({

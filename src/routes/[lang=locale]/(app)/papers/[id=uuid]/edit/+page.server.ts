@@ -13,7 +13,13 @@ import { editAction, editActions } from '#lib/server/itemForms';
 import * as items from '#lib/server/items';
 import { log } from '#lib/server/log';
 import * as organisations from '#lib/server/organisations';
-import { checkFilename, checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
+import {
+	checkFilename,
+	checkPdf,
+	FileNotStored,
+	removePaperFile,
+	uploadPaperFile
+} from '#lib/server/paperFiles';
 import * as papers from '#lib/server/papers';
 import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
@@ -125,9 +131,9 @@ export const actions: Actions = {
 				bytes
 			});
 		} catch (caught) {
-			if (isUnavailable(caught)) {
-				// The file storage (or the database) cannot be reached: nothing was kept.
-				log.warn('upload: storage unavailable', { err: caught });
+			if (caught instanceof FileNotStored || isUnavailable(caught)) {
+				// The file storage (or the database) refused or cannot be reached: nothing was kept.
+				log.warn('upload: the file could not be stored', { err: caught });
 				return fail(503, {
 					action: 'upload',
 					values,
