@@ -101,7 +101,8 @@ async function upload(
 	const response = await fetch(url, {
 		...init,
 		method: 'POST',
-		headers: { ...(init.headers as Record<string, string>), cookie, origin }
+		// As a browser posts a form without JavaScript: the answer is the page, rendered again.
+		headers: { ...(init.headers as Record<string, string>), cookie, origin, accept: 'text/html' }
 	});
 	return { status: response.status, text: await response.text() };
 }
