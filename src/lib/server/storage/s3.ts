@@ -149,7 +149,8 @@ export class S3Storage implements FileStorage {
 			return await fetch(url, {
 				method,
 				headers: { ...sent, authorization },
-				body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined,
+				// The caller's bytes as they are (no 25 MB copy); they never sit on a SharedArrayBuffer.
+				body: body as Uint8Array<ArrayBuffer> | undefined,
 				signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
 			});
 		} catch (cause) {
