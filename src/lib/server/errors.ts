@@ -47,7 +47,9 @@ export function isUnavailable(caught: unknown): boolean {
 	// supabase-js returns a failed fetch as { message: 'TypeError: fetch failed', details: … }.
 	const text = `${'message' in caught ? String(caught.message) : ''} ${'details' in caught ? String(caught.details) : ''}`;
 	if (
-		/fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|other side closed/i.test(text)
+		/fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|other side closed|aborted due to timeout/i.test(
+			text
+		)
 	) {
 		return true;
 	}

@@ -166,3 +166,18 @@ export function formFail<V extends object = Record<string, never>>(
 	const status = failStatus(key, key === 'errors:forbidden' && !mapKey ? 403 : 400);
 	return fail(status, { action, values, errors: { [field]: key } as FieldErrors });
 }
+
+/**
+ * The request's form, or null when its body is larger than the server takes (adapter-node's
+ * BODY_SIZE_LIMIT, answered by SvelteKit as a 413 while the body is read): a form with a file
+ * says so next to its file field rather than on an error page.
+ */
+export async function readForm(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch (caught) {
+		// SvelteKit's own error class (not exported) carries the status.
+		if ((caught as { status?: unknown } | null)?.status === 413) return null;
+		throw caught;
+	}
+}

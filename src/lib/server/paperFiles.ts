@@ -2,24 +2,56 @@ import { createHash, randomUUID } from 'node:crypto';
 import { notAllowed } from './errors';
 import type { Client } from './supabase';
 import { MAX_PDF_BYTES } from '../pdf';
+import { inspectPdf } from './pdfContent';
 import type { FileStorage } from './storage';
 
 export { MAX_PDF_BYTES };
 
 export type PdfProblem =
-	'validation:pdf_empty' | 'validation:pdf_too_large' | 'validation:pdf_not_pdf';
+	| 'validation:pdf_empty'
+	| 'validation:pdf_too_large'
+	| 'validation:pdf_not_pdf'
+	| 'validation:pdf_truncated'
+	| 'validation:pdf_script'
+	| 'validation:pdf_embedded_file'
+	| 'validation:pdf_encrypted';
 
 /**
- * Is this a PDF, by its content rather than its name? A PDF starts with `%PDF-1.x` (or 2.0)
- * within its first 1024 bytes and ends with `%%EOF` (ISO 32000-1 §7.5.2, §7.5.5).
+ * Why these bytes cannot be a paper's PDF (an i18n key), or null. By content, never by name:
+ * a PDF starts with `%PDF-1.x` (or 2.0) within its first 1024 bytes (ISO 32000-1 §7.5.2) and
+ * ends with `startxref`, an offset and `%%EOF` (§7.5.5); a file that starts right but does not
+ * end so was cut off. PDFs with JavaScript, launch actions, embedded files or encryption are
+ * refused, not flagged: a paper is opened by every reader of the network, and an encrypted
+ * one could hide either (README, "Files").
  */
 export function checkPdf(bytes: Uint8Array): PdfProblem | null {
 	if (bytes.length === 0) return 'validation:pdf_empty';
 	if (bytes.length > MAX_PDF_BYTES) return 'validation:pdf_too_large';
 	const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-	const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
-	if (!/%PDF-(1\.[0-7]|2\.0)/.test(head) || !tail.includes('%%EOF'))
-		return 'validation:pdf_not_pdf';
+	if (!/%PDF-(1\.[0-7]|2\.0)/.test(head)) return 'validation:pdf_not_pdf';
+	const content = inspectPdf(bytes);
+	if (!content.complete) return 'validation:pdf_truncated';
+	if (content.encrypted) return 'validation:pdf_encrypted';
+	if (content.script) return 'validation:pdf_script';
+	if (content.embeddedFile) return 'validation:pdf_embedded_file';
+	return null;
+}
+
+/** Longest file name kept (in characters); longer names are refused, not cut. */
+export const MAX_FILENAME_LENGTH = 255;
+
+/**
+ * Why a file name as sent cannot be taken (an i18n key), or null. Browsers send a file's
+ * own name without its folders; a name with path parts (`/`, `\\`), control characters or
+ * bidirectional overrides (which make `fdp.exe` read as `exe.pdf`) was made by hand, and is
+ * refused rather than silently changed.
+ */
+export function checkFilename(name: string): 'validation:file_name_invalid' | null {
+	if (name.length > MAX_FILENAME_LENGTH) return 'validation:file_name_invalid';
+	// eslint-disable-next-line no-control-regex
+	if (/[/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) {
+		return 'validation:file_name_invalid';
+	}
 	return null;
 }
 
@@ -34,6 +66,16 @@ export function safeFilename(name: string, fallback = 'document.pdf'): string {
 		.slice(0, 120);
 	if (!base) return fallback;
 	return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
+}
+
+/** The file storage refused or could not be reached: nothing was kept (no row, no object). */
+export class FileNotStored extends Error {
+	constructor(cause: unknown) {
+		super(`the file could not be stored: ${cause instanceof Error ? cause.message : cause}`, {
+			cause
+		});
+		this.name = 'FileNotStored';
+	}
 }
 
 export interface UploadInput {
@@ -53,7 +95,13 @@ export interface UploadInput {
  */
 export async function uploadPaperFile(supabase: Client, storage: FileStorage, input: UploadInput) {
 	const storageKey = `papers/${input.paperId}/${randomUUID()}.pdf`;
-	await storage.put(storageKey, input.bytes, 'application/pdf');
+	try {
+		await storage.put(storageKey, input.bytes, 'application/pdf');
+	} catch (caught) {
+		// A PUT cut off half-way stores nothing on S3 (an object exists only once complete);
+		// on local disk only a `.partial` file under a random name could stay.
+		throw new FileNotStored(caught);
+	}
 	const { data, error } = await supabase
 		.from('paper_files')
 		.insert({

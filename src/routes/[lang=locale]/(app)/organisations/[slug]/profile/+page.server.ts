@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { CONTENT_LOCALES, organisationProfileSchema } from '#lib/schemas/members';
-import { parseForm } from '#lib/server/forms';
+import { parseForm, readForm } from '#lib/server/forms';
 import * as admin from '#lib/server/organisationAdmin';
 import * as logos from '#lib/server/organisationLogos';
 import { fileStorage } from '#lib/server/storage';
@@ -30,7 +30,10 @@ function formValues(form: FormData): Record<string, string> {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
+		// Larger than the server takes (BODY_SIZE_LIMIT): only a logo can make it so. Nothing
+		// typed could be read, so the page shows the saved profile again.
+		if (!form) return fail(413, { errors: { logo: 'validation:logo_too_large' } });
 		const values = formValues(form);
 		const access = await managedForAction(event);
 		if (!access.ok) return fail(403, { values, errors: { form: 'errors:forbidden' } });

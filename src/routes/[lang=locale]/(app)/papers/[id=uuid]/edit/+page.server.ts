@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
 	paperInviteSchema,
@@ -6,12 +7,19 @@ import {
 	paperUploadSchema,
 	paperVersionSchema
 } from '#lib/schemas/papers';
-import { paperErrorKey } from '#lib/server/errors';
-import { formFail, formValues, parseForm } from '#lib/server/forms';
+import { isUnavailable, paperErrorKey } from '#lib/server/errors';
+import { formFail, formValues, parseForm, readForm } from '#lib/server/forms';
 import { editAction, editActions, translationRequestsForEditing } from '#lib/server/itemForms';
 import * as items from '#lib/server/items';
+import { log } from '#lib/server/log';
 import * as organisations from '#lib/server/organisations';
-import { checkPdf, removePaperFile, uploadPaperFile } from '#lib/server/paperFiles';
+import {
+	checkFilename,
+	checkPdf,
+	FileNotStored,
+	removePaperFile,
+	uploadPaperFile
+} from '#lib/server/paperFiles';
 import * as papers from '#lib/server/papers';
 import { fileStorage } from '#lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
@@ -102,7 +110,14 @@ export const actions: Actions = {
 	...editActions('paper', { schema: paperTranslationSchema, save: papers.saveText }, paperErrorKey),
 	upload: async ({ locals, params, request, url }) => {
 		const { id } = await items.loadForEditing({ locals, url, params }, 'paper');
-		const form = await request.formData();
+		const form = await readForm(request);
+		// Larger than the server takes: nothing was read, so nothing can be shown again.
+		if (!form)
+			return fail(413, {
+				action: 'upload',
+				values: {},
+				errors: { file: 'validation:pdf_too_large' }
+			});
 		const values = { locale: formValues(paperUploadSchema, form).locale ?? '' };
 		const parsed = parseForm(paperUploadSchema, form);
 		if (!parsed.success) return formFail('upload', parsed.errors, values);
@@ -110,6 +125,8 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return formFail('upload', { file: 'validation:pdf_empty' }, values);
 		}
+		const nameProblem = checkFilename(file.name);
+		if (nameProblem) return formFail('upload', { file: nameProblem }, values);
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const problem = checkPdf(bytes);
 		if (problem) return formFail('upload', { file: problem }, values);
@@ -122,6 +139,15 @@ export const actions: Actions = {
 				bytes
 			});
 		} catch (caught) {
+			if (caught instanceof FileNotStored || isUnavailable(caught)) {
+				// The file storage (or the database) refused or cannot be reached: nothing was kept.
+				log.warn('upload: the file could not be stored', { err: caught });
+				return fail(503, {
+					action: 'upload',
+					values,
+					errors: { file: 'errors:files_unavailable' }
+				});
+			}
 			return formFail('upload', caught, values, { mapKey: paperErrorKey, field: 'file' });
 		}
 		return { action: 'upload', saved: true };
