@@ -1311,6 +1311,144 @@ export type Database = {
         }
         Relationships: []
       }
+      review_cycles: {
+        Row: {
+          country: string
+          created_at: string
+          created_by: string | null
+          id: string
+          is_demo: boolean
+          is_public: boolean
+          mechanism: Database["public"]["Enums"]["review_mechanism"]
+          names: NonNullable<Json>
+          updated_at: string
+        }
+        Insert: {
+          country: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          is_demo?: boolean
+          is_public?: boolean
+          mechanism: Database["public"]["Enums"]["review_mechanism"]
+          names: NonNullable<Json>
+          updated_at?: string
+        }
+        Update: {
+          country?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          is_demo?: boolean
+          is_public?: boolean
+          mechanism?: Database["public"]["Enums"]["review_mechanism"]
+          names?: NonNullable<Json>
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_cycles_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_stage_items: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          item_id: string
+          stage_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          item_id: string
+          stage_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          item_id?: string
+          stage_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_stage_items_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_stage_items_item_id_fkey"
+            columns: ["item_id"]
+            referencedRelation: "items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_stage_items_stage_id_fkey"
+            columns: ["stage_id"]
+            referencedRelation: "review_stages"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_stages: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          cycle_id: string
+          document_url: string | null
+          ends_on: string | null
+          id: string
+          kind: Database["public"]["Enums"]["review_stage_kind"]
+          names: NonNullable<Json>
+          starts_on: string
+          status: Database["public"]["Enums"]["review_stage_status"]
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          cycle_id: string
+          document_url?: string | null
+          ends_on?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["review_stage_kind"]
+          names?: NonNullable<Json>
+          starts_on: string
+          status?: Database["public"]["Enums"]["review_stage_status"]
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          cycle_id?: string
+          document_url?: string | null
+          ends_on?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["review_stage_kind"]
+          names?: NonNullable<Json>
+          starts_on?: string
+          status?: Database["public"]["Enums"]["review_stage_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_stages_created_by_fkey"
+            columns: ["created_by"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_stages_cycle_id_fkey"
+            columns: ["cycle_id"]
+            referencedRelation: "review_cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       translation_requests: {
         Row: {
           answered_at: string | null
@@ -1496,6 +1634,17 @@ export type Database = {
           display_name: string
           email: string
           preferred_locale: string
+        }[]
+      }
+      country_overview: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          country: string
+          cycles: number
+          events: number
+          joint_actions: number
+          organisations: number
+          papers: number
         }[]
       }
       create_due_reminders: { Args: { now?: string }; Returns: number }
@@ -1707,6 +1856,13 @@ export type Database = {
         Returns: string[]
       }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
+      linkable_items: {
+        Args: { country: string }
+        Returns: {
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+        }[]
+      }
       mark_news_seen: { Args: { seen_at: string }; Returns: string }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
@@ -1816,9 +1972,45 @@ export type Database = {
           venue_name: string
         }[]
       }
+      personal_review_stages: {
+        Args: { token: string }
+        Returns: {
+          country: string
+          cycle_id: string
+          cycle_names: Json
+          document_url: string
+          ends_on: string
+          is_demo: boolean
+          kind: Database["public"]["Enums"]["review_stage_kind"]
+          mechanism: Database["public"]["Enums"]["review_mechanism"]
+          names: Json
+          stage_id: string
+          starts_on: string
+          status: Database["public"]["Enums"]["review_stage_status"]
+          updated_at: string
+        }[]
+      }
       register_for_event: {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
+      }
+      review_stage_feed: {
+        Args: { country?: string; cycle?: string }
+        Returns: {
+          country: string
+          cycle_id: string
+          cycle_names: Json
+          document_url: string
+          ends_on: string
+          is_demo: boolean
+          kind: Database["public"]["Enums"]["review_stage_kind"]
+          mechanism: Database["public"]["Enums"]["review_mechanism"]
+          names: Json
+          stage_id: string
+          starts_on: string
+          status: Database["public"]["Enums"]["review_stage_status"]
+          updated_at: string
+        }[]
       }
       search_items: {
         Args: { kind?: Database["public"]["Enums"]["item_kind"]; query: string }
@@ -1912,6 +2104,7 @@ export type Database = {
         | "translation_outdated"
         | "translation_requested"
         | "translation_request_answered"
+        | "review_deadline"
       organisation_kind: "secretariat" | "section" | "partner"
       organisation_status: "pending" | "active" | "suspended"
       paper_kind:
@@ -1926,6 +2119,22 @@ export type Database = {
         | "pending"
         | "declined"
         | "cancelled"
+      review_mechanism:
+        | "crc_periodic"
+        | "crc_optional_protocol"
+        | "upr"
+        | "complaint_opic"
+        | "complaint_ecsr"
+      review_stage_kind:
+        | "state_report_due"
+        | "list_of_issues"
+        | "ngo_report_deadline"
+        | "pre_session"
+        | "session"
+        | "concluding_observations"
+        | "follow_up_report_due"
+        | "other"
+      review_stage_status: "planned" | "done"
       signature_state: "invited" | "signed" | "declined"
       translation_request_status:
         | "requested"
@@ -2097,6 +2306,7 @@ export const Constants = {
         "translation_outdated",
         "translation_requested",
         "translation_request_answered",
+        "review_deadline",
       ],
       organisation_kind: ["secretariat", "section", "partner"],
       organisation_status: ["pending", "active", "suspended"],
@@ -2114,6 +2324,24 @@ export const Constants = {
         "declined",
         "cancelled",
       ],
+      review_mechanism: [
+        "crc_periodic",
+        "crc_optional_protocol",
+        "upr",
+        "complaint_opic",
+        "complaint_ecsr",
+      ],
+      review_stage_kind: [
+        "state_report_due",
+        "list_of_issues",
+        "ngo_report_deadline",
+        "pre_session",
+        "session",
+        "concluding_observations",
+        "follow_up_report_due",
+        "other",
+      ],
+      review_stage_status: ["planned", "done"],
       signature_state: ["invited", "signed", "declined"],
       translation_request_status: [
         "requested",

@@ -1,6 +1,6 @@
 -- Translation requests between organisations (issue 16, "Translation workflow"). Rules:
 -- docs/access-model.md ("Translation requests"); proof:
--- supabase/tests/database/043-translation-requests.test.sql, tests/api/translation-requests.test.ts.
+-- supabase/tests/database/044-translation-requests.test.sql, tests/api/translation-requests.test.ts.
 --
 --   translation_requests      an item's lead editors (owner or accepted co-lead) ask another
 --                             organisation for the text of one language; its editors accept or

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { answerInvitationSchema } from '#lib/schemas/members';
 import { paperDecisionSchema } from '#lib/schemas/papers';
 import { requireUser } from '#lib/server/auth';
-import { dbErrorKey, failStatus, paperErrorKey, translationRequestErrorKey } from '#lib/server/errors';
+import {
+	dbErrorKey,
+	failStatus,
+	paperErrorKey,
+	translationRequestErrorKey
+} from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import * as organisationInvitations from '#lib/server/invitations';
 import * as dashboard from '#lib/server/dashboard';
@@ -71,7 +76,9 @@ export const actions: Actions = {
 			);
 		} catch (caught) {
 			const key = translationRequestErrorKey(caught);
-			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), { errors: { form: key } });
+			return fail(failStatus(key, key === 'errors:forbidden' ? 403 : 400), {
+				errors: { form: key }
+			});
 		}
 		// Accepted: straight to the translation editor.
 		if (accept) redirect(303, `/${locals.locale}/translations/${parsed.data.request_id}`);
