@@ -549,7 +549,7 @@ async function main() {
 			problem(`${record.phase}: ${record.kind} ${record.url}: ${record.bad}`);
 		report({ began, byOutcome, stored, lost, ghost, mail, twice });
 	} finally {
-		app.stop();
+		await app.stop();
 		// Whatever happened, every component runs again.
 		for (const component of COMPONENTS) await startComponent(component).catch(() => undefined);
 	}

@@ -331,7 +331,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-	app?.stop();
+	await app?.stop();
 	await db.end();
 	const rows = [...cases.entries()].map(([route, n]) => `  ${String(n).padStart(4)}  ${route}`);
 	console.log(`fuzz: cases per route (seed ${SEED})\n${rows.join('\n')}`);
