@@ -1,53 +1,24 @@
 // The built app (node build, through scripts/serve.mjs) as the fault and fuzz tests drive it
 // over HTTP: started on its own port with its log in .data/logs/<name>.log, people signed in
 // through its own sign-in form, form actions posted as a browser's enhanced form does.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { build, kill, serve } from './bench/lib.mjs';
 import { API_URL, LOG_DIR, ROOT, serviceRoleKey } from './stack/config.mjs';
 
 /**
- * Builds the app when build/ is missing, starts `node scripts/serve.mjs --port <port>` with
- * `env` added, and resolves once /healthz answers: { base, stop() }.
+ * Builds the app when build/ is missing, starts it (scripts/bench/lib.mjs `serve`) with `env`
+ * added and its output in .data/logs/<name>.log, and resolves once /healthz answers:
+ * { base, stop(), logFile }. `base` is http://localhost:<port>, the origin forms are sent from.
  */
 export async function startBuiltApp({ port, name, env = {} }) {
-	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) {
-		console.log('no build/: vite build');
-		const built = spawnSync(
-			path.join(ROOT, 'node_modules/.bin/vite'),
-			['build', '--logLevel', 'warn'],
-			{ cwd: ROOT, stdio: 'inherit' }
-		);
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
+	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) build();
 	fs.mkdirSync(LOG_DIR, { recursive: true });
 	const logFile = path.join(LOG_DIR, `${name}.log`);
-	const log = fs.openSync(logFile, 'w');
-	const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], {
-		cwd: ROOT,
-		stdio: ['ignore', log, log],
-		env: { ...process.env, LOG_FORMAT: 'json', ...env }
-	});
-	fs.closeSync(log);
-	const stop = () => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-	};
-	process.on('exit', stop);
-	const base = `http://localhost:${port}`;
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`the app exited (log: ${logFile})`);
-		const up = await fetch(`${base}/healthz`)
-			.then((response) => response.ok)
-			.catch(() => false);
-		if (up) return { base, stop, logFile };
-		if (Date.now() > deadline) {
-			stop();
-			throw new Error(`the app did not answer on ${base} (log: ${logFile})`);
-		}
-		await sleep(200);
-	}
+	const child = await serve(port, '/healthz', { env: { LOG_FORMAT: 'json', ...env }, logFile });
+	const stop = () => kill(child);
+	process.on('exit', () => child.exitCode === null && child.kill('SIGTERM'));
+	return { base: `http://localhost:${port}`, stop, logFile };
 }
 
 /** `name=value; …` of the cookies a response sets (deleted ones left out). */

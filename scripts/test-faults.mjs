@@ -5,11 +5,12 @@
 // (stopComponent/startComponent in scripts/stack.mjs). It fails when
 //   - any answer is a 500 or shows a stack trace, or a 503 lacks Retry-After or the reader's words;
 //   - during an outage of PostgREST or Postgres a page answers anything but that 503;
-//   - 5 s after a component is back, some page or a registration still does not answer;
+//   - 5 s after a component is back, some page still does not answer or signing in fails;
 //   - a registration acknowledged to its person is missing from the database, or one refused
 //     is there;
 //   - an email is lost or sent twice while the SMTP server refuses connections or hangs;
-//   - a form posted twice (double click, resubmit) creates two things.
+//   - a form posted twice (double click, resubmit) creates two things: a registration, or a
+//     joint action through the new-action form (its submission key, …_form_submissions.sql).
 // Loopback only; bounded in count and time (about a minute). Prints a table; `--write` also
 // writes it to docs/reliability.md. Leaves the stack running with every component up.
 //
@@ -220,7 +221,10 @@ function startLoad(people) {
 	};
 }
 
-/** Polls until an anonymous page, a member's page and /readyz answer 200: ms after `since`. */
+/**
+ * Polls until an anonymous page, a member's page and /readyz answer 200 and a person can sign
+ * in: ms after `since`.
+ */
 async function recovery(people, since) {
 	const who = people[0];
 	for (;;) {
@@ -237,6 +241,14 @@ async function recovery(people, since) {
 				.catch(() => 0),
 			fetch(`${BASE}/readyz`, { signal: AbortSignal.timeout(3000) })
 				.then((r) => r.status)
+				.catch(() => 0),
+			// Signing in needs Auth and its own connections to Postgres.
+			postForm(BASE, '/en/sign-in', {
+				fields: { email: who.email, password: PASSWORD },
+				html: true,
+				timeoutMs: 3000
+			})
+				.then(({ response }) => (response.status === 303 ? 200 : response.status))
 				.catch(() => 0)
 		]);
 		if (checks.every((status) => status === 200)) return Date.now() - since;
@@ -403,7 +415,7 @@ async function emailsCheck(run, mailBack) {
 	};
 }
 
-async function doubleSubmit(who) {
+async function doubleSubmit(who, organiser) {
 	// A registration posted twice at once (a double click) and once more later (a resubmit).
 	const event = EVENTS[3];
 	const post = () =>
@@ -423,7 +435,51 @@ async function doubleSubmit(who) {
 		[who.email, event]
 	);
 	if (rows[0].n !== 1) problem(`a registration posted three times made ${rows[0].n} rows`);
-	return { registrations: rows[0].n };
+	return { registrations: rows[0].n, actions: await newActionTwice(organiser) };
+}
+
+/**
+ * The new-action form rendered once and sent twice at once (a double click) and once more
+ * (back, send again): one joint action, and each post lands on it.
+ */
+async function newActionTwice(organiser) {
+	const page = await fetch(`${BASE}/en/actions/new`, { headers: { cookie: organiser } });
+	const html = await page.text();
+	const key = /name="submission_key" value="([^"]+)"/.exec(html)?.[1];
+	const organisation = /<option value="([0-9a-f-]{36})"/.exec(html)?.[1];
+	if (!key || !organisation) {
+		problem('the new-action form has no submission key or no organisation to choose');
+		return 0;
+	}
+	const title = `Sent twice ${Date.now().toString(36)}`;
+	const fields = {
+		submission_key: key,
+		organisation_id: organisation,
+		original_locale: 'en',
+		visibility: 'network',
+		title,
+		areas: 'lobbying_advocacy',
+		phase: 'planned',
+		intent: 'draft'
+	};
+	const post = () =>
+		postForm(BASE, '/en/actions/new', { cookie: organiser, fields, html: true }).then(
+			({ response }) => {
+				if (response.status !== 303) problem(`a new action sent again: HTTP ${response.status}`);
+				return response.headers.get('location');
+			}
+		);
+	const places = [...(await Promise.all([post(), post()])), await post()];
+	const rows = await db(
+		`select a.action_id from public.joint_action_translations a where a.title = $1`,
+		[title]
+	);
+	if (rows.length !== 1) problem(`a new-action form sent three times made ${rows.length} actions`);
+	const expected = rows[0] && `/en/actions/${rows[0].action_id}`;
+	if (places.some((place) => place !== expected)) {
+		problem(`the posts of one form went to ${places.join(', ')}, not all to ${expected}`);
+	}
+	return rows.length;
 }
 
 async function main() {
@@ -452,6 +508,8 @@ async function main() {
 			`${people.length} people signed in on ${BASE}; load: a page every ${PAGE_EVERY_MS} ms, a registration every ${REGISTER_EVERY_MS} ms`
 		);
 
+		// The stack just reset: PostgREST may still be loading its schema cache.
+		await recovery(people, Date.now());
 		const stopLoad = startLoad(people);
 		await sleep(STEADY_MS);
 		let mailBack = 0;
@@ -481,13 +539,17 @@ async function main() {
 			problem(`${ghost.length} refused registration(s) stored: ${ghost.join('; ')}`);
 
 		const mail = await emailsCheck(run, mailBack);
-		const twice = await doubleSubmit(resubmitter);
+		const twice = await doubleSubmit(resubmitter, organiser);
 
+		// 503s where nothing the page needs was down (told, not failed: a restart's edges).
+		for (const r of answers.filter((r) => r.status === 503 && !/^(rest|postgres) /.test(r.phase))) {
+			console.log(`  note: 503 during "${r.phase}": ${r.kind} ${r.url} (${r.ms} ms)`);
+		}
 		for (const record of answers.filter((r) => r.bad))
 			problem(`${record.phase}: ${record.kind} ${record.url}: ${record.bad}`);
 		report({ began, byOutcome, stored, lost, ghost, mail, twice });
 	} finally {
-		app.stop();
+		await app.stop();
 		// Whatever happened, every component runs again.
 		for (const component of COMPONENTS) await startComponent(component).catch(() => undefined);
 	}
@@ -524,7 +586,7 @@ function report({ began, byOutcome, stored, lost, ghost, mail, twice }) {
 		`- Requests: ${answers.length}; HTTP 500: ${count(answers, (r) => r.status >= 500 && r.status !== 503)}; 503 with Retry-After and the reader's words: ${count(answers, (r) => r.status === 503 && !r.bad)}.`,
 		`- Registrations: ${byOutcome.acknowledged.length} acknowledged, ${stored.size} stored (of those acknowledged, missing: ${lost.length}); ${byOutcome.refused.length} refused, of which stored: ${ghost.length}; ${byOutcome.unanswered.length} unanswered.`,
 		`- Emails: ${mail.outbox} in the outbox, ${mail.retried} needed more than one attempt (the SMTP outage), ${mail.waiting} still waiting, ${mail.delivered} delivered since the mail server returned for ${mail.sentSince} marked sent, ${mail.twice} sent twice.`,
-		`- A registration posted twice at once and once more: ${twice.registrations} registration stored.`,
+		`- A registration posted twice at once and once more: ${twice.registrations} registration stored; the new-action form sent the same way: ${twice.actions} joint action.`,
 		`- Run time: ${((Date.now() - began) / 1000).toFixed(0)} s.`
 	];
 	const text = [...lines, '', ...components, '', ...totals].join('\n');

@@ -155,22 +155,29 @@ function portInUse(port) {
 /**
  * Starts scripts/serve.mjs on `port` and resolves the child once `readyPath` answers 200.
  * Ports on the Fetch standard's "bad ports" list (4190, ManageSieve...) are refused by
- * Chromium and Node's fetch: the benchmarks use 4191 and up.
+ * Chromium and Node's fetch: the benchmarks use 4191 and up. `env` is added to the server's
+ * environment; `logFile` takes its output (otherwise only the tail of stderr is kept).
  */
-export async function serve(port, readyPath = '/en') {
+export async function serve(port, readyPath = '/en', { env = {}, logFile } = {}) {
 	const base = `http://127.0.0.1:${port}`;
 	if (await portInUse(port)) {
 		throw new Error(
 			`Port ${port} is already in use (ss -ltnp 'sport = :${port}'): stop that server first.`
 		);
 	}
+	const log = logFile ? fs.openSync(logFile, 'w') : null;
 	const child = spawn(
 		process.execPath,
 		[path.join(ROOT, 'scripts', 'serve.mjs'), '--port', String(port)],
-		{ cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
+		{
+			cwd: ROOT,
+			stdio: log === null ? ['ignore', 'ignore', 'pipe'] : ['ignore', log, log],
+			env: { ...process.env, ...env }
+		}
 	);
-	let stderr = '';
-	child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+	if (log !== null) fs.closeSync(log);
+	let stderr = log === null ? '' : `(see ${logFile})`;
+	child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
 	let exited = null;
 	child.on('exit', (code, signal) => (exited = { code, signal }));
 	child.stderrTail = () => stderr;

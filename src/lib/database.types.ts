@@ -2055,6 +2055,7 @@ export type Database = {
         }
         Returns: string
       }
+      submitted_item: { Args: { submission_key: string }; Returns: string }
       throttle_attempt: {
         Args: { action: string; keys: Json }
         Returns: {

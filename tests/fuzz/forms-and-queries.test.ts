@@ -33,7 +33,14 @@ const ACTION = ITEM.publicAction;
  * filters) and the form actions its +page.server.ts exports. Fields a form has are read from
  * the page as each actor gets it; these are added for actions an actor is not shown.
  */
-const ROUTES: { path: string; query: string[]; actions: string[]; fields?: string[] }[] = [
+const ROUTES: {
+	path: string;
+	query: string[];
+	actions: string[];
+	fields?: string[];
+	/** A valid submission per action: the fuzz changes some of its fields, so some are stored. */
+	valid?: Record<string, Record<string, string>>;
+}[] = [
 	{ path: '', query: [], actions: [] },
 	{
 		path: '/events',
@@ -74,7 +81,25 @@ const ROUTES: { path: string; query: string[]; actions: string[]; fields?: strin
 	{ path: '/sign-in/email', query: ['next'], actions: ['default'] },
 	{ path: '/sign-in/code', query: ['email', 'next'], actions: ['default'] },
 	{ path: '/forgot-password', query: [], actions: ['default'] },
-	{ path: '/apply', query: ['sent'], actions: ['default'] },
+	{
+		path: '/apply',
+		query: ['sent'],
+		actions: ['default'],
+		valid: {
+			default: {
+				organisation_name: 'Fuzz for Children',
+				kind: 'section',
+				country: 'BE',
+				website: 'https://fuzz.example.org',
+				languages: 'fr',
+				description: 'What we do.',
+				applicant_name: 'Fuzz Applicant',
+				email: 'fuzz@example.org',
+				motivation: 'Why we apply.',
+				locale: 'en'
+			}
+		}
+	},
 	{ path: '/auth/confirm', query: ['token_hash', 'type', 'next'], actions: ['default'] },
 	{ path: '/join/not-a-real-token', query: [], actions: ['accept', 'decline', 'create'] },
 	{ path: '/dashboard', query: [], actions: ['seen'] },
@@ -82,6 +107,7 @@ const ROUTES: { path: string; query: string[]; actions: string[]; fields?: strin
 	{
 		path: '/account',
 		query: ['saved', 'password', 'email'],
+		valid: { profile: { display_name: 'Fuzzed Member', preferred_locale: 'en' } },
 		actions: [
 			'changePassword',
 			'changeEmail',
@@ -212,12 +238,21 @@ const value = fc.oneof(
 	{ weight: 1, arbitrary: fc.uuid() },
 	{ weight: 1, arbitrary: fc.integer().map(String) }
 );
-/** Each field absent, once or twice (a repeated name), with values from `value`. */
-const fieldsOf = (names: string[]) =>
+/**
+ * Each field absent, once or twice (a repeated name), with values from `value`; a field with a
+ * valid value in `valid` mostly keeps it.
+ */
+const fieldsOf = (names: string[], valid: Record<string, string> = {}) =>
 	fc
 		.tuple(
-			...names.map((name) =>
-				fc.array(value, { maxLength: 2 }).map((values) => values.map((v) => [name, v] as const))
+			...[...new Set([...names, ...Object.keys(valid)])].map((name) =>
+				(name in valid
+					? fc.oneof(
+							{ weight: 3, arbitrary: fc.constant([valid[name]!]) },
+							{ weight: 1, arbitrary: fc.array(value, { maxLength: 2 }) }
+						)
+					: fc.array(value, { maxLength: 2 })
+				).map((values) => values.map((v) => [name, v] as const))
 			),
 			fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), value), { maxLength: 2 })
 		)
@@ -266,7 +301,7 @@ function judge(lang: string, response: Response, body: string): string | null {
 
 let app: Awaited<ReturnType<typeof startBuiltApp>>;
 let memberCookie = '';
-const startedAt = new Date();
+let startedAt = new Date();
 const cases = new Map<string, number>();
 const problems: string[] = [];
 
@@ -289,13 +324,14 @@ function formFields(html: string): Map<string, Set<string>> {
 beforeAll(async () => {
 	await start({ quiet: true });
 	await reset({ quiet: true });
+	startedAt = new Date();
 	app = await startBuiltApp({ port: PORT, name: 'fuzz-app' });
 	memberCookie = await signIn(app.base, MEMBER, DEMO_PASSWORD);
 	console.log(`fuzz: seed ${SEED} (FUZZ_SEED), ${RUNS} cases per route and actor (FUZZ_RUNS)`);
 }, 120_000);
 
 afterAll(async () => {
-	app?.stop();
+	await app?.stop();
 	await db.end();
 	const rows = [...cases.entries()].map(([route, n]) => `  ${String(n).padStart(4)}  ${route}`);
 	console.log(`fuzz: cases per route (seed ${SEED})\n${rows.join('\n')}`);
@@ -340,21 +376,26 @@ async function fuzzRoute(
 		const label = `POST /[lang]${route.path}?/${name} (${actor})`;
 		const names = [...new Set([...(discovered.get(name) ?? []), ...(route.fields ?? [])])];
 		await fc.assert(
-			fc.asyncProperty(language, fieldsOf(names), fc.boolean(), async (lang, fields, html) => {
-				count(label);
-				const url = `/${lang}${route.path}${name === 'default' ? '' : `?/${name}`}`;
-				const { response, body } = await postForm(app.base, url, {
-					cookie,
-					fields,
-					html,
-					timeoutMs: 20_000
-				});
-				const problem = judge(lang, response, body);
-				if (problem) {
-					problems.push(`${actor} POST ${url} ${String(fields).slice(0, 300)}: ${problem}`);
+			fc.asyncProperty(
+				language,
+				fieldsOf(names, route.valid?.[name]),
+				fc.boolean(),
+				async (lang, fields, html) => {
+					count(label);
+					const url = `/${lang}${route.path}${name === 'default' ? '' : `?/${name}`}`;
+					const { response, body } = await postForm(app.base, url, {
+						cookie,
+						fields,
+						html,
+						timeoutMs: 20_000
+					});
+					const problem = judge(lang, response, body);
+					if (problem) {
+						problems.push(`${actor} POST ${url} ${String(fields).slice(0, 300)}: ${problem}`);
+					}
+					return problem === null;
 				}
-				return problem === null;
-			}),
+			),
 			{ seed: seed + 1, numRuns: RUNS, endOnFailure: true }
 		);
 	}

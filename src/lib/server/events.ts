@@ -1,4 +1,4 @@
-import { given } from './rpc';
+import { given, once } from './rpc';
 import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
 import { pickTranslation } from '#lib/i18n/content';
@@ -260,20 +260,23 @@ async function saveOnlineLink(supabase: Client, id: string, url: string | null) 
  * Creates an event with its original text and online link (its owner attachment is the
  * database's), published when asked: one database call, one transaction.
  */
-export async function create(supabase: Client, input: EventForm) {
-	const { data, error } = await supabase.rpc(
-		'create_event',
-		given({
-			organisation_id: input.organisation_id,
-			visibility: input.visibility,
-			original_locale: input.original_locale,
-			title: input.title,
-			description: input.description,
-			accessibility_notes: input.accessibility_notes,
-			...eventRow(input),
-			online_url: input.online_url,
-			publish: input.intent === 'publish'
-		})
+export async function create(supabase: Client, input: EventForm, submission?: string) {
+	const { data, error } = await once(
+		supabase.rpc(
+			'create_event',
+			given({
+				organisation_id: input.organisation_id,
+				visibility: input.visibility,
+				original_locale: input.original_locale,
+				title: input.title,
+				description: input.description,
+				accessibility_notes: input.accessibility_notes,
+				...eventRow(input),
+				online_url: input.online_url,
+				publish: input.intent === 'publish'
+			})
+		),
+		submission
 	);
 	if (error) throw error;
 	return data;

@@ -5,6 +5,7 @@ import { askTranslationSchema, translationRequestSchema } from '#lib/schemas/tra
 import { LOCALES, type Locale } from '#lib/i18n/config';
 import { translationRequestErrorKey } from './errors';
 import { requireUser } from './auth';
+import { errorCode } from './errors';
 import { formFail, formValues, parseForm, type EchoOf } from './forms';
 import * as items from './items';
 import * as memberships from './memberships';
@@ -151,6 +152,9 @@ export async function attachmentsForEditing<
 	};
 }
 
+/** What every new-item page's load adds: the key of this rendering of its form. */
+export const newItemPage = () => ({ submissionKey: crypto.randomUUID() });
+
 /**
  * The create action of an item's new page, for any item type: parses the form with `schema`,
  * checks the chosen organisation is one the person edits for (a clear message for a tampered
@@ -165,7 +169,7 @@ export async function createFromForm<
 	{ locals, request }: Pick<RequestEvent, 'locals' | 'request'>,
 	schema: S,
 	options: {
-		create: (supabase: Client, data: z.infer<S>) => Promise<string>;
+		create: (supabase: Client, data: z.infer<S>, submission?: string) => Promise<string>;
 		mapKey: (caught: unknown) => string;
 		fieldError?: (caught: unknown, data: z.infer<S>) => { field: string; key: string } | null;
 		echo?: (values: EchoOf<S>) => V;
@@ -183,10 +187,18 @@ export async function createFromForm<
 	if (!allowed.some((o) => o.id === parsed.data.organisation_id)) {
 		return formFail(undefined, { organisation_id: 'validation:organisation_not_allowed' }, values);
 	}
+	// The page's key for this rendering of the form (newItemPage): a second post of it (a
+	// double click, back and send again) goes to the item the first one made.
+	const submission = z.uuid().safeParse(form.get('submission_key')).data;
 	let id: string;
 	try {
-		id = await options.create(locals.supabase, parsed.data);
+		id = await options.create(locals.supabase, parsed.data, submission);
 	} catch (caught) {
+		const first =
+			submission && errorCode(caught) === 'HB001'
+				? await items.submittedItem(locals.supabase, submission)
+				: null;
+		if (first) redirect(303, `/${locals.locale}/${options.path(first)}`);
 		const atField = options.fieldError?.(caught, parsed.data);
 		if (atField) return formFail(undefined, { [atField.field]: atField.key }, values);
 		return formFail(undefined, caught, values, { mapKey: options.mapKey });

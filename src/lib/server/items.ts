@@ -20,6 +20,13 @@ export { rights, type ItemRights } from './itemRights';
 
 export type ItemStatus = 'draft' | 'published' | 'archived';
 
+/** The item the caller's form submission with this key created (a form posted twice), or null. */
+export async function submittedItem(supabase: Client, submission: string): Promise<string | null> {
+	const { data, error } = await supabase.rpc('submitted_item', { submission_key: submission });
+	if (error) throw error;
+	return data;
+}
+
 /** Publishes, archives or restores an item (editors of the owner; the database checks). */
 export async function setStatus(supabase: Client, id: string, status: ItemStatus) {
 	const { data, error } = await supabase.from('items').update({ status }).eq('id', id).select('id');

@@ -1,4 +1,4 @@
-import { given } from './rpc';
+import { given, once } from './rpc';
 import type { Client } from './supabase';
 import { notAllowed } from './errors';
 import { narrowed, onePage, searchPage } from './listing';
@@ -95,25 +95,28 @@ type ActionInput = import('#lib/schemas/jointActions').ActionForm;
  * Creates a joint action with its original text (its owner attachment is the database's),
  * published when asked: one database call, one transaction, so nothing is ever half-saved.
  */
-export async function create(supabase: Client, input: ActionInput) {
-	const { data, error } = await supabase.rpc(
-		'create_joint_action',
-		given({
-			organisation_id: input.organisation_id,
-			visibility: input.visibility,
-			original_locale: input.original_locale,
-			title: input.title,
-			summary: input.summary,
-			body: input.body,
-			areas: input.areas,
-			crc_articles: input.crc_articles,
-			countries: input.countries,
-			themes: input.themes,
-			phase: input.phase,
-			starts_on: input.starts_on,
-			ends_on: input.ends_on,
-			publish: input.intent === 'publish'
-		})
+export async function create(supabase: Client, input: ActionInput, submission?: string) {
+	const { data, error } = await once(
+		supabase.rpc(
+			'create_joint_action',
+			given({
+				organisation_id: input.organisation_id,
+				visibility: input.visibility,
+				original_locale: input.original_locale,
+				title: input.title,
+				summary: input.summary,
+				body: input.body,
+				areas: input.areas,
+				crc_articles: input.crc_articles,
+				countries: input.countries,
+				themes: input.themes,
+				phase: input.phase,
+				starts_on: input.starts_on,
+				ends_on: input.ends_on,
+				publish: input.intent === 'publish'
+			})
+		),
+		submission
 	);
 	if (error) throw error;
 	return data;

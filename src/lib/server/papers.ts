@@ -1,4 +1,4 @@
-import { given } from './rpc';
+import { given, once } from './rpc';
 import type { Client } from './supabase';
 import { narrowed, onePage, searchPage } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
@@ -67,22 +67,25 @@ type PaperText = import('#lib/schemas/papers').PaperText;
  * Creates a paper with its original text and an empty version 1 to upload PDFs into (its
  * owner attachment is the database's), published when asked: one database call.
  */
-export async function create(supabase: Client, input: PaperInput) {
-	const { data, error } = await supabase.rpc(
-		'create_paper',
-		given({
-			organisation_id: input.organisation_id,
-			visibility: input.visibility,
-			original_locale: input.original_locale,
-			title: input.title,
-			abstract: input.abstract,
-			paper_kind: input.paper_kind,
-			areas: input.areas,
-			crc_articles: input.crc_articles,
-			countries: input.countries,
-			joint_action_id: input.joint_action_id,
-			publish: input.intent === 'publish'
-		})
+export async function create(supabase: Client, input: PaperInput, submission?: string) {
+	const { data, error } = await once(
+		supabase.rpc(
+			'create_paper',
+			given({
+				organisation_id: input.organisation_id,
+				visibility: input.visibility,
+				original_locale: input.original_locale,
+				title: input.title,
+				abstract: input.abstract,
+				paper_kind: input.paper_kind,
+				areas: input.areas,
+				crc_articles: input.crc_articles,
+				countries: input.countries,
+				joint_action_id: input.joint_action_id,
+				publish: input.intent === 'publish'
+			})
+		),
+		submission
 	);
 	if (error) throw error;
 	return data;

@@ -8,6 +8,21 @@ export function given<T extends Record<string, unknown>>(values: T) {
 	};
 }
 
+/**
+ * The request header that carries a form's submission key to the database with a create call
+ * (…_form_submissions.sql): the same key twice is refused with HB001, so a form posted twice
+ * creates one item.
+ */
+export const SUBMISSION_HEADER = 'x-hub-submission';
+
+/** `call` with the form's submission key, when it has one. */
+export function once<B extends { setHeader(name: string, value: string): B }>(
+	call: B,
+	submission: string | undefined
+): B {
+	return submission ? call.setHeader(SUBMISSION_HEADER, submission) : call;
+}
+
 /** The answer of a paged console function, whose rows each carry the total count. */
 export function counted<T extends { total_count: number }>({
 	data,

@@ -1,7 +1,7 @@
 import { actionFormSchema } from '#lib/schemas/jointActions';
 import { requireUser } from '#lib/server/auth';
 import { dbErrorKey } from '#lib/server/errors';
-import { createFromForm } from '#lib/server/itemForms';
+import { createFromForm, newItemPage } from '#lib/server/itemForms';
 import * as jointActions from '#lib/server/jointActions';
 import * as memberships from '#lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	// Not from parent(): that would wait for every layout's load (the bell's count among them).
 	const userId = requireUser().id;
 	const organisations = await memberships.editableOrganisations(locals.supabase, userId);
-	return { organisations };
+	return { organisations, ...newItemPage() };
 };
 
 export const actions: Actions = {

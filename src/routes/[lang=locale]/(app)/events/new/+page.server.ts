@@ -3,7 +3,7 @@ import { requireUser } from '#lib/server/auth';
 import { dbErrorKey, eventFieldError } from '#lib/server/errors';
 import * as events from '#lib/server/events';
 import { withCheckbox } from '#lib/server/forms';
-import { createFromForm } from '#lib/server/itemForms';
+import { createFromForm, newItemPage } from '#lib/server/itemForms';
 import * as memberships from '#lib/server/memberships';
 import { defaultTimeZone, TIME_ZONES } from '#lib/timeZones';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		organisations.map((o) => o.id)
 	);
 	return {
+		...newItemPage(),
 		// Each with the zone of its country, proposed when it is chosen.
 		organisations: organisations.map((o) => ({
 			...o,

@@ -1,7 +1,7 @@
 import { paperFormSchema } from '#lib/schemas/papers';
 import { requireUser } from '#lib/server/auth';
 import { paperErrorKey } from '#lib/server/errors';
-import { createFromForm } from '#lib/server/itemForms';
+import { createFromForm, newItemPage } from '#lib/server/itemForms';
 import { editableOrganisations } from '#lib/server/memberships';
 import * as papers from '#lib/server/papers';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		organisations.map((o) => o.id),
 		locals.locale
 	);
-	return { organisations, actions };
+	return { organisations, actions, ...newItemPage() };
 };
 
 export const actions: Actions = {
