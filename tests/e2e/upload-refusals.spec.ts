@@ -253,3 +253,27 @@ test('a body over the limit sent without a length (chunked) is refused in Dutch,
 	expect(await rows()).toBe(beforeRows);
 	expect(await storedObjects()).toEqual(beforeObjects);
 });
+
+test('a huge body on a form without a file gets a translated 413 page, not a 500', async ({
+	as
+}) => {
+	const page = await as(EDITOR, `/nl/papers/${PAPER}/edit`);
+	const origin = new URL(page.url()).origin;
+	const cookie = (await page.context().cookies(origin))
+		.map(({ name, value }) => `${name}=${value}`)
+		.join('; ');
+	const response = await fetch(`${origin}/fr/papers/${PAPER}/edit?/version`, {
+		method: 'POST',
+		body: `note=${'x'.repeat(30 * 1024 * 1024)}`,
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			cookie,
+			origin
+		}
+	});
+	expect(response.status).toBe(413);
+	expect(words(await response.text())).toContain(
+		'Ce que vous avez envoyé est trop volumineux pour le hub.'
+	);
+});
