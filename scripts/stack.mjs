@@ -381,6 +381,12 @@ export async function stopComponent(name, { signal = 'SIGTERM' } = {}) {
 		if (pid === null) return false;
 		await killGroup(pid, { signal });
 		fs.rmSync(path.join(RUN_DIR, `${service.name}.pid`), { force: true });
+		// A killed process can be gone from the process table a moment before the kernel
+		// has closed its sockets: wait for its ports, so that a start right after succeeds.
+		const deadline = Date.now() + 5000;
+		for (const port of service.ports ?? [service.port]) {
+			while (!(await portIsFree(port)) && Date.now() < deadline) await sleep(50);
+		}
 		return true;
 	});
 }

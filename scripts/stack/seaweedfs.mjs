@@ -81,6 +81,31 @@ async function answers() {
 	}
 }
 
+/** Whether the master can place a file: it leads, and a volume server has joined. */
+async function canPlaceFile() {
+	try {
+		const assign = await fetch(`http://${HOST}:${S3_PORTS.s3Master}/dir/assign`, {
+			signal: AbortSignal.timeout(2000)
+		});
+		return typeof (await assign.json())?.fid === 'string';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Resolves once a PUT would be served at once. After a restart with stored data the master
+ * holds writes for three heartbeats (15 s, "warming up") while volume servers report in; a
+ * PUT meanwhile waits rather than fails, but a test that stops the server wants to know.
+ */
+export async function waitUntilWritable(timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!((await answers()) && (await canPlaceFile()))) {
+		if (Date.now() > deadline) throw new Error(`SeaweedFS at ${S3_URL} takes no writes yet`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /** The stack's service entry (scripts/stack.mjs SERVICES); started only once it is built. */
 export const s3Service = {
 	name: 's3',
@@ -122,12 +147,19 @@ export const s3Service = {
 			`-filer.port=${S3_PORTS.s3Filer}`,
 			// Small volumes: a test stack stores megabytes, not the default 30 GB per volume.
 			'-master.volumeSizeLimitMB=256',
+			// One master: it need not wait 10 s (the default) to take the lead after a restart.
+			'-master.electionTimeout=1s',
 			'-s3',
 			`-s3.port=${S3_PORTS.s3}`,
-			`-s3.config=${IDENTITIES}`
+			`-s3.config=${IDENTITIES}`,
+			// Not used here, and their fixed default ports (8181, 9101) would clash.
+			'-s3.port.iceberg=0',
+			'-s3.port.lance=0',
+			'-master.telemetry=false'
 		]
 	],
 	env: () => process.env,
+	// Up as soon as S3 answers (writes may wait for the master's warm-up: waitUntilWritable).
 	ready: answers,
 	readyWhat: `any HTTP answer from ${S3_URL}`,
 	timeoutMs: 60_000

@@ -18,7 +18,8 @@ import {
 	S3_REGION,
 	S3_SECRET_ACCESS_KEY,
 	S3_URL,
-	s3Availability
+	s3Availability,
+	waitUntilWritable
 } from '../../scripts/stack/seaweedfs.mjs';
 import { makePdf } from '../pdf';
 import { db, signedIn } from './actors';
@@ -105,6 +106,7 @@ async function createBucket(): Promise<void> {
  * a PUT is half sent.
  */
 async function relay(after: number, midway: () => Promise<void>) {
+	let done: Promise<void> = Promise.resolve();
 	const server = net.createServer((client) => {
 		const upstream = net.connect(S3_PORTS.s3, '127.0.0.1');
 		let forwarded = 0;
@@ -115,7 +117,7 @@ async function relay(after: number, midway: () => Promise<void>) {
 			if (forwarded >= after && !triggered) {
 				triggered = true;
 				client.pause();
-				void midway().finally(() => client.resume());
+				done = midway().finally(() => client.resume());
 			}
 		});
 		upstream.on('data', (chunk) => client.write(chunk));
@@ -130,13 +132,19 @@ async function relay(after: number, midway: () => Promise<void>) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as net.AddressInfo;
-	return { endpoint: `http://127.0.0.1:${port}`, close: () => server.close() };
+	return {
+		endpoint: `http://127.0.0.1:${port}`,
+		/** Resolves once `midway` has run (the upload may fail before it returns). */
+		midway: () => done,
+		close: () => server.close()
+	};
 }
 
 beforeAll(async () => {
 	const weed = s3Availability();
 	if (!weed.available) throw new Error(`SeaweedFS is required by this test: ${weed.reason}`);
 	await startComponent('s3');
+	await waitUntilWritable();
 	await createBucket();
 }, 90_000);
 
@@ -245,6 +253,7 @@ describe('paper files on S3: row and object together', () => {
 				() => null,
 				(error: unknown) => error
 			);
+			await cut.midway();
 			expect(stopped).toBe(true);
 			expect(failed).toBeInstanceOf(FileNotStored);
 			expect(isUnavailable(failed)).toBe(true);
@@ -254,6 +263,7 @@ describe('paper files on S3: row and object together', () => {
 		}
 		// The server comes back: the cut-off PUT left no object behind.
 		expect(await startComponent('s3')).toBe(true);
+		await waitUntilWritable();
 		expect(await storage.list(`papers/${PAPER}/`)).toEqual(before.objects);
 		expect(await rows()).toBe(before.rows);
 	}, 120_000);
@@ -277,6 +287,7 @@ describe('paper files on S3: row and object together', () => {
 		expect(isUnavailable(failed)).toBe(true);
 		expect(await rows()).toBe(before);
 		await startComponent('s3');
+		await waitUntilWritable();
 		const { id } = await uploadPaperFile(editor, storage, input);
 		expect(await rows()).toBe(before + 1);
 		await removePaperFile(editor, storage, PAPER, id);

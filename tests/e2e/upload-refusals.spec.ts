@@ -38,7 +38,10 @@ async function rows(): Promise<number> {
 }
 
 /** A multipart body written byte by byte: the file name goes out exactly as given. */
-function multipart(fields: Record<string, string>, file: { disposition: string; bytes: Buffer }) {
+function multipart(
+	fields: Record<string, string>,
+	file: { disposition: string; bytes: Buffer; field?: string }
+) {
 	const boundary = `----hub${Math.random().toString(16).slice(2)}`;
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {
@@ -50,7 +53,7 @@ function multipart(fields: Record<string, string>, file: { disposition: string; 
 	}
 	parts.push(
 		Buffer.from(
-			`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${file.disposition}\r\n` +
+			`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; ${file.disposition}\r\n` +
 				'Content-Type: application/pdf\r\n\r\n',
 			'utf8'
 		),
@@ -252,4 +255,60 @@ test('a body over the limit sent without a length (chunked) is refused in Dutch,
 	expect(words(answer.text)).toContain('Het bestand is groter dan 25 MB.');
 	expect(await rows()).toBe(beforeRows);
 	expect(await storedObjects()).toEqual(beforeObjects);
+});
+
+test('a huge body on a form without a file gets a translated 413 page, not a 500', async ({
+	as
+}) => {
+	const page = await as(EDITOR, `/nl/papers/${PAPER}/edit`);
+	const origin = new URL(page.url()).origin;
+	const cookie = (await page.context().cookies(origin))
+		.map(({ name, value }) => `${name}=${value}`)
+		.join('; ');
+	const response = await fetch(`${origin}/fr/papers/${PAPER}/edit?/version`, {
+		method: 'POST',
+		body: `note=${'x'.repeat(30 * 1024 * 1024)}`,
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			cookie,
+			origin
+		}
+	});
+	expect(response.status).toBe(413);
+	expect(words(await response.text())).toContain(
+		'Ce que vous avez envoyé est trop volumineux pour le hub.'
+	);
+});
+
+test('a logo over the body size limit is refused beside the logo field, the profile unchanged', async ({
+	as
+}) => {
+	const page = await as('admin@dei-belgique.demo', '/fr/organisations/dei-belgique/profile');
+	const origin = new URL(page.url()).origin;
+	const cookie = (await page.context().cookies(origin))
+		.map(({ name, value }) => `${name}=${value}`)
+		.join('; ');
+	const [before] = await dbQuery<{ logo_path: string | null; updated_at: string }>(
+		`select logo_path, updated_at::text from organisations where slug = 'dei-belgique'`
+	);
+	const { body, type } = multipart(
+		{ name: 'DEI Belgique' },
+		{
+			field: 'logo',
+			disposition: 'filename="logo.png"',
+			bytes: Buffer.alloc(30 * 1024 * 1024, 0x89)
+		}
+	);
+	const response = await fetch(`${origin}/fr/organisations/dei-belgique/profile`, {
+		method: 'POST',
+		body,
+		headers: { 'content-type': type, accept: 'text/html', cookie, origin }
+	});
+	expect(response.status).toBe(413);
+	expect(words(await response.text())).toContain('Le logo dépasse 512 Ko.');
+	const [after] = await dbQuery<{ logo_path: string | null; updated_at: string }>(
+		`select logo_path, updated_at::text from organisations where slug = 'dei-belgique'`
+	);
+	expect(after).toEqual(before);
 });
