@@ -68,7 +68,7 @@ test('a French paper is translated into Arabic by DCI Palestine, kept up to date
 		name: 'Traductions demandées à d’autres organisations'
 	});
 	await section.getByLabel('Langue').selectOption({ label: 'العربية' });
-	await section.getByLabel('Organisation sollicitée').selectOption({ label: PALESTINE });
+	await section.getByLabel('Demander à').selectOption({ label: PALESTINE });
 	const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 	await section.getByLabel('Échéance').fill(due);
 	await section
@@ -76,7 +76,9 @@ test('a French paper is translated into Arabic by DCI Palestine, kept up to date
 		.fill('Pour les sections du Moyen-Orient, merci !');
 	await section.getByRole('button', { name: 'Demander cette traduction' }).click();
 	await expect(section.getByText('La demande est envoyée')).toBeVisible();
-	await expect(section.getByRole('listitem').filter({ hasText: PALESTINE })).toContainText('en attente de réponse');
+	await expect(section.getByRole('listitem').filter({ hasText: PALESTINE })).toContainText(
+		'en attente de réponse'
+	);
 
 	// The paper's page says who was asked, and until when.
 	await owner.goto(`/fr/papers/${PAPER}`);
@@ -89,7 +91,16 @@ test('a French paper is translated into Arabic by DCI Palestine, kept up to date
 	);
 
 	// 2. Lina, DCI Palestine's editor, finds it in her inbox (in Arabic) and accepts it.
-	const translator = await as(PEOPLE.palestineEditor.email, '/ar/invitations');
+	// Her dashboard lists it among what waits for her, with a link to answer.
+	const translator = await as(PEOPLE.palestineEditor.email, '/ar/dashboard');
+	const waiting = translator.getByRole('region', { name: /بانتظار ردّك/ });
+	await expect(
+		waiting
+			.getByRole('listitem')
+			.filter({ hasText: 'Réforme de la justice des mineurs à Bruxelles' })
+			.first()
+	).toContainText('ترجمة');
+	await translator.goto('/ar/invitations');
 	const card = translator
 		.getByRole('listitem')
 		.filter({ hasText: 'Pour les sections du Moyen-Orient' });
@@ -99,7 +110,9 @@ test('a French paper is translated into Arabic by DCI Palestine, kept up to date
 	const editorPath = new URL(translator.url()).pathname;
 
 	// The French original is beside the text being written.
-	const original = translator.getByRole('region', { name: /^النص الأصلي \(\u2068?الفرنسية\u2069?\)$/ });
+	const original = translator.getByRole('region', {
+		name: /^النص الأصلي \(\u2068?الفرنسية\u2069?\)$/
+	});
 	await expect(original).toHaveAttribute('lang', 'fr');
 	await expect(original).toContainText("pas d'enfermement avant 16 ans");
 	await expect(translator.getByText(/لم يُكتب النص باللغة \u2068?العربية\u2069? بعد/)).toBeVisible();
