@@ -44,18 +44,23 @@ async function shoot(page: Page, name: string) {
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-	// The paper as the seed has it: no Arabic text, no request, the French abstract as written.
+/** The paper as the seed has it: no Arabic text, no request, the French text as written. */
+async function restorePaper() {
 	await dbQuery(`delete from translation_requests where item_id = $1`, [PAPER]);
 	await dbQuery(`delete from paper_translations where paper_id = $1 and locale = 'ar'`, [PAPER]);
 	await dbQuery(
-		`update paper_translations set abstract = $2 where paper_id = $1 and locale = 'fr'`,
+		`update paper_translations set title = $2, abstract = $3
+		 where paper_id = $1 and locale = 'fr' and (title, abstract) is distinct from ($2, $3)`,
 		[
 			PAPER,
+			'Réforme de la justice des mineurs à Bruxelles',
 			"Position de DEI-Belgique sur le projet d'ordonnance : pas d'enfermement avant 16 ans, des mesures restauratrices d'abord, un avocat spécialisé à chaque étape."
 		]
 	);
-});
+}
+
+test.beforeAll(restorePaper);
+test.afterAll(restorePaper);
 
 test('a French paper is translated into Arabic by DCI Palestine, kept up to date, and nobody else writes it', async ({
 	as
