@@ -16,6 +16,7 @@ export const ORG = {
 	dciGreece: '10000000-0000-4000-8000-000000000005',
 	code: '10000000-0000-4000-8000-000000000020',
 	kinderrechtencoalitie: '10000000-0000-4000-8000-000000000021',
+	dciPalestine: '10000000-0000-4000-8000-000000000007',
 	pending: '10000000-0000-4000-8000-000000000025',
 	suspended: '10000000-0000-4000-8000-000000000026'
 } as const;
@@ -34,6 +35,8 @@ export const ITEM = {
 	codeSeminar: '30000000-0000-4000-8000-000000000204',
 	/** DCI Palestine's public action, English original with an Arabic (and a French) text. */
 	palestineAction: '30000000-0000-4000-8000-000000000106',
+	/** DEI Belgique's position paper on juvenile justice in Brussels (French original, network). */
+	juvenileJusticePaper: '30000000-0000-4000-8000-000000000302',
 	/** DCI Palestine's network webinar, English original with an Arabic text; Benoît registered. */
 	palestineWebinar: '30000000-0000-4000-8000-000000000007'
 } as const;
@@ -87,6 +90,12 @@ export const PEOPLE = {
 		id: '20000000-0000-4000-8000-000000000015',
 		email: 'admin@dci-palestine.demo',
 		name: 'Khaled Mansour'
+	},
+	/** Lina, editor (translator) at DCI Palestine, who reads the hub in Arabic. */
+	palestineEditor: {
+		id: '20000000-0000-4000-8000-000000000028',
+		email: 'editor@dci-palestine.demo',
+		name: 'Lina Khalil'
 	},
 	/** Yasmina, signed in but member of no organisation. */
 	outsider: {

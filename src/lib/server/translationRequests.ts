@@ -247,9 +247,9 @@ type Revisioned = {
 };
 
 /**
- * Every language of an item: its original, up to date, requested from an organisation (with
- * the due date) while no current text is there, outdated since the original changed (the date
- * of the first revision after the one it was made from), or missing.
+ * Every language of an item: its original, up to date, outdated since the original changed (the
+ * date of the first revision after the one it was made from), requested from an organisation
+ * (with the due date) while there is no text yet, or missing.
  */
 export function languageStates(
 	item: Revisioned,
@@ -267,14 +267,14 @@ export function languageStates(
 		if (text && text.source_revision >= item.original_revision) {
 			return { locale, state: 'up_to_date' };
 		}
+		if (text) {
+			const next = dates.find((r) => r.revision > text.source_revision);
+			return { locale, state: 'outdated', since: next?.createdAt ?? null };
+		}
 		const request = open.find((r) => r.locale === locale && r.status !== 'done');
 		if (request) {
 			const { organisation_name: organisation, due_on: dueOn } = request;
 			return { locale, state: 'requested', organisation, dueOn };
-		}
-		if (text) {
-			const next = dates.find((r) => r.revision > text.source_revision);
-			return { locale, state: 'outdated', since: next?.createdAt ?? null };
 		}
 		return { locale, state: 'missing' };
 	});
