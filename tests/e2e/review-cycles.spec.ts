@@ -1,4 +1,4 @@
-import { dbQuery, expect, parseCalendar, test } from './fixtures';
+import { dbQuery, expect, parseCalendar, signIn, test } from './fixtures';
 
 // Issue 17: country pages and review cycles. Seed: Belgium's CRC cycle (public, demonstration
 // dates) has no NGO report deadline; Belgium's UPR cycle is for the network only.
@@ -119,4 +119,32 @@ test('the countries index and an article page list what the reader may see', asy
 	await page.goto('/ar/crc/37');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('37');
 	expect((await page.goto('/en/crc/55'))?.status()).toBe(404);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a Dutch section admin creates a cycle and adds a stage with plain forms', async ({
+		page,
+		request
+	}) => {
+		await dbQuery(
+			`delete from public.review_cycles where names ->> 'nl' = 'Facultatief protocol (e2e)'`
+		);
+		await signIn(page, 'admin@dci-nl.demo', '/nl/countries/nl');
+		await page.getByText('Nieuwe toetsingscyclus').click();
+		await page.getByLabel('Mechanisme').selectOption('crc_optional_protocol');
+		await page.getByLabel('Naam', { exact: true }).fill('Facultatief protocol (e2e)');
+		await page.getByLabel('Taal van de naam').selectOption('nl');
+		await page.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Facultatief protocol (e2e)');
+
+		const add = page.getByRole('region', { name: 'Fase toevoegen' });
+		await add.getByLabel('Soort fase').selectOption('session');
+		await add.getByLabel('Datum (of eerste dag)').fill(inDays(120));
+		await add.getByRole('button', { name: 'Fase opslaan' }).click();
+		await expect(page.getByRole('heading', { name: 'Sessie', level: 3 })).toBeVisible();
+		// Not public: a visitor gets a 404 for it.
+		expect((await request.get(new URL(page.url()).pathname)).status()).toBe(404);
+	});
 });
