@@ -41,6 +41,7 @@ test('a Belgian partner admin adds the NGO deadline, links the co-signed report,
 	).toBeVisible();
 	await expect(stage.getByRole('note')).toContainText('nothing is linked to it yet');
 
+	await stage.getByText('Link one of your items').click();
 	await stage.getByLabel('Item').selectOption(ALTERNATIVE_REPORT);
 	await stage.getByRole('button', { name: 'Link', exact: true }).click();
 	await expect(stage.locator(`a[href="/en/papers/${ALTERNATIVE_REPORT}"]`)).toBeVisible();
@@ -119,6 +120,33 @@ test('the countries index and an article page list what the reader may see', asy
 	await page.goto('/ar/crc/37');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('37');
 	expect((await page.goto('/en/crc/55'))?.status()).toBe(404);
+});
+
+test('a review deadline reminder reads in the reader language and leads to the cycle', async ({
+	as
+}) => {
+	const [{ id }] = await dbQuery<{ id: string }>(
+		`insert into public.notifications (recipient_id, type, data, reminder_key)
+		 values ('20000000-0000-4000-8000-000000000005', 'review_deadline',
+		         jsonb_build_object('cycle_id', $1::text, 'stage_id', $2::text, 'kind', 'ngo_report_deadline',
+		                            'country', 'BE', 'date', '2027-01-12', 'days', 60),
+		         'e2e-' || gen_random_uuid())
+		 returning id`,
+		[BE_CRC, PRE_SESSION]
+	);
+	try {
+		const page = await as('admin@lacode.demo', '/fr/notifications');
+		const item = page.getByRole('listitem').filter({ hasText: 'Échéance d’un examen ONU' });
+		await expect(item).toContainText(
+			'Date limite du rapport alternatif des ONG (Belgique) le 12 janvier 2027.'
+		);
+		await expect(item.getByRole('link', { name: 'Le cycle d’examen' })).toHaveAttribute(
+			'href',
+			`/fr/countries/be/cycles/${BE_CRC}`
+		);
+	} finally {
+		await dbQuery('delete from public.notifications where id = $1', [id]);
+	}
 });
 
 test.describe('without JavaScript', () => {

@@ -3,20 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { needsWarning, today } from '#lib/reviewStages';
 import { toICalendar } from '#lib/server/ical';
 import { stageEvent } from '#lib/server/stageCalendar';
+import type { Database } from '#lib/database.types';
+
+type StageRow = Database['public']['Functions']['review_stage_feed']['Returns'][number];
 
 const reader = { locale: 'fr' as const, origin: 'https://hub.example.org', online: 'En ligne' };
 const words = { kind: (kind: string) => `étape ${kind}`, demo: 'Dates de démonstration' };
-const row = {
+const row: StageRow = {
 	stage_id: '51000000-0000-4000-8000-000000000103',
 	cycle_id: '50000000-0000-4000-8000-000000000001',
 	country: 'BE',
-	mechanism: 'crc_periodic' as const,
+	mechanism: 'crc_periodic',
 	cycle_names: { en: 'Belgium review', fr: 'Examen de la Belgique' },
 	is_demo: true,
-	kind: 'pre_session' as const,
+	kind: 'pre_session',
 	starts_on: '2027-03-08',
 	ends_on: '2027-03-10',
-	status: 'planned' as const,
+	status: 'planned',
 	names: {},
 	document_url: null,
 	updated_at: '2026-12-01T10:00:00Z'
@@ -30,7 +33,7 @@ describe('a review stage in a calendar', () => {
 			events: [stageEvent(row, reader, words)]
 		});
 		expect(text).not.toContain('VTIMEZONE');
-		const [vevent] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+		const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
 		const event = new ICAL.Event(vevent);
 		expect(event.startDate.isDate).toBe(true);
 		expect(event.startDate.toString()).toBe('2027-03-08');
