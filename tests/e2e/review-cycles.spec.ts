@@ -125,7 +125,7 @@ test('the countries index and an article page list what the reader may see', asy
 test('a review deadline reminder reads in the reader language and leads to the cycle', async ({
 	as
 }) => {
-	const [{ id }] = await dbQuery<{ id: string }>(
+	const [notification] = await dbQuery<{ id: string }>(
 		`insert into public.notifications (recipient_id, type, data, reminder_key)
 		 values ('20000000-0000-4000-8000-000000000005', 'review_deadline',
 		         jsonb_build_object('cycle_id', $1::text, 'stage_id', $2::text, 'kind', 'ngo_report_deadline',
@@ -145,7 +145,7 @@ test('a review deadline reminder reads in the reader language and leads to the c
 			`/fr/countries/be/cycles/${BE_CRC}`
 		);
 	} finally {
-		await dbQuery('delete from public.notifications where id = $1', [id]);
+		await dbQuery('delete from public.notifications where id = $1', [notification?.id]);
 	}
 });
 

@@ -2,10 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { needsWarning, today } from '#lib/reviewStages';
 import { toICalendar } from '#lib/server/ical';
-import { stageEvent } from '#lib/server/stageCalendar';
-import type { Database } from '#lib/database.types';
-
-type StageRow = Database['public']['Functions']['review_stage_feed']['Returns'][number];
+import { stageEvent, type StageRow } from '#lib/server/stageCalendar';
 
 const reader = { locale: 'fr' as const, origin: 'https://hub.example.org', online: 'En ligne' };
 const words = { kind: (kind: string) => `étape ${kind}`, demo: 'Dates de démonstration' };
