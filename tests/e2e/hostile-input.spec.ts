@@ -92,7 +92,7 @@ const LISTS: Record<string, string[]> = {
 	'/fr/actions': ['q', 'area', 'article', 'country', 'organisation', 'phase', 'from', 'to', 'page'],
 	'/fr/events': ['scope', 'view', 'month', 'q', 'area', 'country', 'organisation', 'page'],
 	'/fr/events?view=month': ['month', 'q', 'area', 'country', 'organisation'],
-	'/fr/papers': ['q', 'kind', 'area', 'article', 'organisation', 'page'],
+	'/fr/papers': ['q', 'kind', 'area', 'article', 'country', 'organisation', 'page'],
 	'/fr/organisations': ['kind', 'country', 'language'],
 	'/fr': ['q'],
 	'/fr/sign-in': ['next', 'reason']
@@ -112,7 +112,13 @@ const NO_QUERY = [
 	'/nl/events/feed.ics',
 	'/nl/organisations/dei-belgique/events.ics',
 	'/nl/calendar/not-a-real-token.ics',
-	`/nl/papers/${ITEM.publicPaper}/files/${ITEM.paperFile}`
+	`/nl/papers/${ITEM.publicPaper}/files/${ITEM.paperFile}`,
+	'/nl/countries',
+	'/nl/countries/be',
+	'/nl/countries/be/reviews.ics',
+	'/nl/countries/be/cycles/50000000-0000-4000-8000-000000000001',
+	'/nl/countries/be/cycles/50000000-0000-4000-8000-000000000001/reviews.ics',
+	'/nl/crc/37'
 ];
 
 /** Route templates whose `{}` is filled with each nasty segment. */
@@ -127,7 +133,11 @@ const ROUTE_PARAMS = [
 	`/fr/papers/${ITEM.publicPaper}/files/{}`,
 	'/fr/organisations/{}',
 	'/fr/organisations/{}/events.ics',
-	'/fr/calendar/{}.ics'
+	'/fr/calendar/{}.ics',
+	'/fr/countries/{}',
+	'/fr/countries/{}/reviews.ics',
+	'/fr/countries/be/cycles/{}',
+	'/fr/crc/{}'
 ];
 
 /** Pages of signed-in people (each costs a round trip to Auth): the parameters they read. */

@@ -1,4 +1,4 @@
-import { dbQuery, expect, parseCalendar, test } from './fixtures';
+import { dbQuery, expect, parseCalendar, signIn, test } from './fixtures';
 
 // Issue 17: country pages and review cycles. Seed: Belgium's CRC cycle (public, demonstration
 // dates) has no NGO report deadline; Belgium's UPR cycle is for the network only.
@@ -41,6 +41,7 @@ test('a Belgian partner admin adds the NGO deadline, links the co-signed report,
 	).toBeVisible();
 	await expect(stage.getByRole('note')).toContainText('nothing is linked to it yet');
 
+	await stage.getByText('Link one of your items').click();
 	await stage.getByLabel('Item').selectOption(ALTERNATIVE_REPORT);
 	await stage.getByRole('button', { name: 'Link', exact: true }).click();
 	await expect(stage.locator(`a[href="/en/papers/${ALTERNATIVE_REPORT}"]`)).toBeVisible();
@@ -119,4 +120,59 @@ test('the countries index and an article page list what the reader may see', asy
 	await page.goto('/ar/crc/37');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('37');
 	expect((await page.goto('/en/crc/55'))?.status()).toBe(404);
+});
+
+test('a review deadline reminder reads in the reader language and leads to the cycle', async ({
+	as
+}) => {
+	const [notification] = await dbQuery<{ id: string }>(
+		`insert into public.notifications (recipient_id, type, data, reminder_key)
+		 values ('20000000-0000-4000-8000-000000000005', 'review_deadline',
+		         jsonb_build_object('cycle_id', $1::text, 'stage_id', $2::text, 'kind', 'ngo_report_deadline',
+		                            'country', 'BE', 'date', '2027-01-12', 'days', 60),
+		         'e2e-' || gen_random_uuid())
+		 returning id`,
+		[BE_CRC, PRE_SESSION]
+	);
+	try {
+		const page = await as('admin@lacode.demo', '/fr/notifications');
+		const item = page.getByRole('listitem').filter({ hasText: 'Échéance d’un examen ONU' });
+		await expect(item).toContainText(
+			'Date limite du rapport alternatif des ONG (Belgique) le 12 janvier 2027.'
+		);
+		await expect(item.getByRole('link', { name: 'Le cycle d’examen' })).toHaveAttribute(
+			'href',
+			`/fr/countries/be/cycles/${BE_CRC}`
+		);
+	} finally {
+		await dbQuery('delete from public.notifications where id = $1', [notification?.id]);
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a Dutch section admin creates a cycle and adds a stage with plain forms', async ({
+		page,
+		request
+	}) => {
+		await dbQuery(
+			`delete from public.review_cycles where names ->> 'nl' = 'Facultatief protocol (e2e)'`
+		);
+		await signIn(page, 'admin@dci-nl.demo', '/nl/countries/nl');
+		await page.getByText('Nieuwe toetsingscyclus').click();
+		await page.getByLabel('Mechanisme').selectOption('crc_optional_protocol');
+		await page.getByLabel('Naam', { exact: true }).fill('Facultatief protocol (e2e)');
+		await page.getByLabel('Taal van de naam').selectOption('nl');
+		await page.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Facultatief protocol (e2e)');
+
+		const add = page.getByRole('region', { name: 'Fase toevoegen' });
+		await add.getByLabel('Soort fase').selectOption('session');
+		await add.getByLabel('Datum (of eerste dag)').fill(inDays(120));
+		await add.getByRole('button', { name: 'Fase opslaan' }).click();
+		await expect(page.getByRole('heading', { name: 'Sessie', level: 3 })).toBeVisible();
+		// Not public: a visitor gets a 404 for it.
+		expect((await request.get(new URL(page.url()).pathname)).status()).toBe(404);
+	});
 });

@@ -3,7 +3,14 @@ import { pickLocalised } from '#lib/i18n/content';
 import type { CalendarEvent } from './ical';
 import type { CalendarReader } from './eventCalendar';
 
-type StageRow = Database['public']['Functions']['review_stage_feed']['Returns'][number];
+/**
+ * A row of public.review_stage_feed or public.personal_review_stages (the generated types
+ * cannot say which returned columns may be null: a single day has no end, a stage no document).
+ */
+export type StageRow = Omit<
+	Database['public']['Functions']['review_stage_feed']['Returns'][number],
+	'ends_on' | 'document_url'
+> & { ends_on: string | null; document_url: string | null };
 
 /** What a stage's calendar entry says besides its data, in the reader's language. */
 export interface StageWords {
