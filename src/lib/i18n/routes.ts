@@ -11,7 +11,7 @@ export const BASE_NAMESPACES = ['common'] as const satisfies readonly Namespace[
  */
 // prettier-ignore
 export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
-	'/[lang=locale]/(app)/account': ['account', 'auth', 'errors', 'events', 'organisations', 'papers', 'validation'],
+	'/[lang=locale]/(app)/account': ['account', 'auth', 'errors', 'events', 'notifications', 'organisations', 'papers', 'validation'],
 	'/[lang=locale]/(app)/actions/[id=uuid]/edit': ['actions', 'errors', 'events', 'papers', 'validation'],
 	'/[lang=locale]/(app)/actions/new': ['actions', 'errors', 'events', 'papers', 'validation'],
 	'/[lang=locale]/(app)/auth/set-password': ['auth', 'errors', 'validation'],
@@ -45,7 +45,8 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(public)/papers/[id=uuid]': ['actions', 'events', 'papers'],
 	'/[lang=locale]/(public)/sign-in': ['auth', 'errors', 'validation'],
 	'/[lang=locale]/(public)/sign-in/code': ['auth', 'errors', 'validation'],
-	'/[lang=locale]/(public)/sign-in/email': ['auth', 'errors', 'validation']
+	'/[lang=locale]/(public)/sign-in/email': ['auth', 'errors', 'validation'],
+	'/[lang=locale]/(public)/unsubscribe/[token]': ['errors', 'notifications']
 };
 
 /** The namespaces a page loads; every one for a route the table does not know. */

@@ -85,7 +85,7 @@ export function renderOutboxEmail(
 				unsubscribe: { label: t('notifications:mail_unsubscribe'), url: unsubscribe },
 				preferences: {
 					label: t('notifications:mail_preferences'),
-					url: link(`/${locale}/account#email-preferences`)
+					url: link(`/${locale}/account#email-preferences-title`)
 				}
 			}
 		: undefined;
