@@ -76,7 +76,8 @@ alter table public.notification_email_preferences enable row level security;
 
 revoke all on public.notification_email_preferences from anon, authenticated;
 grant select, insert, delete on public.notification_email_preferences to authenticated;
-grant update (frequency, updated_at) on public.notification_email_preferences to authenticated;
+-- An upsert (insert … on conflict do update) sets every column it inserts; RLS keeps the row theirs.
+grant update (user_id, type, frequency) on public.notification_email_preferences to authenticated;
 grant select, insert, update, delete on public.notification_email_preferences to service_role;
 
 create policy "People read their own email preferences"

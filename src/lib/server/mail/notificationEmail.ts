@@ -150,13 +150,18 @@ export function renderOutboxEmail(
 					heading: kind ? t(`notifications:mail_kind_${kind}`) : t('notifications:mail_kind_other'),
 					entries: list
 						.filter((item) => (item.view.kind ?? null) === kind)
-						.map(({ view }) => ({
-							label: notificationLabel(t, view),
-							title: oneLine(view.title?.text ?? notificationUntitled(t, view)),
-							lang: view.title?.locale ?? locale,
-							message: oneLine(notificationMessage(t, locale, view)),
-							url: link(view.href)
-						}))
+						.map(({ view }) => {
+							const label = notificationLabel(t, view);
+							const title = oneLine(view.title?.text ?? notificationUntitled(t, view));
+							return {
+								label,
+								title,
+								line: oneLine(t('notifications:mail_subject', { label, title })),
+								lang: view.title?.locale ?? locale,
+								message: oneLine(notificationMessage(t, locale, view)),
+								url: link(view.href)
+							};
+						})
 				}))
 				.filter((kind) => kind.entries.length > 0)
 		}));
@@ -179,7 +184,15 @@ interface Section {
 	heading: string;
 	kinds: {
 		heading: string;
-		entries: { label: string; title: string; lang: string; message: string; url: string }[];
+		entries: {
+			label: string;
+			title: string;
+			/** Label and title as one line of the text part (the language's own punctuation). */
+			line: string;
+			lang: string;
+			message: string;
+			url: string;
+		}[];
 	}[];
 }
 
@@ -210,7 +223,7 @@ function shell(
 			...section.kinds.flatMap((kind) => [
 				`-- ${kind.heading} --`,
 				...kind.entries.flatMap((e) => [
-					`* ${e.label}: ${e.title}`,
+					`* ${e.line}`,
 					`  ${e.message}`,
 					`  ${e.url}`
 				]),
