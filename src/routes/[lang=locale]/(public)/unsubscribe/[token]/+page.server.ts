@@ -20,8 +20,8 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, setHeaders }) => {
-		setHeaders(NO_STORE);
+	// The page's load (which runs after this) says no-store for the answer.
+	default: async ({ locals, params }) => {
 		const token = unsubscribeTokenSchema.safeParse(params.token);
 		if (!token.success) return fail(404, { state: 'unknown' as const, stream: null });
 		try {
