@@ -222,11 +222,7 @@ function shell(
 			`== ${oneLine(section.heading)} ==`,
 			...section.kinds.flatMap((kind) => [
 				`-- ${kind.heading} --`,
-				...kind.entries.flatMap((e) => [
-					`* ${e.line}`,
-					`  ${e.message}`,
-					`  ${e.url}`
-				]),
+				...kind.entries.flatMap((e) => [`* ${e.line}`, `  ${e.message}`, `  ${e.url}`]),
 				''
 			])
 		]),
