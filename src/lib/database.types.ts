@@ -85,6 +85,40 @@ export type Database = {
           },
         ]
       }
+      email_unsubscribe_tokens: {
+        Row: {
+          created_at: string
+          id: string
+          stream: string
+          token_hash: string
+          used_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          stream: string
+          token_hash: string
+          used_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          stream?: string
+          token_hash?: string
+          used_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_unsubscribe_tokens_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       event_online_links: {
         Row: {
           event_id: string
@@ -702,45 +736,76 @@ export type Database = {
           },
         ]
       }
+      notification_email_preferences: {
+        Row: {
+          frequency: Database["public"]["Enums"]["email_frequency"]
+          type: Database["public"]["Enums"]["notification_type"]
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          frequency: Database["public"]["Enums"]["email_frequency"]
+          type: Database["public"]["Enums"]["notification_type"]
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          frequency?: Database["public"]["Enums"]["email_frequency"]
+          type?: Database["public"]["Enums"]["notification_type"]
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notification_email_preferences_user_id_fkey"
+            columns: ["user_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       notification_outbox: {
         Row: {
           attempts: number
           created_at: string
-          event_id: string | null
+          digest: Database["public"]["Enums"]["email_frequency"] | null
           id: string
-          kind: Database["public"]["Enums"]["notification_kind"]
           last_error: string | null
           next_attempt_at: string
+          notification_id: string | null
+          period_end: string | null
           recipient_id: string
           sent_at: string | null
         }
         Insert: {
           attempts?: number
           created_at?: string
-          event_id?: string | null
+          digest?: Database["public"]["Enums"]["email_frequency"] | null
           id?: string
-          kind: Database["public"]["Enums"]["notification_kind"]
           last_error?: string | null
           next_attempt_at?: string
+          notification_id?: string | null
+          period_end?: string | null
           recipient_id: string
           sent_at?: string | null
         }
         Update: {
           attempts?: number
           created_at?: string
-          event_id?: string | null
+          digest?: Database["public"]["Enums"]["email_frequency"] | null
           id?: string
-          kind?: Database["public"]["Enums"]["notification_kind"]
           last_error?: string | null
           next_attempt_at?: string
+          notification_id?: string | null
+          period_end?: string | null
           recipient_id?: string
           sent_at?: string | null
         }
         Relationships: [
           {
-            foreignKeyName: "notification_outbox_event_id_fkey"
-            columns: ["event_id"]
-            referencedRelation: "events"
+            foreignKeyName: "notification_outbox_notification_id_fkey"
+            columns: ["notification_id"]
+            referencedRelation: "notifications"
             referencedColumns: ["id"]
           },
           {
@@ -755,6 +820,8 @@ export type Database = {
         Row: {
           created_at: string
           data: NonNullable<Json>
+          digest: Database["public"]["Enums"]["email_frequency"] | null
+          digest_outbox_id: string | null
           id: string
           item_id: string | null
           organisation_id: string | null
@@ -768,6 +835,8 @@ export type Database = {
         Insert: {
           created_at?: string
           data?: NonNullable<Json>
+          digest?: Database["public"]["Enums"]["email_frequency"] | null
+          digest_outbox_id?: string | null
           id?: string
           item_id?: string | null
           organisation_id?: string | null
@@ -781,6 +850,8 @@ export type Database = {
         Update: {
           created_at?: string
           data?: NonNullable<Json>
+          digest?: Database["public"]["Enums"]["email_frequency"] | null
+          digest_outbox_id?: string | null
           id?: string
           item_id?: string | null
           organisation_id?: string | null
@@ -792,6 +863,12 @@ export type Database = {
           type?: Database["public"]["Enums"]["notification_type"]
         }
         Relationships: [
+          {
+            foreignKeyName: "notifications_digest_outbox_id_fkey"
+            columns: ["digest_outbox_id"]
+            referencedRelation: "notification_outbox"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "notifications_item_id_fkey"
             columns: ["item_id"]
@@ -1293,6 +1370,7 @@ export type Database = {
           display_name: string
           id: string
           preferred_locale: string
+          time_zone: string
           updated_at: string
         }
         Insert: {
@@ -1300,6 +1378,7 @@ export type Database = {
           display_name: string
           id: string
           preferred_locale?: string
+          time_zone?: string
           updated_at?: string
         }
         Update: {
@@ -1307,6 +1386,7 @@ export type Database = {
           display_name?: string
           id?: string
           preferred_locale?: string
+          time_zone?: string
           updated_at?: string
         }
         Relationships: []
@@ -1565,17 +1645,16 @@ export type Database = {
         Args: { batch_size?: number }
         Returns: {
           attempts: number
+          digest: Database["public"]["Enums"]["email_frequency"]
           display_name: string
           email: string
-          ends_at: string
-          event_id: string
           id: string
-          kind: Database["public"]["Enums"]["notification_kind"]
-          original_locale: string
+          items: Json
+          period_end: string
           preferred_locale: string
-          starts_at: string
+          stream: string
           time_zone: string
-          titles: Json
+          unsubscribe_token: string
         }[]
       }
       close_paper_signature: { Args: { paper_id: string }; Returns: undefined }
@@ -1867,6 +1946,14 @@ export type Database = {
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
       my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      my_email_preferences: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          frequency: Database["public"]["Enums"]["email_frequency"]
+          is_default: boolean
+          type: Database["public"]["Enums"]["notification_type"]
+        }[]
+      }
       my_notifications: {
         Args: { page_limit?: number; page_offset?: number }
         Returns: {
@@ -1990,6 +2077,7 @@ export type Database = {
           updated_at: string
         }[]
       }
+      queue_due_digests: { Args: { now?: string }; Returns: number }
       register_for_event: {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
@@ -2072,21 +2160,31 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: number
       }
+      unsubscribe: {
+        Args: { token: string }
+        Returns: {
+          state: string
+          stream: string
+        }[]
+      }
+      unsubscribe_token_state: {
+        Args: { token: string }
+        Returns: {
+          state: string
+          stream: string
+        }[]
+      }
     }
     Enums: {
       action_phase: "planned" | "ongoing" | "completed"
       application_status: "pending" | "approved" | "declined"
       attachment_state: "invited" | "accepted" | "declined"
+      email_frequency: "immediately" | "daily" | "weekly" | "never"
       item_kind: "joint_action" | "event" | "paper"
       item_organisation_role: "owner" | "co_lead" | "participant" | "signatory"
       item_status: "draft" | "published" | "archived"
       item_visibility: "public" | "network" | "participants"
       membership_role: "member" | "editor" | "admin"
-      notification_kind:
-        | "registration_promoted"
-        | "registration_approved"
-        | "registration_approved_waiting"
-        | "registration_declined"
       notification_type:
         | "item_invited"
         | "item_invitation_answered"
@@ -2278,17 +2376,12 @@ export const Constants = {
       action_phase: ["planned", "ongoing", "completed"],
       application_status: ["pending", "approved", "declined"],
       attachment_state: ["invited", "accepted", "declined"],
+      email_frequency: ["immediately", "daily", "weekly", "never"],
       item_kind: ["joint_action", "event", "paper"],
       item_organisation_role: ["owner", "co_lead", "participant", "signatory"],
       item_status: ["draft", "published", "archived"],
       item_visibility: ["public", "network", "participants"],
       membership_role: ["member", "editor", "admin"],
-      notification_kind: [
-        "registration_promoted",
-        "registration_approved",
-        "registration_approved_waiting",
-        "registration_declined",
-      ],
       notification_type: [
         "item_invited",
         "item_invitation_answered",

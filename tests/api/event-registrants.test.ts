@@ -116,8 +116,9 @@ describe('registrant list and promotion email', () => {
 		}
 		expect(sent).toBeGreaterThan(0);
 		const { rows } = await db.query<{ sent: boolean }>(
-			`select sent_at is not null as sent from notification_outbox
-			 where event_id = $1 and recipient_id = '20000000-0000-4000-8000-000000000009'`,
+			`select o.sent_at is not null as sent from notification_outbox o
+			 join notifications n on n.id = o.notification_id
+			 where n.item_id = $1 and o.recipient_id = '20000000-0000-4000-8000-000000000009'`,
 			[id]
 		);
 		expect(rows).toEqual([{ sent: true }]);
@@ -186,8 +187,9 @@ describe('registrant list and promotion email', () => {
 					last_error: string | null;
 					later: boolean;
 				}>(
-					`select sent_at is not null as sent, attempts, last_error, next_attempt_at > now() as later
-					 from notification_outbox where event_id = $1`,
+					`select o.sent_at is not null as sent, o.attempts, o.last_error, o.next_attempt_at > now() as later
+					 from notification_outbox o join notifications n on n.id = o.notification_id
+					 where n.item_id = $1`,
 					[id]
 				)
 			).rows;
@@ -199,9 +201,11 @@ describe('registrant list and promotion email', () => {
 		await dispatchOutbox(admin, transport, options);
 		expect((await row())[0]!.sent).toBe(false);
 		// …then it goes.
-		await db.query(`update notification_outbox set next_attempt_at = now() where event_id = $1`, [
-			id
-		]);
+		await db.query(
+			`update notification_outbox o set next_attempt_at = now()
+			 from notifications n where n.id = o.notification_id and n.item_id = $1`,
+			[id]
+		);
 		await dispatchOutbox(admin, transport, options);
 		expect(await row()).toEqual([{ sent: true, attempts: 2, last_error: null, later: true }]);
 	});

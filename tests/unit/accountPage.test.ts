@@ -34,7 +34,16 @@ const base = {
 	feed: { state: 'none' },
 	isCoordinator: false,
 	deletionBlockers: [],
-	profileSaved: false
+	profileSaved: false,
+	emailPreferences: {
+		timeZone: 'America/New_York',
+		frequencies: [
+			{ type: 'item_invited', frequency: 'immediately', isDefault: true },
+			{ type: 'member_joined', frequency: 'weekly', isDefault: false }
+		]
+	},
+	emailPreferencesSaved: false,
+	timeZones: ['America/New_York', 'Europe/Brussels']
 } as unknown as Props['data'];
 
 function html(props: Partial<Props>): string {
@@ -49,6 +58,28 @@ describe('account page', () => {
 		expect(body).toContain('Your role: Administrator');
 		expect(body).toContain('Organisation not available');
 		expect(body).toContain('Your role: Member');
+	});
+
+	it('shows each notification type with its email frequency chosen, and the time zone', () => {
+		const body = html({});
+		expect(body).toContain('Emails about notifications');
+		expect(body).toMatch(/<select[^>]*name="item_invited"/);
+		expect(body).toMatch(/<option value="immediately"[^>]*selected[^>]*>At once<\/option>/);
+		expect(body).toMatch(/<option value="weekly"[^>]*selected[^>]*>Weekly summary<\/option>/);
+		expect(body).toMatch(/<option value="America\/New_York"[^>]*selected/);
+		expect(body).toContain('>New member</label>');
+	});
+
+	it('shows a refused email preference as the translated message beside its field', () => {
+		const body = html({
+			form: {
+				action: 'emailPreferences',
+				values: { time_zone: 'Mars/Olympus' },
+				errors: { time_zone: 'validation:time_zone_unknown' }
+			}
+		} as Partial<Props>);
+		expect(body).toContain('Choose a time zone from the list, like Europe/Brussels.');
+		expect(body).toMatch(/<option value="Mars\/Olympus"[^>]*selected/);
 	});
 
 	it('offers to create a feed when there is none, without a revoke button', () => {

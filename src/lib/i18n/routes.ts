@@ -11,7 +11,7 @@ export const BASE_NAMESPACES = ['common'] as const satisfies readonly Namespace[
  */
 // prettier-ignore
 export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
-	'/[lang=locale]/(app)/account': ['account', 'auth', 'errors', 'events', 'organisations', 'papers', 'validation'],
+	'/[lang=locale]/(app)/account': ['account', 'auth', 'errors', 'events', 'notifications', 'organisations', 'papers', 'validation'],
 	'/[lang=locale]/(app)/actions/[id=uuid]/edit': ['actions', 'errors', 'events', 'papers', 'translations', 'validation'],
 	'/[lang=locale]/(app)/actions/new': ['actions', 'errors', 'events', 'papers', 'validation'],
 	'/[lang=locale]/(app)/auth/set-password': ['auth', 'errors', 'validation'],
@@ -20,8 +20,8 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(app)/console/audit': ['actions', 'console'],
 	'/[lang=locale]/(app)/console/new': ['auth', 'console', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(app)/dashboard': ['account', 'actions', 'auth', 'dashboard', 'errors', 'events', 'members', 'papers', 'translations', 'validation'],
-	'/[lang=locale]/(app)/events/[id=uuid]/edit': ['actions', 'errors', 'events', 'papers', 'translations', 'validation'],
-	'/[lang=locale]/(app)/events/[id=uuid]/registrations': ['errors', 'events', 'papers', 'validation'],
+	'/[lang=locale]/(app)/events/[id=uuid]/edit': ['actions', 'auth', 'countries', 'errors', 'events', 'notifications', 'papers', 'translations', 'validation'],
+	'/[lang=locale]/(app)/events/[id=uuid]/registrations': ['auth', 'countries', 'errors', 'events', 'notifications', 'papers', 'validation'],
 	'/[lang=locale]/(app)/events/new': ['actions', 'errors', 'events', 'papers', 'validation'],
 	'/[lang=locale]/(app)/invitations': ['account', 'actions', 'auth', 'errors', 'events', 'members', 'papers', 'translations', 'validation'],
 	'/[lang=locale]/(app)/notifications': ['actions', 'countries', 'errors', 'events', 'notifications', 'papers', 'validation'],
@@ -41,7 +41,7 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(public)/countries/[iso2=country]/cycles/[id=uuid]': ['countries', 'errors', 'events', 'papers', 'validation'],
 	'/[lang=locale]/(public)/crc/[n=article]': ['countries', 'crc'],
 	'/[lang=locale]/(public)/events': ['actions', 'events', 'organisations'],
-	'/[lang=locale]/(public)/events/[id=uuid]': ['actions', 'errors', 'events', 'papers', 'translations', 'validation'],
+	'/[lang=locale]/(public)/events/[id=uuid]': ['actions', 'auth', 'countries', 'errors', 'events', 'notifications', 'papers', 'translations', 'validation'],
 	'/[lang=locale]/(public)/forgot-password': ['auth', 'errors', 'validation'],
 	'/[lang=locale]/(public)/join/[token]': ['account', 'auth', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(public)/organisations': ['actions', 'organisations'],
@@ -50,7 +50,8 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(public)/papers/[id=uuid]': ['actions', 'events', 'papers', 'translations'],
 	'/[lang=locale]/(public)/sign-in': ['auth', 'errors', 'validation'],
 	'/[lang=locale]/(public)/sign-in/code': ['auth', 'errors', 'validation'],
-	'/[lang=locale]/(public)/sign-in/email': ['auth', 'errors', 'validation']
+	'/[lang=locale]/(public)/sign-in/email': ['auth', 'errors', 'validation'],
+	'/[lang=locale]/(public)/unsubscribe/[token]': ['errors', 'notifications']
 };
 
 /** The namespaces a page loads; every one for a route the table does not know. */

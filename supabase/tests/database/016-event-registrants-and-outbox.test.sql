@@ -151,8 +151,8 @@ select tests.clear_authentication();
 create function tests.outbox()
 returns text[] language sql stable set search_path = '' as $$
   select coalesce(array_agg(x.line order by x.line), '{}')
-  from (select tests.name(o.recipient_id) || ':' || o.kind || ':' || tests.name(o.event_id) as line
-        from public.notification_outbox o) x
+  from (select tests.name(o.recipient_id) || ':' || n.type || ':' || tests.name(n.item_id) as line
+        from public.notification_outbox o join public.notifications n on n.id = o.notification_id) x
 $$;
 
 select is(tests.outbox(), array['alpha_member:registration_promoted:ev_reg'],
@@ -188,8 +188,8 @@ select tests.clear_authentication();
 
 select is(
   tests.outbox(),
-  array['alpha_member:registration_promoted:ev_reg', 'beta_member:registration_approved_waiting:ev_appr',
-        'beta_member:registration_promoted:ev_appr', 'gamma_member:registration_declined:ev_appr',
+  array['alpha_member:registration_promoted:ev_reg', 'beta_member:registration_promoted:ev_appr',
+        'beta_member:registration_waiting:ev_appr', 'gamma_member:registration_declined:ev_appr',
         'outsider:registration_approved:ev_appr'],
   'approval, approval onto the waiting list, decline and a capacity increase each queue one email'
 );
@@ -201,8 +201,8 @@ from (values
    '42501: permission denied for table notification_outbox', 'organiser admin: cannot read the outbox'),
   ('alpha_member', $$ select * from public.notification_outbox $$,
    '42501: permission denied for table notification_outbox', 'recipient: cannot read the outbox, not even their own emails'),
-  ('alpha_member', $$ insert into public.notification_outbox (recipient_id, kind, event_id)
-     values (tests.uid('outsider'), 'registration_declined', tests.uid('ev_reg')) $$,
+  ('alpha_member', $$ insert into public.notification_outbox (recipient_id, digest, period_end)
+     values (tests.uid('outsider'), 'daily', now()) $$,
    '42501: permission denied for table notification_outbox', 'signed-in person: cannot queue an email'),
   ('alpha_member', $$ update public.notification_outbox set sent_at = now() $$,
    '42501: permission denied for table notification_outbox', 'signed-in person: cannot mark emails sent'),
@@ -232,13 +232,14 @@ select is((select count(*)::integer from claimed), 5, 'a second claim gets the r
 select is((select count(distinct c.id)::integer from claimed c), 5, 'no row is claimed twice');
 select is((select count(*)::integer from public.claim_notifications(10)), 0, 'then nothing until the leases expire');
 select is(
-  (select c.email || ':' || c.preferred_locale || ':' || c.kind from claimed c where c.event_id = tests.uid('ev_reg')),
+  (select c.email || ':' || c.preferred_locale || ':' || c.stream from claimed c
+   where c.items -> 0 ->> 'item_id' = tests.uid('ev_reg')::text),
   'alpha_member@test.demo:' || (select p.preferred_locale from public.profiles p where p.id = tests.uid('alpha_member'))
     || ':registration_promoted',
   'a claimed row carries the recipient''s email and preferred language'
 );
 select is(
-  (select c.titles ->> 'nl' from claimed c where c.event_id = tests.uid('ev_reg')),
+  (select c.items -> 0 -> 'titles' ->> 'nl' from claimed c where c.items -> 0 ->> 'item_id' = tests.uid('ev_reg')::text),
   'Opleiding over het horen van kinderen',
   'a claimed row carries the event''s titles per language'
 );

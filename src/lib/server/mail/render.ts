@@ -5,9 +5,18 @@ import { formatEventRange } from '../../i18n/format';
 import { createI18n } from '../../i18n/index';
 import { resourcesFor } from '../../i18n/resources';
 
+/** The notification types a registration email says (the registrant's own). */
+export type RegistrationType = Extract<
+	Enums<'notification_type'>,
+	| 'registration_promoted'
+	| 'registration_approved'
+	| 'registration_waiting'
+	| 'registration_declined'
+>;
+
 /** What a registration email says, from an outbox row (public.claim_notifications). */
 export interface RegistrationNotice {
-	kind: Enums<'notification_kind'>;
+	kind: RegistrationType;
 	/** The recipient's preferred language (profiles.preferred_locale). */
 	locale: string;
 	displayName: string;
@@ -34,7 +43,7 @@ const KEYS = {
 		subject: 'events:mail_approved_subject',
 		body: 'events:mail_approved_text'
 	},
-	registration_approved_waiting: {
+	registration_waiting: {
 		subject: 'events:mail_approved_waiting_subject',
 		body: 'events:mail_approved_waiting_text'
 	},
@@ -42,7 +51,37 @@ const KEYS = {
 		subject: 'events:mail_declined_subject',
 		body: 'events:mail_declined_text'
 	}
-} as const satisfies Record<Enums<'notification_kind'>, { subject: string; body: string }>;
+} as const satisfies Record<RegistrationType, { subject: string; body: string }>;
+
+/** Is this notification type said by a registration email? */
+export function isRegistrationType(type: Enums<'notification_type'>): type is RegistrationType {
+	return type in KEYS;
+}
+
+/** The end of every notification email: why it came, how to stop it in one click, preferences. */
+export interface MailFooter {
+	/** Why this email came (already in the recipient's language). */
+	reason: string;
+	unsubscribe: { label: string; url: string };
+	preferences: { label: string; url: string };
+}
+
+/** The footer as text lines and as HTML. */
+export function renderFooter(footer: MailFooter | undefined): { text: string[]; html: string } {
+	if (!footer) return { text: [], html: '' };
+	const reason = oneLine(footer.reason);
+	return {
+		text: [
+			'',
+			reason,
+			`${footer.unsubscribe.label}: ${footer.unsubscribe.url}`,
+			`${footer.preferences.label}: ${footer.preferences.url}`
+		],
+		html: `<hr style="border: 0; border-block-start: 1px solid #ddd">
+<p style="color: #555; font-size: 0.85rem">${escapeHtml(reason)}<br>
+<a href="${escapeHtml(footer.unsubscribe.url)}">${escapeHtml(footer.unsubscribe.label)}</a> · <a href="${escapeHtml(footer.preferences.url)}">${escapeHtml(footer.preferences.label)}</a></p>`
+	};
+}
 
 export const escapeHtml = (value: string) =>
 	value.replace(
@@ -71,7 +110,11 @@ export function eventUrl(origin: string, locale: Locale, eventId: string): strin
  * A short email in the recipient's language: the event's title in that language when it
  * has one (else its original), its times in the event's own zone, and a link to its page.
  */
-export function renderRegistrationEmail(notice: RegistrationNotice, origin: string): RenderedEmail {
+export function renderRegistrationEmail(
+	notice: RegistrationNotice,
+	origin: string,
+	footer?: MailFooter
+): RenderedEmail {
 	const locale: Locale = isLocale(notice.locale) ? notice.locale : 'en';
 	const { t } = createI18n(locale, resourcesFor(locale));
 	const title = oneLine(pickLocalised(notice.titles, locale, notice.originalLocale)?.text ?? '');
@@ -86,6 +129,7 @@ export function renderRegistrationEmail(notice: RegistrationNotice, origin: stri
 	const body = t(keys.body, { title });
 	const whenLine = t('events:mail_when', { when, zone });
 	const signature = t('events:mail_signature');
+	const end = renderFooter(footer);
 
 	const text = [
 		greeting,
@@ -97,7 +141,8 @@ export function renderRegistrationEmail(notice: RegistrationNotice, origin: stri
 		`${t('events:mail_link')} ${url}`,
 		'',
 		'—',
-		signature
+		signature,
+		...end.text
 	].join('\n');
 	const dir = directionOf(locale);
 	const html = `<!doctype html>
@@ -108,6 +153,7 @@ export function renderRegistrationEmail(notice: RegistrationNotice, origin: stri
 <p>${escapeHtml(whenLine)}</p>
 <p><a href="${escapeHtml(url)}">${escapeHtml(t('events:mail_link'))}</a></p>
 <p style="color: #555">— ${escapeHtml(signature)}</p>
+${end.html}
 </body>
 </html>`;
 	return { subject, text, html };

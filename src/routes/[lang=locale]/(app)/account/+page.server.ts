@@ -8,6 +8,9 @@ import { EmailUnavailableError, startEmailChange } from '#lib/server/authEmails'
 import { isCurrentPassword, throttled } from '#lib/server/authForms';
 import { publicOrigin } from '#lib/server/authLinks';
 import * as calendarTokens from '#lib/server/calendarTokens';
+import * as emailPreferences from '#lib/server/emailPreferences';
+import { emailPreferencesSchema } from '#lib/schemas/emailPreferences';
+import { TIME_ZONES } from '#lib/timeZones';
 import { accountErrorKey, dbErrorKey } from '#lib/server/errors';
 import { parseForm } from '#lib/server/forms';
 import { isLocalOrigin } from '#lib/server/supabase';
@@ -22,11 +25,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// not active is hidden from its members (only coordinators read it): `organisation` is
 	// then null and the page says "not available" instead of failing.
 	// The user is Auth's current record, not the token's: the email shown and a pending change.
-	const [user, mine, feed, blockers] = await Promise.all([
+	const [user, mine, feed, blockers, emails] = await Promise.all([
 		requireFreshUser(),
 		account.get(locals.supabase, userId),
 		calendarTokens.status(locals.supabase, userId),
-		account.deletionBlockers(locals.supabase)
+		account.deletionBlockers(locals.supabase),
+		emailPreferences.get(locals.supabase, userId)
 	]);
 
 	const preferred = mine.profile?.preferred_locale;
@@ -53,6 +57,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		),
 		deletionBlockers: blockers.map((b) => ({ name: b.name, slug: b.slug })),
 		profileSaved: url.searchParams.get('saved') === 'profile',
+		emailPreferences: emails,
+		emailPreferencesSaved: url.searchParams.get('saved') === 'emails',
+		timeZones: TIME_ZONES,
 		feed,
 		// Password and email (the security section): a change waiting for its confirmations,
 		// and what a flow that came back here has done.
@@ -198,6 +205,32 @@ export const actions: Actions = {
 			secure: !isLocalOrigin(url)
 		});
 		redirect(303, `/${locale}/account?saved=profile`);
+	},
+
+	/** When each notification type is emailed, and the time zone of summaries and reminders. */
+	emailPreferences: async (event) => {
+		const user = requireUser();
+		const form = await event.request.formData();
+		const parsed = parseForm(emailPreferencesSchema, form);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'emailPreferences',
+				values: parsed.values,
+				errors: parsed.errors
+			});
+		}
+		try {
+			await emailPreferences.save(event.locals.supabase, user.id, parsed.data);
+		} catch (failure) {
+			const key = dbErrorKey(failure);
+			if (key === 'errors:generic') console.error('[account] email preferences failed', failure);
+			return fail(key === 'errors:forbidden' ? 403 : 503, {
+				action: 'emailPreferences',
+				values: parsed.data,
+				errors: { form: key }
+			});
+		}
+		redirect(303, `/${event.locals.locale}/account?saved=emails#email-preferences-title`);
 	},
 
 	/** Leaves an organisation; its last admin is refused with the reason. */

@@ -86,6 +86,9 @@ export const actions: Actions = {
 		} catch (caught) {
 			return formFail('cancel', caught);
 		}
+		// The registrants hear about it now, each as they chose (a failed email stays in the
+		// outbox for the timer).
+		await sendPendingEmails(url.origin);
 		return { action: 'cancel', saved: true };
 	}
 };
