@@ -3,7 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Database } from '../../src/lib/database.types';
+import { Constants, type Database } from '../../src/lib/database.types';
 import { dispatchOutbox, type MailTransport } from '../../src/lib/server/mail/outbox';
 import {
 	API_URL,
@@ -163,7 +163,7 @@ describe('preferences', () => {
 		const lotte = await signedIn(EMAIL.lotte);
 		const own = await lotte.rpc('my_email_preferences');
 		expect(own.error).toBeNull();
-		expect(own.data).toHaveLength(15);
+		expect(own.data).toHaveLength(Constants.public.Enums.notification_type.length);
 		expect(own.data!.find((p) => p.type === 'signature_requested')).toMatchObject({
 			frequency: 'immediately',
 			is_default: true
