@@ -55,7 +55,8 @@ async function requestFor(client: Awaited<ReturnType<typeof signedIn>>, admin: s
 	);
 	const pending = await papers.pendingSignatures(
 		client,
-		rows.map((r) => r.organisation_id)
+		rows.map((r) => r.organisation_id),
+		'fr'
 	);
 	return pending.filter((p) => p.paperId === paperId);
 }

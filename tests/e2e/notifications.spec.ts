@@ -26,6 +26,12 @@ const ACTIONS = [1, 2].map((n) => ({
 	nl: `Het recht op spelen ${n} (${tag})`
 }));
 const CODE = "Coordination des ONG pour les droits de l'enfant";
+/** A paper of CODE's, open for co-signature, that CODE's editor asks the organisation to sign. */
+const PAPER = {
+	id: randomUUID(),
+	fr: `Le droit d'être entendu ${tag}`,
+	nl: `Het recht gehoord te worden ${tag}`
+};
 
 const auth = createClient(API_URL, serviceRoleKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
@@ -75,6 +81,23 @@ test.beforeAll(async () => {
 		adminId,
 		ORGANISATION.id
 	]);
+	await sql(
+		`insert into items (id, kind, owner_organisation_id, status, visibility, created_by)
+		 values ($1, 'paper', $2, 'published', 'network', $3)`,
+		[PAPER.id, ORG.code, PEOPLE.codeEditor.id]
+	);
+	await sql(`insert into papers (id, original_locale) values ($1, 'fr')`, [PAPER.id]);
+	await sql(
+		`insert into paper_translations (paper_id, locale, title) values ($1, 'fr', $2), ($1, 'nl', $3)`,
+		[PAPER.id, PAPER.fr, PAPER.nl]
+	);
+	await sql(
+		`with version as (insert into paper_versions (paper_id, number) values ($1, 1) returning id)
+		 update papers set signature_version_id = (select id from version),
+		                   signature_deadline = now() + interval '20 days'
+		 where id = $1`,
+		[PAPER.id]
+	);
 	for (const action of ACTIONS) {
 		await sql(
 			`insert into items (id, kind, owner_organisation_id, status, visibility, created_by)
@@ -94,7 +117,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
 	// The items and the organisation take their attachments and notifications with them.
-	await sql('delete from items where id = any($1)', [ACTIONS.map((a) => a.id)]);
+	await sql('delete from items where id = any($1)', [[...ACTIONS.map((a) => a.id), PAPER.id]]);
 	await sql('delete from organisations where id = $1', [ORGANISATION.id]);
 	for (const id of people) await auth.auth.admin.deleteUser(id);
 });
@@ -177,4 +200,55 @@ test("an invitation rings the invited organisation's admin only, in Dutch, until
 	// The member's bell never counted any of it.
 	await member.reload();
 	await expect(member.getByRole('link', { name: /unread/ })).toHaveCount(0);
+});
+
+test('a co-signature request reaches the admin in the bell and on the dashboard, is signed from there, and the requester hears of it', async ({
+	as
+}) => {
+	test.setTimeout(150_000);
+	// CODE's editor asks the organisation to co-sign version 1, on the paper's edit page.
+	const editor = await as(PEOPLE.codeEditor.email, '/fr');
+	await editor.goto(`/fr/papers/${PAPER.id}/edit`);
+	await editor.getByRole('checkbox', { name: ORGANISATION.name }).check();
+	await editor.getByRole('button', { name: 'Inviter à cosigner' }).click();
+	await expect(editor.getByRole('checkbox', { name: ORGANISATION.name })).toHaveCount(0);
+
+	// Its admin (Dutch) sees it in the bell, with the paper's Dutch title and the deadline.
+	const admin = await as(ADMIN.email, '/nl');
+	await admin.getByRole('link', { name: /^Meldingen, \d+ ongelezen$/ }).click();
+	const request = admin
+		.getByRole('listitem')
+		.filter({ has: admin.getByRole('link', { name: PAPER.nl }) });
+	await expect(request).toContainText('Verzoek tot medeondertekening');
+	await expect(request).toContainText(
+		`${CODE} vraagt ${ORGANISATION.name} om versie 1 van dit standpunt mee te ondertekenen, uiterlijk op`
+	);
+
+	// On the dashboard it waits for an answer, one click from where it is signed.
+	await admin.goto('/nl/dashboard');
+	const waiting = admin.getByRole('region', { name: /Wacht op uw antwoord/ });
+	const line = waiting.getByRole('listitem').filter({ hasText: PAPER.nl });
+	await expect(line).toContainText('Vraag om mee te ondertekenen');
+	await expectAccessible(admin);
+	await line.getByRole('link', { name: 'Antwoorden' }).click();
+	await expect(admin).toHaveURL(/\/nl\/invitations$/);
+	await admin
+		.getByRole('listitem')
+		.filter({ hasText: PAPER.nl })
+		.getByRole('button', { name: `Ondertekenen namens ${ORGANISATION.name}` })
+		.click();
+	await expect(admin.getByText('Je hebt namens je organisatie ondertekend.')).toBeVisible();
+	const signed = await sql(
+		'select state from paper_signatures where paper_id = $1 and organisation_id = $2',
+		[PAPER.id, ORGANISATION.id]
+	);
+	expect(signed.rows).toEqual([{ state: 'signed' }]);
+
+	// The requester's notification arrives, in French.
+	await editor.goto('/fr/notifications');
+	const answer = editor
+		.getByRole('listitem')
+		.filter({ has: editor.getByRole('link', { name: PAPER.fr }) });
+	await expect(answer).toContainText(`${ORGANISATION.name} a cosigné la version 1.`);
+	await expectAccessible(editor);
 });

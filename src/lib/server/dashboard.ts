@@ -12,7 +12,7 @@ import type { Client } from './supabase';
  * invitations to join an organisation sent to their address. The invitations page answers
  * them; the dashboard lists them with a link there.
  */
-export async function answersAwaited(supabase: Client, userId: string) {
+export async function answersAwaited(supabase: Client, userId: string, locale: string) {
 	const [invitations, mine, organisationsInviting, translations] = await Promise.all([
 		items.pendingInvitations(supabase),
 		memberships.mine(supabase, userId),
@@ -25,7 +25,7 @@ export async function answersAwaited(supabase: Client, userId: string) {
 	const adminOf = mine
 		.filter((m) => m.role === 'admin' && m.organisation?.status === 'active')
 		.map((m) => m.organisation!.id);
-	const signatures = await papers.pendingSignatures(supabase, adminOf);
+	const signatures = await papers.pendingSignatures(supabase, adminOf, locale);
 	return { invitations, signatures, organisationsInviting, translations };
 }
 
@@ -74,10 +74,10 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
  * The caller's dashboard: one database call (`public.my_dashboard`, read as the caller, so
  * RLS decides every row and count) beside the answers awaited of the invitations page.
  */
-export async function load(supabase: Client, userId: string) {
+export async function load(supabase: Client, userId: string, locale: string) {
 	const [{ data, error }, awaited] = await Promise.all([
 		supabase.rpc('my_dashboard'),
-		answersAwaited(supabase, userId)
+		answersAwaited(supabase, userId, locale)
 	]);
 	if (error) throw error;
 	return { ...dashboardSchema.parse(data), ...awaited };

@@ -186,8 +186,13 @@ export async function decide(
  * Requests to co-sign that the organisations the caller administers still have to answer:
  * for the version open for signature, before its deadline. (Members read their
  * organisation's requests; only admins may answer, so only their organisations are asked.)
+ * Each paper's title is in the reader's language when it has one, else its original.
  */
-export async function pendingSignatures(supabase: Client, adminOrganisationIds: string[]) {
+export async function pendingSignatures(
+	supabase: Client,
+	adminOrganisationIds: string[],
+	locale: string
+) {
 	if (adminOrganisationIds.length === 0) return [];
 	const { data, error } = await supabase
 		.from('paper_signatures')
@@ -213,12 +218,14 @@ export async function pendingSignatures(supabase: Client, adminOrganisationIds: 
 				s.paper.item.status !== 'archived'
 		)
 		.map((s) => {
-			const original = s.paper.translations.find((t) => t.locale === s.paper.original_locale);
+			const text =
+				s.paper.translations.find((t) => t.locale === locale) ??
+				s.paper.translations.find((t) => t.locale === s.paper.original_locale);
 			return {
 				id: s.id,
 				paperId: s.paper.id,
-				title: original?.title ?? '',
-				titleLocale: s.paper.original_locale,
+				title: text?.title ?? '',
+				titleLocale: text?.locale ?? s.paper.original_locale,
 				version: s.version?.number ?? null,
 				deadline: s.paper.signature_deadline!,
 				organisation: s.organisation?.name ?? '',

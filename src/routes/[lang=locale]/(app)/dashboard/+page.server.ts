@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	// The moment the page was made: "mark as seen" moves the mark here, not to the moment
 	// the button is pressed, so what arrives while the person reads stays new.
 	const shownAt = new Date().toISOString();
-	return { shownAt, ...(await dashboard.load(locals.supabase, userId)) };
+	return { shownAt, ...(await dashboard.load(locals.supabase, userId, locals.locale)) };
 };
 
 export const actions: Actions = {

@@ -26,7 +26,7 @@ const answerSchema = z.object({
 
 export const load: PageServerLoad = async ({ locals }) => {
 	// Not from parent(): that would wait for every layout's load (the bell's count among them).
-	return dashboard.answersAwaited(locals.supabase, requireUser().id);
+	return dashboard.answersAwaited(locals.supabase, requireUser().id, locals.locale);
 };
 
 export const actions: Actions = {
