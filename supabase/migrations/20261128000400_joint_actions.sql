@@ -64,9 +64,12 @@ as $$
     when 'en' then 'pg_catalog.english'
     when 'de' then 'pg_catalog.german'
     when 'es' then 'pg_catalog.spanish'
+    -- Postgres's own Snowball Arabic stemmer (Postgres 15 and later): a word finds its
+    -- inflected forms (محتجز finds المحتجزين).
+    when 'ar' then 'pg_catalog.arabic'
   end::regconfig
 $$;
-comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables).';
+comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables); arabic for ar.';
 
 create function private.is_crc_article_set(articles smallint[])
 returns boolean
