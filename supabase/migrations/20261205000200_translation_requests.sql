@@ -471,61 +471,35 @@ create policy "People read the original texts of the items they may read"
   using (exists (select 1 from public.items i where i.id = original_text_revisions.item_id offset 0));
 
 -- The translators: one language of one item, written but never deleted. One policy per
--- operation (supabase/tests/lints/10): the lead editors' policies of
--- private.set_up_content_type (…_joint_actions.sql) gain the translators' branch.
-alter policy "Lead editors add texts to their joint actions" on public.joint_action_translations
-  with check (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their joint actions" on public.joint_action_translations
-  rename to "Lead editors and translators add texts to joint actions";
-alter policy "Lead editors edit the texts of their joint actions" on public.joint_action_translations
-  using (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their joint actions" on public.joint_action_translations
-  rename to "Lead editors and translators edit texts of joint actions";
-alter policy "Lead editors add texts to their events" on public.event_translations
-  with check (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their events" on public.event_translations
-  rename to "Lead editors and translators add texts to events";
-alter policy "Lead editors edit the texts of their events" on public.event_translations
-  using (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their events" on public.event_translations
-  rename to "Lead editors and translators edit texts of events";
-alter policy "Lead editors add texts to their papers" on public.paper_translations
-  with check (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their papers" on public.paper_translations
-  rename to "Lead editors and translators add texts to papers";
-alter policy "Lead editors edit the texts of their papers" on public.paper_translations
-  using (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their papers" on public.paper_translations
-  rename to "Lead editors and translators edit texts of papers";
+-- operation (supabase/tests/lints/10): the lead editors' insert and update policies of each
+-- content type's texts (private.set_up_content_type, …_joint_actions.sql) gain the
+-- translators' branch, and a name that says so.
+create function private.let_translators_write(translation_table text, content_key text, plural text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  may_write text := format(
+    '%1$I in (select private.editable_item_ids())
+     or (%1$I::text || '':'' || locale) in (select private.translation_assignment_keys())', content_key);
+begin
+  execute format('alter policy %I on public.%I with check (%s)',
+                 'Lead editors add texts to their ' || plural, translation_table, may_write);
+  execute format('alter policy %I on public.%I rename to %I',
+                 'Lead editors add texts to their ' || plural, translation_table,
+                 'Lead editors and translators add texts to ' || plural);
+  execute format('alter policy %I on public.%I using (%3$s) with check (%3$s)',
+                 'Lead editors edit the texts of their ' || plural, translation_table, may_write);
+  execute format('alter policy %I on public.%I rename to %I',
+                 'Lead editors edit the texts of their ' || plural, translation_table,
+                 'Lead editors and translators edit texts of ' || plural);
+end;
+$$;
+comment on function private.let_translators_write(text, text, text) is 'Migrations only: the lead editors'' insert and update policies of a content type''s texts also let its translators write their language (private.translation_assignment_keys). Called once per content type.';
+
+select private.let_translators_write('joint_action_translations', 'action_id', 'joint actions');
+select private.let_translators_write('event_translations', 'event_id', 'events');
+select private.let_translators_write('paper_translations', 'paper_id', 'papers');
 
 revoke execute on all functions in schema private from public;
