@@ -408,12 +408,8 @@ set search_path = ''
 rows 50
 as $$
 declare
-  person uuid;
+  person uuid := private.calendar_token_owner(token);
 begin
-  select t.user_id into person
-  from public.calendar_tokens t
-  where t.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex')
-    and t.revoked_at is null;
   if person is null then
     return;
   end if;
