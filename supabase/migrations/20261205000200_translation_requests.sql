@@ -203,19 +203,14 @@ as $$
   select
     r.id, r.item_id, i.kind, r.locale, r.status, r.organisation_id, org.name, asking.name,
     r.due_on, r.message,
-    coalesce(ja.title, ev.title, pa.title),
-    coalesce(ja.locale, ev.locale, pa.locale)::text,
+    t.title,
+    t.locale,
     r.created_at
   from public.translation_requests r
   join public.items i on i.id = r.item_id
   join public.organisations org on org.id = r.organisation_id
   join public.organisations asking on asking.id = r.requested_by_organisation_id
-  left join public.joint_actions j on j.id = i.id
-  left join public.joint_action_translations ja on ja.action_id = j.id and ja.locale = j.original_locale
-  left join public.events e on e.id = i.id
-  left join public.event_translations ev on ev.event_id = e.id and ev.locale = e.original_locale
-  left join public.papers p on p.id = i.id
-  left join public.paper_translations pa on pa.paper_id = p.id and pa.locale = p.original_locale
+  left join lateral private.original_title(i.id) t on true
   where r.status in ('requested', 'accepted')
     and r.organisation_id in (select private.user_organisation_ids('editor'))
     and i.status <> 'archived'
