@@ -4,7 +4,7 @@
 --
 --   notifications               one row per recipient and thing that happened, written by the
 --                               triggers below in the transaction of the change (as the email
---                               outbox is, 20261128001200), so a rolled-back change notifies
+--                               outbox is, 20261205000100), so a rolled-back change notifies
 --                               nobody; read by its recipient only, who may only mark it read
 --   mark_notifications_read()   the recipient marks some or all of their notifications read
 --   unread_notification_count() the bell's number
