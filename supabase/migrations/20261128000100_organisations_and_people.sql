@@ -21,23 +21,23 @@ comment on type public.organisation_status is 'pending: applied; active: in the 
 create type public.membership_role as enum ('member', 'editor', 'admin');
 comment on type public.membership_role is 'Role of a person in an organisation, ordered member < editor < admin.';
 
--- The languages of the hub's interface and content (organisations also write Arabic,
--- see organisations.description). One list, used by every locale column.
+-- The languages of the hub's interface and content (Arabic since issue 16, written right to
+-- left). One list, used by every locale column: docs/languages.md.
 create function private.is_content_locale(locale text)
 returns boolean
 language sql
 immutable
 set search_path = ''
 as $$
-  select locale in ('fr', 'nl', 'en', 'de', 'es')
+  select locale in ('fr', 'nl', 'en', 'de', 'es', 'ar')
 $$;
-comment on function private.is_content_locale(text) is 'True for the languages of the hub''s interface and content: fr, nl, en, de, es (the content_locale domain''s check).';
+comment on function private.is_content_locale(text) is 'True for the languages of the hub''s interface and content: fr, nl, en, de, es, ar (the content_locale domain''s check).';
 -- Domain checks run with the writing role's rights.
 grant execute on function private.is_content_locale(text) to anon, authenticated, service_role;
 
 create domain public.content_locale as text
   constraint content_locale check (private.is_content_locale(value));
-comment on domain public.content_locale is 'A language of the hub''s interface and content: fr, nl, en, de or es.';
+comment on domain public.content_locale is 'A language of the hub''s interface and content: fr, nl, en, de, es or ar (written right to left).';
 
 -- Shared small functions ------------------------------------------------------------
 

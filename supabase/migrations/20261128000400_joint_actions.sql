@@ -64,9 +64,12 @@ as $$
     when 'en' then 'pg_catalog.english'
     when 'de' then 'pg_catalog.german'
     when 'es' then 'pg_catalog.spanish'
+    -- Postgres's own Snowball Arabic stemmer (Postgres 15 and later): a word finds its
+    -- inflected forms (محتجز finds المحتجزين).
+    when 'ar' then 'pg_catalog.arabic'
   end::regconfig
 $$;
-comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables).';
+comment on function private.text_search_config(public.content_locale) is 'The full-text search configuration of a content language (the search columns of the translation tables); arabic for ar.';
 
 create function private.is_crc_article_set(articles smallint[])
 returns boolean
@@ -639,6 +642,30 @@ select private.set_up_content_type('joint_actions', 'joint_action_translations',
 -- Search: private.item_search_hits and public.search_items (20261128000600_papers.sql,
 -- once the three translation tables exist).
 
+-- Timeline posts -------------------------------------------------------------------
+
+-- Security invoker: item_organisations and items are read under the caller's RLS, so the
+-- action must also be readable to them. As 'action id:organisation id' keys (the set form
+-- of the policies, evaluated once per statement).
+create function private.update_posting_keys()
+returns setof text
+language sql
+stable
+security invoker
+set search_path = ''
+rows 100
+as $$
+  select io.item_id::text || ':' || io.organisation_id
+  from public.item_organisations io
+  join public.items i on i.id = io.item_id
+  where io.organisation_id in (select private.user_organisation_ids('editor'))
+    and io.state = 'accepted'
+    and io.role in ('owner', 'co_lead', 'participant')
+    and i.status <> 'archived'
+$$;
+comment on function private.update_posting_keys() is 'Where the current user posts, edits and deletes their own timeline updates, as ''action id:organisation id'': the organisations they edit for, attached (accepted owner, co-lead or participant) to an item they may read that is not archived.';
+grant execute on function private.update_posting_keys() to authenticated;
+
 -- Privileges ----------------------------------------------------------------------
 
 revoke all on public.joint_action_updates from anon, authenticated;
@@ -648,8 +675,8 @@ grant select, insert, update, delete on public.joint_action_updates to authentic
 -- Policies ------------------------------------------------------------------------
 
 -- joint_action_updates: an organisation posts only while it is attached (accepted
--- owner, co-lead or participant) to an item that is readable and not archived. The
--- probe reads item_organisations and items under their own RLS.
+-- owner, co-lead or participant) to an item that is readable and not archived
+-- (private.update_posting_keys, read under the caller's RLS).
 create policy "People read the timelines of the joint actions they may read"
   on public.joint_action_updates for select to anon, authenticated
   using (exists (select 1 from public.items i where i.id = joint_action_updates.action_id offset 0));
@@ -658,34 +685,14 @@ create policy "Editors of attached organisations post updates in their name"
   on public.joint_action_updates for insert to authenticated
   with check (
     author_id = (select auth.uid())
-    and organisation_id in (select private.user_organisation_ids('editor'))
-    and exists (
-      select 1
-      from public.item_organisations io
-      join public.items i on i.id = io.item_id
-      where io.item_id = joint_action_updates.action_id
-        and io.organisation_id = joint_action_updates.organisation_id
-        and io.state = 'accepted'
-        and io.role in ('owner', 'co_lead', 'participant')
-        and i.status <> 'archived'
-    )
+    and (action_id::text || ':' || organisation_id) in (select private.update_posting_keys())
   );
 
 create policy "Authors edit their own updates while their organisation is attached"
   on public.joint_action_updates for update to authenticated
   using (
     author_id = (select auth.uid())
-    and organisation_id in (select private.user_organisation_ids('editor'))
-    and exists (
-      select 1
-      from public.item_organisations io
-      join public.items i on i.id = io.item_id
-      where io.item_id = joint_action_updates.action_id
-        and io.organisation_id = joint_action_updates.organisation_id
-        and io.state = 'accepted'
-        and io.role in ('owner', 'co_lead', 'participant')
-        and i.status <> 'archived'
-    )
+    and (action_id::text || ':' || organisation_id) in (select private.update_posting_keys())
   )
   with check (
     author_id = (select auth.uid())
@@ -699,17 +706,7 @@ create policy "Authors and owner editors delete updates"
     (action_id in (select private.owned_item_ids()) and action_id in (select private.editable_item_ids()))
     or (
       author_id = (select auth.uid())
-      and organisation_id in (select private.user_organisation_ids('editor'))
-      and exists (
-        select 1
-        from public.item_organisations io
-        join public.items i on i.id = io.item_id
-        where io.item_id = joint_action_updates.action_id
-          and io.organisation_id = joint_action_updates.organisation_id
-          and io.state = 'accepted'
-          and io.role in ('owner', 'co_lead', 'participant')
-          and i.status <> 'archived'
-      )
+      and (action_id::text || ':' || organisation_id) in (select private.update_posting_keys())
     )
   );
 

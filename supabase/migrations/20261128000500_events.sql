@@ -661,6 +661,20 @@ as $$
 $$;
 comment on function private.feed_event_ids(uuid[], uuid[], uuid) is 'The events of a calendar feed: readable by a person with these organisations (the items read rule; none: the public ones), of one organisation (lead or participant) or all; starting in the coming year (the 400 soonest) or in the last 30 days (the 100 latest).';
 
+create function private.calendar_token_owner(token text)
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select t.user_id
+  from public.calendar_tokens t
+  where t.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex')
+    and t.revoked_at is null
+$$;
+comment on function private.calendar_token_owner(text) is 'The person whose valid (not revoked) personal calendar token this is, or null: the personal feeds of events and review stages.';
+
 create function private.personal_calendar(token text)
 returns table (
   event_id uuid,
@@ -684,12 +698,8 @@ set search_path = ''
 rows 50
 as $$
 declare
-  person uuid;
+  person uuid := private.calendar_token_owner(token);
 begin
-  select t.user_id into person
-  from public.calendar_tokens t
-  where t.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex')
-    and t.revoked_at is null;
   if person is null then
     return;
   end if;

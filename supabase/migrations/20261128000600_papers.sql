@@ -785,11 +785,13 @@ begin
                websearch_to_tsquery('dutch'::regconfig, $1) as nl,
                websearch_to_tsquery('english'::regconfig, $1) as en,
                websearch_to_tsquery('german'::regconfig, $1) as de,
-               websearch_to_tsquery('spanish'::regconfig, $1) as es
+               websearch_to_tsquery('spanish'::regconfig, $1) as es,
+               websearch_to_tsquery('arabic'::regconfig, $1) as ar
       )
       select t.%2$I,
              max(ts_rank(t.search, case t.locale
                when 'fr' then q.fr when 'nl' then q.nl when 'en' then q.en when 'de' then q.de when 'es' then q.es
+               when 'ar' then q.ar
              end))::real
       from parsed q
       join public.%1$I t
@@ -798,12 +800,13 @@ begin
         or (t.locale = 'en' and t.search @@ q.en)
         or (t.locale = 'de' and t.search @@ q.de)
         or (t.locale = 'es' and t.search @@ q.es)
+        or (t.locale = 'ar' and t.search @@ q.ar)
       group by t.%2$I
     $query$, content.translations, content.item_column) using query;
   end loop;
 end;
 $$;
-comment on function private.item_search_hits(text, public.item_kind) is 'Every content text (of one kind, or of all three) matching the query in its own language, best rank per item, without RLS: only search_items() reads it, and keeps what the caller may read.';
+comment on function private.item_search_hits(text, public.item_kind) is 'Every content text (of one kind, or of all three) matching the query in its own language (Arabic with the arabic configuration), best rank per item, without RLS: only search_items() reads it, and keeps what the caller may read.';
 revoke execute on function private.item_search_hits(text, public.item_kind) from public;
 grant execute on function private.item_search_hits(text, public.item_kind) to anon, authenticated, service_role;
 

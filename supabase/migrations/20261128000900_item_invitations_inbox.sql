@@ -3,6 +3,32 @@
 -- invited to: the kind, the inviting organisation and the title in its original language.
 -- This is that invitation, and nothing more (no text body, no other attachments).
 
+-- The title an item has in its original language, whatever its kind: what the admins and
+-- editors asked about an item they may not read yet (an invitation, a translation request)
+-- are shown of it. Called by security-definer functions, so read with their rights.
+create function private.original_title(item uuid)
+returns table (title text, locale text)
+language sql
+stable
+set search_path = ''
+as $$
+  select t.title, t.locale::text
+  from public.joint_actions c
+  join public.joint_action_translations t on t.action_id = c.id and t.locale = c.original_locale
+  where c.id = item
+  union all
+  select t.title, t.locale::text
+  from public.events c
+  join public.event_translations t on t.event_id = c.id and t.locale = c.original_locale
+  where c.id = item
+  union all
+  select t.title, t.locale::text
+  from public.papers c
+  join public.paper_translations t on t.paper_id = c.id and t.locale = c.original_locale
+  where c.id = item
+$$;
+comment on function private.original_title(uuid) is 'The title of an item (joint action, event or paper) in its original language, and that language; none for an item without its original text.';
+
 create function private.pending_item_invitations()
 returns table (
   item_id uuid,
@@ -27,19 +53,14 @@ as $$
     io.organisation_id,
     org.name,
     owner.name,
-    coalesce(ja.title, ev.title, pa.title),
-    coalesce(ja.locale, ev.locale, pa.locale)::text,
+    t.title,
+    t.locale,
     io.created_at
   from public.item_organisations io
   join public.items i on i.id = io.item_id
   join public.organisations org on org.id = io.organisation_id
   join public.organisations owner on owner.id = i.owner_organisation_id
-  left join public.joint_actions j on j.id = i.id
-  left join public.joint_action_translations ja on ja.action_id = j.id and ja.locale = j.original_locale
-  left join public.events e on e.id = i.id
-  left join public.event_translations ev on ev.event_id = e.id and ev.locale = e.original_locale
-  left join public.papers p on p.id = i.id
-  left join public.paper_translations pa on pa.paper_id = p.id and pa.locale = p.original_locale
+  left join lateral private.original_title(i.id) t on true
   where io.state = 'invited'
     and io.role in ('co_lead', 'participant')
     and io.organisation_id in (select private.user_organisation_ids('admin'))

@@ -4,14 +4,14 @@
 --
 --   notifications               one row per recipient and thing that happened, written by the
 --                               triggers below in the transaction of the change (as the email
---                               outbox is, 20261128001200), so a rolled-back change notifies
+--                               outbox is, 20261205000100), so a rolled-back change notifies
 --                               nobody; read by its recipient only, who may only mark it read
 --   mark_notifications_read()   the recipient marks some or all of their notifications read
 --   unread_notification_count() the bell's number
 --   my_notifications()          one page of the list, with what each message needs (the item's
 --                               titles, the organisations' names) read under the reader's RLS
---   create_due_reminders(now)   the reminders (event tomorrow, co-signature deadline in 3 days),
---                               idempotent, for the server's timer (secret key)
+--   create_due_reminders(now)   the reminders (event tomorrow, co-signature deadline in 3 days,
+--                               review deadlines), idempotent, for the server's timer (secret key)
 --
 -- Who gets what (also docs/access-model.md):
 --   item_invited              admins of the organisation invited to co-lead / take part
@@ -523,10 +523,13 @@ begin
                                          'counterpart_id', due.owner_organisation_id),
       dedupe_key => due.signature_version_id || '@' || due.signature_deadline);
   end loop;
+  -- Review deadlines: private.create_review_reminders is defined with the tables it reads
+  -- (20261205000300_review_cycles.sql).
+  created := created + private.create_review_reminders(create_due_reminders.now);
   return created;
 end;
 $$;
-comment on function private.create_due_reminders(timestamptz) is 'Writes the reminders due at `now`: event_reminder (events starting within a day, to confirmed registrants) and signature_deadline (deadline within 3 days, to admins of asked organisations that have not answered). Idempotent: each reminder once per recipient, type and subject (reminder_key). Returns how many were written.';
+comment on function private.create_due_reminders(timestamptz) is 'Writes the reminders due at `now`: event_reminder (events starting within a day, to confirmed registrants), signature_deadline (deadline within 3 days, to admins of asked organisations that have not answered) and review_deadline (private.create_review_reminders). Idempotent: each reminder once per recipient, type and subject (reminder_key). Returns how many were written.';
 
 -- Reading and marking ------------------------------------------------------------------------
 -- Security invoker: each runs as the reader, so RLS decides exactly as for direct reads.

@@ -1,9 +1,8 @@
 -- Notification emails (issue 15, "Email per type according to each person's preference"):
 -- every in-app notification (20261203000100_notifications.sql) may also be emailed, at once,
 -- in a daily or weekly digest, or never, as its recipient chose for its type. Everything goes
--- through the ONE outbox of 20261128001200 (notification_outbox), which this migration
--- generalises: an outbox row is now either one notification (sent at once) or one digest
--- (a person, daily/weekly, a period). Rules: docs/access-model.md ("Notification emails");
+-- through the ONE outbox (notification_outbox): an outbox row is either one notification
+-- (sent at once) or one digest (a person, daily/weekly, a period). Rules: docs/access-model.md ("Notification emails");
 -- proof: supabase/tests/database/046-notification-emails.test.sql, tests/api/notification-emails.test.ts.
 --
 --   profiles.time_zone                 the person's zone: digests and reminders go out at a
@@ -11,9 +10,8 @@
 --   notification_email_preferences     a person's choice per type (rows only for choices
 --                                      that differ from private.default_email_frequency)
 --   my_email_preferences()             every type with the caller's effective choice
---   notification_outbox (changed)      notification_id (at once) or digest + period_end;
---                                      the registration-only `kind`/`event_id` are gone: the
---                                      registration emails are the notifications' now
+--   notification_outbox                emails waiting for the server's dispatcher (service_role):
+--                                      notification_id (at once) or digest + period_end
 --   notifications.digest, .digest_outbox_id
 --                                      waiting for which digest; which digest took it
 --   queue_due_digests(now)             the dispatcher's first step: one outbox row per person
@@ -130,25 +128,28 @@ as $$
 $$;
 comment on function public.my_email_preferences() is 'Every notification type with the caller''s email frequency (their choice or the default, is_default); nothing for a visitor.';
 
--- The outbox, generalised -----------------------------------------------------------------------
--- Before the first deploy: the rows of the registration-only shape are dropped (they were the
--- registration emails, which the notifications now carry).
+-- The outbox ----------------------------------------------------------------------------------
 
-drop trigger event_registrations_queue_notification on public.event_registrations;
-drop function private.queue_registration_notification();
-drop function public.claim_notifications(integer);
-drop function private.claim_notifications(integer);
-delete from public.notification_outbox;
-alter table public.notification_outbox drop column kind, drop column event_id;
-drop type public.notification_kind;
-
-alter table public.notification_outbox
-  add column notification_id uuid references public.notifications (id) on delete cascade,
-  add column digest public.email_frequency,
-  add column period_end timestamptz,
-  add constraint notification_outbox_one_subject check (
+create table public.notification_outbox (
+  id uuid primary key default gen_random_uuid(),
+  recipient_id uuid not null references public.profiles (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  sent_at timestamptz,
+  attempts integer not null default 0
+    constraint notification_outbox_attempts_positive check (attempts >= 0),
+  -- The dispatcher claims a row by pushing this forward (a lease), and on failure
+  -- leaves it there (backoff), so two dispatchers never send the same row together.
+  next_attempt_at timestamptz not null default now(),
+  last_error text
+    constraint notification_outbox_last_error_length check (last_error is null or length(last_error) <= 2000),
+  notification_id uuid references public.notifications (id) on delete cascade,
+  digest public.email_frequency,
+  period_end timestamptz,
+  constraint notification_outbox_one_subject check (
     (notification_id is not null and digest is null and period_end is null)
-    or (notification_id is null and digest in ('daily', 'weekly') and period_end is not null));
+    or (notification_id is null and digest in ('daily', 'weekly') and period_end is not null))
+);
+comment on column public.notification_outbox.next_attempt_at is 'Not before: the lease of the dispatcher that claimed the row, or the backoff after a failed attempt.';
 comment on column public.notification_outbox.notification_id is 'An email sent at once: the notification it says.';
 comment on column public.notification_outbox.digest is 'A digest: daily or weekly (its items: the notifications whose digest_outbox_id is this row).';
 comment on column public.notification_outbox.period_end is 'A digest: the end of its period (the person''s local 08:00), unique per person and frequency, so a period has one digest.';
@@ -158,6 +159,13 @@ comment on table public.notification_outbox is 'Emails waiting to be sent by the
 create unique index notification_outbox_notification_id_key on public.notification_outbox (notification_id);
 create unique index notification_outbox_digest_period_key on public.notification_outbox (recipient_id, digest, period_end)
   where digest is not null;
+create index notification_outbox_recipient_id_idx on public.notification_outbox (recipient_id);
+create index notification_outbox_unsent_idx on public.notification_outbox (next_attempt_at) where sent_at is null;
+
+alter table public.notification_outbox enable row level security;
+
+revoke all on public.notification_outbox from anon, authenticated;
+grant select, update, delete on public.notification_outbox to service_role;
 
 alter table public.notifications
   add column digest public.email_frequency

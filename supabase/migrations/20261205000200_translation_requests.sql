@@ -203,19 +203,14 @@ as $$
   select
     r.id, r.item_id, i.kind, r.locale, r.status, r.organisation_id, org.name, asking.name,
     r.due_on, r.message,
-    coalesce(ja.title, ev.title, pa.title),
-    coalesce(ja.locale, ev.locale, pa.locale)::text,
+    t.title,
+    t.locale,
     r.created_at
   from public.translation_requests r
   join public.items i on i.id = r.item_id
   join public.organisations org on org.id = r.organisation_id
   join public.organisations asking on asking.id = r.requested_by_organisation_id
-  left join public.joint_actions j on j.id = i.id
-  left join public.joint_action_translations ja on ja.action_id = j.id and ja.locale = j.original_locale
-  left join public.events e on e.id = i.id
-  left join public.event_translations ev on ev.event_id = e.id and ev.locale = e.original_locale
-  left join public.papers p on p.id = i.id
-  left join public.paper_translations pa on pa.paper_id = p.id and pa.locale = p.original_locale
+  left join lateral private.original_title(i.id) t on true
   where r.status in ('requested', 'accepted')
     and r.organisation_id in (select private.user_organisation_ids('editor'))
     and i.status <> 'archived'
@@ -471,61 +466,35 @@ create policy "People read the original texts of the items they may read"
   using (exists (select 1 from public.items i where i.id = original_text_revisions.item_id offset 0));
 
 -- The translators: one language of one item, written but never deleted. One policy per
--- operation (supabase/tests/lints/10): the lead editors' policies of
--- private.set_up_content_type (…_joint_actions.sql) gain the translators' branch.
-alter policy "Lead editors add texts to their joint actions" on public.joint_action_translations
-  with check (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their joint actions" on public.joint_action_translations
-  rename to "Lead editors and translators add texts to joint actions";
-alter policy "Lead editors edit the texts of their joint actions" on public.joint_action_translations
-  using (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    action_id in (select private.editable_item_ids())
-    or (action_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their joint actions" on public.joint_action_translations
-  rename to "Lead editors and translators edit texts of joint actions";
-alter policy "Lead editors add texts to their events" on public.event_translations
-  with check (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their events" on public.event_translations
-  rename to "Lead editors and translators add texts to events";
-alter policy "Lead editors edit the texts of their events" on public.event_translations
-  using (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    event_id in (select private.editable_item_ids())
-    or (event_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their events" on public.event_translations
-  rename to "Lead editors and translators edit texts of events";
-alter policy "Lead editors add texts to their papers" on public.paper_translations
-  with check (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors add texts to their papers" on public.paper_translations
-  rename to "Lead editors and translators add texts to papers";
-alter policy "Lead editors edit the texts of their papers" on public.paper_translations
-  using (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  )
-  with check (
-    paper_id in (select private.editable_item_ids())
-    or (paper_id::text || ':' || locale) in (select private.translation_assignment_keys())
-  );
-alter policy "Lead editors edit the texts of their papers" on public.paper_translations
-  rename to "Lead editors and translators edit texts of papers";
+-- operation (supabase/tests/lints/10): the lead editors' insert and update policies of each
+-- content type's texts (private.set_up_content_type, …_joint_actions.sql) gain the
+-- translators' branch, and a name that says so.
+create function private.let_translators_write(translation_table text, content_key text, plural text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  may_write text := format(
+    '%1$I in (select private.editable_item_ids())
+     or (%1$I::text || '':'' || locale) in (select private.translation_assignment_keys())', content_key);
+begin
+  execute format('alter policy %I on public.%I with check (%s)',
+                 'Lead editors add texts to their ' || plural, translation_table, may_write);
+  execute format('alter policy %I on public.%I rename to %I',
+                 'Lead editors add texts to their ' || plural, translation_table,
+                 'Lead editors and translators add texts to ' || plural);
+  execute format('alter policy %I on public.%I using (%3$s) with check (%3$s)',
+                 'Lead editors edit the texts of their ' || plural, translation_table, may_write);
+  execute format('alter policy %I on public.%I rename to %I',
+                 'Lead editors edit the texts of their ' || plural, translation_table,
+                 'Lead editors and translators edit texts of ' || plural);
+end;
+$$;
+comment on function private.let_translators_write(text, text, text) is 'Migrations only: the lead editors'' insert and update policies of a content type''s texts also let its translators write their language (private.translation_assignment_keys). Called once per content type.';
+
+select private.let_translators_write('joint_action_translations', 'action_id', 'joint actions');
+select private.let_translators_write('event_translations', 'event_id', 'events');
+select private.let_translators_write('paper_translations', 'paper_id', 'papers');
 
 revoke execute on all functions in schema private from public;

@@ -22,7 +22,8 @@
 --                                 read access to the stage's cycle; unlink: the same
 --   read a link                   read access to both the stage and the item (RLS of items)
 -- Reminders of deadlines (60, 14 and 3 days before) go through the notifications
--- (type review_deadline, private.create_due_reminders below).
+-- (type review_deadline, private.create_review_reminders below, which
+-- private.create_due_reminders of 20261203000100_notifications.sql calls).
 
 -- Types ---------------------------------------------------------------------------
 
@@ -407,12 +408,8 @@ set search_path = ''
 rows 50
 as $$
 declare
-  person uuid;
+  person uuid := private.calendar_token_owner(token);
 begin
-  select t.user_id into person
-  from public.calendar_tokens t
-  where t.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex')
-    and t.revoked_at is null;
   if person is null then
     return;
   end if;
@@ -440,7 +437,7 @@ select private.expose('private.personal_review_stages(text)');
 comment on function public.personal_review_stages(text) is 'The personal iCal feed''s review stages: those of the countries of the token owner''s organisations (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
 -- Reminders -----------------------------------------------------------------------------
--- create_due_reminders (20261203000100_notifications.sql) also writes review_deadline: for a
+-- create_due_reminders (20261203000100_notifications.sql) calls this for review_deadline: for a
 -- planned deadline stage (State report, NGO report, follow-up report) 60, 14 and 3 days
 -- before, to the editors and admins of the active organisations of the cycle's country (never
 -- for a cycle of demonstration dates). Only
@@ -484,65 +481,6 @@ end;
 $$;
 comment on function private.create_review_reminders(timestamptz) is 'Writes the review_deadline reminders due at `now` (planned deadline stages 60, 14 and 3 days ahead, the nearest threshold only) to the editors and admins of the active organisations of the cycle''s country. Idempotent (reminder_key stage@date@days). Returns how many were written.';
 grant execute on function private.create_review_reminders(timestamptz) to service_role;
-
--- create_due_reminders: its body of 20261203000100_notifications.sql, plus the review deadlines.
-create or replace function private.create_due_reminders(now timestamptz default pg_catalog.now())
-returns integer
-language plpgsql
-volatile
-security definer
-set search_path = ''
-as $$
-declare
-  due record;
-  created integer := 0;
-begin
-  -- Events starting within a day: their confirmed registrants, once per event and start (an
-  -- event moved to another day reminds again).
-  for due in
-    select e.id, e.starts_at, e.time_zone
-    from public.events e
-    where e.starts_at > create_due_reminders.now
-      and e.starts_at <= create_due_reminders.now + interval '1 day'
-      and e.cancelled_at is null
-      and e.status = 'published'
-  loop
-    created := created + private.notify(
-      array(select r.user_id from public.event_registrations r where r.event_id = due.id and r.status = 'confirmed'),
-      'event_reminder', about_item => due.id,
-      message_data => jsonb_build_object('kind', 'event', 'starts_at', due.starts_at, 'time_zone', due.time_zone),
-      dedupe_key => due.id || '@' || due.starts_at);
-  end loop;
-  -- Versions open for signature whose deadline is within 3 days: the admins of the asked
-  -- organisations that have not answered, once per version and deadline.
-  for due in
-    select p.id, p.signature_version_id, p.signature_deadline, s.organisation_id, i.owner_organisation_id,
-           v.number
-    from public.papers p
-    join public.items i on i.id = p.id
-    join public.paper_signatures s on s.version_id = p.signature_version_id and s.state = 'invited'
-    join public.paper_versions v on v.id = p.signature_version_id
-    where p.signature_version_id is not null
-      and p.signature_deadline > create_due_reminders.now
-      and p.signature_deadline <= create_due_reminders.now + interval '3 days'
-      and p.status <> 'archived'
-  loop
-    created := created + private.notify(
-      private.organisation_people(due.organisation_id, 'admin'), 'signature_deadline',
-      about_item => due.id, about_organisation => due.organisation_id,
-      message_data => jsonb_build_object('kind', 'paper', 'version', due.number, 'deadline', due.signature_deadline,
-                                         'counterpart_id', due.owner_organisation_id),
-      dedupe_key => due.signature_version_id || '@' || due.signature_deadline);
-  end loop;
-  -- Review deadlines (this migration).
-  created := created + private.create_review_reminders(create_due_reminders.now);
-  return created;
-end;
-$$;
-comment on function private.create_due_reminders(timestamptz) is 'Writes the reminders due at `now`: event_reminder (events starting within a day, to confirmed registrants), signature_deadline (deadline within 3 days, to admins of asked organisations that have not answered) and review_deadline (private.create_review_reminders). Idempotent: each reminder once per recipient, type and subject (reminder_key). Returns how many were written.';
-
-revoke execute on function private.create_due_reminders(timestamptz) from public, anon, authenticated;
-grant execute on function private.create_due_reminders(timestamptz) to service_role;
 
 -- Public functions' grants ---------------------------------------------------------------
 

@@ -10,9 +10,7 @@ select plan(154);
 
 insert into public.organisations (id, slug, name, kind, status, country, description, original_locale, languages)
 values (tests.uid('test-delta'), 'test-delta', 'Test Delta', 'section', 'active', 'IT', '{}', 'en', '{it}');
-select tests.create_person('delta_editor') \g /dev/null
-insert into public.memberships (user_id, organisation_id, role)
-values (tests.uid('delta_editor'), tests.uid('test-delta'), 'editor');
+select tests.create_member('delta_editor', 'test-delta', 'editor') \g /dev/null
 
 select tests.create_item('item_new', 'joint_action', 'draft', 'network') \g /dev/null
 select tests.create_item('item_new_colead', 'joint_action', 'draft', 'network') \g /dev/null

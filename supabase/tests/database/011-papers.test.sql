@@ -14,14 +14,14 @@ insert into public.organisations (id, slug, name, kind, status, is_coordinating,
 values
   (tests.uid('test-delta'), 'test-delta', 'Test Delta', 'partner', 'active', false, 'FR', '{}', 'fr', '{fr}'),
   (tests.uid('test-epsilon'), 'test-epsilon', 'Test Epsilon', 'section', 'active', false, 'ES', '{}', 'es', '{es}');
-select tests.create_person(n) from unnest(array['delta_admin', 'delta_editor', 'delta_member', 'epsilon_member']) as n
+select tests.create_member(m.person, m.org, m.role)
+from (values
+  ('delta_admin', 'test-delta', 'admin'),
+  ('delta_editor', 'test-delta', 'editor'),
+  ('delta_member', 'test-delta', 'member'),
+  ('epsilon_member', 'test-epsilon', 'member')
+) as m (person, org, role)
 \g /dev/null
-insert into public.memberships (user_id, organisation_id, role)
-values
-  (tests.uid('delta_admin'), tests.uid('test-delta'), 'admin'),
-  (tests.uid('delta_editor'), tests.uid('test-delta'), 'editor'),
-  (tests.uid('delta_member'), tests.uid('test-delta'), 'member'),
-  (tests.uid('epsilon_member'), tests.uid('test-epsilon'), 'member');
 
 select tests.create_item(p.name, 'paper', p.status, p.visibility)
 from (values

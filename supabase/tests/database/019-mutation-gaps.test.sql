@@ -179,10 +179,9 @@ select is(
 
 -- guard_item_update: 'editor' lowered to 'member'. A co-lead's editor may edit the item but
 -- not publish it, even when they are also a plain member of the owner organisation.
-select tests.create_person('beta_editor_alpha_member') \g /dev/null
+select tests.create_member('beta_editor_alpha_member', 'test-beta', 'editor') \g /dev/null
 insert into public.memberships (user_id, organisation_id, role)
-values (tests.uid('beta_editor_alpha_member'), tests.uid('test-beta'), 'editor'),
-       (tests.uid('beta_editor_alpha_member'), tests.uid('test-alpha'), 'member');
+values (tests.uid('beta_editor_alpha_member'), tests.uid('test-alpha'), 'member');
 select tests.authenticate_as('beta_editor_alpha_member');
 select throws_ok(
   $$update public.items set status = 'published' where id = tests.uid('item_alpha_draft')$$,
@@ -307,9 +306,7 @@ select throws_ok(
 -- private.is_coordinator: role = 'admin' lowered to 'member'. Only the admins of a
 -- coordinating organisation coordinate; the fixture's secretariat has no plain member.
 select tests.clear_authentication();
-select tests.create_person('coord_member') \g /dev/null
-insert into public.memberships (user_id, organisation_id, role)
-values (tests.uid('coord_member'), tests.uid('test-coord'), 'member');
+select tests.create_member('coord_member', 'test-coord', 'member') \g /dev/null
 select tests.authenticate_as('coord_member');
 select is(tests.visible_organisations(),
   array['test-alpha', 'test-beta', 'test-coord', 'test-gamma'],
