@@ -46,3 +46,38 @@ export const keepValues: SubmitFunction =
 	() =>
 	({ update }) =>
 		update({ reset: false });
+
+/** What a labelled field takes from its form's result: its name, id, value to show and error. */
+export interface BoundField {
+	name: string;
+	id?: string;
+	value: string | undefined;
+	error: MessageKey | undefined;
+}
+
+/**
+ * The one place a form's fields meet its result: `field('email')` is the field's name, the value
+ * to show (what was typed, echoed after a refusal; else the stored one) and its error, to spread
+ * on a FormField, TextAreaField, SelectField or LocaleField
+ * (`<FormField {...field('email')} label={…} required />`). The id is the component's own
+ * (`field-<name>`) unless `id` says otherwise: a prefix (two forms with one field name on a page)
+ * makes `<prefix>-<name, with dashes>`; a function, whatever it returns.
+ */
+export function fieldsOf(
+	result: { errors: FormResult['errors']; values: object },
+	stored: object = {},
+	id?: string | ((name: string) => string)
+): (name: string) => BoundField {
+	const echoed = result.values as Record<string, unknown>;
+	const saved = stored as Record<string, unknown>;
+	const idOf = typeof id === 'string' ? (name: string) => `${id}-${name.replaceAll('_', '-')}` : id;
+	return (name) => {
+		const value = echoed[name] ?? saved[name];
+		return {
+			name,
+			...(idOf ? { id: idOf(name) } : {}),
+			value: value == null ? undefined : String(value),
+			error: result.errors[name]
+		};
+	};
+}

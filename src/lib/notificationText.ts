@@ -3,7 +3,7 @@
 // emails (src/lib/server/mail/notificationEmail.ts) both say it with these.
 import type { Locale } from '#lib/i18n/config';
 import type { HubT } from '#lib/i18n/context';
-import { dateTimeFormat, formatDate, formatLanguages, namesOf } from '#lib/i18n/format';
+import { formatDate, formatEventMoment, formatLanguages, namesOf } from '#lib/i18n/format';
 import type { NotificationView } from '#lib/server/notifications';
 
 /** The hub's home zone: when something happened, the same text on the server and in the browser. */
@@ -11,16 +11,7 @@ export const HOME_ZONE = 'Europe/Brussels';
 
 /** An event's start in its own zone, with the zone's name. */
 export function eventStart(value: string, locale: Locale, timeZone = HOME_ZONE): string {
-	return dateTimeFormat(locale, {
-		timeZone,
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZoneName: 'short'
-	}).format(new Date(value));
+	return formatEventMoment(value, timeZone, locale);
 }
 
 /** What happened, as a short label above the message (the email's subject line starts with it). */
@@ -54,6 +45,7 @@ export function notificationMessage(t: HubT, locale: Locale, n: NotificationView
 	const counterpart = n.counterpart ?? t('notifications:an_organisation');
 	const { facts } = n;
 	const version = facts.version ?? 1;
+	const language = facts.locale ? formatLanguages([facts.locale], locale) : '';
 	switch (n.type) {
 		case 'item_invited':
 			if (!n.kind) break;
@@ -68,15 +60,15 @@ export function notificationMessage(t: HubT, locale: Locale, n: NotificationView
 					: 'notifications:answered_declined',
 				{ counterpart }
 			);
-		case 'signature_requested':
+		case 'signature_requested': {
+			const said = { counterpart, organisation, version };
 			return facts.deadline
 				? t('notifications:signature_requested_until', {
-						counterpart,
-						organisation,
-						version,
+						...said,
 						date: formatDate(facts.deadline, locale)
 					})
-				: t('notifications:signature_requested', { counterpart, organisation, version });
+				: t('notifications:signature_requested', said);
+		}
 		case 'signature_answered':
 			return t(
 				facts.state === 'signed'
@@ -131,22 +123,20 @@ export function notificationMessage(t: HubT, locale: Locale, n: NotificationView
 					: ''
 			});
 		case 'translation_requested': {
-			const language = facts.locale ? formatLanguages([facts.locale], locale) : '';
+			const said = { counterpart, organisation, language };
 			return facts.dueOn
 				? t('notifications:translation_requested_due', {
-						counterpart,
-						organisation,
-						language,
+						...said,
 						date: formatDate(facts.dueOn, locale)
 					})
-				: t('notifications:translation_requested', { counterpart, organisation, language });
+				: t('notifications:translation_requested', said);
 		}
 		case 'translation_request_answered':
 			return t(
 				facts.state === 'accepted'
 					? 'notifications:translation_accepted'
 					: 'notifications:translation_declined',
-				{ counterpart, language: facts.locale ? formatLanguages([facts.locale], locale) : '' }
+				{ counterpart, language }
 			);
 		case 'translation_outdated': {
 			const locales = facts.locales ?? [];

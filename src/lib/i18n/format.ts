@@ -132,7 +132,17 @@ export function formatEventRange(
 	timeZone: string,
 	locale: string
 ): string {
-	const format = dateTimeFormat(locale, {
+	return eventMomentFormat(timeZone, locale).formatRange(new Date(startsAt), new Date(endsAt));
+}
+
+/** An event's moment in a given time zone, with the zone's name ("Thu, 3 Dec 2026, 09:30 CET"). */
+export function formatEventMoment(value: string | Date, timeZone: string, locale: string): string {
+	return eventMomentFormat(timeZone, locale).format(new Date(value));
+}
+
+/** The one format of an event's times: weekday, date, hour and minute, and the zone's name. */
+function eventMomentFormat(timeZone: string, locale: string): Intl.DateTimeFormat {
+	return dateTimeFormat(locale, {
 		timeZone,
 		weekday: 'short',
 		day: 'numeric',
@@ -142,7 +152,6 @@ export function formatEventRange(
 		minute: '2-digit',
 		timeZoneName: 'short'
 	});
-	return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
 
 /** The day of month and short month of an instant in a zone (for date badges). */

@@ -1,7 +1,12 @@
 import type { Database } from '#lib/database.types';
 import { pickLocalised } from '#lib/i18n/content';
 import type { CalendarEvent } from './ical';
-import type { CalendarReader } from './eventCalendar';
+import {
+	calendarReader,
+	calendarResponse,
+	PUBLIC_FEED_CACHE,
+	type CalendarReader
+} from './eventCalendar';
 
 /**
  * A row of public.review_stage_feed or public.personal_review_stages (the generated types
@@ -52,4 +57,24 @@ export function stageWords(locals: App.Locals): StageWords {
 		kind: (kind) => locals.i18n.t(`countries:stage_${kind}`),
 		demo: locals.i18n.t('countries:demo_badge')
 	};
+}
+
+/**
+ * A public review-stage feed's answer (a country's, a cycle's): its stages as whole-day entries
+ * in the reader's language. Signed in, the answer is the reader's own and is not cached.
+ */
+export function stageFeedResponse(
+	{ locals, request, url }: { locals: App.Locals; request: Request; url: URL },
+	name: string,
+	rows: StageRow[]
+): Response {
+	const reader = calendarReader(locals, url);
+	const words = stageWords(locals);
+	return calendarResponse(
+		request,
+		name,
+		rows.map((row) => stageEvent(row, reader, words)),
+		reader,
+		locals.user ? 'private, no-cache' : PUBLIC_FEED_CACHE
+	);
 }

@@ -14,10 +14,18 @@
 //
 // Every value put into a text (names, titles, addresses) is made one line (oneLine), the
 // subject too, and everything is escaped in the HTML part.
-import { directionOf, isLocale, type Locale } from '../../i18n/config';
+import { isLocale, type Locale } from '../../i18n/config';
 import { createI18n } from '../../i18n/index';
 import { resourcesFor } from '../../i18n/resources';
-import { escapeHtml, oneLine, type RenderedEmail } from './render';
+import {
+	buttonHtml,
+	escapeHtml,
+	htmlEmail,
+	oneLine,
+	signatureHtml,
+	signedText,
+	type RenderedEmail
+} from './render';
 
 export type { RenderedEmail };
 
@@ -66,29 +74,26 @@ export function renderEmail(locale: Locale, content: EmailContent): RenderedEmai
 	const action = content.action && { label: say(content.action.label), url: content.action.url };
 	const code = content.code && { label: say(content.code.label), value: content.code.value };
 
-	const text = [
-		greeting,
-		'',
-		...paragraphs.flatMap((p) => [p, '']),
-		...(action ? [`${action.label}: ${action.url}`, ''] : []),
-		...(code ? [`${code.label} ${code.value}`, ''] : []),
-		...after.flatMap((p) => [p, '']),
-		'—',
+	const text = signedText(
+		[
+			greeting,
+			'',
+			...paragraphs.flatMap((p) => [p, '']),
+			...(action ? [`${action.label}: ${action.url}`, ''] : []),
+			...(code ? [`${code.label} ${code.value}`, ''] : []),
+			...after.flatMap((p) => [p, ''])
+		],
 		signature
-	].join('\n');
+	);
 
-	// Right to left in Arabic: on the body too, as some mail clients drop the <html> element;
-	// the address and the code stay left to right.
-	const dir = directionOf(locale);
-	const html = `<!doctype html>
-<html lang="${locale}" dir="${dir}">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem">
-<p>${escapeHtml(greeting)}</p>
+	// Right to left in Arabic (htmlEmail); the address and the code stay left to right.
+	const html = htmlEmail(
+		locale,
+		`<p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${
 	action
-		? `<p><a href="${escapeHtml(action.url)}" style="display: inline-block; padding: 0.6rem 1.2rem; background: #0b5394; color: #ffffff; border-radius: 4px; text-decoration: none">${escapeHtml(action.label)}</a></p>
+		? `${buttonHtml(action.url, action.label)}
 <p dir="ltr" style="color: #555; font-size: 0.9rem; word-break: break-all">${escapeHtml(action.url)}</p>`
 		: ''
 }
@@ -99,8 +104,8 @@ ${
 		: ''
 }
 ${after.map((p) => `<p style="color: #555">${escapeHtml(p)}</p>`).join('\n')}
-<p style="color: #555">— ${escapeHtml(signature)}</p>
-</body>
-</html>`;
+${signatureHtml(signature)}`,
+		{ title: subject, maxWidth: '36rem' }
+	);
 	return { subject, text, html };
 }

@@ -3,7 +3,7 @@
 // notifications page says (#lib/notificationText), in the recipient's language, with the item's
 // title in that language when it exists, and ends with a one-click unsubscribe for its stream.
 import type { Enums, Json } from '../../database.types';
-import { directionOf, type Locale } from '../../i18n/config';
+import type { Locale } from '../../i18n/config';
 import type { HubT } from '../../i18n/context';
 import { formatEventRange } from '../../i18n/format';
 import { createI18n } from '../../i18n/index';
@@ -17,11 +17,15 @@ import {
 import { toView, type NotificationRow, type NotificationView } from '../notificationView';
 import { mailLocale } from './account';
 import {
+	buttonHtml,
 	escapeHtml,
+	htmlEmail,
 	isRegistrationType,
 	oneLine,
 	renderFooter,
 	renderRegistrationEmail,
+	signatureHtml,
+	signedText,
 	type MailFooter,
 	type RenderedEmail
 } from './render';
@@ -214,30 +218,28 @@ function shell(
 	const paragraphs = content.paragraphs.map(oneLine);
 	const sections = content.sections ?? [];
 	const end = renderFooter(content.footer);
-	const text = [
-		greeting,
-		'',
-		...paragraphs.flatMap((p) => [p, '']),
-		...sections.flatMap((section) => [
-			`== ${oneLine(section.heading)} ==`,
-			...section.kinds.flatMap((kind) => [
-				`-- ${kind.heading} --`,
-				...kind.entries.flatMap((e) => [`* ${e.line}`, `  ${e.message}`, `  ${e.url}`]),
-				''
-			])
-		]),
-		`${content.action.label}: ${content.action.url}`,
-		'',
-		'—',
+	const text = signedText(
+		[
+			greeting,
+			'',
+			...paragraphs.flatMap((p) => [p, '']),
+			...sections.flatMap((section) => [
+				`== ${oneLine(section.heading)} ==`,
+				...section.kinds.flatMap((kind) => [
+					`-- ${kind.heading} --`,
+					...kind.entries.flatMap((e) => [`* ${e.line}`, `  ${e.message}`, `  ${e.url}`]),
+					''
+				])
+			]),
+			`${content.action.label}: ${content.action.url}`,
+			''
+		],
 		signature,
-		...end.text
-	].join('\n');
-	const dir = directionOf(locale);
-	const html = `<!doctype html>
-<html lang="${locale}" dir="${dir}">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">
-<p>${escapeHtml(greeting)}</p>
+		end.text
+	);
+	const html = htmlEmail(
+		locale,
+		`<p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${sections
 	.map(
@@ -261,10 +263,10 @@ ${kind.entries
 	.join('\n')}`
 	)
 	.join('\n')}
-<p><a href="${escapeHtml(content.action.url)}" style="display: inline-block; padding: 0.6rem 1.2rem; background: #0b5394; color: #ffffff; border-radius: 4px; text-decoration: none">${escapeHtml(content.action.label)}</a></p>
-<p style="color: #555">— ${escapeHtml(signature)}</p>
-${end.html}
-</body>
-</html>`;
+${buttonHtml(content.action.url, content.action.label)}
+${signatureHtml(signature)}
+${end.html}`,
+		{ title: subject, maxWidth: '40rem' }
+	);
 	return { subject, text, html };
 }

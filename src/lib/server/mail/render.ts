@@ -83,6 +83,41 @@ export function renderFooter(footer: MailFooter | undefined): { text: string[]; 
 	};
 }
 
+/**
+ * The HTML part around its body: the language and direction on the body too (some mail clients
+ * drop the <html> element), a title in the head when given, and the reading width.
+ */
+export function htmlEmail(
+	locale: Locale,
+	body: string,
+	{ title, maxWidth }: { title?: string; maxWidth?: string } = {}
+): string {
+	const dir = directionOf(locale);
+	const head =
+		title === undefined
+			? ''
+			: `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n`;
+	const width = maxWidth ? `; max-width: ${maxWidth}` : '';
+	return `<!doctype html>
+<html lang="${locale}" dir="${dir}">
+${head}<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a${width}">
+${body}
+</body>
+</html>`;
+}
+
+/** The text part: its lines, then the signature and the footer's lines. */
+export const signedText = (lines: string[], signature: string, footer: string[] = []) =>
+	[...lines, '—', signature, ...footer].join('\n');
+
+/** An email's main link, drawn as a button. */
+export const buttonHtml = (url: string, label: string) =>
+	`<p><a href="${escapeHtml(url)}" style="display: inline-block; padding: 0.6rem 1.2rem; background: #0b5394; color: #ffffff; border-radius: 4px; text-decoration: none">${escapeHtml(label)}</a></p>`;
+
+/** The hub's signature under an email ("— The DCI Network Hub"). */
+export const signatureHtml = (signature: string) =>
+	`<p style="color: #555">— ${escapeHtml(signature)}</p>`;
+
 export const escapeHtml = (value: string) =>
 	value.replace(
 		/[&<>"']/g,
@@ -131,30 +166,19 @@ export function renderRegistrationEmail(
 	const signature = t('events:mail_signature');
 	const end = renderFooter(footer);
 
-	const text = [
-		greeting,
-		'',
-		body,
-		'',
-		whenLine,
-		'',
-		`${t('events:mail_link')} ${url}`,
-		'',
-		'—',
+	const text = signedText(
+		[greeting, '', body, '', whenLine, '', `${t('events:mail_link')} ${url}`, ''],
 		signature,
-		...end.text
-	].join('\n');
-	const dir = directionOf(locale);
-	const html = `<!doctype html>
-<html lang="${locale}" dir="${dir}">
-<body dir="${dir}" style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a">
-<p>${escapeHtml(greeting)}</p>
+		end.text
+	);
+	const html = htmlEmail(
+		locale,
+		`<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
 <p>${escapeHtml(whenLine)}</p>
 <p><a href="${escapeHtml(url)}">${escapeHtml(t('events:mail_link'))}</a></p>
-<p style="color: #555">— ${escapeHtml(signature)}</p>
-${end.html}
-</body>
-</html>`;
+${signatureHtml(signature)}
+${end.html}`
+	);
 	return { subject, text, html };
 }

@@ -1,6 +1,5 @@
-import { calendarReader, calendarResponse, PUBLIC_FEED_CACHE } from '#lib/server/eventCalendar';
 import * as reviewCycles from '#lib/server/reviewCycles';
-import { stageEvent, stageWords } from '#lib/server/stageCalendar';
+import { stageFeedResponse } from '#lib/server/stageCalendar';
 import { namesOf } from '#lib/i18n/format';
 import type { RequestHandler } from './$types';
 
@@ -8,17 +7,10 @@ import type { RequestHandler } from './$types';
  * A country's review calendar: the stages of its cycles the reader may read (a visitor: the
  * public cycles'), as whole-day entries. Signed in, the answer is the reader's own.
  */
-export const GET: RequestHandler = async ({ locals, params, request, url }) => {
+export const GET: RequestHandler = async (event) => {
+	const { locals, params } = event;
 	const country = params.iso2.toUpperCase();
 	const rows = await reviewCycles.feed(locals.supabase, { country });
-	const reader = calendarReader(locals, url);
-	const words = stageWords(locals);
 	const name = `${namesOf(locals.locale, 'region').of(country) ?? country} – ${locals.i18n.t('countries:feed_name')}`;
-	return calendarResponse(
-		request,
-		name,
-		rows.map((row) => stageEvent(row, reader, words)),
-		reader,
-		locals.user ? 'private, no-cache' : PUBLIC_FEED_CACHE
-	);
+	return stageFeedResponse(event, name, rows);
 };
