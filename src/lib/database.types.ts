@@ -994,6 +994,7 @@ export type Database = {
           status: Database["public"]["Enums"]["organisation_status"]
           updated_at: string
           website: string | null
+          reader_can_manage: boolean | null
         }
         Insert: {
           country: string
@@ -2078,6 +2079,19 @@ export type Database = {
         }[]
       }
       queue_due_digests: { Args: { now?: string }; Returns: number }
+      reader_can_manage: {
+        Args: {
+          organisation: Database["public"]["Tables"]["organisations"]["Row"]
+        }
+        Returns: boolean
+      }
+      reader_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          can_create: boolean
+          unread_notifications: number
+        }[]
+      }
       register_for_event: {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]

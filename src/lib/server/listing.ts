@@ -1,6 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '#lib/database.types';
-import { rights } from './itemRights';
 import * as organisations from './organisations';
 
 type ItemKind = Database['public']['Enums']['item_kind'];
@@ -87,13 +86,14 @@ export async function onePage<T>(
 /**
  * What a list page of items loads besides its own rows: the organisation filter resolved (a
  * typed name looked up first, since the rows depend on it; an organisation chosen by id
- * shows its name, looked up beside the rows) and whether the reader may create one.
+ * shows its name, looked up beside the rows). Whether the reader may create one comes with the
+ * root layout's reader summary (`canCreateItems`), not from a request of the page's own.
  */
 export async function listPage<
 	F extends { org?: string; organisation?: string },
 	R extends { rows: unknown[]; hasMore: boolean }
 >(
-	locals: Pick<App.Locals, 'supabase' | 'user'>,
+	locals: Pick<App.Locals, 'supabase'>,
 	parsed: F,
 	pageSize: number,
 	rowsOf: (filters: F) => Promise<R>
@@ -101,10 +101,9 @@ export async function listPage<
 	const { supabase } = locals;
 	const named = parsed.org ? await organisations.filterByName(supabase, parsed) : null;
 	const filters = (named ? { ...parsed, organisation: named.id } : parsed) as F;
-	const [result, organisation, editable] = await Promise.all([
+	const [result, organisation] = await Promise.all([
 		rowsOf(filters),
-		named ?? organisations.filterByName(supabase, filters),
-		rights(supabase, null, locals.user !== null)
+		named ?? organisations.filterByName(supabase, filters)
 	]);
-	return { filters, ...result, pageSize, canCreate: editable.canCreate, organisation };
+	return { filters, ...result, pageSize, organisation };
 }

@@ -22,19 +22,6 @@ export {
 } from './notificationView';
 import { toView, type NotificationView } from './notificationView';
 
-/**
- * The number of the caller's unread notifications (counted up to 100), or null when it cannot
- * be read now: the bell then shows no number rather than failing the page.
- */
-export async function unreadCount(supabase: Client): Promise<number | null> {
-	const { data, error } = await supabase.rpc('unread_notification_count');
-	if (error) {
-		console.error('notifications: the unread count could not be read', error);
-		return null;
-	}
-	return data;
-}
-
 /** One page of the caller's notifications, newest first (page 1 is the first). */
 export async function page(
 	supabase: Client,

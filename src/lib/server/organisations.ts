@@ -1,4 +1,3 @@
-import { managementRights } from './organisationAdmin';
 import type { Client } from './supabase';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
 
@@ -51,13 +50,14 @@ export async function facets(supabase: Client) {
 	return { countries, languages };
 }
 
+const PROFILE_COLUMNS =
+	`${DIRECTORY_COLUMNS}, names, website, description, original_locale, logo_path, created_at` as const;
+
 /** One organisation's public profile, or null when it does not exist or is hidden by RLS. */
 export async function getBySlug(supabase: Client, slug: string) {
 	const { data, error } = await supabase
 		.from('organisations')
-		.select(
-			`${DIRECTORY_COLUMNS}, names, website, description, original_locale, logo_path, created_at`
-		)
+		.select(PROFILE_COLUMNS)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) throw error;
@@ -65,30 +65,25 @@ export async function getBySlug(supabase: Client, slug: string) {
 }
 
 /**
- * For a signed-in reader of an organisation's page, in one request: its members as far as
- * RLS lets the caller see them (its own members; coordinators) and whether the caller may
- * manage it (its admin or a coordinator, as organisationAdmin.management says). The caller's
- * own memberships, with the state of their organisations, come in the same read (`or`).
+ * An organisation's page for a signed-in reader, in one request as a visitor's: its profile,
+ * its members as far as RLS lets the caller see them (its own members; coordinators) and
+ * whether the caller may manage it (public.reader_can_manage: its admin or a coordinator, as
+ * organisationAdmin.managementRights says). Null when absent or hidden by RLS.
  */
-export async function membersForReader(supabase: Client, organisationId: string, userId: string) {
+export async function getBySlugForReader(supabase: Client, slug: string) {
 	const { data, error } = await supabase
-		.from('memberships')
+		.from('organisations')
 		.select(
-			'user_id, organisation_id, role, profile:profiles!memberships_user_id_fkey(id, display_name), organisation:organisations(id, status, is_coordinating)'
+			`${PROFILE_COLUMNS}, can_manage:reader_can_manage,
+			members:memberships(role, profile:profiles!memberships_user_id_fkey(id, display_name))`
 		)
-		.or(`organisation_id.eq.${organisationId},user_id.eq.${userId}`)
-		.order('role');
+		.eq('slug', slug)
+		.order('role', { referencedTable: 'members' })
+		.maybeSingle();
 	if (error) throw error;
-	const rights = managementRights(
-		data.filter((m) => m.user_id === userId),
-		organisationId
-	);
-	return {
-		members: data
-			.filter((m) => m.organisation_id === organisationId)
-			.map(({ role, profile }) => ({ role, profile })),
-		canManage: rights.isAdmin || rights.isCoordinator
-	};
+	if (!data) return null;
+	const { can_manage, members, ...organisation } = data;
+	return { organisation, members, canManage: can_manage === true };
 }
 
 /** Organisations offered when a typed name matches several (the list filters' field). */

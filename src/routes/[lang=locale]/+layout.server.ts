@@ -1,10 +1,17 @@
-import { unreadCount } from '#lib/server/notifications';
+import { readerSummary } from '#lib/server/readerSummary';
 import { translationFiles } from '#lib/server/translations';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, route }) => {
 	const { user, locale, supabase } = locals;
 	const metadata = (user?.user_metadata ?? {}) as { display_name?: unknown };
+	// The bell's number (in the HTML itself: it works without JavaScript) and whether the lists
+	// offer "new", in one request. SvelteKit runs this load and the page's own at the same time,
+	// so its round trip overlaps the page's queries instead of following them
+	// (docs/benchmarks.md, "The bell" and issue 14).
+	const reader = user
+		? await readerSummary(supabase)
+		: { unreadNotifications: null, canCreateItems: false };
 	return {
 		locale,
 		// Where the page's translations are (a few addresses, not the texts).
@@ -18,9 +25,6 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 							: (user.email ?? '').split('@')[0] || '?'
 				}
 			: null,
-		// The bell's number, in the HTML itself (it works without JavaScript). SvelteKit runs this
-		// load and the page's own at the same time, so the count's round trip overlaps the page's
-		// queries instead of following them (docs/benchmarks.md, "The bell").
-		unreadNotifications: user ? await unreadCount(supabase) : null
+		...reader
 	};
 };

@@ -20,7 +20,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return { rows: [], hasMore: false, days };
 	}
 
-	// Editors and admins of an organisation may create events in its name (RLS decides).
 	const { rows: list, ...page } = await listPage(
 		locals,
 		{ ...parsed, month },

@@ -1,0 +1,89 @@
+-- public.reader_summary(): the bell's count and the lists' create-right in the root layout's
+-- one request; public.reader_can_manage(organisations): the organisation page's management
+-- right as a computed field (migration 20261206000100_list_pages.sql). Each answer is the
+-- caller's own: what each actor must NOT get as much as what they get.
+begin;
+\ir _helpers.psql
+select plan(21);
+
+create function tests.summary()
+returns text
+language sql
+set search_path = ''
+as $$
+  select format('unread=%s create=%s', s.unread_notifications, s.can_create::text)
+  from public.reader_summary() s
+$$;
+grant execute on function tests.summary() to anon, authenticated;
+
+create function tests.manages()
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(o.slug, ',' order by o.slug), '')
+  from public.organisations o
+  where o.slug like 'test-%' and public.reader_can_manage(o)
+$$;
+grant execute on function tests.manages() to anon, authenticated;
+
+-- Notifications of the fixture's people start from none: two unread and one read for
+-- alpha_editor, one unread for alpha_member.
+delete from public.notifications;
+insert into public.notifications (recipient_id, type, read_at)
+values (tests.uid('alpha_editor'), 'member_joined', null),
+       (tests.uid('alpha_editor'), 'member_joined', null),
+       (tests.uid('alpha_editor'), 'member_joined', now()),
+       (tests.uid('alpha_member'), 'member_joined', null);
+
+-- reader_summary ------------------------------------------------------------------------------
+select tests.check_as(null, 'select public.reader_summary()',
+  '42501: permission denied for function reader_summary',
+  'anonymous: may not call reader_summary (the layout asks it for signed-in readers only)');
+
+select is(tests.value_as(actor, 'tests.summary()'), summary, description)
+from (values
+  ('outsider', 'unread=0 create=false', 'outsider: nothing unread (nobody else''s count), may not create'),
+  ('alpha_member', 'unread=1 create=false', 'member (not editor): their own unread count, no "new" link'),
+  ('alpha_editor', 'unread=2 create=true', 'editor: their own unread count (a read one does not count), may create'),
+  ('alpha_admin', 'unread=0 create=true', 'admin: may create; a colleague''s notifications are not counted'),
+  ('frozen_admin', 'unread=0 create=false', 'admin of a suspended organisation only: may not create'),
+  ('pending_admin', 'unread=0 create=false', 'admin of a pending organisation only: may not create'),
+  ('coordinator', 'unread=0 create=true', 'coordinator: may create')
+) as reader (actor, summary, description);
+
+select tests.clear_authentication();
+-- A change of role is seen by the next call (nothing is cached).
+update public.memberships set role = 'member'
+where user_id = tests.uid('alpha_editor') and organisation_id = tests.uid('test-alpha');
+select is(tests.value_as('alpha_editor', 'tests.summary()'), 'unread=2 create=false',
+  'an editor made a member: no "new" link on the next page');
+select tests.clear_authentication();
+update public.organisations set status = 'suspended' where id = tests.uid('test-beta');
+select is(tests.value_as('beta_editor', 'tests.summary()'), 'unread=0 create=false',
+  'an editor whose organisation is suspended: no "new" link on the next page');
+select tests.clear_authentication();
+update public.organisations set status = 'active' where id = tests.uid('test-beta');
+
+-- The same answer as item_rights() without an item, for every actor.
+select is(tests.value_as(actor, '(select s.can_create::text from public.reader_summary() s)'),
+          tests.value_as(actor, '(select r.can_create::text from public.item_rights() r)'),
+          format('%s: can_create is item_rights'' answer', actor))
+from (values ('alpha_member'), ('alpha_admin'), ('frozen_admin'), ('coordinator')) as reader (actor);
+
+-- reader_can_manage ---------------------------------------------------------------------------
+select tests.clear_authentication();
+select is(tests.value_as(actor, 'tests.manages()'), manages, description)
+from (values
+  (null, '', 'anonymous: manages no organisation'),
+  ('outsider', '', 'outsider: manages none'),
+  ('alpha_member', '', 'member: does not manage their organisation'),
+  ('beta_editor', '', 'editor: does not manage their organisation (admins do)'),
+  ('alpha_admin', 'test-alpha', 'admin: manages their own organisation, no other'),
+  ('frozen_admin', '', 'admin of a suspended organisation: manages nothing'),
+  ('coordinator', 'test-alpha,test-beta,test-coord,test-frozen,test-gamma,test-pending',
+   'coordinator: manages every organisation they read')
+) as reader (actor, manages, description);
+
+select * from finish();
+rollback;
