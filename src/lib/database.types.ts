@@ -1943,6 +1943,34 @@ export type Database = {
           kind: Database["public"]["Enums"]["item_kind"]
         }[]
       }
+      list_joint_actions: {
+        Args: { filters?: Json; page_limit?: number; page_offset?: number }
+        Returns: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_on: string | null
+          id: string
+          lead_organisation_ids: string[]
+          original_locale: string
+          original_revision: number
+          participant_organisation_ids: string[]
+          phase: Database["public"]["Enums"]["action_phase"]
+          published_at: string | null
+          starts_on: string | null
+          status: Database["public"]["Enums"]["item_status"]
+          themes: string[]
+          updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "joint_actions"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       mark_news_seen: { Args: { seen_at: string }; Returns: string }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
@@ -2114,12 +2142,85 @@ export type Database = {
           updated_at: string
         }[]
       }
+      search_events: {
+        Args: {
+          filters?: Json
+          page_limit?: number
+          page_offset?: number
+          query: string
+        }
+        Returns: {
+          accessibility: string[]
+          areas: Database["public"]["Enums"]["work_area"][]
+          cancelled_at: string | null
+          capacity: number | null
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_at: string
+          id: string
+          is_online: boolean
+          joint_action_id: string | null
+          lead_organisation_ids: string[]
+          original_locale: string
+          original_revision: number
+          participant_organisation_ids: string[]
+          registration_deadline: string | null
+          registration_mode: Database["public"]["Enums"]["registration_mode"]
+          starts_at: string
+          status: Database["public"]["Enums"]["item_status"]
+          time_zone: string
+          updated_at: string
+          venue_address: string | null
+          venue_name: string | null
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "events"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       search_items: {
         Args: { kind?: Database["public"]["Enums"]["item_kind"]; query: string }
         Returns: {
           item_id: string
           rank: number
         }[]
+      }
+      search_joint_actions: {
+        Args: {
+          filters?: Json
+          page_limit?: number
+          page_offset?: number
+          query: string
+        }
+        Returns: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_on: string | null
+          id: string
+          lead_organisation_ids: string[]
+          original_locale: string
+          original_revision: number
+          participant_organisation_ids: string[]
+          phase: Database["public"]["Enums"]["action_phase"]
+          published_at: string | null
+          starts_on: string | null
+          status: Database["public"]["Enums"]["item_status"]
+          themes: string[]
+          updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "joint_actions"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       search_page: {
         Args: {
@@ -2133,6 +2234,40 @@ export type Database = {
           item_id: string
           rank: number
         }[]
+      }
+      search_papers: {
+        Args: {
+          filters?: Json
+          page_limit?: number
+          page_offset?: number
+          query: string
+        }
+        Returns: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          id: string
+          joint_action_id: string | null
+          lead_organisation_ids: string[]
+          original_locale: string
+          original_revision: number
+          paper_kind: Database["public"]["Enums"]["paper_kind"]
+          participant_organisation_ids: string[]
+          published_at: string | null
+          signatory_organisation_ids: string[]
+          signature_deadline: string | null
+          signature_version_id: string | null
+          status: Database["public"]["Enums"]["item_status"]
+          updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "papers"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       set_organisation_status: {
         Args: {

@@ -44,24 +44,17 @@ export async function search(
 ) {
 	const iso = now.toISOString();
 	const upcoming = filters.scope === 'upcoming';
-	return searchPage(
-		supabase,
-		'event',
-		{
-			q: filters.q,
-			page: filters.page,
-			size: PAGE_SIZE,
-			filters: {
-				area: filters.area,
-				country: filters.country,
-				organisation: filters.organisation,
-				...(upcoming
-					? { ends_after: iso, order: 'soonest' }
-					: { ends_before: iso, order: 'latest' })
-			}
-		},
-		(ids) => supabase.from('events').select(LIST_COLUMNS).in('id', ids)
-	);
+	return searchPage((args) => supabase.rpc('search_events', args).select(LIST_COLUMNS), {
+		q: filters.q,
+		page: filters.page,
+		size: PAGE_SIZE,
+		filters: {
+			area: filters.area,
+			country: filters.country,
+			organisation: filters.organisation,
+			...(upcoming ? { ends_after: iso, order: 'soonest' } : { ends_before: iso, order: 'latest' })
+		}
+	});
 }
 
 /** Events shown per day of the month view; the open day (its "+N more" link) shows up to 100. */

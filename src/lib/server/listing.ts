@@ -1,43 +1,43 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/database.types';
 import * as organisations from './organisations';
-
-type ItemKind = Database['public']['Enums']['item_kind'];
 
 /** A list's filters as `public.search_page` takes them (absent: not filtered). */
 export type SearchFilters = Partial<Record<string, string | number | null>>;
 
+/** The arguments of a list's search function (public.search_joint_actions, …). */
+export interface SearchArgs {
+	query: string;
+	filters: Record<string, string | number>;
+	page_limit: number;
+	page_offset: number;
+}
+
 /**
- * One page of a list's search: `public.search_page` ranks and paginates the hits the caller
- * may read (RLS decides) with the list's filters in SQL and returns one id more than the
- * page, to know whether a next page exists; `rowsOf` then reads only the page's rows, shown
- * in the search's order. Two round trips whatever the number of hits.
+ * One page of a list's search: the kind's search function (public.search_joint_actions,
+ * search_events, search_papers over public.search_page) ranks and paginates the hits the
+ * caller may read (RLS decides) with the list's filters in SQL and returns the page's rows in
+ * that order, one more than the page to know whether a next page exists; PostgREST embeds the
+ * rows' texts and owner in the same request. One round trip whatever the number of hits.
  */
-export async function searchPage<T extends { id: string }>(
-	supabase: SupabaseClient<Database>,
-	kind: ItemKind,
-	search: { q: string; page: number; size: number; filters: SearchFilters },
-	rowsOf: (ids: string[]) => PromiseLike<{ data: T[] | null; error: unknown }>
-): Promise<{ rows: T[]; hasMore: boolean }> {
+export async function searchPage<R extends { data: unknown[] | null; error: unknown }>(
+	call: (args: SearchArgs) => PromiseLike<R>,
+	search: { q: string; page: number; size: number; filters: SearchFilters }
+): Promise<{ rows: NonNullable<R['data']>; hasMore: boolean }> {
 	const filters = Object.fromEntries(
-		Object.entries(search.filters).filter(([, value]) => value != null && value !== '')
+		Object.entries(search.filters).filter(
+			(entry): entry is [string, string | number] => entry[1] != null && entry[1] !== ''
+		)
 	);
-	const { data: hits, error } = await supabase.rpc('search_page', {
+	const { data, error } = await call({
 		query: search.q,
-		kind,
 		filters,
 		page_limit: search.size + 1,
 		page_offset: (search.page - 1) * search.size
 	});
 	if (error) throw error;
-	const ids = hits.slice(0, search.size).map((hit) => hit.item_id);
-	if (ids.length === 0) return { rows: [], hasMore: false };
-	const { data, error: rowsError } = await rowsOf(ids);
-	if (rowsError) throw rowsError;
-	const byId = new Map((data ?? []).map((row) => [row.id, row]));
+	const rows = (data ?? []) as NonNullable<R['data']>;
 	return {
-		rows: ids.flatMap((id) => byId.get(id) ?? []),
-		hasMore: hits.length > search.size
+		rows: rows.slice(0, search.size) as NonNullable<R['data']>,
+		hasMore: rows.length > search.size
 	};
 }
 

@@ -31,12 +31,12 @@ export async function list(supabase: Client, filters: PaperFilters) {
 /** One page of the papers a search finds (RLS decides), best first, with the list's filters. */
 export async function search(supabase: Client, filters: PaperFilters & { q: string }) {
 	const { q, page, kind, ...rest } = filters;
-	return searchPage(
-		supabase,
-		'paper',
-		{ q, page, size: PAGE_SIZE, filters: { ...rest, paper_kind: kind } },
-		(ids) => supabase.from('papers').select(LIST_COLUMNS).in('id', ids)
-	);
+	return searchPage((args) => supabase.rpc('search_papers', args).select(LIST_COLUMNS), {
+		q,
+		page,
+		size: PAGE_SIZE,
+		filters: { ...rest, paper_kind: kind }
+	});
 }
 
 /** One paper with its versions, files and signatures as far as the caller may see them. */
