@@ -1943,6 +1943,34 @@ export type Database = {
           kind: Database["public"]["Enums"]["item_kind"]
         }[]
       }
+      list_joint_actions: {
+        Args: { filters?: Json; page_limit?: number; page_offset?: number }
+        Returns: {
+          areas: Database["public"]["Enums"]["work_area"][]
+          countries: string[]
+          crc_articles: number[]
+          created_at: string
+          ends_on: string | null
+          id: string
+          lead_organisation_ids: string[]
+          original_locale: string
+          original_revision: number
+          participant_organisation_ids: string[]
+          phase: Database["public"]["Enums"]["action_phase"]
+          published_at: string | null
+          starts_on: string | null
+          status: Database["public"]["Enums"]["item_status"]
+          themes: string[]
+          updated_at: string
+          visibility: Database["public"]["Enums"]["item_visibility"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "joint_actions"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       mark_news_seen: { Args: { seen_at: string }; Returns: string }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       my_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }

@@ -12,6 +12,8 @@
 --                                       items, one row (the root layout, every signed-in page)
 --   reader_can_manage(organisations)    computed field: the caller administers the
 --                                       organisation or coordinates the network
+--   list_joint_actions(filters, …)      one page of the joint actions list filtered by area,
+--                                       article or country, by the path that suits the filter
 
 create or replace function public.reader_summary()
 returns table (
@@ -44,9 +46,110 @@ as $$
 $$;
 comment on function public.reader_can_manage(public.organisations) is 'Computed field of organisations (PostgREST: select=reader_can_manage): whether the caller may manage the organisation, as its admin (active organisations only) or a coordinator; false for a visitor. Display only: the admin pages and RLS decide again.';
 
+-- The filtered joint actions list ------------------------------------------------------------
+--
+-- Under RLS the planner may not use column statistics with a non-leakproof operator, and `@>`
+-- on arrays is not leakproof: `areas @> … and countries @> …` gets default selectivities (2
+-- rows expected where 236 match at 100k items), so Postgres sorts every readable row instead of
+-- walking the date index; nor may it use the GIN indexes for those operators under RLS. The
+-- function below picks the path with real numbers: a definer helper counts the matches of the
+-- array filters through their GIN indexes (whoever may read them, at most `cap`); a few are
+-- read by id (a leakproof `id = any (…)`, the primary key) and sorted, many by walking the
+-- date index, which finds a page after a few rows. Either way the rows are read as the caller,
+-- under RLS: the helper only says where to look.
+
+create or replace function private.joint_action_ids_matching(
+  area public.work_area,
+  article smallint,
+  country text,
+  cap integer
+)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  conditions text[] := '{}';
+  ids uuid[];
+begin
+  if area is not null then conditions := conditions || 'a.areas @> array[$1]'::text; end if;
+  if article is not null then conditions := conditions || 'a.crc_articles @> array[$2]'::text; end if;
+  if country is not null then conditions := conditions || 'a.countries @> array[$3]'::text; end if;
+  if cardinality(conditions) = 0 then
+    return null;
+  end if;
+  -- Planned for the filters given (EXECUTE), so that the GIN indexes serve them.
+  execute format('select array(select a.id from public.joint_actions a where %s limit $4 + 1)',
+                 array_to_string(conditions, ' and '))
+    into ids
+    using area, article, country, cap;
+  return case when cardinality(ids) <= cap then ids end;
+end;
+$$;
+comment on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) is 'The ids of the joint actions whose areas, articles and countries hold the given ones (null: not filtered), whoever may read them, or null when none is given or more than cap match: where public.list_joint_actions looks. Definer so that the GIN indexes serve the filters (under RLS they may not); the rows are then read under the caller''s RLS.';
+
+create or replace function public.list_joint_actions(
+  filters jsonb default '{}',
+  page_limit integer default 13,
+  page_offset integer default 0
+)
+returns setof public.joint_actions
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  area public.work_area := (filters->>'area')::public.work_area;
+  article smallint := (filters->>'article')::smallint;
+  country text := filters->>'country';
+  -- Up to this many matches are read by id and sorted; beyond, the date index is walked.
+  cap constant integer := 1000;
+  candidates uuid[] := private.joint_action_ids_matching(area, article, country, cap);
+  walk_setting text := pg_catalog.current_setting('enable_seqscan');
+  page text := $query$
+    select a.* from public.joint_actions a
+    where %s
+      and ($1::public.work_area is null or a.areas @> array[$1])
+      and ($2::smallint is null or a.crc_articles @> array[$2])
+      and ($3::text is null or a.countries @> array[$3])
+      and ($4::uuid is null or a.lead_organisation_ids @> array[$4] or a.participant_organisation_ids @> array[$4])
+      and ($5::public.action_phase is null or a.phase = $5)
+      and ($6::date is null or a.ends_on is null or a.ends_on >= $6)
+      and ($7::date is null or a.starts_on is null or a.starts_on <= $7)
+    order by a.published_at desc nulls last, a.id
+    limit least(greatest($9, 0), 101) offset greatest($10, 0)
+  $query$;
+begin
+  if candidates is not null then
+    return query execute format(page, 'a.id = any ($8)')
+      using area, article, country, (filters->>'organisation')::uuid,
+            (filters->>'phase')::public.action_phase, (filters->>'from')::date, (filters->>'to')::date,
+            candidates, page_limit, page_offset;
+    return;
+  end if;
+  -- Many matches: a walk down the date index finds the page after a few rows, but the planner,
+  -- blind to the filters' selectivity under RLS, would rather sort them all.
+  perform pg_catalog.set_config('enable_seqscan', 'off', true);
+  return query execute format(page, 'true')
+    using area, article, country, (filters->>'organisation')::uuid,
+          (filters->>'phase')::public.action_phase, (filters->>'from')::date, (filters->>'to')::date,
+          null::uuid[], page_limit, page_offset;
+  perform pg_catalog.set_config('enable_seqscan', walk_setting, true);
+end;
+$$;
+comment on function public.list_joint_actions(jsonb, integer, integer) is 'One page of the joint actions the caller may read (RLS decides), filtered (jsonb: area, article, country, organisation, phase, from, to), newest first, page_limit rows (at most 101) from page_offset. For the filtered list: the planner cannot see the array filters'' selectivity under RLS, so this picks the path (private.joint_action_ids_matching). PostgREST embeds on its rows as on the table''s.';
+
 -- Privileges ----------------------------------------------------------------------------------
 
 revoke execute on function public.reader_summary() from public, anon;
 revoke execute on function public.reader_can_manage(public.organisations) from public;
+revoke execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) from public;
+revoke execute on function public.list_joint_actions(jsonb, integer, integer) from public;
 grant execute on function public.reader_summary() to authenticated, service_role;
+grant execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) to anon, authenticated, service_role;
+grant execute on function public.list_joint_actions(jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.reader_can_manage(public.organisations) to anon, authenticated, service_role;
+

@@ -12,10 +12,12 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
 
 /**
  * The joint actions the caller may see (RLS decides), filtered, newest first, one page.
- * With a search query: the page of hits, by rank (`search`).
+ * With a search query: the page of hits, by rank (`search`); filtered by area, article or
+ * country: the page the database finds by the path that suits the filter (`filtered`).
  */
 export async function list(supabase: Client, filters: ActionFilters) {
 	if (filters.q) return search(supabase, { ...filters, q: filters.q });
+	if (filters.area || filters.article || filters.country) return filtered(supabase, filters);
 
 	let query = narrowed(
 		supabase.from('joint_actions').select(LIST_COLUMNS),
@@ -33,6 +35,32 @@ export async function list(supabase: Client, filters: ActionFilters) {
 		filters.page,
 		PAGE_SIZE
 	);
+}
+
+/**
+ * One page of the joint actions filtered by area, article or country (RLS decides), newest
+ * first, and whether a next page exists: public.list_joint_actions reads the matches by id when
+ * they are few and walks the date index when they are many, which the planner cannot tell
+ * apart under RLS (docs/benchmarks.md, issue 14). One request, the rows' embeds included.
+ */
+async function filtered(supabase: Client, filters: ActionFilters) {
+	const { area, article, country, organisation, phase, from, to } = filters;
+	const given = Object.fromEntries(
+		Object.entries({ area, article, country, organisation, phase, from, to }).filter(
+			([, value]) => value != null && value !== ''
+		)
+	);
+	const { data, error } = await supabase
+		.rpc('list_joint_actions', {
+			filters: given,
+			page_limit: PAGE_SIZE + 1,
+			page_offset: (filters.page - 1) * PAGE_SIZE
+		})
+		.select(LIST_COLUMNS)
+		.order('published_at', { ascending: false, nullsFirst: false })
+		.order('id');
+	if (error) throw error;
+	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }
 
 /** One page of the joint actions a search finds (RLS decides), best first, with the list's filters. */
