@@ -56,8 +56,11 @@ async function filtered(supabase: Client, filters: ActionFilters) {
 			page_limit: PAGE_SIZE + 1,
 			page_offset: (filters.page - 1) * PAGE_SIZE
 		})
-		// In the function's order (newest first): a function's rows come out as it returns them.
-		.select(LIST_COLUMNS);
+		// PostgREST 12 orders a function's rows by the columns it selects: published_at is read
+		// for the order (the function returns the page already in it).
+		.select(`published_at, ${LIST_COLUMNS}`)
+		.order('published_at', { ascending: false, nullsFirst: false })
+		.order('id');
 	if (error) throw error;
 	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
 }

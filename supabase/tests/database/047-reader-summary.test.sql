@@ -4,7 +4,7 @@
 -- caller's own: what each actor must NOT get as much as what they get.
 begin;
 \ir _helpers.psql
-select plan(21);
+select plan(27);
 
 create function tests.summary()
 returns text
@@ -84,6 +84,42 @@ from (values
   ('coordinator', 'test-alpha,test-beta,test-coord,test-frozen,test-gamma,test-pending',
    'coordinator: manages every organisation they read')
 ) as reader (actor, manages, description);
+
+-- list_joint_actions: the rows each reader may read, whichever path it takes --------------------
+select tests.clear_authentication();
+-- The fixture's actions (items only) get their content row, in a country nobody else uses.
+insert into public.joint_actions (id, original_locale, areas, countries)
+select tests.uid(n), 'fr', '{legal_actions}', '{AQ}'
+from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network', 'item_alpha_participants']) n;
+
+create function tests.listed(filters jsonb)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(tests.name(a.id), ',' order by tests.name(a.id)), '')
+  from public.list_joint_actions(filters, 101, 0) a
+  where a.id in (tests.uid('item_alpha_draft'), tests.uid('item_alpha_public'),
+                 tests.uid('item_alpha_network'), tests.uid('item_alpha_participants'))
+$$;
+grant execute on function tests.listed(jsonb) to anon, authenticated;
+
+select is(tests.value_as(actor, format('tests.listed(%L)', filters)), listed, description)
+from (values
+  (null, '{"area":"legal_actions","country":"AQ"}', 'item_alpha_public',
+   'anonymous: only the public published action, never the draft or network ones'),
+  ('outsider', '{"area":"legal_actions","country":"AQ"}', 'item_alpha_public',
+   'outsider: only the public one'),
+  ('gamma_member', '{"area":"legal_actions","country":"AQ"}', 'item_alpha_network,item_alpha_public',
+   'member of the network: public and network, not the draft nor the participants-only one'),
+  ('beta_member', '{"area":"legal_actions","country":"AQ"}', 'item_alpha_network,item_alpha_participants,item_alpha_public',
+   'member of a participant: also the participants-only one, still not the draft'),
+  ('alpha_admin', '{"area":"legal_actions","country":"AQ","organisation":"' || tests.uid('test-alpha') || '"}',
+   'item_alpha_draft,item_alpha_network,item_alpha_participants,item_alpha_public',
+   'admin of the owner: its draft too, with the organisation filter'),
+  (null, '{"area":"training_education","country":"AQ"}', '',
+   'anonymous: a filter the actions do not match lists none of them')
+) as reader (actor, filters, listed, description);
 
 select * from finish();
 rollback;
