@@ -216,6 +216,9 @@ test('a co-signature request reaches the admin in the bell and on the dashboard,
 	// Its admin (Dutch) sees it in the bell, with the paper's Dutch title and the deadline.
 	const admin = await as(ADMIN.email, '/nl');
 	await admin.getByRole('link', { name: /^Meldingen, \d+ ongelezen$/ }).click();
+	// The notifications page, not the dashboard the admin landed on (it names the paper too).
+	await expect(admin).toHaveURL(/\/nl\/notifications$/);
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
 	const request = admin
 		.getByRole('listitem')
 		.filter({ has: admin.getByRole('link', { name: PAPER.nl }) });
@@ -246,6 +249,7 @@ test('a co-signature request reaches the admin in the bell and on the dashboard,
 
 	// The requester's notification arrives, in French.
 	await editor.goto('/fr/notifications');
+	await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Notifications');
 	const answer = editor
 		.getByRole('listitem')
 		.filter({ has: editor.getByRole('link', { name: PAPER.fr }) });
