@@ -48,6 +48,8 @@ export const MAX_FILENAME_LENGTH = 255;
  */
 export function checkFilename(name: string): 'validation:file_name_invalid' | null {
 	if (name.length > MAX_FILENAME_LENGTH) return 'validation:file_name_invalid';
+	// The rule guards against control characters put in a pattern by accident; here they are
+	// exactly what the pattern looks for.
 	// eslint-disable-next-line no-control-regex
 	if (/[/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) {
 		return 'validation:file_name_invalid';

@@ -144,6 +144,9 @@ export async function translatable(
 	const { data, error } = await read();
 	if (error) throw error;
 	if (!data) return null;
+	// The three kinds' texts have different field names (summary/body, description, abstract):
+	// TypeScript cannot narrow the union of the three embeds by `kind`, so they are read as one
+	// record of text fields, which is what the diff and the editor use.
 	const rows = data.texts as unknown as (Record<string, string> & {
 		locale: string;
 		source_revision: number;
