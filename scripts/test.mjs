@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT, DATA_DIR } from './stack/config.mjs';
 import { reset as resetStack, start as startStack, stop as stopStack } from './stack.mjs';
 import { authAvailability } from './stack/auth.mjs';
@@ -27,6 +28,12 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 // What the totals are made of: pgTAP counts assertions, the other runners count tests.
 const parts = [];
 const failures = [];
+// The failed tests by name, repeated at the end: a CI log is often read from its tail.
+const failedTests = [];
+const firstLine = (text) =>
+	String(text ?? '')
+		.split('\n')
+		.find((line) => line.trim()) ?? '';
 
 function run(command, args, env = {}) {
 	return new Promise((resolve) => {
@@ -74,6 +81,21 @@ function readJson(file) {
 	}
 }
 
+/** Playwright's JSON report: the specs whose outcome was unexpected, with their first error. */
+function failedSpecs(suites) {
+	const out = [];
+	for (const suite of suites) {
+		for (const spec of suite.specs ?? []) {
+			const failed = (spec.tests ?? []).find((test) => test.status === 'unexpected');
+			if (!failed) continue;
+			const error = failed.results?.find((result) => result.error)?.error?.message;
+			out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+		}
+		out.push(...failedSpecs(suite.suites ?? []));
+	}
+	return out;
+}
+
 /** A vitest run, counted by its JSON report. */
 async function vitest(name, reportName, args) {
 	return step(name, async () => {
@@ -91,6 +113,12 @@ async function vitest(name, reportName, args) {
 			totals.failed += report.numFailedTests;
 			parts.push(`${report.numPassedTests + report.numFailedTests} ${name.split(' (')[0]}`);
 			totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+			for (const file of report.testResults ?? [])
+				for (const test of file.assertionResults ?? [])
+					if (test.status === 'failed')
+						failedTests.push(
+							`${path.relative(ROOT, file.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`
+						);
 		} else totals.failed += 1;
 		return code === 0 && !!report;
 	});
@@ -168,6 +196,7 @@ if (stackUp) {
 				totals.passed += report.stats.expected + (report.stats.flaky ?? 0);
 				totals.failed += report.stats.unexpected;
 				totals.skipped += report.stats.skipped;
+				failedTests.push(...failedSpecs(report.suites ?? []));
 			} else totals.failed += 1;
 			return code === 0;
 		});
@@ -201,6 +230,7 @@ if (startedStack) {
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+for (const test of failedTests) console.log(`  ✘ ${stripVTControlCharacters(test).slice(0, 400)}`);
 const checks = totals.passed + totals.failed - parts.reduce((sum, part) => sum + parseInt(part), 0);
 console.log(`\nCounted: ${[...parts, `${checks} static checks`].join(', ')}.`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
