@@ -92,6 +92,31 @@ export async function expectAccessible(page: Page): Promise<void> {
 	expect(describeViolations(results), `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** Starts noting any change of the page's DOM (changedSinceWatch tells whether one came). */
+function watchChanges(): void {
+	const w = window as Window & { __axeWatch?: { observer: MutationObserver; changed: boolean } };
+	w.__axeWatch?.observer.disconnect();
+	const watch = { observer: new MutationObserver(() => (watch.changed = true)), changed: false };
+	watch.observer.observe(document.documentElement, {
+		attributes: true,
+		childList: true,
+		characterData: true,
+		subtree: true
+	});
+	w.__axeWatch = watch;
+}
+
+function changedSinceWatch(): boolean {
+	const w = window as Window & { __axeWatch?: { observer: MutationObserver; changed: boolean } };
+	w.__axeWatch?.observer.disconnect();
+	return w.__axeWatch?.changed ?? true;
+}
+
+/** Lets a test wait until the axe scans of its page's current state are done before changing it. */
+export async function scansSettled(page: Page): Promise<void> {
+	await scanners.get(page)?.settled(page);
+}
+
 /** The address and the structure of the page (tags, classes, roles, states), to scan each state once. */
 function pageState(): string {
 	const parts: string[] = [document.documentElement.lang];
@@ -104,6 +129,7 @@ function pageState(): string {
 			el.getAttribute('aria-invalid') ?? '',
 			el.getAttribute('aria-expanded') ?? '',
 			el.getAttribute('aria-current') ?? '',
+			el.hasAttribute('open') ? 'o' : '',
 			(el as HTMLElement).hidden ? 'h' : ''
 		);
 	}
@@ -129,6 +155,8 @@ class AxeScanner {
 	private skipped = false;
 	private readonly queues = new Map<Page, Promise<void>>();
 	private readonly waiting = new Set<Page>();
+	/** Scans in a row that the page changed under (a page that never settles is not rescanned for ever). */
+	private readonly retries = new Map<Page, number>();
 
 	skip(reason: string, info: TestInfo): void {
 		this.skipped = true;
@@ -193,7 +221,19 @@ class AxeScanner {
 			await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
 			const state = await page.evaluate(pageState);
 			if (scannedStates.has(state)) return;
+			// axe reads the page rule by rule over a second or more while the test goes on: a
+			// page the test changed meanwhile (a menu opened over the navigation) would be judged
+			// half in one state, half in another. Such a scan counts for nothing; the state the
+			// page settles in is scanned again.
+			await page.evaluate(watchChanges);
 			const results = await analyse(page);
+			if (await page.evaluate(changedSinceWatch)) {
+				const retries = (this.retries.get(page) ?? 0) + 1;
+				this.retries.set(page, retries);
+				if (retries <= 3) this.schedule(page);
+				return;
+			}
+			this.retries.delete(page);
 			scannedStates.add(state);
 			const url = new URL(results.url);
 			const where = `${url.pathname}${url.search}`;
@@ -202,6 +242,11 @@ class AxeScanner {
 		} catch {
 			// Closed or navigated away during the scan: the next page state is scanned instead.
 		}
+	}
+
+	/** Waits for the scans of the page that are under way or queued (a test about to change it). */
+	async settled(page: Page): Promise<void> {
+		await this.queues.get(page);
 	}
 
 	/** Scans the pages' current states and waits for every scan under way. */
