@@ -274,6 +274,7 @@ export type Database = {
           venue_address: string | null
           venue_name: string | null
           visibility: Database["public"]["Enums"]["item_visibility"]
+          registration_counts: Json | null
         }
         Insert: {
           accessibility?: string[]
@@ -481,6 +482,7 @@ export type Database = {
           status: Database["public"]["Enums"]["item_status"]
           updated_at: string
           visibility: Database["public"]["Enums"]["item_visibility"]
+          requested_translations: Json | null
         }
         Insert: {
           created_at?: string
@@ -2123,6 +2125,14 @@ export type Database = {
       register_for_event: {
         Args: { event_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]
+      }
+      registration_counts: {
+        Args: { event: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: Json
+      }
+      requested_translations: {
+        Args: { item: Database["public"]["Tables"]["items"]["Row"] }
+        Returns: Json
       }
       review_stage_feed: {
         Args: { country?: string; cycle?: string }

@@ -197,12 +197,10 @@ describe('translation requests', () => {
 		]);
 		expect(changes?.find((c) => c.field === 'title')?.changed).toBe(false);
 
-		const outdated = await translationRequests.statesFor(translator, {
-			id: PAPER,
-			original_locale: 'fr',
-			original_revision: item!.originalRevision,
-			translations: item!.texts
-		});
+		// The paper page's states, from its one request (the revisions and open requests come
+		// with the paper).
+		const paper = (await papers.getById(translator, PAPER))!;
+		const outdated = translationRequests.statesFor(paper, paper.item);
 		expect(outdated.find((s) => s.locale === 'de')).toMatchObject({ state: 'outdated' });
 		expect(outdated.find((s) => s.locale === 'fr')).toEqual({ locale: 'fr', state: 'original' });
 

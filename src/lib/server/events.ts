@@ -1,6 +1,8 @@
 import { given, once } from './rpc';
 import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
+import type { Json } from '#lib/database.types';
+import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { readerMemberships, rights } from './itemRights';
@@ -96,11 +98,12 @@ export async function getById(supabase: Client, id: string) {
 		.select(
 			`id, original_locale, original_revision, starts_at, ends_at, time_zone, venue_name, venue_address,
 			is_online, capacity, registration_mode, registration_deadline, accessibility, areas, crc_articles,
-			countries, cancelled_at, updated_at, joint_action_id,
+			countries, cancelled_at, updated_at, joint_action_id, registration_counts,
 			item:items!inner(status, visibility, published_at,
-				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
+				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
+				${LANGUAGE_STATE_COLUMNS}),
 			translations:event_translations(locale, title, description, accessibility_notes, source_revision),
-			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))`
+			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))` as const
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -108,13 +111,18 @@ export async function getById(supabase: Client, id: string) {
 	return data;
 }
 
-/** Confirmed/waiting/pending counts (public information for whoever can read the event). */
-export async function counts(supabase: Client, id: string) {
-	const { data, error } = await supabase
-		.rpc('event_registration_counts', { event_id: id })
-		.maybeSingle();
-	if (error) throw error;
-	return data ?? { confirmed: 0, waiting: 0, pending: 0 };
+/**
+ * Confirmed/waiting/pending counts (public information for whoever can read the event), as the
+ * event's computed field public.registration_counts gives them: a JSON object of three numbers.
+ */
+export function registrationCounts(
+	json: Json | null
+): { confirmed: number; waiting: number; pending: number } | null {
+	if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+	const { confirmed, waiting, pending } = json;
+	return typeof confirmed === 'number' && typeof waiting === 'number' && typeof pending === 'number'
+		? { confirmed, waiting, pending }
+		: null;
 }
 
 /**

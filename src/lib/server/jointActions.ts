@@ -1,5 +1,6 @@
 import { given, once } from './rpc';
 import type { Client } from './supabase';
+import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { notAllowed } from './errors';
 import { narrowed, onePage, searchPage } from './listing';
 import type { ActionFilters } from '#lib/schemas/jointActions';
@@ -83,9 +84,10 @@ export async function getById(supabase: Client, id: string) {
 		.select(
 			`id, original_locale, original_revision, areas, crc_articles, countries, themes, phase, starts_on, ends_on, updated_at,
 			item:items!inner(status, visibility, published_at, owner_organisation_id,
-				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
+				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
+				${LANGUAGE_STATE_COLUMNS}),
 			translations:joint_action_translations(locale, title, summary, body, source_revision, updated_at),
-			updates:joint_action_updates(id, locale, body, created_at, author_id, organisation:organisations(slug, name))`
+			updates:joint_action_updates(id, locale, body, created_at, author_id, organisation:organisations(slug, name))` as const
 		)
 		.eq('id', id)
 		.order('created_at', { referencedTable: 'joint_action_updates', ascending: false })

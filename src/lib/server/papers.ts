@@ -1,5 +1,6 @@
 import { given, once } from './rpc';
 import type { Client } from './supabase';
+import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { narrowed, onePage, searchPage } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
 
@@ -47,12 +48,13 @@ export async function getById(supabase: Client, id: string) {
 			`id, original_locale, original_revision, paper_kind, areas, crc_articles, countries, joint_action_id,
 			signature_version_id, signature_deadline,
 			item:items!inner(status, visibility, published_at,
-				attachments:item_organisations(role, state, organisation:organisations(id, slug, name))),
+				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
+				${LANGUAGE_STATE_COLUMNS}),
 			translations:paper_translations(locale, title, abstract, source_revision),
 			versions:paper_versions!paper_versions_paper_id_fkey(id, number, note, created_at),
 			files:paper_files(id, version_id, locale, filename, size_bytes),
 			signatures:paper_signatures(id, version_id, state, decided_at, organisation:organisations(slug, name)),
-			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))`
+			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))` as const
 		)
 		.eq('id', id)
 		.maybeSingle();

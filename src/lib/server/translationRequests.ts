@@ -1,5 +1,5 @@
 import { LOCALES, isLocale, type Locale } from '#lib/i18n/config';
-import type { Database } from '#lib/database.types';
+import type { Database, Json } from '#lib/database.types';
 import { diffWords, hasChanges, type DiffPart } from '#lib/diff';
 import { notAllowed } from './errors';
 import type { Client } from './supabase';
@@ -283,20 +283,30 @@ export function languageStates(
 	});
 }
 
-/** The states of an item's languages for its page (two small reads beside the page's own). */
-export async function statesFor(supabase: Client, item: Revisioned) {
-	const [dates, open] = await Promise.all([
-		supabase
-			.from('original_text_revisions')
-			.select('revision, created_at')
-			.eq('item_id', item.id)
-			.order('revision'),
-		forItem(supabase, item.id)
-	]);
-	if (dates.error) throw dates.error;
-	return languageStates(
-		item,
-		dates.data.map((d) => ({ revision: d.revision, createdAt: d.created_at })),
-		open
-	);
+/** The columns an item page's request selects for its languages' states (see statesFor). */
+export const LANGUAGE_STATE_COLUMNS =
+	'revisions:original_text_revisions(revision, created_at), requested_translations' as const;
+
+/** An open request as public.requested_translations builds it (JSON, the SQL's keys). */
+type OpenRequest = Parameters<typeof languageStates>[2][number];
+
+/**
+ * The states of an item's languages for its page, from what the page's one request read with
+ * the item (LANGUAGE_STATE_COLUMNS in its `items` embed): the original's revision dates and
+ * the open requests (computed field public.requested_translations, a JSON array).
+ */
+export function statesFor(
+	item: Revisioned,
+	loaded: {
+		revisions: readonly { revision: number; created_at: string }[];
+		requested_translations: Json | null;
+	}
+): LanguageState[] {
+	const open = Array.isArray(loaded.requested_translations)
+		? (loaded.requested_translations as unknown as OpenRequest[])
+		: [];
+	const dates = [...loaded.revisions]
+		.sort((a, b) => a.revision - b.revision)
+		.map((d) => ({ revision: d.revision, createdAt: d.created_at }));
+	return languageStates(item, dates, open);
 }

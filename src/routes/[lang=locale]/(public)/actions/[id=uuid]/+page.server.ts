@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const { item: action, text } = items.shownText(found, locals, url);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
-	const translationStates = await translationRequests.statesFor(locals.supabase, action);
+	const translationStates = translationRequests.statesFor(action, action.item);
 
 	const languages = action.translations
 		.map((t) => ({

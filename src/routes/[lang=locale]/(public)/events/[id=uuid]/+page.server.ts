@@ -13,16 +13,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = params.id;
 	const user = locals.user;
-	// A visitor: the event and its counts. A signed-in reader: the event, what they have to do
-	// with it and their memberships (why they may read it), in one call (public.event_reader_state).
-	const [found, counts, state] = await Promise.all([
+	// The event comes with its counts and its languages' states (one request: all a visitor's
+	// page needs). A signed-in reader: what they have to do with it and their memberships (why
+	// they may read it), in one call more (public.event_reader_state).
+	const [found, state] = await Promise.all([
 		events.getById(locals.supabase, id),
-		user ? Promise.resolve(null) : events.counts(locals.supabase, id).catch(() => null),
 		user ? events.readerState(locals.supabase, id) : Promise.resolve(null)
 	]);
 	const { item: event, text } = items.shownText(found, locals, url);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
-	const translationStates = await translationRequests.statesFor(locals.supabase, event);
+	const translationStates = translationRequests.statesFor(event, event.item);
 
 	const action = jointActions.actionLink(event.action, locals.locale);
 
@@ -71,9 +71,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.sort((a) => (a.role === 'owner' ? -1 : 1))
 			.map((a) => ({ slug: a.organisation!.slug, name: a.organisation!.name })),
 		action,
-		counts: state
-			? { confirmed: state.confirmed, waiting: state.waiting, pending: state.pending }
-			: counts,
+		counts: events.registrationCounts(event.registration_counts),
 		registration: state?.my_registration ?? null,
 		registrationOpen,
 		userSignedIn: user !== null,

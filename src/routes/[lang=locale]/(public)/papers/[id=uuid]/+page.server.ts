@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const { item: paper, text } = items.shownText(found, locals, url);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
-	const translationStates = await translationRequests.statesFor(locals.supabase, paper);
+	const translationStates = translationRequests.statesFor(paper, paper.item);
 	const action = jointActions.actionLink(paper.action, locals.locale);
 
 	const numberOf = new Map(paper.versions.map((v) => [v.id, v.number]));

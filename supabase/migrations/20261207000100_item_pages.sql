@@ -1,0 +1,49 @@
+-- An item page in one request for a visitor (issue 14, docs/benchmarks.md "Item pages").
+--
+-- The pages of a joint action, an event and a paper read the item with its texts and
+-- organisations in one PostgREST request, then asked twice more for the languages' states
+-- (the dates of the original's revisions, the open translation requests) and, for an event,
+-- once more for its registration counts: three or four requests where one does. The dates
+-- come embedded (original_text_revisions references items); the rest are computed fields of
+-- the row the caller has just read under RLS, so PostgREST selects them with it:
+--
+--   requested_translations(items)   the open translation requests of public.item_translation_requests
+--   registration_counts(events)     the counts of public.event_registration_counts
+--
+-- Both go through the public functions they stand for, which check again that the caller
+-- reads the item: called directly with a made-up row, they answer nothing for an item the
+-- caller may not read.
+
+create function public.requested_translations(item public.items)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+           'locale', r.locale, 'status', r.status, 'organisation_id', r.organisation_id,
+           'organisation_name', r.organisation_name, 'due_on', r.due_on
+         ) order by r.locale), '[]'::jsonb)
+  from public.item_translation_requests((requested_translations.item).id) r
+$$;
+comment on function public.requested_translations(public.items) is 'Computed field: the item''s open translation requests (language, status, asked organisation, due date) as public.item_translation_requests gives them, for the item page''s "requested from X" in the same request as the item.';
+
+create function public.registration_counts(event public.events)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select coalesce(
+    (select jsonb_build_object('confirmed', c.confirmed, 'waiting', c.waiting, 'pending', c.pending)
+     from public.event_registration_counts((registration_counts.event).id) c),
+    jsonb_build_object('confirmed', 0, 'waiting', 0, 'pending', 0))
+$$;
+comment on function public.registration_counts(public.events) is 'Computed field: the event''s numbers of confirmed, waiting and pending registrations (public.event_registration_counts; zeros for an event the caller may not read), in the same request as the event.';
+
+revoke execute on function public.requested_translations(public.items) from public;
+revoke execute on function public.registration_counts(public.events) from public;
+grant execute on function public.requested_translations(public.items) to anon, authenticated, service_role;
+grant execute on function public.registration_counts(public.events) to anon, authenticated, service_role;

@@ -1,0 +1,117 @@
+-- The computed fields an item page selects with its item (migration 20261207000100_item_pages.sql):
+-- public.requested_translations(items) and public.registration_counts(events). Each actor gets
+-- through them exactly what the public functions they stand for give (item_translation_requests,
+-- event_registration_counts), and nothing about an item the actor may not read, even when the
+-- function is handed a row of it made up by the caller.
+begin;
+\ir _helpers.psql
+select plan(13);
+
+-- Fixture ------------------------------------------------------------------------------------
+-- Alpha's public and network actions (French originals), each asked in Dutch from beta and the
+-- public one in English from gamma; a public and a network event of alpha, each with two
+-- confirmed registrations and one on the waiting list.
+insert into public.joint_actions (id, original_locale, areas, countries, themes, phase)
+select tests.uid(n), 'fr', '{training_education}', '{BE}', '{}', 'ongoing'
+from unnest(array['item_alpha_public', 'item_alpha_network']) as n;
+insert into public.joint_action_translations (action_id, locale, title, summary, body)
+select tests.uid(n), 'fr', 'Formation ' || n, 'Un résumé.', 'Le texte.'
+from unnest(array['item_alpha_public', 'item_alpha_network']) as n;
+insert into public.translation_requests (item_id, locale, organisation_id, requested_by_organisation_id, due_on)
+values
+  (tests.uid('item_alpha_public'), 'nl', tests.uid('test-beta'), tests.uid('test-alpha'), current_date + 30),
+  (tests.uid('item_alpha_public'), 'en', tests.uid('test-gamma'), tests.uid('test-alpha'), null),
+  (tests.uid('item_alpha_network'), 'nl', tests.uid('test-beta'), tests.uid('test-alpha'), null);
+
+select tests.create_item(e.name, 'event', 'published', e.visibility)
+from (values ('ev_public', 'public'), ('ev_network', 'network')) as e (name, visibility)
+\g /dev/null
+insert into public.events (id, original_locale, starts_at, ends_at, capacity)
+select tests.uid(n), 'fr', now() + interval '10 days', now() + interval '10 days 3 hours', 2
+from unnest(array['ev_public', 'ev_network']) as n;
+insert into public.event_translations (event_id, locale, title, description)
+select tests.uid(n), 'fr', 'Formation ' || n, ''
+from unnest(array['ev_public', 'ev_network']) as n;
+insert into public.event_registrations (event_id, user_id, status)
+select tests.uid(e), tests.uid(p.person), p.status::public.registration_status
+from unnest(array['ev_public', 'ev_network']) as e,
+     (values ('alpha_member', 'confirmed'), ('beta_member', 'confirmed'), ('gamma_member', 'waiting')) as p (person, status);
+
+-- What a reader gets through the computed field with the row it reads, and through the
+-- function it stands for; and what it gets from a row of the item it was handed.
+create function tests.requested_via_row(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce((select public.requested_translations(i)::text from public.items i where i.id = tests.uid(item)), 'unread')
+$$;
+create function tests.requested_via_function(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+           'locale', r.locale, 'status', r.status, 'organisation_id', r.organisation_id,
+           'organisation_name', r.organisation_name, 'due_on', r.due_on) order by r.locale), '[]')::text
+  from public.item_translation_requests(tests.uid(item)) r
+$$;
+create table tests.rows_handed as select * from public.items;
+create table tests.events_handed as select * from public.events;
+grant select on tests.rows_handed, tests.events_handed to anon, authenticated;
+create function tests.requested_handed(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select public.requested_translations(row(h.*)::public.items)::text
+  from tests.rows_handed h where h.id = tests.uid(item)
+$$;
+create function tests.counts_via_row(event text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce((select public.registration_counts(e)::text from public.events e where e.id = tests.uid(event)), 'unread')
+$$;
+create function tests.counts_handed(event text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select public.registration_counts(row(h.*)::public.events)::text
+  from tests.events_handed h where h.id = tests.uid(event)
+$$;
+grant execute on function tests.requested_via_row(text), tests.requested_via_function(text),
+  tests.requested_handed(text), tests.counts_via_row(text), tests.counts_handed(text) to anon, authenticated;
+
+-- requested_translations ---------------------------------------------------------------------
+select is(tests.value_as(p.person, 'tests.requested_via_row(''item_alpha_public'') = tests.requested_via_function(''item_alpha_public'')'),
+          'true', coalesce(p.person, 'anonymous') || ': the public action''s requests, the same through the row as through item_translation_requests')
+from (values (null), ('outsider'), ('beta_member'), ('coordinator')) as p (person);
+select is(tests.value_as(null, 'jsonb_array_length(tests.requested_via_row(''item_alpha_public'')::jsonb)::text'), '2',
+          'anonymous: the public action''s two open requests (Dutch from beta, English from gamma)');
+select is(tests.value_as('alpha_member', 'tests.requested_via_row(''item_alpha_network'')::jsonb -> 0 ->> ''organisation_name'''),
+          (select name from public.organisations where id = tests.uid('test-beta')),
+          'alpha_member: the network action''s request names the asked organisation');
+select is(tests.value_as(null, 'tests.requested_handed(''item_alpha_network'')'), '[]',
+          'anonymous, handed a row of the network action: no request of it');
+select is(tests.value_as('outsider', 'tests.requested_handed(''item_alpha_network'')'), '[]',
+          'outsider (no organisation), handed a row of the network action: no request of it');
+select is(tests.value_as(null, 'tests.requested_via_row(''item_alpha_network'')'), 'unread',
+          'anonymous: the network action is not read at all');
+
+-- registration_counts ------------------------------------------------------------------------
+select is(tests.value_as(p.person, 'tests.counts_via_row(''ev_public'')'),
+          '{"pending": 0, "waiting": 1, "confirmed": 2}',
+          coalesce(p.person, 'anonymous') || ': the public event''s counts through its row')
+from (values (null), ('gamma_member')) as p (person);
+select is(tests.value_as('beta_member', 'tests.counts_via_row(''ev_network'')'),
+          '{"pending": 0, "waiting": 1, "confirmed": 2}',
+          'beta_member: the network event''s counts through its row');
+select is(tests.value_as(null, 'tests.counts_handed(''ev_network'')'),
+          '{"pending": 0, "waiting": 0, "confirmed": 0}',
+          'anonymous, handed a row of the network event: zeros, not its counts');
+
+select * from finish();
+rollback;
