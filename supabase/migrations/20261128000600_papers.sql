@@ -844,6 +844,9 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+-- A page (page_limit rows, 13 by default): what a join with the content table is planned for
+-- (index probes, not a hash of the whole table).
+rows 13
 as $$
 begin
   -- Planned for these arguments (EXECUTE): the filters not given drop out of the plan.

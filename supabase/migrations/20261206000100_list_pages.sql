@@ -104,6 +104,7 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+rows 13
 as $$
 declare
   area public.work_area := (filters->>'area')::public.work_area;
@@ -165,6 +166,7 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+rows 13
 as $$
 begin
   return query
@@ -188,6 +190,7 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+rows 13
 as $$
 begin
   return query
@@ -211,6 +214,7 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+rows 13
 as $$
 begin
   return query
