@@ -482,6 +482,7 @@ export type Database = {
           status: Database["public"]["Enums"]["item_status"]
           updated_at: string
           visibility: Database["public"]["Enums"]["item_visibility"]
+          reader_rights: Json | null
           requested_translations: Json | null
         }
         Insert: {
@@ -2114,6 +2115,10 @@ export type Database = {
           organisation: Database["public"]["Tables"]["organisations"]["Row"]
         }
         Returns: boolean
+      }
+      reader_rights: {
+        Args: { item: Database["public"]["Tables"]["items"]["Row"] }
+        Returns: Json
       }
       reader_summary: {
         Args: Record<PropertyKey, never>

@@ -9,6 +9,8 @@
 --
 --   requested_translations(items)   the open translation requests of public.item_translation_requests
 --   registration_counts(events)     the counts of public.event_registration_counts
+--   reader_rights(items)            the caller's rights and memberships of public.item_rights
+--                                   (a member's action and paper pages: one request fewer)
 --
 -- Both go through the public functions they stand for, which check again that the caller
 -- reads the item: called directly with a made-up row, they answer nothing for an item the
@@ -43,7 +45,20 @@ as $$
 $$;
 comment on function public.registration_counts(public.events) is 'Computed field: the event''s numbers of confirmed, waiting and pending registrations (public.event_registration_counts; zeros for an event the caller may not read), in the same request as the event.';
 
+create function public.reader_rights(item public.items)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select to_jsonb(r) from public.item_rights((reader_rights.item).id) r
+$$;
+comment on function public.reader_rights(public.items) is 'Computed field: public.item_rights of the item as one JSON object (can_manage, can_edit, is_owner_editor, post_as, can_create, memberships), in the same request as the item; no right for an item the caller may not read.';
+
 revoke execute on function public.requested_translations(public.items) from public;
 revoke execute on function public.registration_counts(public.events) from public;
+revoke execute on function public.reader_rights(public.items) from public;
 grant execute on function public.requested_translations(public.items) to anon, authenticated, service_role;
 grant execute on function public.registration_counts(public.events) to anon, authenticated, service_role;
+grant execute on function public.reader_rights(public.items) to anon, authenticated, service_role;

@@ -50,6 +50,24 @@ export async function rights(
 }
 
 /**
+ * The caller's rights on an item as its page read them with it (computed field
+ * public.reader_rights: item_rights as one JSON object). Visitors have none.
+ */
+export function rightsFrom(json: Json | null | undefined, signedIn: boolean): ItemRights {
+	if (!signedIn || !json || typeof json !== 'object' || Array.isArray(json)) return NONE;
+	const flag = (key: string) => json[key] === true;
+	const postAs = json.post_as;
+	return {
+		canManage: flag('can_manage'),
+		canEdit: flag('can_edit'),
+		isOwnerEditor: flag('is_owner_editor'),
+		postAs: Array.isArray(postAs) ? postAs.filter((id) => typeof id === 'string') : [],
+		canCreate: flag('can_create'),
+		memberships: readerMemberships(json.memberships)
+	};
+}
+
+/**
  * The memberships public.item_rights and public.event_reader_state return: a JSON array of
  * {role, organisation: {id, slug, name, status}} that the SQL builds (migration
  * 20261202000100_item_api.sql); null (no row) is none.

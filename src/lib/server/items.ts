@@ -16,7 +16,7 @@ import type { Tables } from '#lib/database.types';
  * every write; these turn the answers into values and refusals.
  */
 
-export { rights, type ItemRights } from './itemRights';
+export { rights, rightsFrom, type ItemRights } from './itemRights';
 
 export type ItemStatus = 'draft' | 'published' | 'archived';
 

@@ -85,7 +85,7 @@ export async function getById(supabase: Client, id: string) {
 			`id, original_locale, original_revision, areas, crc_articles, countries, themes, phase, starts_on, ends_on, updated_at,
 			item:items!inner(status, visibility, published_at, owner_organisation_id,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
-				${LANGUAGE_STATE_COLUMNS}),
+				${LANGUAGE_STATE_COLUMNS}, reader_rights),
 			translations:joint_action_translations(locale, title, summary, body, source_revision, updated_at),
 			updates:joint_action_updates(id, locale, body, created_at, author_id, organisation:organisations(slug, name))` as const
 		)

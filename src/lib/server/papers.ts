@@ -49,7 +49,7 @@ export async function getById(supabase: Client, id: string) {
 			signature_version_id, signature_deadline,
 			item:items!inner(status, visibility, published_at,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
-				${LANGUAGE_STATE_COLUMNS}),
+				${LANGUAGE_STATE_COLUMNS}, reader_rights),
 			translations:paper_translations(locale, title, abstract, source_revision),
 			versions:paper_versions!paper_versions_paper_id_fkey(id, number, note, created_at),
 			files:paper_files(id, version_id, locale, filename, size_bytes),

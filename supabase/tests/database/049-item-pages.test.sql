@@ -1,11 +1,12 @@
 -- The computed fields an item page selects with its item (migration 20261207000100_item_pages.sql):
--- public.requested_translations(items) and public.registration_counts(events). Each actor gets
--- through them exactly what the public functions they stand for give (item_translation_requests,
--- event_registration_counts), and nothing about an item the actor may not read, even when the
--- function is handed a row of it made up by the caller.
+-- public.requested_translations(items), public.registration_counts(events) and
+-- public.reader_rights(items). Each actor gets through them exactly what the public functions
+-- they stand for give (item_translation_requests, event_registration_counts, item_rights), and
+-- nothing about an item the actor may not read, even when the function is handed a row of it
+-- made up by the caller.
 begin;
 \ir _helpers.psql
-select plan(13);
+select plan(19);
 
 -- Fixture ------------------------------------------------------------------------------------
 -- Alpha's public and network actions (French originals), each asked in Dutch from beta and the
@@ -82,8 +83,23 @@ as $$
   select public.registration_counts(row(h.*)::public.events)::text
   from tests.events_handed h where h.id = tests.uid(event)
 $$;
+create function tests.rights_via_row(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce((select public.reader_rights(i)::text from public.items i where i.id = tests.uid(item)), 'unread')
+$$;
+create function tests.rights_via_function(item text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select to_jsonb(r)::text from public.item_rights(tests.uid(item)) r
+$$;
 grant execute on function tests.requested_via_row(text), tests.requested_via_function(text),
-  tests.requested_handed(text), tests.counts_via_row(text), tests.counts_handed(text) to anon, authenticated;
+  tests.requested_handed(text), tests.counts_via_row(text), tests.counts_handed(text),
+  tests.rights_via_row(text), tests.rights_via_function(text) to anon, authenticated;
 
 -- requested_translations ---------------------------------------------------------------------
 select is(tests.value_as(p.person, 'tests.requested_via_row(''item_alpha_public'') = tests.requested_via_function(''item_alpha_public'')'),
@@ -113,5 +129,13 @@ select is(tests.value_as(null, 'tests.counts_handed(''ev_network'')'),
           '{"pending": 0, "waiting": 0, "confirmed": 0}',
           'anonymous, handed a row of the network event: zeros, not its counts');
 
+-- reader_rights ------------------------------------------------------------------------------
+select is(tests.value_as(p.person, 'tests.rights_via_row(''item_alpha_network'') = tests.rights_via_function(''item_alpha_network'')'),
+          'true', p.person || ': the rights on the network action, the same through the row as through item_rights')
+from (values ('alpha_editor'), ('alpha_member'), ('beta_editor'), ('coordinator')) as p (person);
+select is(tests.value_as('alpha_editor', 'tests.rights_via_row(''item_alpha_network'')::jsonb ->> ''can_manage'''), 'true',
+          'alpha_editor: manages the network action of alpha, said through its row');
+select is(tests.value_as('beta_editor', 'tests.rights_via_row(''item_alpha_network'')::jsonb ->> ''can_manage'''), 'false',
+          'beta_editor: reads the network action of alpha but does not manage it');
 select * from finish();
 rollback;

@@ -13,12 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 const ROLE_ORDER = { owner: 0, co_lead: 1, participant: 2, signatory: 3 } as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	// A signed-in reader's rights and memberships (why they may read it) come in one call.
-	const [found, rights] = await Promise.all([
-		jointActions.getById(locals.supabase, params.id),
-		items.rights(locals.supabase, params.id, locals.user !== null)
-	]);
+	// One request: the action with its texts, organisations, languages' states and, for a
+	// signed-in reader, their rights and memberships (why they may read it).
+	const found = await jointActions.getById(locals.supabase, params.id);
 	const { item: action, text } = items.shownText(found, locals, url);
+	const rights = items.rightsFrom(action.item.reader_rights, locals.user !== null);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
 	const translationStates = translationRequests.statesFor(action, action.item);
 

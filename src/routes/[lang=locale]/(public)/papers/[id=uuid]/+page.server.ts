@@ -6,12 +6,11 @@ import * as papers from '#lib/server/papers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	// A signed-in reader's rights and memberships (why they may read it) come in one call.
-	const [found, rights] = await Promise.all([
-		papers.getById(locals.supabase, params.id),
-		items.rights(locals.supabase, params.id, locals.user !== null)
-	]);
+	// One request: the paper with its texts, versions, files, signatures, languages' states
+	// and, for a signed-in reader, their rights and memberships (why they may read it).
+	const found = await papers.getById(locals.supabase, params.id);
 	const { item: paper, text } = items.shownText(found, locals, url);
+	const rights = items.rightsFrom(paper.item.reader_rights, locals.user !== null);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
 	const translationStates = translationRequests.statesFor(paper, paper.item);
 	const action = jointActions.actionLink(paper.action, locals.locale);
