@@ -38,15 +38,39 @@ select tests.uid(e), tests.uid(p.person), p.status::public.registration_status
 from unnest(array['ev_public', 'ev_network']) as e,
      (values ('alpha_member', 'confirmed'), ('beta_member', 'confirmed'), ('gamma_member', 'waiting')) as p (person, status);
 
--- What a reader gets through the computed field with the row it reads, and through the
--- function it stands for; and what it gets from a row of the item it was handed.
-create function tests.requested_via_row(item text)
+-- What a reader gets through a computed field (`field`) of the row of `tbl` it reads, and what
+-- it gets when handed a copy of that row made while no RLS applied (a made-up row).
+create table tests.items_handed as select * from public.items;
+create table tests.events_handed as select * from public.events;
+grant select on tests.items_handed, tests.events_handed to anon, authenticated;
+create function tests.via_row(field text, tbl text, name text)
 returns text
-language sql
+language plpgsql
 set search_path = ''
 as $$
-  select coalesce((select public.requested_translations(i)::text from public.items i where i.id = tests.uid(item)), 'unread')
+declare
+  found text;
+begin
+  execute format('select public.%I(r)::text from public.%I r where r.id = tests.uid($1)', field, tbl)
+    into found using name;
+  return coalesce(found, 'unread');
+end;
 $$;
+create function tests.handed(field text, tbl text, name text)
+returns text
+language plpgsql
+set search_path = ''
+as $$
+declare
+  found text;
+begin
+  execute format('select public.%I(row(h.*)::public.%I)::text from tests.%I h where h.id = tests.uid($1)',
+                 field, tbl, tbl || '_handed')
+    into found using name;
+  return found;
+end;
+$$;
+-- The same through the public functions the fields stand for.
 create function tests.requested_via_function(item text)
 returns text
 language sql
@@ -57,39 +81,6 @@ as $$
            'organisation_name', r.organisation_name, 'due_on', r.due_on) order by r.locale), '[]')::text
   from public.item_translation_requests(tests.uid(item)) r
 $$;
-create table tests.rows_handed as select * from public.items;
-create table tests.events_handed as select * from public.events;
-grant select on tests.rows_handed, tests.events_handed to anon, authenticated;
-create function tests.requested_handed(item text)
-returns text
-language sql
-set search_path = ''
-as $$
-  select public.requested_translations(row(h.*)::public.items)::text
-  from tests.rows_handed h where h.id = tests.uid(item)
-$$;
-create function tests.counts_via_row(event text)
-returns text
-language sql
-set search_path = ''
-as $$
-  select coalesce((select public.registration_counts(e)::text from public.events e where e.id = tests.uid(event)), 'unread')
-$$;
-create function tests.counts_handed(event text)
-returns text
-language sql
-set search_path = ''
-as $$
-  select public.registration_counts(row(h.*)::public.events)::text
-  from tests.events_handed h where h.id = tests.uid(event)
-$$;
-create function tests.rights_via_row(item text)
-returns text
-language sql
-set search_path = ''
-as $$
-  select coalesce((select public.reader_rights(i)::text from public.items i where i.id = tests.uid(item)), 'unread')
-$$;
 create function tests.rights_via_function(item text)
 returns text
 language sql
@@ -97,45 +88,44 @@ set search_path = ''
 as $$
   select to_jsonb(r)::text from public.item_rights(tests.uid(item)) r
 $$;
-grant execute on function tests.requested_via_row(text), tests.requested_via_function(text),
-  tests.requested_handed(text), tests.counts_via_row(text), tests.counts_handed(text),
-  tests.rights_via_row(text), tests.rights_via_function(text) to anon, authenticated;
+grant execute on function tests.via_row(text, text, text), tests.handed(text, text, text),
+  tests.requested_via_function(text), tests.rights_via_function(text) to anon, authenticated;
 
 -- requested_translations ---------------------------------------------------------------------
-select is(tests.value_as(p.person, 'tests.requested_via_row(''item_alpha_public'') = tests.requested_via_function(''item_alpha_public'')'),
+select is(tests.value_as(p.person, 'tests.via_row(''requested_translations'', ''items'', ''item_alpha_public'') = tests.requested_via_function(''item_alpha_public'')'),
           'true', coalesce(p.person, 'anonymous') || ': the public action''s requests, the same through the row as through item_translation_requests')
 from (values (null), ('outsider'), ('beta_member'), ('coordinator')) as p (person);
-select is(tests.value_as(null, 'jsonb_array_length(tests.requested_via_row(''item_alpha_public'')::jsonb)::text'), '2',
+select is(tests.value_as(null, 'jsonb_array_length(tests.via_row(''requested_translations'', ''items'', ''item_alpha_public'')::jsonb)::text'), '2',
           'anonymous: the public action''s two open requests (Dutch from beta, English from gamma)');
-select is(tests.value_as('alpha_member', 'tests.requested_via_row(''item_alpha_network'')::jsonb -> 0 ->> ''organisation_name'''),
+select is(tests.value_as('alpha_member', 'tests.via_row(''requested_translations'', ''items'', ''item_alpha_network'')::jsonb -> 0 ->> ''organisation_name'''),
           (select name from public.organisations where id = tests.uid('test-beta')),
           'alpha_member: the network action''s request names the asked organisation');
-select is(tests.value_as(null, 'tests.requested_handed(''item_alpha_network'')'), '[]',
+select is(tests.value_as(null, 'tests.handed(''requested_translations'', ''items'', ''item_alpha_network'')'), '[]',
           'anonymous, handed a row of the network action: no request of it');
-select is(tests.value_as('outsider', 'tests.requested_handed(''item_alpha_network'')'), '[]',
+select is(tests.value_as('outsider', 'tests.handed(''requested_translations'', ''items'', ''item_alpha_network'')'), '[]',
           'outsider (no organisation), handed a row of the network action: no request of it');
-select is(tests.value_as(null, 'tests.requested_via_row(''item_alpha_network'')'), 'unread',
+select is(tests.value_as(null, 'tests.via_row(''requested_translations'', ''items'', ''item_alpha_network'')'), 'unread',
           'anonymous: the network action is not read at all');
 
 -- registration_counts ------------------------------------------------------------------------
-select is(tests.value_as(p.person, 'tests.counts_via_row(''ev_public'')'),
+select is(tests.value_as(p.person, 'tests.via_row(''registration_counts'', ''events'', ''ev_public'')'),
           '{"pending": 0, "waiting": 1, "confirmed": 2}',
           coalesce(p.person, 'anonymous') || ': the public event''s counts through its row')
 from (values (null), ('gamma_member')) as p (person);
-select is(tests.value_as('beta_member', 'tests.counts_via_row(''ev_network'')'),
+select is(tests.value_as('beta_member', 'tests.via_row(''registration_counts'', ''events'', ''ev_network'')'),
           '{"pending": 0, "waiting": 1, "confirmed": 2}',
           'beta_member: the network event''s counts through its row');
-select is(tests.value_as(null, 'tests.counts_handed(''ev_network'')'),
+select is(tests.value_as(null, 'tests.handed(''registration_counts'', ''events'', ''ev_network'')'),
           '{"pending": 0, "waiting": 0, "confirmed": 0}',
           'anonymous, handed a row of the network event: zeros, not its counts');
 
 -- reader_rights ------------------------------------------------------------------------------
-select is(tests.value_as(p.person, 'tests.rights_via_row(''item_alpha_network'') = tests.rights_via_function(''item_alpha_network'')'),
+select is(tests.value_as(p.person, 'tests.via_row(''reader_rights'', ''items'', ''item_alpha_network'') = tests.rights_via_function(''item_alpha_network'')'),
           'true', p.person || ': the rights on the network action, the same through the row as through item_rights')
 from (values ('alpha_editor'), ('alpha_member'), ('beta_editor'), ('coordinator')) as p (person);
-select is(tests.value_as('alpha_editor', 'tests.rights_via_row(''item_alpha_network'')::jsonb ->> ''can_manage'''), 'true',
+select is(tests.value_as('alpha_editor', 'tests.via_row(''reader_rights'', ''items'', ''item_alpha_network'')::jsonb ->> ''can_manage'''), 'true',
           'alpha_editor: manages the network action of alpha, said through its row');
-select is(tests.value_as('beta_editor', 'tests.rights_via_row(''item_alpha_network'')::jsonb ->> ''can_manage'''), 'false',
+select is(tests.value_as('beta_editor', 'tests.via_row(''reader_rights'', ''items'', ''item_alpha_network'')::jsonb ->> ''can_manage'''), 'false',
           'beta_editor: reads the network action of alpha but does not manage it');
 select * from finish();
 rollback;
