@@ -198,7 +198,10 @@ test('a daily summary arrives in French with three items, and its link unsubscri
 	expect(digest.text).toContain('-- Actions communes --');
 	expect(digest.text).toContain('-- Autres --');
 	expect(digest.text!.match(/^\* /gm)).toHaveLength(3);
-	expect(digest.text).toContain('Sarah El Amrani a rejoint');
+	// Sarah's name as it is when the summary is written: another spec changes it for a while.
+	expect(digest.text).toMatch(
+		/\n {2}Sarah [^\n]+ a rejoint Défense des Enfants International – Belgique comme membre\./
+	);
 
 	// The link, opened by a person (or a scanner): a question and a button, nothing changed yet.
 	const link = unsubscribeLink(digest);

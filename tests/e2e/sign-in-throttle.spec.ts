@@ -37,6 +37,9 @@ test('five wrong passwords are answered normally, the sixth and even the right o
 	// Each failed sign-in answers after at least a second (same timing for every address).
 	test.slow();
 	await page.goto('/fr/sign-in?next=%2Ffr%2Faccount');
+	// The enhanced form answers JSON; clicked before the app has hydrated, the browser would post
+	// the form itself and get the page back (a busy CI machine did).
+	await page.waitForLoadState('networkidle');
 	const submit = async (password: string) => {
 		await page.getByLabel('Adresse e-mail').fill(KNOWN);
 		await page.getByLabel('Mot de passe').fill(password);
