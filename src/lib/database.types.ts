@@ -274,6 +274,7 @@ export type Database = {
           venue_address: string | null
           venue_name: string | null
           visibility: Database["public"]["Enums"]["item_visibility"]
+          reader_registration: Json | null
           registration_counts: Json | null
         }
         Insert: {
@@ -1837,18 +1838,6 @@ export type Database = {
           venue_name: string
         }[]
       }
-      event_reader_state: {
-        Args: { event_id: string }
-        Returns: {
-          can_manage: boolean
-          confirmed: number
-          memberships: Json
-          my_registration: Database["public"]["Enums"]["registration_status"]
-          online_url: string
-          pending: number
-          waiting: number
-        }[]
-      }
       event_registrants: {
         Args: { event_id: string }
         Returns: {
@@ -2115,6 +2104,10 @@ export type Database = {
           organisation: Database["public"]["Tables"]["organisations"]["Row"]
         }
         Returns: boolean
+      }
+      reader_registration: {
+        Args: { event: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: Json
       }
       reader_rights: {
         Args: { item: Database["public"]["Tables"]["items"]["Row"] }

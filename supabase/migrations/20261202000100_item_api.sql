@@ -77,35 +77,6 @@ as $$
 $$;
 comment on function public.item_rights(uuid) is 'What the caller may do with an item they can read (display only; every write is decided again by RLS): can_manage (editor/admin of the owner or an accepted co-lead: the edit page, the registrant list), can_edit (the same, not archived), is_owner_editor (editor/admin of the owner: status, invitations), post_as (attached organisations, not as signatory, the caller may post for; none when archived), can_create (editor/admin of some active organisation; the only answer without an item), memberships (the caller''s own in active organisations: private.my_active_memberships).';
 
-create function public.event_reader_state(event_id uuid)
-returns table (
-  confirmed integer,
-  waiting integer,
-  pending integer,
-  my_registration public.registration_status,
-  online_url text,
-  can_manage boolean,
-  memberships jsonb
-)
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-  -- Each part under its own rules, as the separate reads it replaces: the counts for a
-  -- reader of the event (no row otherwise), the caller's registration, the online link
-  -- (confirmed registrants and organisers) and the caller's rights.
-  select c.confirmed, c.waiting, c.pending,
-         (select r.status from public.event_registrations r
-          where r.event_id = event_reader_state.event_id and r.user_id = (select auth.uid())),
-         (select l.url from public.event_online_links l where l.event_id = event_reader_state.event_id),
-         coalesce(ir.can_manage, false),
-         ir.memberships
-  from public.event_registration_counts(event_reader_state.event_id) c
-  cross join public.item_rights(event_reader_state.event_id) ir
-$$;
-comment on function public.event_reader_state(uuid) is 'What a signed-in reader''s event page shows besides the event, in one call: registration counts, the caller''s own registration, the online link when RLS gives it (confirmed registrants, organisers), can_manage and the caller''s memberships (public.item_rights). No row for an event the caller cannot read.';
-
 -- Creating an item in one call ----------------------------------------------------------------
 
 create function public.create_joint_action(
@@ -246,14 +217,12 @@ comment on function public.create_paper(uuid, public.item_visibility, text, text
 
 revoke execute on function private.my_active_memberships() from public;
 revoke execute on function public.item_rights(uuid) from public;
-revoke execute on function public.event_reader_state(uuid) from public, anon;
 revoke execute on function public.create_joint_action(uuid, public.item_visibility, text, text, text, text, public.work_area[], smallint[], text[], text[], public.action_phase, date, date, boolean) from public, anon;
 revoke execute on function public.create_event(uuid, public.item_visibility, text, text, timestamptz, timestamptz, text, text, text, text, text, boolean, text, integer, public.registration_mode, timestamptz, text[], uuid, boolean) from public, anon;
 revoke execute on function public.create_paper(uuid, public.item_visibility, text, text, text, public.paper_kind, public.work_area[], smallint[], text[], uuid, boolean) from public, anon;
 
 grant execute on function private.my_active_memberships() to anon, authenticated;
 grant execute on function public.item_rights(uuid) to anon, authenticated;
-grant execute on function public.event_reader_state(uuid) to authenticated;
 grant execute on function public.create_joint_action(uuid, public.item_visibility, text, text, text, text, public.work_area[], smallint[], text[], text[], public.action_phase, date, date, boolean) to authenticated;
 grant execute on function public.create_event(uuid, public.item_visibility, text, text, timestamptz, timestamptz, text, text, text, text, text, boolean, text, integer, public.registration_mode, timestamptz, text[], uuid, boolean) to authenticated;
 grant execute on function public.create_paper(uuid, public.item_visibility, text, text, text, public.paper_kind, public.work_area[], smallint[], text[], uuid, boolean) to authenticated;

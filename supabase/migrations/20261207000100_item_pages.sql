@@ -10,11 +10,14 @@
 --   requested_translations(items)   the open translation requests of public.item_translation_requests
 --   registration_counts(events)     the counts of public.event_registration_counts
 --   reader_rights(items)            the caller's rights and memberships of public.item_rights
---                                   (a member's action and paper pages: one request fewer)
+--                                   (a member's item pages: one request fewer)
+--   reader_registration(events)     the caller's own registration and the online link
+--                                   (a member's event page: one request fewer)
 --
--- Both go through the public functions they stand for, which check again that the caller
--- reads the item: called directly with a made-up row, they answer nothing for an item the
--- caller may not read.
+-- The first three go through the public functions they stand for, which check again that the
+-- caller reads the item: called directly with a made-up row, they answer nothing for an item
+-- the caller may not read. The fourth reads two tables whose own policies give a person
+-- nothing but their own registration and, to confirmed registrants and organisers, the link.
 
 create function public.requested_translations(item public.items)
 returns jsonb
@@ -56,9 +59,33 @@ as $$
 $$;
 comment on function public.reader_rights(public.items) is 'Computed field: public.item_rights of the item as one JSON object (can_manage, can_edit, is_owner_editor, post_as, can_create, memberships), in the same request as the item; no right for an item the caller may not read.';
 
+create function public.reader_registration(event public.events)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+begin
+  -- A visitor has neither and may not read the two tables: no query for them (plpgsql plans
+  -- the statement below only when it runs).
+  if (select auth.uid()) is null then
+    return null;
+  end if;
+  return jsonb_build_object(
+    'status', (select r.status from public.event_registrations r
+               where r.event_id = (reader_registration.event).id and r.user_id = (select auth.uid())),
+    'online_url', (select l.url from public.event_online_links l
+                   where l.event_id = (reader_registration.event).id));
+end;
+$$;
+comment on function public.reader_registration(public.events) is 'Computed field: the caller''s own registration to the event (status, null when none) and its online link when RLS gives it (confirmed registrants, organisers), in the same request as the event; null for a visitor.';
+
 revoke execute on function public.requested_translations(public.items) from public;
 revoke execute on function public.registration_counts(public.events) from public;
 revoke execute on function public.reader_rights(public.items) from public;
+revoke execute on function public.reader_registration(public.events) from public;
 grant execute on function public.requested_translations(public.items) to anon, authenticated, service_role;
 grant execute on function public.registration_counts(public.events) to anon, authenticated, service_role;
 grant execute on function public.reader_rights(public.items) to anon, authenticated, service_role;
+grant execute on function public.reader_registration(public.events) to anon, authenticated, service_role;

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, ITEM, parseCalendar, test } from './fixtures';
+import { expect, expectAccessible, ITEM, parseCalendar, PEOPLE, test } from './fixtures';
 
 const EVENT = {
 	webinarAmsterdam: '30000000-0000-4000-8000-000000000203',
@@ -71,6 +71,33 @@ test('an event shows its time in its own zone, and the reader zone when it diffe
 	await expect(here.getByText(/chez vous/)).toHaveCount(0);
 	await expectAccessible(here);
 	await local.close();
+});
+
+test('a signed-in reader sees their own registration, and the online link only when confirmed or organising', async ({
+	as
+}) => {
+	const path = `/en/events/${EVENT.webinarAmsterdam}`;
+	const link = 'https://meet.example.org/dci-nl-pretrial-detention';
+
+	// Emma (DCI Nederland) has a confirmed place: her state and the link.
+	const emma = await as(PEOPLE.dciNlMember.email, path);
+	await expect(emma.getByText('You are registered.')).toBeVisible();
+	await expect(emma.getByRole('link', { name: 'Join online' })).toHaveAttribute('href', link);
+
+	// Sarah (DEI Belgique) cancelled hers: she is told so, and the link is not on her page.
+	const sarah = await as(PEOPLE.member.email, path);
+	await expect(sarah.getByText('You cancelled your registration.')).toBeVisible();
+	await expect(
+		sarah.getByText('The online link is shown to registered participants.')
+	).toBeVisible();
+	await expect(sarah.getByRole('link', { name: 'Join online' })).toHaveCount(0);
+	expect(await sarah.content()).not.toContain(link);
+
+	// Maarten, admin of the organiser, is not registered: the link, and the registrations page.
+	const maarten = await as('admin@dci-nl.demo', path);
+	await expect(maarten.getByText('You are registered.')).toHaveCount(0);
+	await expect(maarten.getByRole('link', { name: 'Join online' })).toHaveAttribute('href', link);
+	await expect(maarten.locator(`a[href$="${EVENT.webinarAmsterdam}/registrations"]`)).toBeVisible();
 });
 
 test('the .ics of an event parses, in the event zone, and links back to the event', async ({

@@ -1,11 +1,11 @@
 import { given, once } from './rpc';
 import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
-import type { Json } from '#lib/database.types';
+import { Constants, type Enums, type Json } from '#lib/database.types';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
-import { readerMemberships, rights } from './itemRights';
+import { rights } from './itemRights';
 import { narrowed, onePage, searchPage } from './listing';
 import type { EventFilters } from '#lib/schemas/events';
 
@@ -98,10 +98,10 @@ export async function getById(supabase: Client, id: string) {
 		.select(
 			`id, original_locale, original_revision, starts_at, ends_at, time_zone, venue_name, venue_address,
 			is_online, capacity, registration_mode, registration_deadline, accessibility, areas, crc_articles,
-			countries, cancelled_at, updated_at, joint_action_id, registration_counts,
+			countries, cancelled_at, updated_at, joint_action_id, registration_counts, reader_registration,
 			item:items!inner(status, visibility, published_at,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
-				${LANGUAGE_STATE_COLUMNS}),
+				${LANGUAGE_STATE_COLUMNS}, reader_rights),
 			translations:event_translations(locale, title, description, accessibility_notes, source_revision),
 			action:joint_actions(id, original_locale, translations:joint_action_translations(locale, title))` as const
 		)
@@ -126,27 +126,22 @@ export function registrationCounts(
 }
 
 /**
- * What a signed-in reader's event page needs besides the event, in one call
- * (public.event_reader_state): the counts, their own registration, the online link (RLS:
- * confirmed registrants and organisers), whether they organise it and their memberships.
- * Null when the event is not readable.
+ * The signed-in reader's own registration and the event's online link, as the event page read
+ * them with the event (computed field public.reader_registration; RLS gives the link to
+ * confirmed registrants and organisers only). Nothing for a visitor.
  */
-export async function readerState(supabase: Client, id: string) {
-	const { data, error } = await supabase.rpc('event_reader_state', { event_id: id }).maybeSingle();
-	if (error) throw error;
-	return data && { ...data, memberships: readerMemberships(data.memberships) };
-}
-
-/** The caller's own registration, if any. */
-export async function myRegistration(supabase: Client, id: string, userId: string) {
-	const { data, error } = await supabase
-		.from('event_registrations')
-		.select('status')
-		.eq('event_id', id)
-		.eq('user_id', userId)
-		.maybeSingle();
-	if (error) throw error;
-	return data?.status ?? null;
+export function readerRegistration(json: Json | null | undefined): {
+	status: Enums<'registration_status'> | null;
+	onlineUrl: string | null;
+} {
+	if (!json || typeof json !== 'object' || Array.isArray(json)) {
+		return { status: null, onlineUrl: null };
+	}
+	const { status, online_url } = json;
+	return {
+		status: Constants.public.Enums.registration_status.find((known) => known === status) ?? null,
+		onlineUrl: typeof online_url === 'string' ? online_url : null
+	};
 }
 
 /** The online link: RLS returns it only to confirmed registrants and organisers. */

@@ -68,10 +68,10 @@ export function rightsFrom(json: Json | null | undefined, signedIn: boolean): It
 }
 
 /**
- * The memberships public.item_rights and public.event_reader_state return: a JSON array of
+ * The memberships public.item_rights returns: a JSON array of
  * {role, organisation: {id, slug, name, status}} that the SQL builds (migration
  * 20261202000100_item_api.sql); null (no row) is none.
  */
-export function readerMemberships(json: Json | null | undefined): Membership[] {
+function readerMemberships(json: Json | null | undefined): Membership[] {
 	return Array.isArray(json) ? (json as unknown as Membership[]) : [];
 }

@@ -1,10 +1,9 @@
 -- The calendar feeds' window and cap (private.feed_event_ids through public.event_feed and
--- public.personal_calendar), the month view's days (public.events_by_day) and a signed-in
--- reader's event state (public.event_reader_state): what each actor gets, and what they
--- must NOT get. Fixture: events of test-alpha (names f_…), on top of _helpers.psql.
+-- public.personal_calendar) and the month view's days (public.events_by_day): what each actor
+-- gets, and what they must NOT get. Fixture: events of test-alpha (names f_…), on top of _helpers.psql.
 begin;
 \ir _helpers.psql
-select plan(25);
+select plan(19);
 
 -- Fixture --------------------------------------------------------------------------------
 -- The month day: four days ahead (no seed event starts on it) at 10:00 in Brussels. f_day_1…f_day_5 are public events on
@@ -140,29 +139,6 @@ select is(tests.month_day(3), '6:f_day_network,f_day_1,f_day_2',
 select tests.authenticate_as('alpha_editor');
 select is(tests.month_day(3), '7:f_day_draft,f_day_network,f_day_1',
   'the owner''s editor counts the draft they may read');
-
--- A signed-in reader's event state -----------------------------------------------------------
-
-select tests.authenticate_as_anon();
-select throws_ok($$select * from public.event_reader_state(tests.uid('f_soon'))$$, '42501', null,
-  'anonymous visitors cannot ask for a reader''s state (the counts have their own function)');
-select tests.authenticate_as('outsider');
-select is((select count(*)::int from public.event_reader_state(tests.uid('f_network'))), 0,
-  'no row for an event the caller cannot read');
-select is((select format('%s/%s/%s %s %s %s', s.confirmed, s.waiting, s.pending,
-                         coalesce(s.my_registration::text, '-'), coalesce(s.online_url, '-'), s.can_manage)
-           from public.event_reader_state(tests.uid('f_soon')) s),
-  '0/0/0 - - f', 'a reader of a public event: counts, no registration, no link, no rights');
-select tests.clear_authentication();
-insert into public.event_online_links (event_id, url) values (tests.uid('f_soon'), 'https://meet.example.org/f');
-select tests.authenticate_as('alpha_editor');
-select is((select format('%s %s', s.online_url, s.can_manage) from public.event_reader_state(tests.uid('f_soon')) s),
-  'https://meet.example.org/f t', 'an organiser: the online link and the right to manage');
-select is((select s.memberships from public.event_reader_state(tests.uid('f_soon')) s),
-  (select r.memberships from public.item_rights(tests.uid('f_soon')) r),
-  'the caller''s memberships, as item_rights gives them (why they may read the event)');
-select is((select jsonb_array_length(s.memberships) from public.event_reader_state(tests.uid('f_soon')) s), 1,
-  'an editor of one organisation: that membership alone, no one else''s');
 
 select * from finish();
 rollback;

@@ -1,12 +1,13 @@
 -- The computed fields an item page selects with its item (migration 20261207000100_item_pages.sql):
 -- public.requested_translations(items), public.registration_counts(events) and
--- public.reader_rights(items). Each actor gets through them exactly what the public functions
--- they stand for give (item_translation_requests, event_registration_counts, item_rights), and
--- nothing about an item the actor may not read, even when the function is handed a row of it
--- made up by the caller.
+-- public.reader_rights(items) give each actor exactly what the public functions they stand for
+-- give (item_translation_requests, event_registration_counts, item_rights);
+-- public.reader_registration(events) gives the caller their own registration and the online link
+-- only when they are a confirmed registrant or an organiser. None of them tells anything about
+-- an item the actor may not read, even when handed a row of it made up by the caller.
 begin;
 \ir _helpers.psql
-select plan(19);
+select plan(27);
 
 -- Fixture ------------------------------------------------------------------------------------
 -- Alpha's public and network actions (French originals), each asked in Dutch from beta and the
@@ -37,6 +38,9 @@ insert into public.event_registrations (event_id, user_id, status)
 select tests.uid(e), tests.uid(p.person), p.status::public.registration_status
 from unnest(array['ev_public', 'ev_network']) as e,
      (values ('alpha_member', 'confirmed'), ('beta_member', 'confirmed'), ('gamma_member', 'waiting')) as p (person, status);
+insert into public.event_online_links (event_id, url)
+select tests.uid(n), 'https://meet.example.org/' || n
+from unnest(array['ev_public', 'ev_network']) as n;
 
 -- What a reader gets through a computed field (`field`) of the row of `tbl` it reads, and what
 -- it gets when handed a copy of that row made while no RLS applied (a made-up row).
@@ -127,5 +131,28 @@ select is(tests.value_as('alpha_editor', 'tests.via_row(''reader_rights'', ''ite
           'alpha_editor: manages the network action of alpha, said through its row');
 select is(tests.value_as('beta_editor', 'tests.via_row(''reader_rights'', ''items'', ''item_alpha_network'')::jsonb ->> ''can_manage'''), 'false',
           'beta_editor: reads the network action of alpha but does not manage it');
+
+-- reader_registration ------------------------------------------------------------------------
+select is(tests.value_as(null, '(select count(*) from public.events r where r.id = tests.uid(''ev_public'') and public.reader_registration(r) is null)::text'),
+          '1', 'anonymous: reads the public event, and nothing of a registration or a link (no permission error either)');
+select is(tests.value_as('alpha_member', 'tests.via_row(''reader_registration'', ''events'', ''ev_public'')'),
+          '{"status": "confirmed", "online_url": "https://meet.example.org/ev_public"}',
+          'alpha_member, confirmed: their registration and the online link');
+select is(tests.value_as('gamma_member', 'tests.via_row(''reader_registration'', ''events'', ''ev_public'')'),
+          '{"status": "waiting", "online_url": null}',
+          'gamma_member, on the waiting list: their registration, not the link');
+select is(tests.value_as('beta_editor', 'tests.via_row(''reader_registration'', ''events'', ''ev_public'')'),
+          '{"status": null, "online_url": null}',
+          'beta_editor, not registered (beta_member is): no one else''s registration, no link');
+select is(tests.value_as('alpha_editor', 'tests.via_row(''reader_registration'', ''events'', ''ev_network'')'),
+          '{"status": null, "online_url": "https://meet.example.org/ev_network"}',
+          'alpha_editor, an organiser: the link without registering');
+select is(tests.value_as('outsider', 'tests.via_row(''reader_registration'', ''events'', ''ev_network'')'), 'unread',
+          'outsider: the network event is not read at all');
+select is(tests.value_as('outsider', 'tests.handed(''reader_registration'', ''events'', ''ev_network'')'),
+          '{"status": null, "online_url": null}',
+          'outsider, handed a row of the network event: no link');
+select is(tests.value_as(null, 'tests.handed(''reader_registration'', ''events'', ''ev_network'')'), null,
+          'anonymous, handed a row of the network event: nothing');
 select * from finish();
 rollback;

@@ -13,14 +13,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = params.id;
 	const user = locals.user;
-	// The event comes with its counts and its languages' states (one request: all a visitor's
-	// page needs). A signed-in reader: what they have to do with it and their memberships (why
-	// they may read it), in one call more (public.event_reader_state).
-	const [found, state] = await Promise.all([
-		events.getById(locals.supabase, id),
-		user ? events.readerState(locals.supabase, id) : Promise.resolve(null)
-	]);
+	// One request: the event with its counts, its languages' states and, for a signed-in reader,
+	// their registration, the online link RLS gives them, their rights and memberships (why
+	// they may read it).
+	const found = await events.getById(locals.supabase, id);
 	const { item: event, text } = items.shownText(found, locals, url);
+	const rights = items.rightsFrom(event.item.reader_rights, user !== null);
+	const mine = events.readerRegistration(event.reader_registration);
 	// Every language's state: the original, up to date, outdated since, requested from, missing.
 	const translationStates = translationRequests.statesFor(event, event.item);
 
@@ -72,14 +71,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			.map((a) => ({ slug: a.organisation!.slug, name: a.organisation!.name })),
 		action,
 		counts: events.registrationCounts(event.registration_counts),
-		registration: state?.my_registration ?? null,
+		registration: mine.status,
 		registrationOpen,
 		userSignedIn: user !== null,
 		// Display only (links): every write is decided again by the database.
-		isOrganiser: state?.can_manage ?? false,
-		onlineUrl: state?.online_url ?? null,
-		reason: accessReason(event.item, event.item.attachments, state?.memberships ?? []),
-		canEdit: state?.can_manage ?? false
+		isOrganiser: rights.canManage,
+		onlineUrl: mine.onlineUrl,
+		reason: accessReason(event.item, event.item.attachments, rights.memberships),
+		canEdit: rights.canManage
 	};
 };
 
