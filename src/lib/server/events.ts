@@ -1,4 +1,4 @@
-import { given, once } from './rpc';
+import { given, jsonObject, once } from './rpc';
 import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
 import { Constants, type Enums, type Json } from '#lib/database.types';
@@ -118,8 +118,7 @@ export async function getById(supabase: Client, id: string) {
 export function registrationCounts(
 	json: Json | null
 ): { confirmed: number; waiting: number; pending: number } | null {
-	if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
-	const { confirmed, waiting, pending } = json;
+	const { confirmed, waiting, pending } = jsonObject(json) ?? {};
 	return typeof confirmed === 'number' && typeof waiting === 'number' && typeof pending === 'number'
 		? { confirmed, waiting, pending }
 		: null;
@@ -134,10 +133,7 @@ export function readerRegistration(json: Json | null | undefined): {
 	status: Enums<'registration_status'> | null;
 	onlineUrl: string | null;
 } {
-	if (!json || typeof json !== 'object' || Array.isArray(json)) {
-		return { status: null, onlineUrl: null };
-	}
-	const { status, online_url } = json;
+	const { status, online_url } = jsonObject(json) ?? {};
 	return {
 		status: Constants.public.Enums.registration_status.find((known) => known === status) ?? null,
 		onlineUrl: typeof online_url === 'string' ? online_url : null

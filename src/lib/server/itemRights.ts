@@ -1,6 +1,7 @@
 import type { Membership } from '#lib/access';
 import type { Json } from '#lib/database.types';
 import type { Client } from './supabase';
+import { jsonObject } from './rpc';
 
 /** What the caller may do with an item: display only, every write is decided again by RLS. */
 export interface ItemRights {
@@ -39,31 +40,26 @@ export async function rights(
 	if (!signedIn) return NONE;
 	const { data, error } = await supabase.rpc('item_rights', id ? { item_id: id } : {}).single();
 	if (error) throw error;
-	return {
-		canManage: data.can_manage,
-		canEdit: data.can_edit,
-		isOwnerEditor: data.is_owner_editor,
-		postAs: data.post_as,
-		canCreate: data.can_create,
-		memberships: readerMemberships(data.memberships)
-	};
+	return rightsFrom(data, true);
 }
 
 /**
- * The caller's rights on an item as its page read them with it (computed field
- * public.reader_rights: item_rights as one JSON object). Visitors have none.
+ * The caller's rights on an item from a row of public.item_rights: as its page read it with
+ * the item (computed field public.reader_rights, one JSON object) or as `rights` asked for it.
+ * Visitors have none.
  */
 export function rightsFrom(json: Json | null | undefined, signedIn: boolean): ItemRights {
-	if (!signedIn || !json || typeof json !== 'object' || Array.isArray(json)) return NONE;
-	const flag = (key: string) => json[key] === true;
-	const postAs = json.post_as;
+	const row = signedIn ? jsonObject(json) : null;
+	if (!row) return NONE;
+	const flag = (key: string) => row[key] === true;
+	const postAs = row.post_as;
 	return {
 		canManage: flag('can_manage'),
 		canEdit: flag('can_edit'),
 		isOwnerEditor: flag('is_owner_editor'),
 		postAs: Array.isArray(postAs) ? postAs.filter((id) => typeof id === 'string') : [],
 		canCreate: flag('can_create'),
-		memberships: readerMemberships(json.memberships)
+		memberships: readerMemberships(row.memberships)
 	};
 }
 

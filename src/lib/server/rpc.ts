@@ -1,3 +1,5 @@
+import type { Json } from '#lib/database.types';
+
 /**
  * Arguments of a database function without the nulls: a null is "not given", so the
  * function's own default applies (generated types make defaulted arguments optional).
@@ -6,6 +8,16 @@ export function given<T extends Record<string, unknown>>(values: T) {
 	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as {
 		[K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K];
 	};
+}
+
+/**
+ * A JSON object a database function built (a computed field's jsonb), or null for anything
+ * else (null, an array, a scalar), so that its keys can be read one by one.
+ */
+export function jsonObject(
+	json: Json | null | undefined
+): { [key: string]: Json | undefined } | null {
+	return json && typeof json === 'object' && !Array.isArray(json) ? json : null;
 }
 
 /**
