@@ -1804,6 +1804,7 @@ export type Database = {
         }
         Returns: string
       }
+      data_version: { Args: Record<PropertyKey, never>; Returns: string }
       decide_event_registration: {
         Args: { approve: boolean; registration_id: string }
         Returns: Database["public"]["Enums"]["registration_status"]

@@ -3,6 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import * as calendarTokens from '../../src/lib/server/calendarTokens';
+import { dataVersion, whileUnchanged } from '../../src/lib/server/unchanged';
 import { anonymous, db, signedIn } from './actors';
 
 /** The stored form of a token, computed here rather than by the module under test. */
@@ -184,5 +185,33 @@ describe('calendar tokens: someone else', () => {
 		const { data, error } = await anonymous().from('calendar_tokens').select('user_id');
 		expect(data).toBeNull();
 		expect(error?.code).toBe('42501');
+	});
+});
+
+describe('a personal feed kept while the data holds still (src/lib/server/unchanged.ts)', () => {
+	/** The feed as the app keeps it: under the data version an anonymous caller sees. */
+	function keptFeed(token: string) {
+		return whileUnchanged(
+			anonymous(),
+			`calendar ${sha256(token)}`,
+			() => feed(token),
+			(rows) => rows.length
+		);
+	}
+
+	it('is never given from the store once the token is revoked or replaced', async () => {
+		const token = await calendarTokens.issue(emma, EMMA.id);
+		const before = await dataVersion(anonymous());
+		expect(before).toMatch(/^[0-9a-f]{32}$/);
+		expect((await keptFeed(token)).length).toBeGreaterThan(0);
+
+		// A committed write anywhere moves the version a visitor sees.
+		await expect(calendarTokens.revoke(emma, EMMA.id)).resolves.toBe(true);
+		expect(await dataVersion(anonymous())).not.toBe(before);
+		await expect(keptFeed(token)).resolves.toEqual([]);
+
+		const next = await calendarTokens.issue(emma, EMMA.id);
+		expect((await keptFeed(next)).length).toBeGreaterThan(0);
+		await expect(keptFeed(token)).resolves.toEqual([]);
 	});
 });

@@ -104,6 +104,48 @@ test('calendar feeds answer 304 to an app that has the current version', async (
 	}).toPass({ timeout: 15_000 });
 });
 
+test('a feed the app keeps shows a new public event at once, and drops it once deleted', async ({
+	request
+}) => {
+	// The app keeps a built feed while the database holds still (src/lib/server/unchanged.ts):
+	// the network's and the organisation's feeds, read just before, must not be given again
+	// from the store after the event is written, nor after it is deleted.
+	const id = '30000000-0000-4000-8000-000000003700';
+	const when = new Date();
+	when.setUTCDate(9);
+	when.setUTCMonth(when.getUTCMonth() + 4);
+	const feeds = ['/en/events/feed.ics', '/fr/organisations/dei-belgique/events.ics'];
+	const listed = async () =>
+		Promise.all(feeds.map(async (path) => (await (await request.get(path)).text()).includes(id)));
+
+	const db = new pg.Client({ connectionString: DB_URL });
+	await db.connect();
+	try {
+		expect(await listed()).toEqual([false, false]);
+		await db.query(
+			`insert into public.items (id, kind, owner_organisation_id, status, visibility)
+			 values ($1, 'event', '10000000-0000-4000-8000-000000000002', 'published', 'public')`,
+			[id]
+		);
+		await db.query(
+			`insert into public.events (id, original_locale, starts_at, ends_at)
+			 values ($1, 'en', $2, $2::timestamptz + interval '1 hour')`,
+			[id, when.toISOString()]
+		);
+		await db.query(
+			`insert into public.event_translations (event_id, locale, title)
+			 values ($1, 'en', 'Feed freshness check')`,
+			[id]
+		);
+		expect(await listed()).toEqual([true, true]);
+		await db.query('delete from public.items where id = $1', [id]);
+		expect(await listed()).toEqual([false, false]);
+	} finally {
+		await db.query('delete from public.items where id = $1', [id]);
+		await db.end();
+	}
+});
+
 test.describe('a busy day of the month view', () => {
 	// Five public events on one day four months ahead (after every seed event).
 	const ids = Array.from(

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '#lib/i18n';
 import { resourcesFor } from '#lib/i18n/resources';
 import {
-	feedResponse,
+	calendarResponse,
+	feedEvent,
 	shorten,
 	toCalendarEvent,
+	type CalendarReader,
 	type FeedEventRow
 } from '#lib/server/eventCalendar';
 
@@ -66,6 +68,18 @@ const feedRow: FeedEventRow = {
 };
 
 const feedUrl = 'https://hub.example/fr/events/feed.ics';
+
+/** A feed's answer as the feed routes build it: its rows as events, in one calendar. */
+function feedResponse(
+	request: Request,
+	name: string,
+	rows: FeedEventRow[],
+	calendarReader: CalendarReader,
+	cacheControl: string
+) {
+	const events = rows.map((one) => feedEvent(one, calendarReader));
+	return calendarResponse(request, name, events, calendarReader, cacheControl);
+}
 
 describe('feedResponse', () => {
 	it('gives the same bytes and ETag for the same events, whenever it is asked', async () => {

@@ -5,6 +5,7 @@ import type { Json } from '#lib/database.types';
 import type { EventWhenWhere } from '#lib/events';
 import { contentDisposition } from './contentDisposition';
 import { toICalendar, type CalendarEvent } from './ical';
+import { whileUnchanged } from './unchanged';
 
 interface FeedRow extends EventWhenWhere {
 	venue_address?: string | null;
@@ -118,28 +119,45 @@ export function feedEvent(row: FeedEventRow, reader: CalendarReader): CalendarEv
 }
 
 /**
- * A subscribable feed's answer. Its ETag is the hash of its bytes (the same events give the
- * same bytes: ical.ts), and a calendar app that sends it back (If-None-Match) gets a 304
- * without a body while nothing changed.
+ * A calendar's bytes (UTF-8, encoded once: a kept feed is sent as it is) and their ETag, the
+ * hash of the bytes (the same events give the same bytes: ical.ts).
  */
-export function feedResponse(
-	request: Request,
-	name: string,
-	rows: FeedEventRow[],
-	reader: CalendarReader,
-	cacheControl: string,
-	extra: CalendarEvent[] = []
-): Response {
-	return calendarResponse(
-		request,
-		name,
-		[...rows.map((row) => feedEvent(row, reader)), ...extra],
-		reader,
-		cacheControl
-	);
+export interface RenderedCalendar {
+	body: Uint8Array<ArrayBuffer>;
+	etag: string;
 }
 
-/** The same answer for any calendar entries (events, review stages). */
+/** Calendar entries (events, review stages) as a calendar named `name`. */
+export function renderCalendar(
+	name: string,
+	events: CalendarEvent[],
+	reader: CalendarReader
+): RenderedCalendar {
+	const body = new TextEncoder().encode(
+		toICalendar({ name, host: new URL(reader.origin).host, refreshMinutes: 60, events })
+	);
+	return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+/**
+ * A subscribable calendar's answer: a calendar app that sends its ETag back (If-None-Match)
+ * gets a 304 without a body while nothing changed.
+ */
+export function calendarAnswer(
+	request: Request,
+	name: string,
+	{ body, etag }: RenderedCalendar,
+	cacheControl: string
+): Response {
+	const headers = { ...calendarHeaders(name, false), 'cache-control': cacheControl, etag };
+	const known = request.headers.get('if-none-match');
+	if (known && known.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(body, { headers });
+}
+
+/** The answer for calendar entries built for this request (review stages: per reader). */
 export function calendarResponse(
 	request: Request,
 	name: string,
@@ -147,17 +165,28 @@ export function calendarResponse(
 	reader: CalendarReader,
 	cacheControl: string
 ): Response {
-	const body = toICalendar({
-		name,
-		host: new URL(reader.origin).host,
-		refreshMinutes: 60,
-		events
-	});
-	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-	const headers = { ...calendarHeaders(name, false), 'cache-control': cacheControl, etag };
-	const known = request.headers.get('if-none-match');
-	if (known && known.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-		return new Response(null, { status: 304, headers });
-	}
-	return new Response(body, { headers });
+	return calendarAnswer(request, name, renderCalendar(name, events, reader), cacheControl);
+}
+
+/**
+ * An event feed's answer, kept while the database holds still (unchanged.ts): the feed is
+ * the same for everyone who asks with the same key, so it is read and rendered once per data
+ * version, not once per calendar app that polls it. `key` names everything the feed depends
+ * on besides the data (which feed, the reader's language and origin); `events` reads it.
+ */
+export async function keptFeedResponse(
+	{ locals, request, url }: { locals: App.Locals; request: Request; url: URL },
+	key: string,
+	name: string,
+	events: (reader: CalendarReader) => Promise<CalendarEvent[]>,
+	cacheControl: string
+): Promise<Response> {
+	const reader = calendarReader(locals, url);
+	const rendered = await whileUnchanged(
+		locals.supabase,
+		`${key}\n${reader.locale}\n${reader.origin}\n${name}`,
+		async () => renderCalendar(name, await events(reader), reader),
+		({ body }) => body.byteLength
+	);
+	return calendarAnswer(request, name, rendered, cacheControl);
 }
