@@ -191,9 +191,12 @@ cross join lateral private.joint_action_audiences(
   i.status, i.visibility, i.lead_organisation_ids, i.participant_organisation_ids) a
 group by 1, 2, 3;
 
--- Reading: the caller's audiences, computed once, against the summary (an index probe per
--- organisation of the caller). Roles other than the API's (the service role, the owner)
--- read every action and get every country.
+-- Reading: the caller's audiences, computed once, against the summary: one branch per
+-- audience, each an index probe of the summary's key (audience, organisation, country), so a
+-- visitor reads the public rows only and a member adds the network's and one probe per
+-- organisation of theirs. (One OR over the audiences read the whole summary, 17,000 rows at
+-- 100k items: 2-3 ms a list page; docs/benchmarks.md, "Calendar feeds kept".) Roles other
+-- than the API's (the service role, the owner) read every action and get every country.
 create function private.joint_action_countries_for(reader_role text)
 returns setof text
 language sql
@@ -201,16 +204,23 @@ stable
 security definer
 set search_path = ''
 as $$
-  select distinct s.country
-  from private.joint_action_country_audiences s
+  select s.country from private.joint_action_country_audiences s
+  where s.audience = 'public' and s.organisation_id is null
+  union
+  select s.country from private.joint_action_country_audiences s
+  where s.audience = 'network' and s.organisation_id is null
+    and reader_role = 'authenticated' and (select private.is_network_member())
+  union
+  select s.country from private.joint_action_country_audiences s
+  where s.audience = 'participants' and reader_role = 'authenticated'
+    and s.organisation_id = any ((select private.user_organisation_id_array('member'))::uuid[])
+  union
+  select s.country from private.joint_action_country_audiences s
+  where s.audience = 'leads' and reader_role = 'authenticated'
+    and s.organisation_id = any ((select private.user_organisation_id_array('editor'))::uuid[])
+  union
+  select s.country from private.joint_action_country_audiences s
   where reader_role not in ('anon', 'authenticated')
-     or s.audience = 'public'
-     or (reader_role = 'authenticated' and (
-          (s.audience = 'network' and (select private.is_network_member()))
-       or (s.audience = 'participants'
-           and s.organisation_id = any ((select private.user_organisation_id_array('member'))::uuid[]))
-       or (s.audience = 'leads'
-           and s.organisation_id = any ((select private.user_organisation_id_array('editor'))::uuid[]))))
   order by 1
 $$;
 comment on function private.joint_action_countries_for(text) is
