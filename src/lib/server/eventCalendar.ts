@@ -5,6 +5,7 @@ import type { Json } from '#lib/database.types';
 import type { EventWhenWhere } from '#lib/events';
 import { contentDisposition } from './contentDisposition';
 import { toICalendar, type CalendarEvent } from './ical';
+import { acceptedEncoding, compress, type Encoding } from './compressed';
 import { whileUnchanged } from './unchanged';
 
 interface FeedRow extends EventWhenWhere {
@@ -120,11 +121,13 @@ export function feedEvent(row: FeedEventRow, reader: CalendarReader): CalendarEv
 
 /**
  * A calendar's bytes (UTF-8, encoded once: a kept feed is sent as it is) and their ETag, the
- * hash of the bytes (the same events give the same bytes: ical.ts).
+ * hash of the bytes (the same events give the same bytes: ical.ts). A kept calendar also keeps
+ * its compressed forms, made for the first client that accepts each (`encoded`).
  */
 export interface RenderedCalendar {
 	body: Uint8Array<ArrayBuffer>;
 	etag: string;
+	encoded?: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
 }
 
 /** Calendar entries (events, review stages) as a calendar named `name`. */
@@ -139,22 +142,41 @@ export function renderCalendar(
 	return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
+/** The size a kept calendar takes: its bytes and the compressed forms it may come to hold. */
+function keptSize({ body }: RenderedCalendar): number {
+	return Math.ceil(body.byteLength * 1.5);
+}
+
 /**
  * A subscribable calendar's answer: a calendar app that sends its ETag back (If-None-Match)
- * gets a 304 without a body while nothing changed.
+ * gets a 304 without a body while nothing changed. With `kept`, the calendar is kept and sent
+ * many times: it goes out in the encoding the client accepts (Brotli, gzip), compressed once
+ * (compressed.ts), under the weak form of its ETag (the same content, other bytes); otherwise
+ * the server's compression (scripts/serve.mjs, a proxy) encodes it.
  */
 export function calendarAnswer(
 	request: Request,
 	name: string,
-	{ body, etag }: RenderedCalendar,
-	cacheControl: string
+	rendered: RenderedCalendar,
+	cacheControl: string,
+	kept = false
 ): Response {
-	const headers = { ...calendarHeaders(name, false), 'cache-control': cacheControl, etag };
+	const encoding = kept ? acceptedEncoding(request.headers.get('accept-encoding')) : null;
+	const { etag } = rendered;
+	const headers: Record<string, string> = {
+		...calendarHeaders(name, false),
+		'cache-control': cacheControl,
+		etag: encoding ? `W/${etag}` : etag
+	};
+	if (kept) headers['vary'] = 'Accept-Encoding';
 	const known = request.headers.get('if-none-match');
 	if (known && known.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	return new Response(body, { headers });
+	if (!encoding) return new Response(rendered.body, { headers });
+	rendered.encoded ??= {};
+	const body = (rendered.encoded[encoding] ??= compress(rendered.body, encoding));
+	return new Response(body, { headers: { ...headers, 'content-encoding': encoding } });
 }
 
 /** The answer for calendar entries built for this request (review stages: per reader). */
@@ -170,9 +192,10 @@ export function calendarResponse(
 
 /**
  * An event feed's answer, kept while the database holds still (unchanged.ts): the feed is
- * the same for everyone who asks with the same key, so it is read and rendered once per data
- * version, not once per calendar app that polls it. `key` names everything the feed depends
- * on besides the data (which feed, the reader's language and origin); `events` reads it.
+ * the same for everyone who asks with the same key, so it is read, rendered and compressed
+ * once per data version, not once per calendar app that polls it. `key` names everything the
+ * feed depends on besides the data (which feed, the reader's language and origin); `events`
+ * reads it.
  */
 export async function keptFeedResponse(
 	{ locals, request, url }: { locals: App.Locals; request: Request; url: URL },
@@ -186,7 +209,7 @@ export async function keptFeedResponse(
 		locals.supabase,
 		`${key}\n${reader.locale}\n${reader.origin}\n${name}`,
 		async () => renderCalendar(name, await events(reader), reader),
-		({ body }) => body.byteLength
+		keptSize
 	);
-	return calendarAnswer(request, name, rendered, cacheControl);
+	return calendarAnswer(request, name, rendered, cacheControl, true);
 }
