@@ -24,6 +24,30 @@ test('the list shows published public actions to a visitor, in two languages', a
 	await expectAccessible(page);
 });
 
+test('a list page carries each action in the one language its reader is shown', async ({
+	page,
+	request
+}) => {
+	// The HTML as served, hydration data included: the English list holds the English title
+	// and none of the other languages' texts of the same action.
+	const english = await (await request.get('/en/actions')).text();
+	expect(english).toContain('We do not lock up children. Full stop.');
+	expect(english).not.toContain('enferme pas un enfant');
+	const french = await (await request.get('/fr/actions')).text();
+	expect(french).toContain('enferme pas un enfant');
+	expect(french).not.toContain('We do not lock up children');
+
+	// A reader whose language the action lacks gets its original, marked as French.
+	await page.goto('/de/actions');
+	const fallback = page.getByRole('link', { name: "On n'enferme pas un enfant. Point." });
+	await expect(fallback).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: "On n'enferme pas un enfant. Point." })
+	).toHaveAttribute('lang', 'fr');
+	const german = await (await request.get('/de/actions')).text();
+	expect(german).not.toContain('We do not lock up children');
+});
+
 test('search finds a French action by an inflected French word', async ({ page }) => {
 	await page.goto('/nl/actions');
 	await page.getByLabel('Zoeken').fill('enfermés');

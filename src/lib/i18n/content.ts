@@ -36,16 +36,36 @@ export function pickLocalised(
 	return null;
 }
 
+/** The translation row a reader is shown: the same choice as `pickLocalised`, among rows. */
+function pickRow<T extends { locale: string }>(rows: T[], reader: string, original: string) {
+	const byLocale = new Map(rows.map((row) => [row.locale, row]));
+	for (const locale of candidates(reader, original, byLocale.keys())) {
+		const row = byLocale.get(locale);
+		if (row) return row;
+	}
+	return null;
+}
+
 /** The same choice among translation rows (`{ locale, … }`), for content tables. */
 export function pickTranslation<T extends { locale: string }>(
 	rows: T[],
 	reader: string,
 	original: string
 ): (T & { isFallback: boolean }) | null {
-	const byLocale = new Map(rows.map((row) => [row.locale, row]));
-	for (const locale of candidates(reader, original, byLocale.keys())) {
-		const row = byLocale.get(locale);
-		if (row) return { ...row, isFallback: locale !== reader };
-	}
-	return null;
+	const row = pickRow(rows, reader, original);
+	return row && { ...row, isFallback: row.locale !== reader };
+}
+
+/**
+ * Items with only the text their reader is shown (`pickTranslation`'s row, or none): a list
+ * page carries one language of each item to the browser, not all of them, whatever the number
+ * of languages the network writes in. The card's own `pickTranslation` then finds that row.
+ */
+export function forReader<
+	T extends { original_locale: string; translations: { locale: string }[] }
+>(rows: T[], reader: string): T[] {
+	return rows.map((row) => {
+		const shown = pickRow(row.translations, reader, row.original_locale);
+		return { ...row, translations: shown ? [shown] : [] };
+	});
 }

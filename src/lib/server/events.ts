@@ -3,7 +3,7 @@ import type { EventWhen } from '#lib/events';
 import type { Client } from './supabase';
 import { Constants, type Enums, type Json } from '#lib/database.types';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
-import { pickTranslation } from '#lib/i18n/content';
+import { forReader, pickTranslation } from '#lib/i18n/content';
 import { notAllowed } from './errors';
 import { rights } from './itemRights';
 import { narrowed, onePage, searchPage } from './listing';
@@ -64,10 +64,12 @@ export const MONTH_PER_DAY = 3;
 
 /**
  * The month view's days: per local day (each event's own zone) of the events starting in
- * [start, end), how many there are and the first few (public.events_by_day), soonest first.
+ * [start, end), how many there are and the first few (public.events_by_day), soonest first,
+ * each with the text its reader is shown.
  */
 export async function byDay(
 	supabase: Client,
+	reader: string,
 	start: Date,
 	end: Date,
 	filters: EventFilters & { day?: string }
@@ -87,7 +89,7 @@ export async function byDay(
 	return data.map((row) => ({
 		day: row.day,
 		total: row.total,
-		events: row.events as unknown as EventWhen[]
+		events: forReader(row.events as unknown as EventWhen[], reader)
 	}));
 }
 

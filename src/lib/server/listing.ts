@@ -1,4 +1,8 @@
+import { forReader } from '#lib/i18n/content';
 import * as organisations from './organisations';
+
+/** An item row with its texts, as the lists load them. */
+type Translated = Parameters<typeof forReader>[0][number];
 
 /** A list's filters as `public.search_page` takes them (absent: not filtered). */
 export type SearchFilters = Partial<Record<string, string | number | null>>;
@@ -87,13 +91,14 @@ export async function onePage<T>(
  * What a list page of items loads besides its own rows: the organisation filter resolved (a
  * typed name looked up first, since the rows depend on it; an organisation chosen by id
  * shows its name, looked up beside the rows). Whether the reader may create one comes with the
- * root layout's reader summary (`canCreateItems`), not from a request of the page's own.
+ * root layout's reader summary (`canCreateItems`), not from a request of the page's own. The
+ * rows keep only the text their reader is shown (`forReader`).
  */
 export async function listPage<
 	F extends { org?: string; organisation?: string },
-	R extends { rows: unknown[]; hasMore: boolean }
+	R extends { rows: Translated[]; hasMore: boolean }
 >(
-	locals: Pick<App.Locals, 'supabase'>,
+	locals: Pick<App.Locals, 'supabase' | 'locale'>,
 	parsed: F,
 	pageSize: number,
 	rowsOf: (filters: F) => Promise<R>
@@ -105,5 +110,11 @@ export async function listPage<
 		rowsOf(filters),
 		named ?? organisations.filterByName(supabase, filters)
 	]);
-	return { filters, ...result, pageSize, organisation };
+	return {
+		filters,
+		...result,
+		rows: forReader(result.rows, locals.locale) as R['rows'],
+		pageSize,
+		organisation
+	};
 }

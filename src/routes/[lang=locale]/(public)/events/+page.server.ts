@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		start.setUTCDate(start.getUTCDate() - 1);
 		const end = new Date(`${shiftMonth(month, 1)}-01T00:00:00Z`);
 		end.setUTCDate(end.getUTCDate() + 1);
-		const days = await events.byDay(locals.supabase, start, end, filters);
+		const days = await events.byDay(locals.supabase, locals.locale, start, end, filters);
 		return { rows: [], hasMore: false, days };
 	}
 

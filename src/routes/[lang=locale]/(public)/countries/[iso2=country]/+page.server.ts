@@ -3,6 +3,7 @@ import { actionFilterSchema } from '#lib/schemas/jointActions';
 import { eventFilterSchema } from '#lib/schemas/events';
 import { paperFilterSchema } from '#lib/schemas/papers';
 import { cycleSchema } from '#lib/schemas/reviewCycles';
+import { forReader } from '#lib/i18n/content';
 import { requireUser } from '#lib/server/auth';
 import { formFail, parseForm } from '#lib/server/forms';
 import * as events from '#lib/server/events';
@@ -42,9 +43,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		country,
 		counts,
 		organisations: members.filter((organisation) => organisation.status === 'active'),
-		actions: actions.rows.slice(0, SHOWN),
-		events: upcoming.rows.slice(0, SHOWN),
-		papers: papersPage.rows.slice(0, SHOWN),
+		actions: forReader(actions.rows.slice(0, SHOWN), locals.locale),
+		events: forReader(upcoming.rows.slice(0, SHOWN), locals.locale),
+		papers: forReader(papersPage.rows.slice(0, SHOWN), locals.locale),
 		cycles,
 		links,
 		canEdit,

@@ -1,3 +1,4 @@
+import { forReader } from '#lib/i18n/content';
 import { actionFilterSchema } from '#lib/schemas/jointActions';
 import { paperFilterSchema } from '#lib/schemas/papers';
 import * as jointActions from '#lib/server/jointActions';
@@ -7,7 +8,7 @@ import type { PageServerLoad } from './$types';
 /**
  * A UNCRC article: its number, our short title, and the joint actions and papers tagged with
  * it that the reader may see (the lists' own queries with their article filter; events carry
- * no articles).
+ * no articles), each with the text its reader is shown.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const article = Number(params.n);
@@ -17,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	return {
 		article,
-		actions: actions.rows,
+		actions: forReader(actions.rows, locals.locale),
 		moreActions: actions.hasMore,
-		papers: articlePapers.rows,
+		papers: forReader(articlePapers.rows, locals.locale),
 		morePapers: articlePapers.hasMore
 	};
 };
