@@ -504,6 +504,7 @@ set search_path = ''
 as $$
 declare
   copied text;
+  language text;
 begin
   -- The item's access columns, last in the table (copy_item_access fills them).
   execute format($sql$
@@ -536,7 +537,16 @@ begin
   $sql$, translation_table, content_key);
   execute format('comment on column public.%I.source_revision is %L', translation_table,
                  format('The %s.original_revision this text was made from: equal for the original and for up-to-date translations, lower for outdated ones. Set by trigger.', content_table));
-  execute format('create index %I on public.%I using gin (search)', translation_table || '_search_idx', translation_table);
+  -- One full-text index per language, each holding only that language's texts: the search
+  -- (private.item_search_hits) parses a query once per language and matches each parse
+  -- against the texts of its own language only. With one index for all, the index found every
+  -- text any parse matched (a Dutch word is often a German stem too) and the heap was read
+  -- for each, to keep a few: 'kinderen' at 100k actions read 9,995 texts to find 1,691
+  -- (docs/benchmarks.md, issue 14). A language added to public.content_locale needs its own.
+  foreach language in array array['fr', 'nl', 'en', 'de', 'es', 'ar'] loop
+    execute format('create index %I on public.%I using gin (search) where locale = %L',
+                   format('%s_search_%s_idx', translation_table, language), translation_table, language);
+  end loop;
   execute format('create index %I on public.%I (updated_by)', translation_table || '_updated_by_idx', translation_table);
 
   -- Named to run after the guards (triggers of one event fire in name order), which refuse

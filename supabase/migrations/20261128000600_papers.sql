@@ -744,13 +744,15 @@ comment on function public.paper_file_for_download(uuid) is 'What the app needs 
 
 -- Search over the three content types -----------------------------------------------
 -- A translation matches when the query, parsed with that translation's language
--- (websearch syntax), matches it. The hits are found without RLS, through the GIN index
+-- (websearch syntax), matches it. The hits are found without RLS, through the GIN indexes
 -- on each translation table's `search`: a policy is a security barrier, behind which the
--- non-leakproof `@@` cannot use the index, so each readable text was matched one by one
+-- non-leakproof `@@` cannot use an index, so each readable text was matched one by one
 -- (docs/benchmarks.md, "Content read policies and search"). One OR branch per language
--- with a constant configuration, so that the index serves every branch; the planner pushes
--- them into each arm of the union. public.search_items then keeps the hits whose item the caller may
--- read, one primary-key probe each (`offset 0`, as the content read policies).
+-- with a constant configuration and a constant locale, so that each branch is served by that
+-- language's own partial index (20261128000400_joint_actions.sql, one per language); the
+-- planner pushes them into each arm of the union. public.search_items then keeps the hits
+-- whose item the caller may read, one primary-key probe each (`offset 0`, as the content
+-- read policies).
 
 create function private.item_search_hits(query text, kind public.item_kind default null)
 returns table (item_id uuid, rank real)

@@ -3,7 +3,7 @@
 -- side; the translation revisions (outdated / up to date); search in each language.
 begin;
 \ir _helpers.psql
-select plan(154);
+select plan(155);
 
 -- Fixture: content for the helper's joint-action items, plus an organisation attached
 -- to nothing (test-delta) and items without content yet. ------------------------------
@@ -208,6 +208,23 @@ select tests.authenticate_as('alpha_editor');
 select ok(
   (select rank from public.search_items('enfants', 'joint_action') s where s.item_id = tests.uid('item_alpha_public')) > 0,
   'search returns a positive rank');
+
+-- Each language's texts have a full-text index of their own (each branch of the search's
+-- OR matches one language's parse against that language's texts; one index for all read the
+-- texts every other parse matched too): one per content language on each translation table.
+select tests.clear_authentication();
+select set_eq(
+  $$select t.relname::text, pg_get_expr(i.indpred, i.indrelid)
+    from pg_index i
+    join pg_class t on t.oid = i.indrelid
+    join pg_class c on c.oid = i.indexrelid
+    join pg_am am on am.oid = c.relam
+    where am.amname = 'gin' and t.relnamespace = 'public'::regnamespace
+      and t.relname in ('joint_action_translations', 'event_translations', 'paper_translations')$$,
+  $$select t, format('((locale)::text = %L::text)', l)
+    from unnest(array['joint_action_translations', 'event_translations', 'paper_translations']) t,
+         unnest(array['fr', 'nl', 'en', 'de', 'es', 'ar']) l$$,
+  'each translation table has one full-text index per content language, of that language''s texts only');
 
 -- joint_actions: creating -----------------------------------------------------------
 select tests.check_as(actor, statement, outcome, description)
