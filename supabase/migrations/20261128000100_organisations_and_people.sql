@@ -22,17 +22,29 @@ create type public.membership_role as enum ('member', 'editor', 'admin');
 comment on type public.membership_role is 'Role of a person in an organisation, ordered member < editor < admin.';
 
 -- The languages of the hub's interface and content (Arabic since issue 16, written right to
--- left). One list, used by every locale column: docs/languages.md.
+-- left). One list, used by every locale column (docs/languages.md) and by what is made per
+-- language (the translation tables' full-text indexes, 20261128000400).
+create function private.content_locales()
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+  select array['fr', 'nl', 'en', 'de', 'es', 'ar']
+$$;
+comment on function private.content_locales() is 'The languages of the hub''s interface and content: fr, nl, en, de, es, ar. The one list behind public.content_locale and the per-language indexes.';
+
 create function private.is_content_locale(locale text)
 returns boolean
 language sql
 immutable
 set search_path = ''
 as $$
-  select locale in ('fr', 'nl', 'en', 'de', 'es', 'ar')
+  select locale = any (private.content_locales())
 $$;
 comment on function private.is_content_locale(text) is 'True for the languages of the hub''s interface and content: fr, nl, en, de, es, ar (the content_locale domain''s check).';
--- Domain checks run with the writing role's rights.
+-- Domain checks run with the writing role's rights (the list too: the check calls it).
+grant execute on function private.content_locales() to anon, authenticated, service_role;
 grant execute on function private.is_content_locale(text) to anon, authenticated, service_role;
 
 create domain public.content_locale as text

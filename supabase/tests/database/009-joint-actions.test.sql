@@ -223,7 +223,7 @@ select set_eq(
       and t.relname in ('joint_action_translations', 'event_translations', 'paper_translations')$$,
   $$select t, format('((locale)::text = %L::text)', l)
     from unnest(array['joint_action_translations', 'event_translations', 'paper_translations']) t,
-         unnest(array['fr', 'nl', 'en', 'de', 'es', 'ar']) l$$,
+         unnest(private.content_locales()) l$$,
   'each translation table has one full-text index per content language, of that language''s texts only');
 
 -- joint_actions: creating -----------------------------------------------------------
