@@ -9,9 +9,20 @@ export interface Localised {
 	isFallback: boolean;
 }
 
-/** The order in which languages are tried: the reader's, the original, English, any. */
-function candidates(reader: string, original: string, available: Iterable<string>): string[] {
-	return [reader, original, 'en', ...available];
+/**
+ * The text a reader is shown among texts by language: the reader's, the original, English,
+ * then any, with the language it is in.
+ */
+function preferred<V>(
+	available: Map<string, V>,
+	reader: string,
+	original: string
+): { locale: string; value: V } | null {
+	for (const locale of [reader, original, 'en', ...available.keys()]) {
+		const value = available.get(locale);
+		if (value) return { locale, value };
+	}
+	return null;
 }
 
 /**
@@ -29,21 +40,13 @@ export function pickLocalised(
 			(entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''
 		)
 	);
-	for (const locale of candidates(reader, original, map.keys())) {
-		const text = map.get(locale);
-		if (text) return { text, locale, isFallback: locale !== reader };
-	}
-	return null;
+	const found = preferred(map, reader, original);
+	return found && { text: found.value, locale: found.locale, isFallback: found.locale !== reader };
 }
 
 /** The translation row a reader is shown: the same choice as `pickLocalised`, among rows. */
 function pickRow<T extends { locale: string }>(rows: T[], reader: string, original: string) {
-	const byLocale = new Map(rows.map((row) => [row.locale, row]));
-	for (const locale of candidates(reader, original, byLocale.keys())) {
-		const row = byLocale.get(locale);
-		if (row) return row;
-	}
-	return null;
+	return preferred(new Map(rows.map((row) => [row.locale, row])), reader, original)?.value ?? null;
 }
 
 /** The same choice among translation rows (`{ locale, … }`), for content tables. */
@@ -56,14 +59,18 @@ export function pickTranslation<T extends { locale: string }>(
 	return row && { ...row, isFallback: row.locale !== reader };
 }
 
+/** An item as the lists load it: the language it was written in and its texts by language. */
+export interface Translated {
+	original_locale: string;
+	translations: { locale: string }[];
+}
+
 /**
  * Items with only the text their reader is shown (`pickTranslation`'s row, or none): a list
  * page carries one language of each item to the browser, not all of them, whatever the number
  * of languages the network writes in. The card's own `pickTranslation` then finds that row.
  */
-export function forReader<
-	T extends { original_locale: string; translations: { locale: string }[] }
->(rows: T[], reader: string): T[] {
+export function forReader<T extends Translated>(rows: T[], reader: string): T[] {
 	return rows.map((row) => {
 		const shown = pickRow(row.translations, reader, row.original_locale);
 		return { ...row, translations: shown ? [shown] : [] };

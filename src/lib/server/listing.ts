@@ -1,8 +1,5 @@
-import { forReader } from '#lib/i18n/content';
+import { forReader, type Translated } from '#lib/i18n/content';
 import * as organisations from './organisations';
-
-/** An item row with its texts, as the lists load them. */
-type Translated = Parameters<typeof forReader>[0][number];
 
 /** A list's filters as `public.search_page` takes them (absent: not filtered). */
 export type SearchFilters = Partial<Record<string, string | number | null>>;
