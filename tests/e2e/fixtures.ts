@@ -452,6 +452,12 @@ async function hubBehindProxy(options: {
 		forward.on('error', () => res.destroy());
 		req.pipe(forward);
 	});
+	// As the stack's gateway (scripts/stack/gateway.mjs): the app keeps its connections to the
+	// proxy open between requests, and with Node's default of 5 s the proxy may close one just
+	// as the app sends on it (a reset POST is not retried). The likely cause of a red
+	// two-servers.spec.ts on 2026-12-04: a sign-in after ~5 s of quiet between two tests
+	// answered "the sign-in service cannot be reached" (503) in 333 ms.
+	proxy.keepAliveTimeout = 65_000;
 	await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
 	const root = path.resolve(import.meta.dirname, '../..');
 	const appProcess = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(app)], {
