@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import type { Database } from '#lib/database.types';
 import type { Locale } from '#lib/i18n/config';
 import type { SessionUser } from '#lib/server/auth';
+import type { SummaryCarrier } from '#lib/server/readerSummary';
 
 declare global {
 	namespace App {
@@ -13,6 +14,8 @@ declare global {
 		interface Locals {
 			/** Request-scoped client: carries the caller's session, so RLS sees the caller. */
 			supabase: SupabaseClient<Database>;
+			/** Carries the reader summary on the page's first PostgREST request (root layout). */
+			summary: SummaryCarrier;
 			/**
 			 * The signed-in person of this request: from the session's access token once its
 			 * signature and expiry are verified (never an unverified session). For Auth's

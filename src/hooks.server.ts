@@ -21,6 +21,7 @@ import { log, requestIdFrom, startLog, withRequestId } from '#lib/server/log';
 import { startOutboxTimer } from '#lib/server/mail';
 import { startReminderTimer } from '#lib/server/notifications';
 import { isCrossSiteFormForbidden } from '#lib/server/csrf';
+import { SummaryCarrier } from '#lib/server/readerSummary';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -183,7 +184,13 @@ const health: Handle = async ({ event, resolve }) => {
 
 /** The request-scoped Supabase client and the verified user. */
 const supabase: Handle = async ({ event, resolve }) => {
-	event.locals.supabase = createRequestClient(event.url, event.cookies, event.setHeaders);
+	event.locals.summary = new SummaryCarrier();
+	event.locals.supabase = createRequestClient(
+		event.url,
+		event.cookies,
+		event.setHeaders,
+		event.locals.summary.fetch
+	);
 	event.locals.user = null;
 	// Anonymous readers carry no session: nothing to verify.
 	if (hasAuthCookie(event.cookies)) event.locals.user = await verifiedUser(event.locals.supabase);

@@ -10,6 +10,9 @@
 --
 --   reader_summary()                    the bell's count and whether the caller may create
 --                                       items, one row (the root layout, every signed-in page)
+--   private.pre_request()               PostgREST's db-pre-request: the same summary in a
+--                                       response header of the page's own first request, so
+--                                       that the layout's request is saved (issue 14)
 --   reader_can_manage(organisations)    computed field: the caller administers the
 --                                       organisation or coordinates the network
 --   list_joint_actions(filters, …)      one page of the joint actions list filtered by area,
@@ -35,6 +38,38 @@ as $$
          cardinality(private.user_organisation_id_array('editor')) > 0
 $$;
 comment on function public.reader_summary() is 'What every signed-in page shows of its reader, in one call: unread_notifications (public.unread_notification_count, up to 100) and can_create (editor or admin of some active organisation, as public.item_rights says: the lists'' "new" link; display only, RLS decides every write). Not executable by anon.';
+
+-- The summary on the page's own request. PostgREST calls private.pre_request() at the start of
+-- every request's transaction (db-pre-request, set on the authenticator role at the end of this
+-- file). When a signed-in reader's request carries `x-hub-reader-summary: 1`, it answers with
+-- the reader summary in the response header of that name, so the root layout needs no request
+-- of its own when the page's load sends one (#lib/server/readerSummary). The count is read in
+-- the request's own transaction, before its statement runs. Any other request (a visitor's,
+-- the secret key's, one that does not ask) only reads its role.
+create or replace function private.pre_request()
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  summary record;
+begin
+  if current_user <> 'authenticated'
+     or (nullif(current_setting('request.headers', true), '')::json ->> 'x-hub-reader-summary')
+        is distinct from '1' then
+    return;
+  end if;
+  select s.unread_notifications, s.can_create into summary from public.reader_summary() s;
+  perform set_config('response.headers',
+    json_build_array(json_build_object('x-hub-reader-summary',
+      json_build_object('unread_notifications', summary.unread_notifications,
+                        'can_create', summary.can_create)::text))::text,
+    true);
+end;
+$$;
+comment on function private.pre_request() is 'PostgREST''s db-pre-request (pgrst.db_pre_request on the authenticator role): for a signed-in caller whose request carries x-hub-reader-summary: 1, sets the response header x-hub-reader-summary to public.reader_summary() as JSON ({"unread_notifications":n,"can_create":b}), read in the request''s own transaction; nothing for anyone else. The root layout then makes no request of its own (#lib/server/readerSummary).';
 
 create or replace function public.reader_can_manage(organisation public.organisations)
 returns boolean
@@ -230,6 +265,7 @@ comment on function public.search_papers(text, jsonb, integer, integer) is 'One 
 -- Privileges ----------------------------------------------------------------------------------
 
 revoke execute on function public.reader_summary() from public, anon;
+revoke execute on function private.pre_request() from public;
 revoke execute on function public.reader_can_manage(public.organisations) from public;
 revoke execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) from public;
 revoke execute on function public.list_joint_actions(jsonb, integer, integer) from public;
@@ -237,9 +273,16 @@ revoke execute on function public.search_joint_actions(text, jsonb, integer, int
 revoke execute on function public.search_events(text, jsonb, integer, integer) from public;
 revoke execute on function public.search_papers(text, jsonb, integer, integer) from public;
 grant execute on function public.reader_summary() to authenticated, service_role;
+-- Every request runs it, a visitor's too.
+grant execute on function private.pre_request() to anon, authenticated, service_role;
 grant execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) to anon, authenticated, service_role;
 grant execute on function public.list_joint_actions(jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.search_joint_actions(text, jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.search_events(text, jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.search_papers(text, jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.reader_can_manage(public.organisations) to anon, authenticated, service_role;
+
+-- PostgREST reads its in-database configuration from the authenticator role's settings at start
+-- and on `reload config` (as Supabase's documentation sets db-pre-request on a hosted project).
+alter role authenticator set pgrst.db_pre_request to 'private.pre_request';
+notify pgrst, 'reload config';

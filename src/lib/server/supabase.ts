@@ -27,7 +27,9 @@ export function hasAuthCookie(cookies: Cookies): boolean {
 export function createRequestClient(
 	url: URL,
 	cookies: Cookies,
-	setHeaders: (headers: Record<string, string>) => void
+	setHeaders: (headers: Record<string, string>) => void,
+	/** What sends its requests (the reader summary's carrier, #lib/server/readerSummary). */
+	requestFetch: typeof fetch = fetch
 ): SupabaseClient<Database> {
 	const { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_PUBLISHABLE_KEY } = env;
 	if (!PUBLIC_SUPABASE_URL || !PUBLIC_SUPABASE_PUBLISHABLE_KEY) {
@@ -61,6 +63,7 @@ export function createRequestClient(
 		},
 		// Node 20 has no global WebSocket; realtime is unused on the server but is constructed.
 		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+		global: { fetch: requestFetch },
 		auth: { flowType: 'pkce', detectSessionInUrl: false, persistSession: true }
 	});
 }

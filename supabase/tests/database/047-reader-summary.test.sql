@@ -1,10 +1,11 @@
 -- public.reader_summary(): the bell's count and the lists' create-right in the root layout's
 -- one request; public.reader_can_manage(organisations): the organisation page's management
--- right as a computed field (migration 20261206000100_list_pages.sql). Each answer is the
+-- right as a computed field; private.pre_request(): the same summary in a response header of
+-- the page's own request (migration 20261206000100_list_pages.sql). Each answer is the
 -- caller's own: what each actor must NOT get as much as what they get.
 begin;
 \ir _helpers.psql
-select plan(27);
+select plan(37);
 
 create function tests.summary()
 returns text
@@ -52,6 +53,62 @@ from (values
   ('coordinator', 'unread=0 create=true', 'coordinator: may create')
 ) as reader (actor, summary, description);
 
+-- private.pre_request: PostgREST's db-pre-request ------------------------------------------------
+-- What it leaves in response.headers for a request with the given request.headers: the
+-- x-hub-reader-summary header's value, or 'none'.
+select tests.clear_authentication();
+create function tests.carried(request_headers text)
+returns text
+language plpgsql
+set search_path = ''
+as $$
+begin
+  perform set_config('request.headers', request_headers, true);
+  perform set_config('response.headers', '', true);
+  perform private.pre_request();
+  return coalesce(nullif(current_setting('response.headers', true), '')::json -> 0
+                  ->> 'x-hub-reader-summary', 'none');
+end;
+$$;
+grant execute on function tests.carried(text) to anon, authenticated;
+
+select is(
+  (select setting from pg_db_role_setting s, unnest(s.setconfig) setting
+   where s.setrole = 'authenticator'::regrole and setting like 'pgrst.db_pre_request=%'),
+  'pgrst.db_pre_request=private.pre_request',
+  'PostgREST runs private.pre_request before every request (in-database configuration)');
+select ok(
+  has_function_privilege('anon', 'private.pre_request()', 'execute')
+  and has_function_privilege('authenticated', 'private.pre_request()', 'execute')
+  and has_function_privilege('service_role', 'private.pre_request()', 'execute'),
+  'every role PostgREST switches to may run it (otherwise each of its requests would fail)');
+
+select is(tests.value_as(actor, format('tests.carried(%L)', request_headers)), carried, description)
+from (values
+  (null, '{"x-hub-reader-summary": "1"}', 'none',
+   'anonymous, asking: no summary (a visitor has none, and reader_summary is not theirs to call)'),
+  ('alpha_editor', '{"accept": "text/html"}', 'none',
+   'editor, not asking: no header (only the page''s first request carries it)'),
+  ('alpha_editor', '{"x-hub-reader-summary": "yes"}', 'none',
+   'editor, asking with another value: no header'),
+  ('alpha_editor', '', 'none',
+   'no request headers at all: nothing, and no error')
+) as reader (actor, request_headers, carried, description);
+
+select is(tests.value_as(actor, 'tests.carried(''{"x-hub-reader-summary": "1"}'')')::jsonb,
+          summary::jsonb, description)
+from (values
+  ('alpha_editor', '{"unread_notifications": 2, "can_create": true}',
+   'editor, asking: their own unread count and create-right, as reader_summary says'),
+  ('alpha_member', '{"unread_notifications": 1, "can_create": false}',
+   'member, asking: their own count (not the editor''s), no create-right'),
+  ('alpha_admin', '{"unread_notifications": 0, "can_create": true}',
+   'admin, asking: a colleague''s notifications are not counted'),
+  ('frozen_admin', '{"unread_notifications": 0, "can_create": false}',
+   'admin of a suspended organisation only, asking: may not create')
+) as reader (actor, summary, description);
+
+select tests.clear_authentication();
 select tests.clear_authentication();
 -- A change of role is seen by the next call (nothing is cached).
 update public.memberships set role = 'member'
