@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, dbQuery, expect, hubCounting, ITEM, PEOPLE, test } from './fixtures';
+import { dbQuery, expect, hubCounting, ITEM, PEOPLE, signInByForm, test } from './fixtures';
 
 /**
  * The bell's number and the lists' "new" link (the reader summary, root layout) come with the
@@ -19,23 +19,7 @@ test.afterAll(async () => {
 	]);
 });
 
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${hub.baseURL}/en/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: hub.baseURL,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	expect(response.status).toBe(303);
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
+const signIn = async (email: string) => (await signInByForm(hub.baseURL, email)).join('; ');
 
 /** A page's HTML and the PostgREST requests its view made. */
 async function view(path: string, cookie?: string) {

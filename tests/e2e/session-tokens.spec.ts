@@ -6,7 +6,7 @@ import {
 	type KeyObject
 } from 'node:crypto';
 import { signingKey } from '../../scripts/stack/config.mjs';
-import { DEMO_PASSWORD, expect, hubCounting, PEOPLE, test } from './fixtures';
+import { expect, hubCounting, PEOPLE, signInByForm, test } from './fixtures';
 
 /**
  * The hub verifies a session's access token itself (hooks.server.ts, getClaims(): Auth's
@@ -29,21 +29,9 @@ const PROTECTED = '/en/invitations';
 
 /** Signs a demo person in through the hub's sign-in form: the session cookie's name and session. */
 async function signIn(email: string): Promise<{ name: string; session: Session }> {
-	const response = await fetch(`${hub.baseURL}/en/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: hub.baseURL,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	expect(response.status).toBe(303);
+	const cookies = await signInByForm(hub.baseURL, email);
 	// @supabase/ssr: `sb-<ref>-auth-token`, "base64-" + base64url(JSON), maybe in chunks .0, .1…
-	const parts = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0] ?? '')
+	const parts = cookies
 		.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const)
 		.filter(([name]) => /^sb-.+-auth-token(\.\d+)?$/.test(name))
 		.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
