@@ -53,19 +53,15 @@ volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  summary record;
 begin
   if current_user <> 'authenticated'
      or (nullif(current_setting('request.headers', true), '')::json ->> 'x-hub-reader-summary')
         is distinct from '1' then
     return;
   end if;
-  select s.unread_notifications, s.can_create into summary from public.reader_summary() s;
   perform set_config('response.headers',
     json_build_array(json_build_object('x-hub-reader-summary',
-      json_build_object('unread_notifications', summary.unread_notifications,
-                        'can_create', summary.can_create)::text))::text,
+      (select row_to_json(s)::text from public.reader_summary() s)))::text,
     true);
 end;
 $$;

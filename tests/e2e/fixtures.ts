@@ -295,25 +295,6 @@ export async function signIn(page: Page, email: string, next = '/en'): Promise<v
 	await expect(page).toHaveURL(new RegExp(`${escaped}$`), { timeout: 20_000 });
 }
 
-/**
- * Signs a demo person in by posting the sign-in form of the hub at `baseURL` without a browser
- * (a test that counts or replays requests): the answer's session cookies, as `name=value` pairs.
- */
-export async function signInByForm(baseURL: string, email: string): Promise<string[]> {
-	const response = await fetch(`${baseURL}/en/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: baseURL,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	expect(response.status).toBe(303);
-	return response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-}
-
 /** Opens a browser context of its own for a demo person, signed in, on `next`. */
 export type SignedIn = (email: string, next?: string) => Promise<Page>;
 

@@ -1,4 +1,5 @@
-import { dbQuery, expect, hubCounting, ITEM, PEOPLE, signInByForm, test } from './fixtures';
+import { signIn as signInByForm } from '../../scripts/built-app.mjs';
+import { DEMO_PASSWORD, dbQuery, expect, hubCounting, ITEM, PEOPLE, test } from './fixtures';
 
 /**
  * The bell's number and the lists' "new" link (the reader summary, root layout) come with the
@@ -19,7 +20,7 @@ test.afterAll(async () => {
 	]);
 });
 
-const signIn = async (email: string) => (await signInByForm(hub.baseURL, email)).join('; ');
+const signIn = (email: string): Promise<string> => signInByForm(hub.baseURL, email, DEMO_PASSWORD);
 
 /** A page's HTML and the PostgREST requests its view made. */
 async function view(path: string, cookie?: string) {

@@ -6,7 +6,8 @@ import {
 	type KeyObject
 } from 'node:crypto';
 import { signingKey } from '../../scripts/stack/config.mjs';
-import { expect, hubCounting, PEOPLE, signInByForm, test } from './fixtures';
+import { signIn as signInByForm } from '../../scripts/built-app.mjs';
+import { DEMO_PASSWORD, expect, hubCounting, PEOPLE, test } from './fixtures';
 
 /**
  * The hub verifies a session's access token itself (hooks.server.ts, getClaims(): Auth's
@@ -29,7 +30,7 @@ const PROTECTED = '/en/invitations';
 
 /** Signs a demo person in through the hub's sign-in form: the session cookie's name and session. */
 async function signIn(email: string): Promise<{ name: string; session: Session }> {
-	const cookies = await signInByForm(hub.baseURL, email);
+	const cookies: string[] = (await signInByForm(hub.baseURL, email, DEMO_PASSWORD)).split('; ');
 	// @supabase/ssr: `sb-<ref>-auth-token`, "base64-" + base64url(JSON), maybe in chunks .0, .1…
 	const parts = cookies
 		.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const)

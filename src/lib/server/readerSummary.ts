@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Client } from './supabase';
 
 /** What every signed-in page shows of its reader (the root layout). */
@@ -18,15 +19,19 @@ export const NO_SUMMARY: ReaderSummary = { unreadNotifications: null, canCreateI
  */
 export const SUMMARY_HEADER = 'x-hub-reader-summary';
 
+/** public.reader_summary()'s row, as the function and the header's JSON give it. */
+const summaryRow = z
+	.object({ unread_notifications: z.number().int(), can_create: z.boolean() })
+	.transform((row): ReaderSummary => ({
+		unreadNotifications: row.unread_notifications,
+		canCreateItems: row.can_create
+	}));
+
 /** The summary in the header's JSON, or null for anything else. */
 export function parseSummaryHeader(value: string | null): ReaderSummary | null {
 	if (!value) return null;
 	try {
-		const parsed: unknown = JSON.parse(value);
-		if (!parsed || typeof parsed !== 'object') return null;
-		const { unread_notifications: unread, can_create: create } = parsed as Record<string, unknown>;
-		if (!Number.isInteger(unread) || typeof create !== 'boolean') return null;
-		return { unreadNotifications: unread as number, canCreateItems: create };
+		return summaryRow.safeParse(JSON.parse(value)).data ?? null;
 	} catch {
 		return null;
 	}
@@ -92,9 +97,10 @@ export async function readerSummary(
 	const carried = await carrier.carried();
 	if (carried) return carried;
 	const { data, error } = await supabase.rpc('reader_summary').maybeSingle();
-	if (error || !data) {
+	const summary = summaryRow.safeParse(data).data;
+	if (error || !summary) {
 		console.error('the reader summary could not be read', error);
 		return NO_SUMMARY;
 	}
-	return { unreadNotifications: data.unread_notifications, canCreateItems: data.can_create };
+	return summary;
 }
