@@ -1684,6 +1684,9 @@ values
                       'en', 'Costa Rica – periodic review by the Committee on the Rights of the Child'),
    true, true, '20000000-0000-4000-8000-000000000014');
 
+-- The review calendar is kept in Brussels (src/lib/reviewStages.ts, the reminders): the stages'
+-- dates count from today there, which is tomorrow in UTC for an hour or two each night.
+set timezone to 'Europe/Brussels';
 insert into public.review_stages (id, cycle_id, kind, starts_on, ends_on, status, created_by)
 values
   ('51000000-0000-4000-8000-000000000101', '50000000-0000-4000-8000-000000000001', 'state_report_due',
@@ -1710,6 +1713,7 @@ values
    current_date + 45, current_date + 46, 'planned', '20000000-0000-4000-8000-000000000014'),
   ('51000000-0000-4000-8000-000000000403', '50000000-0000-4000-8000-000000000004', 'concluding_observations',
    current_date + 80, null, 'planned', '20000000-0000-4000-8000-000000000014');
+reset timezone;
 
 insert into public.review_stage_items (stage_id, item_id, created_by)
 values
