@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { signIn } from './built-app.mjs';
 import { reset, start } from './stack.mjs';
 import { API_URL, DB_URL, anonKey } from './stack/config.mjs';
 import {
@@ -134,31 +135,10 @@ async function demoIds(db) {
 	};
 }
 
-/** Signs the member in through the app's sign-in form; returns the session cookie header. */
-async function signIn() {
-	const response = await fetch(`${APP}/en/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: APP,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email: MEMBER.email, password: DEMO_PASSWORD })
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	if (response.status !== 303 || !cookie.includes('sb-')) {
-		throw new Error(`signing in through the app failed: ${response.status}`);
-	}
-	return cookie;
-}
-
-const readersFor = (cookie) => [
+/** The two readers: a visitor, and the member signed in through the app's sign-in form. */
+const readers = async () => [
 	{ who: 'anonymous', headers: {} },
-	{ who: 'member', headers: { cookie } }
+	{ who: 'member', headers: { cookie: await signIn(APP, MEMBER.email, DEMO_PASSWORD) } }
 ];
 
 const applies = (page, reader) =>
@@ -518,14 +498,14 @@ async function main() {
 		const pages = pagesFor(ids);
 		const demo = await sizes(db);
 		console.log(`\nDemo size (${mix(demo)}):`);
-		const results = await measureAll(db, 'demo', pages, readersFor(await signIn()));
+		const results = await measureAll(db, 'demo', pages, await readers());
 
 		loaded = true;
 		const loadSeconds = await loadDataSet(db);
 		const big = await sizes(db);
 		if (big.items < BENCH_ITEMS) throw new Error(`only ${big.items} items after loading`);
 		console.log(`\n100k (${mix(big)}):`);
-		results.push(...(await measureAll(db, '100k', pages, readersFor(await signIn()))));
+		results.push(...(await measureAll(db, '100k', pages, await readers())));
 		results.sort(
 			(a, b) =>
 				pages.indexOf(a.page) - pages.indexOf(b.page) ||
