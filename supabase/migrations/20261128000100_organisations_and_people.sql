@@ -98,11 +98,11 @@ create table public.organisations (
   description jsonb not null default '{}'::jsonb
     constraint organisations_description_locales check (
       jsonb_typeof(description) = 'object'
-      and description - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+      and description - private.content_locales() = '{}'::jsonb
       and not jsonb_path_exists(description, '$.* ? (@.type() != "string")')
     ),
   original_locale text not null default 'en'
-    constraint organisations_original_locale check (original_locale in ('fr', 'nl', 'en', 'de', 'es', 'ar')),
+    constraint organisations_original_locale check (private.is_content_locale(original_locale)),
   -- ISO 639-1 codes of the languages the organisation works in (not only UI locales).
   languages text[] not null default '{}'
     constraint organisations_languages_format check (
@@ -116,7 +116,7 @@ create table public.organisations (
   names jsonb not null default '{}'::jsonb
     constraint organisations_names_locales check (
       jsonb_typeof(names) = 'object'
-      and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+      and names - private.content_locales() = '{}'::jsonb
       and not jsonb_path_exists(names, '$.* ? (@.type() != "string")')
       and length(names::text) <= 2000
     ),

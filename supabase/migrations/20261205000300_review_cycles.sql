@@ -62,7 +62,7 @@ immutable
 set search_path = ''
 as $$
   select jsonb_typeof(names) = 'object'
-    and names - array['fr', 'nl', 'en', 'de', 'es', 'ar'] = '{}'::jsonb
+    and names - private.content_locales() = '{}'::jsonb
     and not jsonb_path_exists(names, '$.* ? (@.type() != "string" || @ == "")')
     and length(names::text) <= 2000
 $$;

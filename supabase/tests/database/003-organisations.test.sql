@@ -2,7 +2,7 @@
 -- create and (re)qualify all; an organisation's admins edit its profile fields only.
 begin;
 \ir _helpers.psql
-select plan(30);
+select plan(33);
 
 -- anonymous ---------------------------------------------------------------------
 select tests.authenticate_as_anon();
@@ -140,6 +140,18 @@ select throws_ok(
 select throws_ok(
   $$insert into public.organisations (slug, name, kind, country, original_locale, description) values ('bad-original', 'Bad', 'partner', 'BE', 'fr', '{"en": "x"}')$$,
   '23514', 'new row for relation "organisations" violates check constraint "organisations_description_has_original"', 'a description must include its original language'
+);
+select throws_ok(
+  $$insert into public.organisations (slug, name, kind, country, names) values ('bad-names', 'Bad', 'partner', 'BE', '{"nl": "x", "it": "y"}')$$,
+  '23514', 'new row for relation "organisations" violates check constraint "organisations_names_locales"', 'names in other languages are keyed by the content locales only'
+);
+select throws_ok(
+  $$insert into public.organisations (slug, name, kind, country, original_locale) values ('bad-original-locale', 'Bad', 'partner', 'BE', 'it')$$,
+  '23514', 'new row for relation "organisations" violates check constraint "organisations_original_locale"', 'the original language is a content locale'
+);
+select lives_ok(
+  $$insert into public.organisations (slug, name, kind, country, original_locale, names, description) values ('every-locale', 'Every', 'partner', 'BE', 'ar', '{"fr": "a", "nl": "b", "en": "c", "de": "d", "es": "e", "ar": "f"}', '{"ar": "g", "es": "h"}')$$,
+  'every content locale is accepted, Arabic as the original language too'
 );
 
 -- what really happened --------------------------------------------------------
