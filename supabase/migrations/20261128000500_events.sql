@@ -853,7 +853,7 @@ security invoker
 set search_path = ''
 as $$
   with starting as (
-    select e.id, e.original_locale, e.starts_at, e.time_zone, e.cancelled_at,
+    select e.id, e.original_locale, e.starts_at, e.cancelled_at,
            (e.starts_at at time zone e.time_zone)::date as day
     from public.events e
     where e.starts_at >= events_by_day.range_start
@@ -871,8 +871,6 @@ as $$
          jsonb_agg(jsonb_build_object(
            'id', r.id,
            'original_locale', r.original_locale,
-           'starts_at', r.starts_at,
-           'time_zone', r.time_zone,
            'cancelled_at', r.cancelled_at,
            'translations', coalesce((select jsonb_agg(jsonb_build_object('locale', t.locale, 'title', t.title))
                                      from public.event_translations t where t.event_id = r.id), '[]')
@@ -882,7 +880,7 @@ as $$
   group by r.day, r.total
   order by r.day
 $$;
-comment on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) is 'The month view: per local day (in each event''s time zone) of the events the caller may read starting in [range_start, range_end), how many there are and the first per_day of them (100 on open_day), soonest first, with their titles per language.';
+comment on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) is 'The month view: per local day (in each event''s time zone) of the events the caller may read starting in [range_start, range_end), how many there are and the first per_day of them (100 on open_day), soonest first: id, original_locale, cancelled_at and titles per language (what a day of the grid shows).';
 
 revoke execute on function public.register_for_event(uuid) from public;
 revoke execute on function public.cancel_event_registration(uuid) from public;

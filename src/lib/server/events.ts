@@ -1,5 +1,5 @@
 import { given, jsonObject, once } from './rpc';
-import type { EventWhen } from '#lib/events';
+import type { EventTitle } from '#lib/events';
 import type { Client } from './supabase';
 import { Constants, type Enums, type Json } from '#lib/database.types';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
@@ -89,7 +89,7 @@ export async function byDay(
 	return data.map((row) => ({
 		day: row.day,
 		total: row.total,
-		events: forReader(row.events as unknown as EventWhen[], reader)
+		events: forReader(row.events as unknown as EventTitle[], reader)
 	}));
 }
 
