@@ -31,17 +31,19 @@ const PROTECTED = '/en/invitations';
 /** Signs a demo person in through the hub's sign-in form: the session cookie's name and session. */
 async function signIn(email: string): Promise<{ name: string; session: Session }> {
 	const cookies: string[] = (await signInByForm(hub.baseURL, email, DEMO_PASSWORD)).split('; ');
-	// @supabase/ssr: `sb-<ref>-auth-token`, "base64-" + base64url(JSON), maybe in chunks .0, .1…
+	// @supabase/ssr: `sb-<ref>-auth-token`, the session's JSON percent-encoded (cookieEncoding
+	// 'raw', src/lib/server/supabase.ts), maybe in chunks .0, .1…
 	const parts = cookies
 		.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const)
 		.filter(([name]) => /^sb-.+-auth-token(\.\d+)?$/.test(name))
 		.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
 	expect(parts.length).toBeGreaterThan(0);
 	const value = parts.map(([, v]) => v).join('');
-	const session = JSON.parse(Buffer.from(value.replace(/^base64-/, ''), 'base64url').toString());
+	const session = JSON.parse(decodeURIComponent(value));
 	return { name: (parts[0]?.[0] ?? '').replace(/\.\d+$/, ''), session };
 }
 
+/** A session cookie in @supabase/ssr's default form, "base64-" + base64url(JSON), which the hub still reads. */
 const cookieOf = (name: string, session: Session) =>
 	`${name}=base64-${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
 

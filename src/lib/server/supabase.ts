@@ -64,6 +64,10 @@ export function createRequestClient(
 		// Node 20 has no global WebSocket; realtime is unused on the server but is constructed.
 		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
 		global: { fetch: requestFetch },
+		// The session as JSON, which SvelteKit's cookies percent-encode, instead of @supabase/ssr's
+		// default "base64-" + base64url(JSON): that one is decoded in JavaScript each time the
+		// session is read, four times a signed-in request. Cookies of the base64 form still read.
+		cookieEncoding: 'raw',
 		auth: { flowType: 'pkce', detectSessionInUrl: false, persistSession: true }
 	});
 }
