@@ -382,7 +382,9 @@ test('change email (fr): both addresses confirm in French, the old one stays unt
 
 	await reader.goto(linkIn(toNew));
 	await reader.getByRole('button', { name: 'Confirmer cette adresse' }).click();
-	await expect(reader).toHaveURL(/\/fr\/account\?email=changed$/);
+	// A client-side navigation into the account page (its chunks and six translation files): as
+	// after signing in above, up to 20 s on a busy CI machine (it once took more than 5).
+	await expect(reader).toHaveURL(/\/fr\/account\?email=changed$/, { timeout: 20_000 });
 	await expect(reader.getByRole('status')).toHaveText(
 		`Votre adresse e-mail est maintenant ${newEmail}.`
 	);
