@@ -16,10 +16,11 @@
 //   BENCH_PORT=4193  BENCH_SECONDS=8  BENCH_WARMUP_SECONDS=2  BENCH_CONNECTIONS=10
 //   BENCH_ONLY=actions,search-fr         measure only the pages whose names are listed
 //
-// Per page, reader and size: autocannon (10 connections, loopback) gives req/s, p50 and p95;
-// five sequential views give the HTML size, the PostgREST and Auth requests one view makes
-// (the stack's gateway counts what it proxies: GET /__counts) and the Postgres time one view
-// costs (pg_stat_database.active_time of the database, all backends: PostgREST's and Auth's).
+// Per page, reader and size: autocannon (10 connections, loopback) gives req/s, p50 and p95,
+// and /proc the CPU time each process spent per request during that run (the app, the
+// stack's gateway, PostgREST, Postgres with all its backends); five sequential views give
+// the HTML size and the PostgREST and Auth requests one view makes (the stack's gateway
+// counts what it proxies: GET /__counts).
 import { randomBytes, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,12 +31,14 @@ import pg from 'pg';
 import { signIn } from './built-app.mjs';
 import { reset, start } from './stack.mjs';
 import { API_URL, DB_URL, anonKey } from './stack/config.mjs';
+import { runningPid } from './stack/proc.mjs';
 import {
 	DOC,
 	ROOT,
 	SanityError,
 	asCaller,
 	build,
+	cpuSeconds,
 	holdStackLock,
 	kill,
 	machineLine,
@@ -163,8 +166,19 @@ async function waitForIdle() {
 	}
 }
 
+/** The processes whose CPU time a load run reads: the app's server and the stack's. */
+const CPU_PROCESSES = ['app', 'gateway', 'rest', 'postgres'];
+let appPid = null;
+const cpuRoots = () => ({
+	app: appPid,
+	gateway: runningPid('gateway'),
+	rest: runningPid('rest'),
+	postgres: runningPid('postgres')
+});
+
 async function cannon(url, headers, seconds) {
 	const latencies = [];
+	const cpuBefore = cpuSeconds(cpuRoots());
 	const instance = autocannon({
 		url,
 		headers,
@@ -175,8 +189,18 @@ async function cannon(url, headers, seconds) {
 	instance.on('response', (_client, _status, _size, time) => latencies.push(time));
 	const result = await instance;
 	await waitForIdle();
+	const cpuAfter = cpuSeconds(cpuRoots());
+	const cpuMs = Object.fromEntries(
+		CPU_PROCESSES.map((name) => [
+			name,
+			cpuAfter[name] == null || cpuBefore[name] == null || latencies.length === 0
+				? null
+				: ((cpuAfter[name] - cpuBefore[name]) * 1000) / latencies.length
+		])
+	);
 	return {
 		rps: latencies.length / result.duration,
+		cpuMs,
 		p50: percentile(latencies, 50),
 		p95: percentile(latencies, 95),
 		requests: latencies.length,
@@ -198,21 +222,9 @@ async function settle() {
 	}
 }
 
-/** Postgres time spent executing (all backends) in ms; flushed stats, so wait for them first. */
-async function activeTime(db) {
-	// Backends flush their statistics when idle, at most once a second (Postgres 15).
-	await sleep(1100);
-	await db.query('select pg_stat_clear_snapshot()');
-	const { rows } = await db.query(
-		'select active_time from pg_stat_database where datname = current_database()'
-	);
-	return Number(rows[0].active_time);
-}
-
-/** Five sequential views: status, HTML size, requests to PostgREST and Auth, Postgres time. */
-async function probe(db, url, headers) {
+/** Five sequential views: status, HTML size, requests to PostgREST and Auth. */
+async function probe(url, headers) {
 	await settle();
-	const beforeTime = await activeTime(db);
 	const before = await counts();
 	let status = 0;
 	let bytes = 0;
@@ -224,15 +236,12 @@ async function probe(db, url, headers) {
 		bytes = Buffer.byteLength(body);
 	}
 	const after = await counts();
-	const afterTime = await activeTime(db);
 	return {
 		status,
 		bytes,
 		body,
 		rest: (after.rest - before.rest) / PROBES,
-		auth: (after.auth - before.auth) / PROBES,
-		// Our own two statistics queries are in the difference too (well under 0.1 ms).
-		pgMs: (afterTime - beforeTime) / PROBES
+		auth: (after.auth - before.auth) / PROBES
 	};
 }
 
@@ -243,13 +252,13 @@ async function measureAll(db, size, pages, readers) {
 			if (!applies(page, reader)) continue;
 			const url = `${APP}${page.path}`;
 			const headers = headersFor(page, reader);
-			const seen = await probe(db, url, headers);
+			const seen = await probe(url, headers);
 			process.stdout.write(`  ${size} · ${reader.who} · ${page.name}: `);
 			await cannon(url, headers, WARMUP_SECONDS);
 			const load = await cannon(url, headers, SECONDS);
 			console.log(
 				`${load.rps.toFixed(1)} req/s, p95 ${load.p95.toFixed(0)} ms, ${(seen.bytes / 1024).toFixed(1)} KB, ` +
-					`${seen.rest} PostgREST + ${seen.auth} Auth requests, Postgres ${seen.pgMs.toFixed(1)} ms`
+					`${seen.rest} PostgREST + ${seen.auth} Auth requests, CPU ms/request ${cpuLine(load.cpuMs)}`
 			);
 			results.push({ page, who: reader.who, size, ...load, ...seen });
 		}
@@ -385,7 +394,10 @@ const HEADER = [
 	'HTML KB',
 	'PostgREST/view',
 	'Auth/view',
-	'Postgres ms/view',
+	'CPU ms/req: app',
+	'gateway',
+	'PostgREST',
+	'Postgres',
 	'100k/demo',
 	'member/visitor'
 ];
@@ -401,6 +413,9 @@ function ratios(results) {
 	}
 }
 
+const ms = (value) => (value == null ? '' : value.toFixed(2));
+const cpuLine = (cpu) => CPU_PROCESSES.map((name) => `${name} ${ms(cpu[name])}`).join(', ');
+
 const pct = (value) => (value == null ? '' : `${Math.round(value * 100)} %`);
 
 function rows(results) {
@@ -414,7 +429,7 @@ function rows(results) {
 		(r.bytes / 1024).toFixed(1),
 		r.rest.toFixed(1),
 		r.auth.toFixed(1),
-		r.pgMs.toFixed(1),
+		...CPU_PROCESSES.map((name) => ms(r.cpuMs[name])),
 		pct(r.sizeRatio),
 		pct(r.readerRatio)
 	]);
@@ -444,7 +459,7 @@ function docSection({ date, machine, demo, big, loadSeconds, results, checks, mi
 		'',
 		`Run ${date} on ${machine}.`,
 		'',
-		`Each page of the list below measured at demo size (${mix(demo)}) and, in the same run, after loading the 100k data set (${mix(big)}; ${loadSeconds.toFixed(0)} s to load, vacuum and analyze), by an anonymous visitor and by ${MEMBER.name}, an editor of DEI Belgique signed in through the app's sign-in form against Supabase Auth (every request carries the session cookie). The personal feed is read with its secret token, without a cookie. autocannon ${CONNECTIONS} connections on loopback, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per page; each run starts once PostgREST is idle. HTML KB is uncompressed; the requests and Postgres time per view are the means of ${PROBES} sequential views (gateway counters; \`pg_stat_database.active_time\`, all backends).`,
+		`Each page of the list below measured at demo size (${mix(demo)}) and, in the same run, after loading the 100k data set (${mix(big)}; ${loadSeconds.toFixed(0)} s to load, vacuum and analyze), by an anonymous visitor and by ${MEMBER.name}, an editor of DEI Belgique signed in through the app's sign-in form against Supabase Auth (every request carries the session cookie). The personal feed is read with its secret token, without a cookie. autocannon ${CONNECTIONS} connections on loopback, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per page; each run starts once PostgREST is idle. HTML KB is uncompressed; the PostgREST and Auth requests per view are the means of ${PROBES} sequential views (the gateway's counters). CPU ms/req is the CPU time (user + system, from /proc) each process spent during the measured run divided by the requests it answered: the app's server, the stack's gateway (a Node proxy standing in for Supabase's API gateway), PostgREST, and Postgres with all its backends (autovacuum included). On 2 cores their sum bounds the throughput: 2,000 ms ÷ (sum + autocannon's own share) req/s.`,
 		'',
 		`Targets: at 100k ≥ ${pct(SIZE_RATIO)} of the page's own throughput at demo size, a member ≥ ${pct(READER_RATIO)} of a visitor's, p95 ≤ ${P95_LIMIT_MS} ms.`,
 		'',
@@ -483,6 +498,7 @@ async function main() {
 		console.log('Resetting the stack to the demo seed…');
 		await reset({ quiet: true });
 		server = await serve(PORT);
+		appPid = server.pid;
 		console.log(`Serving the build on ${APP}`);
 		db = new pg.Client({ connectionString: DB_URL, application_name: 'bench-scale' });
 		db.on('error', (error) => console.error(`Database connection lost: ${error.message}`));

@@ -211,6 +211,47 @@ export async function kill(child) {
 	}
 }
 
+// --- CPU by process ----------------------------------------------------------------
+
+const CLOCK_TICKS = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
+
+/**
+ * CPU seconds (user + system) used so far by each named process and all its descendants
+ * (Postgres: the postmaster and its backends), read from /proc; {} where there is no /proc.
+ * Two readings around a load run, divided by its requests, say what one request cost each
+ * process, whatever else the machine does meanwhile. A process that exits in between takes
+ * its time with it (PostgREST keeps its connections, so its backends stay).
+ */
+export function cpuSeconds(roots) {
+	if (!fs.existsSync('/proc/self/stat')) return {};
+	const processes = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat;
+		try {
+			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // exited meanwhile
+		}
+		// Fields after the command name (which may hold spaces): state ppid … utime stime.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		processes.push({
+			pid: Number(entry),
+			ppid: Number(fields[1]),
+			seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+		});
+	}
+	const children = new Map();
+	for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+	const byPid = new Map(processes.map((p) => [p.pid, p]));
+	const tree = (pid) =>
+		(byPid.get(pid)?.seconds ?? 0) +
+		(children.get(pid) ?? []).reduce((sum, child) => sum + tree(child.pid), 0);
+	return Object.fromEntries(
+		Object.entries(roots).map(([name, pid]) => [name, pid ? tree(pid) : null])
+	);
+}
+
 // --- in the database ----------------------------------------------------------------
 
 /**
