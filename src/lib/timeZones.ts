@@ -47,10 +47,34 @@ export function defaultTimeZone(country: string | null | undefined): string {
 	}
 }
 
-/** Minutes east of UTC of `zone` at the instant `ms`. */
-function offsetAt(zone: string, ms: number): number {
-	const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-		.formatToParts(new Date(ms))
+// One formatter per zone and use, made once: constructing an Intl.DateTimeFormat with a time
+// zone costs about a quarter of a millisecond (the zone is loaded), using one a few
+// microseconds, and a feed asks for offsets thousands of times (ical.ts scans day by day).
+// Bounded by the zone database: zones are IANA names checked on input or our own constants.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function kept(
+	cache: Map<string, Intl.DateTimeFormat>,
+	zone: string,
+	make: () => Intl.DateTimeFormat
+) {
+	let format = cache.get(zone);
+	if (!format) {
+		format = make();
+		cache.set(zone, format);
+	}
+	return format;
+}
+
+/** Minutes east of UTC of `zone` at `instant` (a Date or milliseconds since the epoch). */
+export function offsetMinutes(zone: string, instant: Date | number): number {
+	const name = kept(
+		offsetFormats,
+		zone,
+		() => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+	)
+		.formatToParts(instant)
 		.find((part) => part.type === 'timeZoneName')?.value;
 	const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? '');
 	if (!match?.[1]) return 0;
@@ -102,11 +126,11 @@ export function zonedToUtc(date: string, time: string, zone: string): Date {
 	const [hour, minute] = time.split(':').map(Number) as [number, number];
 	const wall = Date.UTC(year, month - 1, day, hour, minute);
 	// At most one offset change within a day on each side of the wall time.
-	const before = offsetAt(zone, wall - 86_400_000);
-	const after = offsetAt(zone, wall + 86_400_000);
+	const before = offsetMinutes(zone, wall - 86_400_000);
+	const after = offsetMinutes(zone, wall + 86_400_000);
 	const candidates = [...new Set([before, after])]
 		.map((offset) => wall - offset * 60_000)
-		.filter((instant) => instant + offsetAt(zone, instant) * 60_000 === wall)
+		.filter((instant) => instant + offsetMinutes(zone, instant) * 60_000 === wall)
 		.sort((a, b) => a - b);
 	if (candidates.length > 0) return new Date(candidates[0]!);
 	// In a gap: read the wall time with the offset in force before the change.
@@ -115,18 +139,22 @@ export function zonedToUtc(date: string, time: string, zone: string): Date {
 
 /** The date and time (YYYY-MM-DD, HH:MM) the clocks in `zone` show at `instant`. */
 export function utcToZoned(instant: Date | string, zone: string): { date: string; time: string } {
+	const format = kept(
+		wallFormats,
+		zone,
+		() =>
+			new Intl.DateTimeFormat('en-CA', {
+				timeZone: zone,
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+				hour: '2-digit',
+				minute: '2-digit',
+				hourCycle: 'h23'
+			})
+	);
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', {
-			timeZone: zone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23'
-		})
-			.formatToParts(new Date(instant))
-			.map((part) => [part.type, part.value])
+		format.formatToParts(new Date(instant)).map((part) => [part.type, part.value])
 	);
 	return {
 		date: `${parts.year}-${parts.month}-${parts.day}`,

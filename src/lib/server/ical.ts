@@ -4,6 +4,7 @@
  * VTIMEZONE per zone, built from the platform's time-zone data (Intl) for the years the
  * events span, so calendar apps show the right local time on both sides of a DST change.
  */
+import { offsetMinutes } from '#lib/timeZones';
 
 export interface CalendarEvent {
 	/** Stable id; the UID is `<id>@<host>`. */
@@ -110,28 +111,9 @@ export function utcStamp(date: Date): string {
 	);
 }
 
-// One formatter per zone: constructing an Intl.DateTimeFormat costs far more than using one,
-// and a feed asks for offsets thousands of times (transitions() scans day by day). Bounded by
-// the zone database (the zones are IANA names checked on input).
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** 20261201: the UTC day of a date, as a DATE value. */
 export function dateStamp(date: Date): string {
 	return utcStamp(date).slice(0, 8);
-}
-
-/** Minutes east of UTC of `timeZone` at `date`. */
-export function offsetMinutes(timeZone: string, date: Date): number {
-	let format = offsetFormats.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-		offsetFormats.set(timeZone, format);
-	}
-	const name = format.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
-	const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? '');
-	if (!match?.[1]) return 0;
-	const minutes = Number(match[2]) * 60 + Number(match[3]);
-	return match[1] === '-' ? -minutes : minutes;
 }
 
 /** Local wall-clock time as a DATE-TIME without zone: 20261201T093000. */

@@ -1,12 +1,18 @@
 /** Month grids for the calendar view, in the reader's locale. */
 
+const firstDays = new Map<string, number>();
+
 /** First day of the week for a locale: 1 = Monday … 7 = Sunday (Intl week info; Monday if unknown). */
 export function firstDayOfWeek(locale: string): number {
+	const known = firstDays.get(locale);
+	if (known !== undefined) return known;
 	const info = new Intl.Locale(locale).maximize() as Intl.Locale & {
 		weekInfo?: { firstDay: number };
 		getWeekInfo?: () => { firstDay: number };
 	};
-	return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+	const first = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+	firstDays.set(locale, first);
+	return first;
 }
 
 export interface MonthDay {
@@ -39,14 +45,4 @@ export function shiftMonth(month: string, delta: number): string {
 	const [year, monthIndex] = month.split('-').map(Number) as [number, number];
 	const date = new Date(Date.UTC(year, monthIndex - 1 + delta, 1));
 	return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function dateInZone(value: string | Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(new Date(value));
 }
