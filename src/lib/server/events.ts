@@ -20,8 +20,13 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
  * Events the caller may see (RLS decides): upcoming soonest first, or past latest first; one
  * page and whether a next page exists (one row more than a page, no count).
  */
-export async function list(supabase: Client, filters: EventFilters, now = new Date()) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q }, now);
+export async function list(
+	supabase: Client,
+	filters: EventFilters,
+	size = PAGE_SIZE,
+	now = new Date()
+) {
+	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size, now);
 	const iso = now.toISOString();
 	const query = narrowed(
 		supabase.from('events').select(LIST_COLUMNS),
@@ -34,7 +39,7 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 			.order('starts_at', { ascending: upcoming })
 			.order('id'),
 		filters.page,
-		PAGE_SIZE
+		size
 	);
 }
 
@@ -42,6 +47,7 @@ export async function list(supabase: Client, filters: EventFilters, now = new Da
 export async function search(
 	supabase: Client,
 	filters: EventFilters & { q: string },
+	size = PAGE_SIZE,
 	now = new Date()
 ) {
 	const iso = now.toISOString();
@@ -49,7 +55,7 @@ export async function search(
 	return searchPage((args) => supabase.rpc('search_events', args).select(LIST_COLUMNS), {
 		q: filters.q,
 		page: filters.page,
-		size: PAGE_SIZE,
+		size,
 		filters: {
 			area: filters.area,
 			country: filters.country,

@@ -16,9 +16,9 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
  * With a search query: the page of hits, by rank (`search`); filtered by area, article or
  * country: the page the database finds by the path that suits the filter (`filtered`).
  */
-export async function list(supabase: Client, filters: ActionFilters) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q });
-	if (filters.area || filters.article || filters.country) return filtered(supabase, filters);
+export async function list(supabase: Client, filters: ActionFilters, size = PAGE_SIZE) {
+	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size);
+	if (filters.area || filters.article || filters.country) return filtered(supabase, filters, size);
 
 	let query = narrowed(
 		supabase.from('joint_actions').select(LIST_COLUMNS),
@@ -34,7 +34,7 @@ export async function list(supabase: Client, filters: ActionFilters) {
 	return onePage(
 		query.order('published_at', { ascending: false, nullsFirst: false }).order('id'),
 		filters.page,
-		PAGE_SIZE
+		size
 	);
 }
 
@@ -44,7 +44,7 @@ export async function list(supabase: Client, filters: ActionFilters) {
  * they are few and walks the date index when they are many, which the planner cannot tell
  * apart under RLS (docs/benchmarks.md, issue 14). One request, the rows' embeds included.
  */
-async function filtered(supabase: Client, filters: ActionFilters) {
+async function filtered(supabase: Client, filters: ActionFilters, size: number) {
 	const { area, article, country, organisation, phase, from, to } = filters;
 	const given = Object.fromEntries(
 		Object.entries({ area, article, country, organisation, phase, from, to }).filter(
@@ -54,8 +54,8 @@ async function filtered(supabase: Client, filters: ActionFilters) {
 	const { data, error } = await supabase
 		.rpc('list_joint_actions', {
 			filters: given,
-			page_limit: PAGE_SIZE + 1,
-			page_offset: (filters.page - 1) * PAGE_SIZE
+			page_limit: size + 1,
+			page_offset: (filters.page - 1) * size
 		})
 		// PostgREST 12 orders a function's rows by the columns it selects: published_at is read
 		// for the order (the function returns the page already in it).
@@ -63,16 +63,20 @@ async function filtered(supabase: Client, filters: ActionFilters) {
 		.order('published_at', { ascending: false, nullsFirst: false })
 		.order('id');
 	if (error) throw error;
-	return { rows: data.slice(0, PAGE_SIZE), hasMore: data.length > PAGE_SIZE };
+	return { rows: data.slice(0, size), hasMore: data.length > size };
 }
 
 /** One page of the joint actions a search finds (RLS decides), best first, with the list's filters. */
-export async function search(supabase: Client, filters: ActionFilters & { q: string }) {
+export async function search(
+	supabase: Client,
+	filters: ActionFilters & { q: string },
+	size = PAGE_SIZE
+) {
 	const { q, page, ...rest } = filters;
 	return searchPage((args) => supabase.rpc('search_joint_actions', args).select(LIST_COLUMNS), {
 		q,
 		page,
-		size: PAGE_SIZE,
+		size,
 		filters: rest
 	});
 }

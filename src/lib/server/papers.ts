@@ -14,8 +14,8 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
  * Papers the caller may see (RLS decides), newest first, one page, and whether a next page
  * exists (one row more than a page, no count); ranked when searching.
  */
-export async function list(supabase: Client, filters: PaperFilters) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q });
+export async function list(supabase: Client, filters: PaperFilters, size = PAGE_SIZE) {
+	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size);
 	let query = narrowed(
 		supabase.from('papers').select(LIST_COLUMNS),
 		{ areas: filters.area, crc_articles: filters.article, countries: filters.country },
@@ -25,17 +25,21 @@ export async function list(supabase: Client, filters: PaperFilters) {
 	return onePage(
 		query.order('published_at', { ascending: false, nullsFirst: false }).order('id'),
 		filters.page,
-		PAGE_SIZE
+		size
 	);
 }
 
 /** One page of the papers a search finds (RLS decides), best first, with the list's filters. */
-export async function search(supabase: Client, filters: PaperFilters & { q: string }) {
+export async function search(
+	supabase: Client,
+	filters: PaperFilters & { q: string },
+	size = PAGE_SIZE
+) {
 	const { q, page, kind, ...rest } = filters;
 	return searchPage((args) => supabase.rpc('search_papers', args).select(LIST_COLUMNS), {
 		q,
 		page,
-		size: PAGE_SIZE,
+		size,
 		filters: { ...rest, paper_kind: kind }
 	});
 }

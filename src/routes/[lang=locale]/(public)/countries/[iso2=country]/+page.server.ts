@@ -3,7 +3,6 @@ import { actionFilterSchema } from '#lib/schemas/jointActions';
 import { eventFilterSchema } from '#lib/schemas/events';
 import { paperFilterSchema } from '#lib/schemas/papers';
 import { cycleSchema } from '#lib/schemas/reviewCycles';
-import { forReader } from '#lib/i18n/content';
 import { requireUser } from '#lib/server/auth';
 import { formFail, parseForm } from '#lib/server/forms';
 import * as events from '#lib/server/events';
@@ -11,6 +10,7 @@ import * as jointActions from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
 import * as papers from '#lib/server/papers';
 import * as reviewCycles from '#lib/server/reviewCycles';
+import { titlesFor } from '#lib/server/listing';
 import { today } from '#lib/reviewStages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,9 +27,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [overview, members, actions, upcoming, papersPage, cycles, canEdit] = await Promise.all([
 		reviewCycles.overview(locals.supabase),
 		organisations.list(locals.supabase, { country }),
-		jointActions.list(locals.supabase, actionFilterSchema.parse({ country })),
-		events.list(locals.supabase, eventFilterSchema.parse({ country })),
-		papers.list(locals.supabase, paperFilterSchema.parse({ country })),
+		jointActions.list(locals.supabase, actionFilterSchema.parse({ country }), SHOWN),
+		events.list(locals.supabase, eventFilterSchema.parse({ country }), SHOWN),
+		papers.list(locals.supabase, paperFilterSchema.parse({ country }), SHOWN),
 		reviewCycles.forCountry(locals.supabase, country),
 		reviewCycles.canEdit(locals.supabase, locals.user?.id, country)
 	]);
@@ -43,9 +43,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		country,
 		counts,
 		organisations: members.filter((organisation) => organisation.status === 'active'),
-		actions: forReader(actions.rows.slice(0, SHOWN), locals.locale),
-		events: forReader(upcoming.rows.slice(0, SHOWN), locals.locale),
-		papers: forReader(papersPage.rows.slice(0, SHOWN), locals.locale),
+		actions: titlesFor(actions.rows, locals.locale),
+		events: titlesFor(upcoming.rows, locals.locale),
+		papers: titlesFor(papersPage.rows, locals.locale),
 		cycles,
 		links,
 		canEdit,

@@ -1,8 +1,8 @@
-import { forReader } from '#lib/i18n/content';
 import { actionFilterSchema } from '#lib/schemas/jointActions';
 import { paperFilterSchema } from '#lib/schemas/papers';
 import * as jointActions from '#lib/server/jointActions';
 import * as papers from '#lib/server/papers';
+import { titlesFor } from '#lib/server/listing';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	return {
 		article,
-		actions: forReader(actions.rows, locals.locale),
+		actions: titlesFor(actions.rows, locals.locale),
 		moreActions: actions.hasMore,
-		papers: forReader(articlePapers.rows, locals.locale),
+		papers: titlesFor(articlePapers.rows, locals.locale),
 		morePapers: articlePapers.hasMore
 	};
 };
