@@ -999,6 +999,7 @@ export type Database = {
           updated_at: string
           website: string | null
           reader_can_manage: boolean | null
+          recent_work: Json | null
         }
         Insert: {
           country: string
@@ -2022,6 +2023,16 @@ export type Database = {
           role: Database["public"]["Enums"]["membership_role"]
         }[]
       }
+      organisation_work: {
+        Args: { organisation: string; shown?: number }
+        Returns: {
+          item_id: string
+          kind: Database["public"]["Enums"]["item_kind"]
+          original_locale: string
+          place: number
+          titles: Json
+        }[]
+      }
       paper_file_for_download: {
         Args: { file_id: string }
         Returns: {
@@ -2120,6 +2131,12 @@ export type Database = {
           can_create: boolean
           unread_notifications: number
         }[]
+      }
+      recent_work: {
+        Args: {
+          organisation: Database["public"]["Tables"]["organisations"]["Row"]
+        }
+        Returns: Json
       }
       register_for_event: {
         Args: { event_id: string }

@@ -17,6 +17,10 @@
 --                                       organisation or coordinates the network
 --   list_joint_actions(filters, …)      one page of the joint actions list filtered by area,
 --                                       article or country, by the path that suits the filter
+--   organisation_work(organisation, …) what an organisation leads or takes part in, a few
+--                                       of each kind, for its page, found by its
+--                                       attachments' index; recent_work(organisations),
+--                                       the same as a computed field of the page's request
 --   search_joint_actions / search_events / search_papers(query, filters, …)
 --                                       one page of a list's search as the content rows
 --                                       themselves, so that PostgREST embeds their texts and
@@ -178,6 +182,76 @@ end;
 $$;
 comment on function public.list_joint_actions(jsonb, integer, integer) is 'One page of the joint actions the caller may read (RLS decides), filtered (jsonb: area, article, country, organisation, phase, from, to), newest first, page_limit rows (at most 101) from page_offset. For the filtered list: the planner cannot see the array filters'' selectivity under RLS, so this picks the path (private.joint_action_ids_matching). PostgREST embeds on its rows as on the table''s.';
 
+-- An organisation's work on its page ---------------------------------------------------------
+--
+-- What an organisation leads or takes part in: its accepted attachments (owner, co-lead,
+-- participant, signatory that signed), not what it is only invited to or asked to sign. The
+-- lists' organisation filter tests each row's arrays, which under RLS may not use an index
+-- (`@>` is not leakproof, as above): for an organisation with a few items among many, the date
+-- index is walked to its end (DEI-Belgique's three public joint actions among 40,000 at 100k:
+-- 220 ms; its events and papers 55 and 66 ms). Here a definer helper reads the organisation's
+-- attachments by their index (whoever may read them); the items are then read by id as the
+-- caller, under RLS, and ranked per kind. The cost follows the organisation's own number of
+-- items, not the network's (at 100k items the largest, 4,037, takes 6.5 ms; DEI-Belgique 2 ms).
+
+create or replace function private.item_ids_attached(organisation uuid)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return array(
+    select io.item_id from public.item_organisations io
+    where io.organisation_id = organisation and io.state = 'accepted');
+end;
+$$;
+comment on function private.item_ids_attached(uuid) is 'The ids of the items an organisation leads or takes part in (accepted attachments), whoever may read them: where public.organisation_work looks. Definer so that the attachments'' index serves the search; the items are then read under the caller''s RLS.';
+
+create or replace function public.organisation_work(organisation uuid, shown integer default 5)
+returns table (item_id uuid, kind public.item_kind, original_locale text, titles jsonb, place bigint)
+language plpgsql
+stable
+security invoker
+set search_path = ''
+rows 18
+as $$
+declare
+  candidates uuid[] := private.item_ids_attached(organisation);
+  per_kind integer := least(greatest(shown, 0), 50) + 1;
+begin
+  return query
+    with readable as (
+      -- Joint actions and papers newest first, upcoming events soonest first, as their lists.
+      select i.id, row_number() over (
+               partition by i.kind
+               order by case when i.kind = 'event' then e.starts_at end, i.published_at desc nulls last, i.id) as n
+      from public.items i
+      left join public.events e on e.id = i.id
+      where i.id = any (candidates)
+        and (i.kind <> 'event' or e.ends_at >= now())
+    )
+    select t.item_id, t.kind, t.original_locale, t.titles, r.n
+    from readable r
+    join public.item_titles(array(select r2.id from readable r2 where r2.n <= per_kind)) t on t.item_id = r.id
+    order by t.kind, r.n;
+end;
+$$;
+comment on function public.organisation_work(uuid, integer) is 'What an organisation leads or takes part in (accepted attachments), for its page: of each kind, the shown + 1 first items the caller may read (RLS decides; joint actions and papers newest first, upcoming events soonest first), with their kind, original language, titles per language and place in their kind (a place of shown + 1: there are more). At most 50 shown.';
+
+create or replace function public.recent_work(organisation public.organisations)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(to_jsonb(w) order by w.kind, w.place), '[]')
+  from public.organisation_work(organisation.id) w;
+$$;
+comment on function public.recent_work(public.organisations) is 'Computed field of organisations (PostgREST: select=recent_work): public.organisation_work with its defaults (5 of each kind, a sixth when there are more) as a JSON array, so that the organisation page reads its work with its profile in one request.';
+
 -- A list's search in one request ---------------------------------------------------------------
 --
 -- public.search_page ranks and paginates the hits (RLS decides) and returns ids; each function
@@ -265,6 +339,9 @@ revoke execute on function private.pre_request() from public;
 revoke execute on function public.reader_can_manage(public.organisations) from public;
 revoke execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) from public;
 revoke execute on function public.list_joint_actions(jsonb, integer, integer) from public;
+revoke execute on function private.item_ids_attached(uuid) from public;
+revoke execute on function public.organisation_work(uuid, integer) from public;
+revoke execute on function public.recent_work(public.organisations) from public;
 revoke execute on function public.search_joint_actions(text, jsonb, integer, integer) from public;
 revoke execute on function public.search_events(text, jsonb, integer, integer) from public;
 revoke execute on function public.search_papers(text, jsonb, integer, integer) from public;
@@ -273,6 +350,9 @@ grant execute on function public.reader_summary() to authenticated, service_role
 grant execute on function private.pre_request() to anon, authenticated, service_role;
 grant execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) to anon, authenticated, service_role;
 grant execute on function public.list_joint_actions(jsonb, integer, integer) to anon, authenticated, service_role;
+grant execute on function private.item_ids_attached(uuid) to anon, authenticated, service_role;
+grant execute on function public.organisation_work(uuid, integer) to anon, authenticated, service_role;
+grant execute on function public.recent_work(public.organisations) to anon, authenticated, service_role;
 grant execute on function public.search_joint_actions(text, jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.search_events(text, jsonb, integer, integer) to anon, authenticated, service_role;
 grant execute on function public.search_papers(text, jsonb, integer, integer) to anon, authenticated, service_role;

@@ -1,0 +1,120 @@
+-- public.organisation_work (what an organisation leads or takes part in, for its page) and its
+-- computed field public.recent_work(organisations): migration 20261206000100_list_pages.sql.
+-- Each actor gets exactly the items of the organisation that RLS lets that actor read through
+-- the tables themselves, in the lists' orders — never an item the actor may not read, whatever
+-- the definer helper found, nor one the organisation is only invited to or asked to sign.
+begin;
+\ir _helpers.psql
+select plan(38);
+
+-- Fixture ------------------------------------------------------------------------------------
+-- The fixture's five alpha actions (beta accepted and gamma invited on the draft and the
+-- participants one) with French texts; alpha's public events, one upcoming and one past, and a
+-- network one upcoming; beta's participants paper (gamma only asked to sign it).
+insert into public.joint_actions (id, original_locale, areas, countries, themes, phase)
+select tests.uid(n), 'fr', '{training_education}', '{BE}', '{}', 'ongoing'
+from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
+                  'item_alpha_participants', 'item_alpha_archived']) as n;
+insert into public.joint_action_translations (action_id, locale, title, summary, body)
+select tests.uid(n), 'fr', 'Action ' || n, '', ''
+from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
+                  'item_alpha_participants', 'item_alpha_archived']) as n;
+select tests.create_item(e.name, 'event', 'published', e.visibility)
+from (values ('ev_upcoming', 'public'), ('ev_past', 'public'), ('ev_network', 'network')) as e (name, visibility)
+\g /dev/null
+insert into public.events (id, original_locale, starts_at, ends_at)
+values
+  (tests.uid('ev_upcoming'), 'fr', now() + interval '10 days', now() + interval '10 days 2 hours'),
+  (tests.uid('ev_past'), 'fr', now() - interval '10 days', now() - interval '10 days' + interval '2 hours'),
+  (tests.uid('ev_network'), 'fr', now() + interval '3 days', now() + interval '3 days 2 hours');
+insert into public.event_translations (event_id, locale, title, description)
+select tests.uid(n), 'fr', 'Événement ' || n, ''
+from unnest(array['ev_upcoming', 'ev_past', 'ev_network']) as n;
+insert into public.papers (id, original_locale) values (tests.uid('item_beta_signatures'), 'nl');
+insert into public.paper_translations (paper_id, locale, title)
+values (tests.uid('item_beta_signatures'), 'nl', 'Standpunt');
+insert into tests.names (id, name)
+select tests.uid(n), n from unnest(array['ev_upcoming', 'ev_past', 'ev_network']) as n;
+
+-- What organisation_work gives (item:place, in kind and place order), and what the tables give
+-- the same reader under RLS: the organisation's readable items of each kind in the lists'
+-- orders (events: upcoming only), numbered.
+-- The attachments accepted, as they are (not as a reader may see them).
+create table tests.accepted as
+  select io.item_id, io.organisation_id from public.item_organisations io where io.state = 'accepted';
+grant select on tests.accepted to anon, authenticated;
+create function tests.work(org text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(tests.name(w.item_id) || ':' || w.place, ',' order by w.kind, w.place), '')
+  from public.organisation_work(tests.uid(org), 50) w
+$$;
+create function tests.table_work(org text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(tests.name(r.id) || ':' || r.n, ',' order by r.kind, r.n), '')
+  from (select i.id, i.kind, row_number() over (
+                 partition by i.kind
+                 order by case when i.kind = 'event' then e.starts_at end, i.published_at desc nulls last, i.id) as n
+        from public.items i
+        left join public.events e on e.id = i.id
+        where i.id in (select a.item_id from tests.accepted a where a.organisation_id = tests.uid(org))
+          and (i.kind <> 'event' or e.ends_at >= now())) r
+$$;
+-- The names of what a reader is shown of an organisation's work, sorted.
+create function tests.work_names(org text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(tests.name(w.item_id), ',' order by tests.name(w.item_id)), '')
+  from public.organisation_work(tests.uid(org)) w
+$$;
+grant execute on function tests.work(text), tests.table_work(text), tests.work_names(text)
+  to anon, authenticated;
+
+-- Every actor, three organisations: exactly the tables' items under RLS.
+select is(tests.value_as(p.person, format('tests.work(%L)', o.org)),
+          tests.value_as(p.person, format('tests.table_work(%L)', o.org)),
+          format('%s: %s''s work is what the tables give under RLS', coalesce(p.person, 'anonymous'), o.org))
+from (values (null), ('outsider'), ('alpha_member'), ('alpha_editor'), ('beta_member'),
+             ('beta_editor'), ('gamma_member'), ('frozen_member'), ('coordinator')) as p (person),
+     (values ('test-alpha'), ('test-beta'), ('test-gamma')) as o (org);
+
+-- What each must not be shown.
+select is(tests.value_as(p.person, 'tests.work_names(''test-alpha'')'),
+          'ev_upcoming,item_alpha_archived,item_alpha_public',
+          coalesce(p.person, 'anonymous') || ': alpha''s public actions and upcoming public event only (no draft, network, participants or past event)')
+from (values (null), ('outsider')) as p (person);
+select is(tests.value_as('gamma_member', 'tests.work_names(''test-alpha'')'),
+          'ev_network,ev_upcoming,item_alpha_archived,item_alpha_network,item_alpha_public',
+          'gamma, only invited: neither the participants action nor the draft of alpha');
+select is(tests.value_as('beta_member', 'tests.work_names(''test-beta'')'),
+          'item_alpha_participants,item_beta_signatures',
+          'beta''s member: its paper and the action it takes part in, not the draft it co-leads (its editors'')');
+select is(tests.value_as('beta_editor', 'tests.work_names(''test-beta'')'),
+          'item_alpha_draft,item_alpha_participants,item_beta_signatures',
+          'beta''s editor: the draft it co-leads too');
+select is(tests.value_as('coordinator', 'tests.work_names(''test-beta'')'), '',
+          'the coordinator: none of beta''s participants and draft items');
+select is(tests.value_as(p.person, 'tests.work_names(''test-gamma'')'), '',
+          coalesce(p.person, 'gamma_member') || ': gamma''s work holds nothing it is only asked to sign or invited to lead')
+from (values ('gamma_member'), ('beta_editor')) as p (person);
+
+-- A few of each kind, and one more when there are more; the computed field is the function.
+select is(tests.value_as('coordinator', $$(select string_agg(w.kind || ':' || w.place, ',' order by w.kind, w.place)
+                                          from public.organisation_work(tests.uid('test-alpha'), 1) w)$$),
+          'joint_action:1,joint_action:2,event:1,event:2',
+          'shown = 1: one of each kind and a second where there are more');
+select is(tests.value_as(p.person, $$(select (public.recent_work(o) = (select jsonb_agg(to_jsonb(w) order by w.kind, w.place)
+                                                              from public.organisation_work(o.id) w))::text
+                                      from public.organisations o where o.slug = 'test-alpha')$$),
+          'true', coalesce(p.person, 'anonymous') || ': recent_work is organisation_work with its defaults')
+from (values (null), ('beta_member')) as p (person);
+
+select * from finish();
+rollback;
