@@ -90,3 +90,34 @@ test('an anonymous visitor does not see the members of an organisation; a member
 	await expect(asMember.getByRole('heading', { name: 'Members' })).toBeVisible();
 	await expect(asMember.getByText('Lotte Peeters')).toBeVisible();
 });
+
+test('an organisation page lists its work as far as the reader may see it', async ({
+	page,
+	asMember
+}) => {
+	await page.goto('/fr/organisations/dei-belgique');
+	const work = page.getByRole('region', { name: 'Son travail dans le réseau' });
+	await expect(work.getByRole('heading', { name: 'Actions communes' })).toBeVisible();
+	// Its public action, the public event it organises and the public paper it co-signed,
+	// each linking to its page; its network paper is not for a visitor.
+	await expect(
+		work.getByRole('link', { name: "On n'enferme pas un enfant. Point." })
+	).toHaveAttribute('href', '/fr/actions/30000000-0000-4000-8000-000000000001');
+	await expect(work.getByRole('heading', { name: 'Événements à venir' })).toBeVisible();
+	await expect(work.getByRole('heading', { name: 'Prises de position' })).toBeVisible();
+	await expect(
+		work.locator('a[href="/fr/papers/30000000-0000-4000-8000-000000000005"]')
+	).toBeVisible();
+	await expect(
+		work.locator('a[href="/fr/papers/30000000-0000-4000-8000-000000000302"]')
+	).toHaveCount(0);
+	await expectAccessible(page);
+
+	// Sarah, member of the network, also sees the network paper DEI Belgique leads.
+	await asMember.goto('/en/organisations/dei-belgique');
+	const hers = asMember.getByRole('region', { name: 'Its work in the network' });
+	await expect(hers.getByRole('link', { name: 'Youth justice reform in Brussels' })).toBeVisible();
+	await expect(
+		hers.locator('a[href="/en/papers/30000000-0000-4000-8000-000000000301"]')
+	).toHaveCount(0);
+});

@@ -45,7 +45,7 @@ export const ROUTE_NAMESPACES: Record<string, readonly Namespace[]> = {
 	'/[lang=locale]/(public)/forgot-password': ['auth', 'errors', 'validation'],
 	'/[lang=locale]/(public)/join/[token]': ['account', 'auth', 'errors', 'events', 'members', 'papers', 'validation'],
 	'/[lang=locale]/(public)/organisations': ['actions', 'organisations'],
-	'/[lang=locale]/(public)/organisations/[slug]': ['members', 'organisations'],
+	'/[lang=locale]/(public)/organisations/[slug]': ['countries', 'members', 'organisations'],
 	'/[lang=locale]/(public)/papers': ['actions', 'organisations', 'papers'],
 	'/[lang=locale]/(public)/papers/[id=uuid]': ['actions', 'events', 'papers', 'translations'],
 	'/[lang=locale]/(public)/sign-in': ['auth', 'errors', 'validation'],

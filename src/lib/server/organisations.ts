@@ -1,4 +1,5 @@
 import type { Client } from './supabase';
+import type { Json } from '#lib/database.types';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
 
 const DIRECTORY_COLUMNS =
@@ -64,17 +65,33 @@ export async function getBySlug(supabase: Client, slug: string) {
 	return data;
 }
 
+/** How many items of each kind an organisation's page shows: public.recent_work's. */
+const WORK_SHOWN = 5;
+
 /**
- * An organisation's page for a signed-in reader, in one request as a visitor's: its profile,
- * its members as far as RLS lets the caller see them (its own members; coordinators) and
- * whether the caller may manage it (public.reader_can_manage: its admin or a coordinator, as
- * organisationAdmin.managementRights says). Null when absent or hidden by RLS.
+ * An organisation's page in one request, for a visitor as for a signed-in reader: its profile
+ * and what it leads or takes part in (computed field recent_work, public.organisation_work),
+ * and for a signed-in reader its members as far as RLS lets the caller see them (its own
+ * members; coordinators) and whether the caller may manage it (public.reader_can_manage: its
+ * admin or a coordinator, as organisationAdmin.managementRights says). Null when absent or
+ * hidden by RLS.
  */
-export async function getBySlugForReader(supabase: Client, slug: string) {
+export async function getPage(supabase: Client, slug: string, signedIn: boolean) {
+	if (!signedIn) {
+		const { data, error } = await supabase
+			.from('organisations')
+			.select(`${PROFILE_COLUMNS}, recent_work`)
+			.eq('slug', slug)
+			.maybeSingle();
+		if (error) throw error;
+		if (!data) return null;
+		const { recent_work, ...organisation } = data;
+		return { organisation, members: [], canManage: false, work: workOf(recent_work) };
+	}
 	const { data, error } = await supabase
 		.from('organisations')
 		.select(
-			`${PROFILE_COLUMNS}, can_manage:reader_can_manage,
+			`${PROFILE_COLUMNS}, recent_work, can_manage:reader_can_manage,
 			members:memberships(role, profile:profiles!memberships_user_id_fkey(id, display_name))`
 		)
 		.eq('slug', slug)
@@ -82,8 +99,50 @@ export async function getBySlugForReader(supabase: Client, slug: string) {
 		.maybeSingle();
 	if (error) throw error;
 	if (!data) return null;
-	const { can_manage, members, ...organisation } = data;
-	return { organisation, members, canManage: can_manage === true };
+	const { can_manage, members, recent_work, ...organisation } = data;
+	return { organisation, members, canManage: can_manage === true, work: workOf(recent_work) };
+}
+
+/** The kinds of item an organisation page lists, by their path. */
+const WORK_KINDS = { joint_action: 'actions', event: 'events', paper: 'papers' } as const;
+
+/** A row of public.organisation_work as recent_work gives it. */
+interface WorkRow {
+	item_id: string;
+	kind: keyof typeof WORK_KINDS;
+	original_locale: string;
+	titles: Record<string, string>;
+	place: number;
+}
+
+/**
+ * recent_work as the page shows it: per kind, the items as a list of titles shows them (id,
+ * original language, titles per language) and whether there are more than WORK_SHOWN.
+ */
+function workOf(recentWork: Json | null) {
+	const lists = {
+		actions: { rows: [] as TitledRow[], more: false },
+		events: { rows: [] as TitledRow[], more: false },
+		papers: { rows: [] as TitledRow[], more: false }
+	};
+	for (const row of (recentWork ?? []) as unknown as WorkRow[]) {
+		const list = lists[WORK_KINDS[row.kind]];
+		if (row.place > WORK_SHOWN) list.more = true;
+		else
+			list.rows.push({
+				id: row.item_id,
+				original_locale: row.original_locale,
+				translations: Object.entries(row.titles).map(([locale, title]) => ({ locale, title }))
+			});
+	}
+	return lists;
+}
+
+/** An item as a list of titles shows it: its id, original language and titles per language. */
+interface TitledRow {
+	id: string;
+	original_locale: string;
+	translations: { locale: string; title: string }[];
 }
 
 /** Organisations offered when a typed name matches several (the list filters' field). */
