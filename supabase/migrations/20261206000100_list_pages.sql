@@ -192,7 +192,8 @@ comment on function public.list_joint_actions(jsonb, integer, integer) is 'One p
 -- 220 ms; its events and papers 55 and 66 ms). Here a definer helper reads the organisation's
 -- attachments by their index (whoever may read them); the items are then read by id as the
 -- caller, under RLS, and ranked per kind. The cost follows the organisation's own number of
--- items, not the network's (at 100k items the largest, 4,037, takes 6.5 ms; DEI-Belgique 2 ms).
+-- items, not the network's (at 100k items, as a visitor: DEI-Belgique's 14 in 1-1.5 ms, the
+-- largest organisation's 3,829 in 18-25 ms; docs/benchmarks.md).
 
 create or replace function private.item_ids_attached(organisation uuid)
 returns uuid[]
@@ -224,11 +225,15 @@ begin
   return query
     with readable as (
       -- Joint actions and papers newest first, upcoming events soonest first, as their lists.
+      -- (An event's dates are read by its key, for events only, `offset 0` keeping it a probe:
+      -- a hash join read every event of the network for an organisation with thousands of items.)
       select i.id, row_number() over (
                partition by i.kind
-               order by case when i.kind = 'event' then e.starts_at end, i.published_at desc nulls last, i.id) as n
+               order by e.starts_at, i.published_at desc nulls last, i.id) as n
       from public.items i
-      left join public.events e on e.id = i.id
+      left join lateral (
+        select ev.starts_at, ev.ends_at from public.events ev where ev.id = i.id and i.kind = 'event' offset 0
+      ) e on true
       where i.id = any (candidates)
         and (i.kind <> 'event' or e.ends_at >= now())
     )
