@@ -76,3 +76,22 @@ export function forReader<T extends Translated>(rows: T[], reader: string): T[] 
 		return { ...row, translations: shown ? [shown] : [] };
 	});
 }
+
+/** An item as a list of its titles shows it (ItemTitleList): its titles by language. */
+export interface TitledItem extends Translated {
+	id: string;
+	translations: { locale: string; title: string }[];
+}
+
+/**
+ * Items as a list of their titles shows them (the country, article and organisation pages):
+ * the id, the original language and the one title the reader is shown, not a list row's other
+ * columns and texts.
+ */
+export function titlesFor(rows: TitledItem[], reader: string): TitledItem[] {
+	return forReader(rows, reader).map(({ id, original_locale, translations }) => ({
+		id,
+		original_locale,
+		translations: translations.map(({ locale, title }) => ({ locale, title }))
+	}));
+}

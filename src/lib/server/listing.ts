@@ -85,26 +85,6 @@ export async function onePage<T>(
 }
 
 /**
- * Items as a list of their titles shows them (ItemTitleList, on the country, article and
- * organisation pages): the id, the original language and the one title the reader is shown,
- * not the list row's other columns and texts.
- */
-export function titlesFor(
-	rows: {
-		id: string;
-		original_locale: string;
-		translations: { locale: string; title: string }[];
-	}[],
-	reader: string
-) {
-	return forReader(rows, reader).map(({ id, original_locale, translations }) => ({
-		id,
-		original_locale,
-		translations: translations.map(({ locale, title }) => ({ locale, title }))
-	}));
-}
-
-/**
  * What a list page of items loads besides its own rows: the organisation filter resolved (a
  * typed name looked up first, since the rows depend on it; an organisation chosen by id
  * shows its name, looked up beside the rows). Whether the reader may create one comes with the

@@ -1,5 +1,6 @@
 import type { Client } from './supabase';
 import type { Json } from '#lib/database.types';
+import { titlesFor, type TitledItem } from '#lib/i18n/content';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
 
 const DIRECTORY_COLUMNS =
@@ -76,7 +77,7 @@ const WORK_SHOWN = 5;
  * admin or a coordinator, as organisationAdmin.managementRights says). Null when absent or
  * hidden by RLS.
  */
-export async function getPage(supabase: Client, slug: string, signedIn: boolean) {
+export async function getPage(supabase: Client, slug: string, reader: string, signedIn: boolean) {
 	if (!signedIn) {
 		const { data, error } = await supabase
 			.from('organisations')
@@ -86,7 +87,7 @@ export async function getPage(supabase: Client, slug: string, signedIn: boolean)
 		if (error) throw error;
 		if (!data) return null;
 		const { recent_work, ...organisation } = data;
-		return { organisation, members: [], canManage: false, work: workOf(recent_work) };
+		return { organisation, members: [], canManage: false, work: workOf(recent_work, reader) };
 	}
 	const { data, error } = await supabase
 		.from('organisations')
@@ -100,7 +101,12 @@ export async function getPage(supabase: Client, slug: string, signedIn: boolean)
 	if (error) throw error;
 	if (!data) return null;
 	const { can_manage, members, recent_work, ...organisation } = data;
-	return { organisation, members, canManage: can_manage === true, work: workOf(recent_work) };
+	return {
+		organisation,
+		members,
+		canManage: can_manage === true,
+		work: workOf(recent_work, reader)
+	};
 }
 
 /** The kinds of item an organisation page lists, by their path. */
@@ -116,14 +122,14 @@ interface WorkRow {
 }
 
 /**
- * recent_work as the page shows it: per kind, the items as a list of titles shows them (id,
- * original language, titles per language) and whether there are more than WORK_SHOWN.
+ * recent_work as the page shows it: per kind, the items as a list of titles shows them, each
+ * with the title its reader is shown, and whether there are more than WORK_SHOWN.
  */
-function workOf(recentWork: Json | null) {
+function workOf(recentWork: Json | null, reader: string) {
 	const lists = {
-		actions: { rows: [] as TitledRow[], more: false },
-		events: { rows: [] as TitledRow[], more: false },
-		papers: { rows: [] as TitledRow[], more: false }
+		actions: { rows: [] as TitledItem[], more: false },
+		events: { rows: [] as TitledItem[], more: false },
+		papers: { rows: [] as TitledItem[], more: false }
 	};
 	for (const row of (recentWork ?? []) as unknown as WorkRow[]) {
 		const list = lists[WORK_KINDS[row.kind]];
@@ -135,14 +141,8 @@ function workOf(recentWork: Json | null) {
 				translations: Object.entries(row.titles).map(([locale, title]) => ({ locale, title }))
 			});
 	}
+	for (const list of Object.values(lists)) list.rows = titlesFor(list.rows, reader);
 	return lists;
-}
-
-/** An item as a list of titles shows it: its id, original language and titles per language. */
-interface TitledRow {
-	id: string;
-	original_locale: string;
-	translations: { locale: string; title: string }[];
 }
 
 /** Organisations offered when a typed name matches several (the list filters' field). */

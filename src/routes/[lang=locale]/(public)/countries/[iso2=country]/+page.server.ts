@@ -10,7 +10,7 @@ import * as jointActions from '#lib/server/jointActions';
 import * as organisations from '#lib/server/organisations';
 import * as papers from '#lib/server/papers';
 import * as reviewCycles from '#lib/server/reviewCycles';
-import { titlesFor } from '#lib/server/listing';
+import { titlesFor } from '#lib/i18n/content';
 import { today } from '#lib/reviewStages';
 import type { Actions, PageServerLoad } from './$types';
 

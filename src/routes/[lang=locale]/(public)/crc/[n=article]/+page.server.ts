@@ -2,7 +2,7 @@ import { actionFilterSchema } from '#lib/schemas/jointActions';
 import { paperFilterSchema } from '#lib/schemas/papers';
 import * as jointActions from '#lib/server/jointActions';
 import * as papers from '#lib/server/papers';
-import { titlesFor } from '#lib/server/listing';
+import { titlesFor } from '#lib/i18n/content';
 import type { PageServerLoad } from './$types';
 
 /**
