@@ -156,6 +156,26 @@ end;
 $$;
 comment on function private.lock_item(uuid) is 'Locks an item row until the end of the transaction and returns its (then current) status, whatever the caller may read.';
 
+-- What an organisation leads or takes part in, read by the attachments' index: the read
+-- policies test the row's arrays with `@>`, which is not leakproof, so under RLS no index
+-- serves "the items of this organisation" and a list walks its date index to the end for an
+-- organisation with few items among many (docs/benchmarks.md). The items found are then read
+-- as the caller, under RLS.
+create function private.item_ids_attached(organisation uuid)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return array(
+    select io.item_id from public.item_organisations io
+    where io.organisation_id = organisation and io.state = 'accepted');
+end;
+$$;
+comment on function private.item_ids_attached(uuid) is 'The ids of the items an organisation leads or takes part in (accepted attachments), whoever may read them: where an organisation''s page (public.organisation_work) and the lists filtered by an organisation (public.search_page) look. Definer so that the attachments'' index serves the search; the items are then read under the caller''s RLS.';
+
 -- The items read rule, written once: the items policy, the read policies of joint_actions,
 -- events and papers (on their copies of the item's columns), private.readable_item_ids_for
 -- and private.feed_event_ids all call it. Who asks comes in as arguments (a policy passes
@@ -190,6 +210,7 @@ grant execute on function private.managed_item_ids() to anon, authenticated, ser
 grant execute on function private.owned_item_ids() to anon, authenticated, service_role;
 grant execute on function private.editable_item_ids() to anon, authenticated, service_role;
 grant execute on function private.lock_item(uuid) to authenticated, service_role;
+grant execute on function private.item_ids_attached(uuid) to anon, authenticated, service_role;
 grant execute on function private.may_read(public.item_status, public.item_visibility, uuid[], uuid[], boolean, uuid[], uuid[]) to anon, authenticated, service_role;
 
 -- Triggers ------------------------------------------------------------------------

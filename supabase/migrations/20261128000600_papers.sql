@@ -831,9 +831,14 @@ comment on function public.search_items(text, public.item_kind) is 'Full-text se
 -- filters, best first (events: by date, as their list), `page_limit` rows from
 -- `page_offset`. The app asks for one row more than it shows to know whether a next page
 -- exists, and then reads only the page's rows. `filters` holds the list's filters (absent or
--- null: not filtered): area, article, country, organisation (leads or takes part),
--- phase, from and to (actions running at some time in [from, to]), paper_kind, ends_after
--- and ends_before (events), order ('soonest' or 'latest': events by start; else by rank).
+-- null: not filtered): area, article, country, organisation (leads or takes part: its
+-- accepted attachments, private.item_ids_attached), phase, from and to (actions running at
+-- some time in [from, to]), paper_kind, ends_after and ends_before (events), order
+-- ('soonest' or 'latest': events by start; 'newest': by publication; else by rank).
+-- Without a query, the list of an organisation: its items are the hits, found by the
+-- attachments' index (the table's own filter on the rows' arrays may not use an index under
+-- RLS and walked the date index to its end: 220 ms for DEI-Belgique's joint actions among
+-- 40,000; docs/benchmarks.md). Neither a query nor an organisation: no rows.
 create function public.search_page(
   query text,
   kind public.item_kind,
@@ -850,18 +855,19 @@ set search_path = ''
 -- (index probes, not a hash of the whole table).
 rows 13
 as $$
+declare
+  -- The organisation's items (null: not filtered by organisation).
+  attached uuid[] := case when filters->>'organisation' is not null
+                       then private.item_ids_attached((filters->>'organisation')::uuid) end;
 begin
   -- Planned for these arguments (EXECUTE): the filters not given drop out of the plan.
   -- Ordered by rank, the hits are probed best first and the probes stop when the page is
-  -- full; events by date are all probed, then sorted.
+  -- full; by date, all are probed, then sorted.
   return query execute format($query$
     select h.item_id, h.rank
-    from (
-      select s.item_id, s.rank from private.item_search_hits($1, $2) s
-      order by s.rank desc, s.item_id offset 0
-    ) h
+    from (%s) h
     cross join lateral (
-      select i.lead_organisation_ids, i.participant_organisation_ids
+      select i.published_at
       from public.items i where i.id = h.item_id offset 0
     ) i
     cross join lateral (
@@ -879,9 +885,7 @@ begin
     where ($3->>'area' is null or c.areas @> array[($3->>'area')::public.work_area])
       and ($3->>'article' is null or c.crc_articles @> array[($3->>'article')::smallint])
       and ($3->>'country' is null or c.countries @> array[$3->>'country'])
-      and ($3->>'organisation' is null
-           or i.lead_organisation_ids @> array[($3->>'organisation')::uuid]
-           or i.participant_organisation_ids @> array[($3->>'organisation')::uuid])
+      and ($6::uuid[] is null or h.item_id = any ($6))
       and ($3->>'phase' is null or c.phase = ($3->>'phase')::public.action_phase)
       and ($3->>'from' is null or c.ends_on is null or c.ends_on >= ($3->>'from')::date)
       and ($3->>'to' is null or c.starts_on is null or c.starts_on <= ($3->>'to')::date)
@@ -890,15 +894,21 @@ begin
       and ($3->>'ends_before' is null or c.ends_at < ($3->>'ends_before')::timestamptz)
     order by %s
     limit least(greatest($4, 0), 101) offset greatest($5, 0)
-  $query$, case filters->>'order'
-             when 'soonest' then 'c.starts_at, h.item_id'
-             when 'latest' then 'c.starts_at desc, h.item_id'
-             else 'h.rank desc, h.item_id'
-           end)
-  using query, kind, coalesce(filters, '{}'), page_limit, page_offset;
+  $query$,
+    case when btrim(coalesce(query, '')) = '' and attached is not null
+      then 'select a.item_id, 0::real as rank from unnest($6) as a (item_id)'
+      else 'select s.item_id, s.rank from private.item_search_hits($1, $2) s order by s.rank desc, s.item_id offset 0'
+    end,
+    case filters->>'order'
+      when 'soonest' then 'c.starts_at, h.item_id'
+      when 'latest' then 'c.starts_at desc, h.item_id'
+      when 'newest' then 'i.published_at desc nulls last, h.item_id'
+      else 'h.rank desc, h.item_id'
+    end)
+  using query, kind, coalesce(filters, '{}'), page_limit, page_offset, attached;
 end;
 $$;
-comment on function public.search_page(text, public.item_kind, jsonb, integer, integer) is 'One page of a list''s search among the items of one kind the caller may read: search_items'' hits narrowed by the list''s filters (jsonb: area, article, country, organisation, phase, from, to, paper_kind, ends_after, ends_before; order: soonest, latest or by rank), best first, page_limit rows (at most 101) from page_offset.';
+comment on function public.search_page(text, public.item_kind, jsonb, integer, integer) is 'One page of a list''s search among the items of one kind the caller may read: search_items'' hits (without a query: the items of the filters'' organisation) narrowed by the list''s filters (jsonb: area, article, country, organisation, phase, from, to, paper_kind, ends_after, ends_before; order: soonest or latest (events by start), newest (by publication) or by rank), best first, page_limit rows (at most 101) from page_offset.';
 
 revoke execute on function public.invite_paper_signatories(uuid, uuid[]) from public;
 revoke execute on function public.open_paper_signature(uuid, uuid, timestamptz) from public;

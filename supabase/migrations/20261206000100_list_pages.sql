@@ -155,17 +155,16 @@ declare
       and ($1::public.work_area is null or a.areas @> array[$1])
       and ($2::smallint is null or a.crc_articles @> array[$2])
       and ($3::text is null or a.countries @> array[$3])
-      and ($4::uuid is null or a.lead_organisation_ids @> array[$4] or a.participant_organisation_ids @> array[$4])
-      and ($5::public.action_phase is null or a.phase = $5)
-      and ($6::date is null or a.ends_on is null or a.ends_on >= $6)
-      and ($7::date is null or a.starts_on is null or a.starts_on <= $7)
+      and ($4::public.action_phase is null or a.phase = $4)
+      and ($5::date is null or a.ends_on is null or a.ends_on >= $5)
+      and ($6::date is null or a.starts_on is null or a.starts_on <= $6)
     order by a.published_at desc nulls last, a.id
-    limit least(greatest($9, 0), 101) offset greatest($10, 0)
+    limit least(greatest($8, 0), 101) offset greatest($9, 0)
   $query$;
 begin
   if candidates is not null then
-    return query execute format(page, 'a.id = any ($8)')
-      using area, article, country, (filters->>'organisation')::uuid,
+    return query execute format(page, 'a.id = any ($7)')
+      using area, article, country,
             (filters->>'phase')::public.action_phase, (filters->>'from')::date, (filters->>'to')::date,
             candidates, page_limit, page_offset;
     return;
@@ -174,41 +173,23 @@ begin
   -- blind to the filters' selectivity under RLS, would rather sort them all.
   perform pg_catalog.set_config('enable_seqscan', 'off', true);
   return query execute format(page, 'true')
-    using area, article, country, (filters->>'organisation')::uuid,
+    using area, article, country,
           (filters->>'phase')::public.action_phase, (filters->>'from')::date, (filters->>'to')::date,
           null::uuid[], page_limit, page_offset;
   perform pg_catalog.set_config('enable_seqscan', walk_setting, true);
 end;
 $$;
-comment on function public.list_joint_actions(jsonb, integer, integer) is 'One page of the joint actions the caller may read (RLS decides), filtered (jsonb: area, article, country, organisation, phase, from, to), newest first, page_limit rows (at most 101) from page_offset. For the filtered list: the planner cannot see the array filters'' selectivity under RLS, so this picks the path (private.joint_action_ids_matching). PostgREST embeds on its rows as on the table''s.';
+comment on function public.list_joint_actions(jsonb, integer, integer) is 'One page of the joint actions the caller may read (RLS decides), filtered (jsonb: area, article, country, phase, from, to; a list by organisation is public.search_page''s), newest first, page_limit rows (at most 101) from page_offset. For the filtered list: the planner cannot see the array filters'' selectivity under RLS, so this picks the path (private.joint_action_ids_matching). PostgREST embeds on its rows as on the table''s.';
 
 -- An organisation's work on its page ---------------------------------------------------------
 --
 -- What an organisation leads or takes part in: its accepted attachments (owner, co-lead,
--- participant, signatory that signed), not what it is only invited to or asked to sign. The
--- lists' organisation filter tests each row's arrays, which under RLS may not use an index
--- (`@>` is not leakproof, as above): for an organisation with a few items among many, the date
--- index is walked to its end (DEI-Belgique's three public joint actions among 40,000 at 100k:
--- 220 ms; its events and papers 55 and 66 ms). Here a definer helper reads the organisation's
--- attachments by their index (whoever may read them); the items are then read by id as the
--- caller, under RLS, and ranked per kind. The cost follows the organisation's own number of
+-- participant, signatory that signed), not what it is only invited to or asked to sign, found
+-- by their index (private.item_ids_attached, whoever may read them); the items are then read
+-- by id as the caller, under RLS, and ranked per kind. The lists filtered by an organisation
+-- use the same helper (public.search_page). The cost follows the organisation's own number of
 -- items, not the network's (at 100k items, as a visitor: DEI-Belgique's 14 in 1-1.5 ms, the
 -- largest organisation's 3,829 in 18-25 ms; docs/benchmarks.md).
-
-create or replace function private.item_ids_attached(organisation uuid)
-returns uuid[]
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  return array(
-    select io.item_id from public.item_organisations io
-    where io.organisation_id = organisation and io.state = 'accepted');
-end;
-$$;
-comment on function private.item_ids_attached(uuid) is 'The ids of the items an organisation leads or takes part in (accepted attachments), whoever may read them: where public.organisation_work looks. Definer so that the attachments'' index serves the search; the items are then read under the caller''s RLS.';
 
 create or replace function public.organisation_work(organisation uuid, shown integer default 5)
 returns table (item_id uuid, kind public.item_kind, original_locale text, titles jsonb, place bigint)
@@ -344,7 +325,6 @@ revoke execute on function private.pre_request() from public;
 revoke execute on function public.reader_can_manage(public.organisations) from public;
 revoke execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) from public;
 revoke execute on function public.list_joint_actions(jsonb, integer, integer) from public;
-revoke execute on function private.item_ids_attached(uuid) from public;
 revoke execute on function public.organisation_work(uuid, integer) from public;
 revoke execute on function public.recent_work(public.organisations) from public;
 revoke execute on function public.search_joint_actions(text, jsonb, integer, integer) from public;
@@ -355,7 +335,6 @@ grant execute on function public.reader_summary() to authenticated, service_role
 grant execute on function private.pre_request() to anon, authenticated, service_role;
 grant execute on function private.joint_action_ids_matching(public.work_area, smallint, text, integer) to anon, authenticated, service_role;
 grant execute on function public.list_joint_actions(jsonb, integer, integer) to anon, authenticated, service_role;
-grant execute on function private.item_ids_attached(uuid) to anon, authenticated, service_role;
 grant execute on function public.organisation_work(uuid, integer) to anon, authenticated, service_role;
 grant execute on function public.recent_work(public.organisations) to anon, authenticated, service_role;
 grant execute on function public.search_joint_actions(text, jsonb, integer, integer) to anon, authenticated, service_role;

@@ -71,3 +71,31 @@ test('a file is never reachable through another paper, and hidden papers answer 
 		404
 	);
 });
+
+test('the lists of one organisation show what it leads or takes part in, not what it is only asked to sign', async ({
+	page
+}) => {
+	const costaRica = '10000000-0000-4000-8000-000000000006';
+	await page.goto(`/en/papers?organisation=${costaRica}`);
+	await expect(page.getByLabel('Organisation')).toHaveValue(
+		'Defensa de Niñas y Niños Internacional – Costa Rica'
+	);
+	await expect(page.getByRole('status')).toHaveText('1 paper');
+	await expect(
+		page.getByRole('link', { name: 'Alternative report on Costa Rica: juvenile justice' })
+	).toBeVisible();
+	// Asked to co-sign, not signed: not its paper (yet).
+	await expect(
+		page.getByRole('link', {
+			name: 'Children in immigration detention: a call to end the practice'
+		})
+	).toHaveCount(0);
+
+	await page.goto(`/en/events?organisation=${costaRica}`);
+	await expect(page.getByRole('status')).toHaveText('1 event');
+	await expect(
+		page.getByRole('link', { name: 'Webinar: child participation in Costa Rica' })
+	).toBeVisible();
+	await page.goto(`/en/events?organisation=${costaRica}&scope=past`);
+	await expect(page.getByRole('status')).toHaveText('No past events match.');
+});

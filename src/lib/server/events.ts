@@ -18,7 +18,8 @@ const LIST_COLUMNS = `id, original_locale, starts_at, ends_at, time_zone, venue_
 
 /**
  * Events the caller may see (RLS decides): upcoming soonest first, or past latest first; one
- * page and whether a next page exists (one row more than a page, no count).
+ * page and whether a next page exists (one row more than a page, no count). Searched, or of
+ * one organisation (found by its attachments): `search`, in the same order.
  */
 export async function list(
 	supabase: Client,
@@ -26,13 +27,12 @@ export async function list(
 	size = PAGE_SIZE,
 	now = new Date()
 ) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size, now);
+	if (filters.q || filters.organisation) return search(supabase, filters, size, now);
 	const iso = now.toISOString();
-	const query = narrowed(
-		supabase.from('events').select(LIST_COLUMNS),
-		{ areas: filters.area, countries: filters.country },
-		filters.organisation
-	);
+	const query = narrowed(supabase.from('events').select(LIST_COLUMNS), {
+		areas: filters.area,
+		countries: filters.country
+	});
 	const upcoming = filters.scope === 'upcoming';
 	return onePage(
 		(upcoming ? query.gte('ends_at', iso) : query.lt('ends_at', iso))
@@ -43,13 +43,11 @@ export async function list(
 	);
 }
 
-/** One page of the events a search finds (RLS decides) in the list's scope, by date as the list. */
-export async function search(
-	supabase: Client,
-	filters: EventFilters & { q: string },
-	size = PAGE_SIZE,
-	now = new Date()
-) {
+/**
+ * One page of the events a search finds or an organisation leads or takes part in (RLS
+ * decides), in the list's scope, by date as the list.
+ */
+async function search(supabase: Client, filters: EventFilters, size: number, now: Date) {
 	const iso = now.toISOString();
 	const upcoming = filters.scope === 'upcoming';
 	return searchPage((args) => supabase.rpc('search_events', args).select(LIST_COLUMNS), {

@@ -2,7 +2,7 @@ import { given, once } from './rpc';
 import type { Client } from './supabase';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { notAllowed } from './errors';
-import { narrowed, onePage, searchPage } from './listing';
+import { onePage, searchPage } from './listing';
 import type { ActionFilters } from '#lib/schemas/jointActions';
 
 export const PAGE_SIZE = 12;
@@ -13,18 +13,15 @@ const LIST_COLUMNS = `id, original_locale, original_revision, areas, crc_article
 
 /**
  * The joint actions the caller may see (RLS decides), filtered, newest first, one page.
- * With a search query: the page of hits, by rank (`search`); filtered by area, article or
- * country: the page the database finds by the path that suits the filter (`filtered`).
+ * With a search query or of one organisation: the page of hits, by rank or newest first
+ * (`search`); filtered by area, article or country: the page the database finds by the path
+ * that suits the filter (`filtered`).
  */
 export async function list(supabase: Client, filters: ActionFilters, size = PAGE_SIZE) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size);
+	if (filters.q || filters.organisation) return search(supabase, filters, size);
 	if (filters.area || filters.article || filters.country) return filtered(supabase, filters, size);
 
-	let query = narrowed(
-		supabase.from('joint_actions').select(LIST_COLUMNS),
-		{ areas: filters.area, crc_articles: filters.article, countries: filters.country },
-		filters.organisation
-	);
+	let query = supabase.from('joint_actions').select(LIST_COLUMNS);
 	if (filters.phase) query = query.eq('phase', filters.phase);
 	// Actions running at some time in [from, to]: started before `to`, not ended before `from`.
 	if (filters.from) query = query.or(`ends_on.is.null,ends_on.gte.${filters.from}`);
@@ -45,9 +42,9 @@ export async function list(supabase: Client, filters: ActionFilters, size = PAGE
  * apart under RLS (docs/benchmarks.md, issue 14). One request, the rows' embeds included.
  */
 async function filtered(supabase: Client, filters: ActionFilters, size: number) {
-	const { area, article, country, organisation, phase, from, to } = filters;
+	const { area, article, country, phase, from, to } = filters;
 	const given = Object.fromEntries(
-		Object.entries({ area, article, country, organisation, phase, from, to }).filter(
+		Object.entries({ area, article, country, phase, from, to }).filter(
 			([, value]) => value != null && value !== ''
 		)
 	);
@@ -66,12 +63,11 @@ async function filtered(supabase: Client, filters: ActionFilters, size: number) 
 	return { rows: data.slice(0, size), hasMore: data.length > size };
 }
 
-/** One page of the joint actions a search finds (RLS decides), best first, with the list's filters. */
-export async function search(
-	supabase: Client,
-	filters: ActionFilters & { q: string },
-	size = PAGE_SIZE
-) {
+/**
+ * One page of the joint actions a search finds (best first) or an organisation leads or takes
+ * part in (newest first), RLS deciding, with the list's filters.
+ */
+async function search(supabase: Client, filters: ActionFilters, size: number) {
 	const { q, page, ...rest } = filters;
 	return searchPage((args) => supabase.rpc('search_joint_actions', args).select(LIST_COLUMNS), {
 		q,

@@ -13,23 +13,27 @@ export interface SearchArgs {
 }
 
 /**
- * One page of a list's search: the kind's search function (public.search_joint_actions,
- * search_events, search_papers over public.search_page) ranks and paginates the hits the
- * caller may read (RLS decides) with the list's filters in SQL and returns the page's rows in
- * that order, one more than the page to know whether a next page exists; PostgREST embeds the
- * rows' texts and owner in the same request. One round trip whatever the number of hits.
+ * One page of a list's search, or of a list by organisation: the kind's search function
+ * (public.search_joint_actions, search_events, search_papers over public.search_page) ranks and
+ * paginates the hits the caller may read (RLS decides) with the list's filters in SQL and
+ * returns the page's rows in that order, one more than the page to know whether a next page
+ * exists; PostgREST embeds the rows' texts and owner in the same request. One round trip
+ * whatever the number of hits. Without a query the hits are the filtered organisation's items,
+ * found by its attachments' index (a filter on the table's rows may not use an index under
+ * RLS), newest first unless the list orders them itself (events, by date).
  */
 export async function searchPage<R extends { data: unknown[] | null; error: unknown }>(
 	call: (args: SearchArgs) => PromiseLike<R>,
-	search: { q: string; page: number; size: number; filters: SearchFilters }
+	search: { q?: string; page: number; size: number; filters: SearchFilters }
 ): Promise<{ rows: NonNullable<R['data']>; hasMore: boolean }> {
+	const ordered: SearchFilters = { order: search.q ? null : 'newest', ...search.filters };
 	const filters = Object.fromEntries(
-		Object.entries(search.filters).filter(
+		Object.entries(ordered).filter(
 			(entry): entry is [string, string | number] => entry[1] != null && entry[1] !== ''
 		)
 	);
 	const { data, error } = await call({
-		query: search.q,
+		query: search.q ?? '',
 		filters,
 		page_limit: search.size + 1,
 		page_offset: (search.page - 1) * search.size
@@ -42,30 +46,23 @@ export async function searchPage<R extends { data: unknown[] | null; error: unkn
 	};
 }
 
-/** A list query narrowed by the filters every content type shares. */
+/** A list query narrowed by the array filters every content type shares. */
 interface Filterable<Q> {
 	contains(column: string, value: (string | number)[]): Q;
-	or(filters: string, options: { referencedTable: string }): Q;
-	not(column: string, operator: string, value: null): Q;
 }
 
 /**
  * Narrows a list query by its array columns (`{ areas: 'education' }`: rows whose `areas`
- * hold it; an absent value does not filter) and by an organisation leading or taking part in
- * the item. The organisation is a null filter on the `item` embed (not `items!inner`, whose
- * EXISTS in PostgREST's count read every readable item; docs/benchmarks.md).
+ * hold it; an absent value does not filter). A list by organisation is a `searchPage`.
  */
 export function narrowed<Q extends Filterable<Q>>(
 	query: Q,
-	arrays: Record<string, string | number | undefined>,
-	organisationId?: string
+	arrays: Record<string, string | number | undefined>
 ): Q {
 	for (const [column, value] of Object.entries(arrays)) {
 		if (value) query = query.contains(column, [value]);
 	}
-	if (!organisationId) return query;
-	const attachedTo = `lead_organisation_ids.cs.{${organisationId}},participant_organisation_ids.cs.{${organisationId}}`;
-	return query.or(attachedTo, { referencedTable: 'items' }).not('item', 'is', null);
+	return query;
 }
 
 /**

@@ -12,15 +12,16 @@ const LIST_COLUMNS = `id, original_locale, paper_kind, areas, signature_version_
 
 /**
  * Papers the caller may see (RLS decides), newest first, one page, and whether a next page
- * exists (one row more than a page, no count); ranked when searching.
+ * exists (one row more than a page, no count); ranked when searching, found by the
+ * organisation's attachments when listing one organisation's (`search`).
  */
 export async function list(supabase: Client, filters: PaperFilters, size = PAGE_SIZE) {
-	if (filters.q) return search(supabase, { ...filters, q: filters.q }, size);
-	let query = narrowed(
-		supabase.from('papers').select(LIST_COLUMNS),
-		{ areas: filters.area, crc_articles: filters.article, countries: filters.country },
-		filters.organisation
-	);
+	if (filters.q || filters.organisation) return search(supabase, filters, size);
+	let query = narrowed(supabase.from('papers').select(LIST_COLUMNS), {
+		areas: filters.area,
+		crc_articles: filters.article,
+		countries: filters.country
+	});
 	if (filters.kind) query = query.eq('paper_kind', filters.kind);
 	return onePage(
 		query.order('published_at', { ascending: false, nullsFirst: false }).order('id'),
@@ -29,12 +30,11 @@ export async function list(supabase: Client, filters: PaperFilters, size = PAGE_
 	);
 }
 
-/** One page of the papers a search finds (RLS decides), best first, with the list's filters. */
-export async function search(
-	supabase: Client,
-	filters: PaperFilters & { q: string },
-	size = PAGE_SIZE
-) {
+/**
+ * One page of the papers a search finds (best first) or an organisation leads, co-signed or
+ * takes part in (newest first), RLS deciding, with the list's filters.
+ */
+async function search(supabase: Client, filters: PaperFilters, size: number) {
 	const { q, page, kind, ...rest } = filters;
 	return searchPage((args) => supabase.rpc('search_papers', args).select(LIST_COLUMNS), {
 		q,

@@ -1,11 +1,13 @@
--- public.organisation_work (what an organisation leads or takes part in, for its page) and its
--- computed field public.recent_work(organisations): migration 20261206000100_list_pages.sql.
--- Each actor gets exactly the items of the organisation that RLS lets that actor read through
--- the tables themselves, in the lists' orders — never an item the actor may not read, whatever
--- the definer helper found, nor one the organisation is only invited to or asked to sign.
+-- public.organisation_work (what an organisation leads or takes part in, for its page), its
+-- computed field public.recent_work(organisations) (migration 20261206000100_list_pages.sql)
+-- and the lists of one organisation (public.search_page without a query, migration
+-- 20261128000600_papers.sql), all found by private.item_ids_attached. Each actor gets exactly
+-- the items of the organisation that RLS lets that actor read through the tables themselves,
+-- in the lists' orders — never an item the actor may not read, whatever the definer helper
+-- found, nor one the organisation is only invited to or asked to sign.
 begin;
 \ir _helpers.psql
-select plan(38);
+select plan(155);
 
 -- Fixture ------------------------------------------------------------------------------------
 -- The fixture's five alpha actions (beta accepted and gamma invited on the draft and the
@@ -74,7 +76,52 @@ as $$
   select coalesce(string_agg(tests.name(w.item_id), ',' order by tests.name(w.item_id)), '')
   from public.organisation_work(tests.uid(org)) w
 $$;
-grant execute on function tests.work(text), tests.table_work(text), tests.work_names(text)
+-- A list of one organisation (search_page without a query, as the list pages call it: actions
+-- and papers newest first, events upcoming or past by date), and the same list read from the
+-- tables under RLS: 'same', or both.
+create function tests.org_list(org text, list_kind text, scope text)
+returns text
+language plpgsql
+set search_path = ''
+as $$
+declare
+  filters jsonb := jsonb_build_object('organisation', tests.uid(org)) || case scope
+    when 'upcoming' then jsonb_build_object('order', 'soonest', 'ends_after', now())
+    when 'past' then jsonb_build_object('order', 'latest', 'ends_before', now())
+    else '{"order": "newest"}' end;
+  found text;
+  expected text;
+begin
+  select coalesce(string_agg(tests.name(h.item_id), ',' order by h.ordinality), '') into found
+  from public.search_page('', list_kind::public.item_kind, filters, 101) with ordinality as h;
+  select coalesce(string_agg(tests.name(r.id), ',' order by r.n), '') into expected
+  from (select i.id, row_number() over (
+                 order by case when scope = 'upcoming' then e.starts_at end,
+                          case when scope = 'past' then e.starts_at end desc,
+                          case when i.kind <> 'event' then i.published_at end desc nulls last,
+                          i.id) as n
+        from public.items i
+        left join public.events e on e.id = i.id
+        where i.kind = list_kind::public.item_kind
+          and i.id in (select a.item_id from tests.accepted a where a.organisation_id = tests.uid(org))
+          and (scope is distinct from 'upcoming' or e.ends_at >= now())
+          and (scope is distinct from 'past' or e.ends_at < now())) r;
+  return case when found = expected then 'same' else format('differs: %s <> %s', found, expected) end;
+end;
+$$;
+-- The names a list of one organisation shows its reader, in order.
+create function tests.org_list_names(org text, list_kind text, filters jsonb default '{}')
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(tests.name(h.item_id), ',' order by h.ordinality), '')
+  from public.search_page('', list_kind::public.item_kind,
+                          jsonb_build_object('organisation', tests.uid(org), 'order', 'newest') || filters, 101)
+         with ordinality as h
+$$;
+grant execute on function tests.work(text), tests.table_work(text), tests.work_names(text),
+  tests.org_list(text, text, text), tests.org_list_names(text, text, jsonb)
   to anon, authenticated;
 
 -- Every actor, three organisations: exactly the tables' items under RLS.
@@ -115,6 +162,35 @@ select is(tests.value_as(p.person, $$(select (public.recent_work(o) = (select js
                                       from public.organisations o where o.slug = 'test-alpha')$$),
           'true', coalesce(p.person, 'anonymous') || ': recent_work is organisation_work with its defaults')
 from (values (null), ('beta_member')) as p (person);
+
+-- The lists of one organisation ---------------------------------------------------------------
+
+-- Every actor, three organisations, each list: exactly the tables' items under RLS, in order.
+select is(tests.value_as(p.person, format('tests.org_list(%L, %L, %L)', o.org, l.kind, l.scope)), 'same',
+          format('%s: the %s list (%s) of %s is what the tables give under RLS',
+                 coalesce(p.person, 'anonymous'), l.kind, coalesce(l.scope, 'newest'), o.org))
+from (values (null), ('outsider'), ('alpha_member'), ('alpha_editor'), ('beta_member'),
+             ('beta_editor'), ('gamma_member'), ('frozen_member'), ('coordinator')) as p (person),
+     (values ('test-alpha'), ('test-beta'), ('test-gamma')) as o (org),
+     (values ('joint_action', null), ('paper', null), ('event', 'upcoming'), ('event', 'past')) as l (kind, scope);
+
+-- What each must not be listed.
+select is(tests.value_as(p.person, 'tests.org_list_names(''test-alpha'', ''joint_action'')'),
+          'item_alpha_public,item_alpha_archived',
+          coalesce(p.person, 'anonymous') || ': alpha''s actions list holds its public ones only (no draft, network or participants action)')
+from (values (null), ('outsider')) as p (person);
+select is(tests.value_as('beta_editor', 'tests.org_list_names(''test-beta'', ''joint_action'')'),
+          'item_alpha_participants,item_alpha_draft',
+          'beta''s editor: the action beta takes part in and the draft it co-leads');
+select is(tests.value_as('gamma_member', 'tests.org_list_names(''test-gamma'', ''joint_action'')'), '',
+          'gamma: no action it is only invited to');
+select is(tests.value_as(p.person, 'tests.org_list_names(''test-gamma'', ''paper'')'), '',
+          coalesce(p.person, 'anonymous') || ': gamma''s papers list holds no paper it is only asked to sign')
+from (values (null), ('gamma_member'), ('beta_editor')) as p (person);
+select is(tests.value_as('coordinator', 'tests.org_list_names(''test-alpha'', ''joint_action'', ''{"phase": "completed"}'')'), '',
+          'the list''s other filters apply to an organisation''s items');
+select is(tests.value_as('coordinator', $$(select count(*)::text from public.search_page('', 'joint_action', '{"order": "newest"}'))$$),
+          '0', 'neither a query nor an organisation: no rows');
 
 select * from finish();
 rollback;
