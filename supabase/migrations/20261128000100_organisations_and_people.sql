@@ -300,28 +300,21 @@ end;
 $$;
 comment on function private.is_network_member() is 'True when the current user is a member of at least one active organisation.';
 
-create function private.visible_profile_ids()
-returns setof uuid
-language sql
+create function private.fellow_member_ids()
+returns uuid[]
+language plpgsql
 stable
 security definer
 set search_path = ''
-rows 100
 as $$
-  select (select auth.uid())
-  union
-  select fellow.user_id
-  from public.memberships m
-  join public.organisations o on o.id = m.organisation_id
-  join public.memberships fellow on fellow.organisation_id = m.organisation_id
-  where m.user_id = (select auth.uid())
-    and o.status = 'active'
-  union
-  select p.id
-  from public.profiles p
-  where (select private.is_coordinator())
+begin
+  return array(
+    select distinct fellow.user_id
+    from public.memberships fellow
+    where fellow.organisation_id = any (private.user_organisation_id_array()));
+end;
 $$;
-comment on function private.visible_profile_ids() is 'Profiles the current user may read: their own, the members of their active organisations, everyone for coordinators.';
+comment on function private.fellow_member_ids() is 'The members of the current user''s active organisations (the user among them), as an array: the profiles read policy computes it once per statement and tests each row''s id against it. (A set of every visible profile, with everyone for coordinators, cost 3-5 ms a statement at 100k people.)';
 
 create function private.membership_admin_count(organisation uuid, excluding uuid)
 returns bigint
@@ -395,7 +388,7 @@ grant execute on function private.user_organisation_ids(public.membership_role) 
 grant execute on function private.user_organisation_id_array(public.membership_role) to anon, authenticated, service_role;
 grant execute on function private.is_coordinator() to anon, authenticated, service_role;
 grant execute on function private.is_network_member() to anon, authenticated, service_role;
-grant execute on function private.visible_profile_ids() to anon, authenticated, service_role;
+grant execute on function private.fellow_member_ids() to anon, authenticated, service_role;
 grant execute on function private.is_api_caller() to anon, authenticated, service_role;
 grant execute on function private.membership_admin_count(uuid, uuid) to authenticated, service_role;
 grant execute on function private.organisation_has_admin(uuid) to authenticated, service_role;
@@ -665,9 +658,15 @@ create policy "Admins edit their organisation, coordinators edit any"
   with check (id in (select private.user_organisation_ids('admin')) or (select private.is_coordinator()));
 
 -- profiles
+-- Their own, the members of their active organisations, everyone for coordinators: each
+-- helper once per statement (initPlan), a comparison with the row's id per row.
 create policy "People read their own and fellow members' profiles"
   on public.profiles for select to authenticated
-  using (id in (select private.visible_profile_ids()));
+  using (
+    id = (select auth.uid())
+    or id = any ((select private.fellow_member_ids())::uuid[])
+    or (select private.is_coordinator())
+  );
 
 create policy "People update their own profile"
   on public.profiles for update to authenticated

@@ -2,7 +2,7 @@
 -- active organisations and coordinators; updated by oneself only.
 begin;
 \ir _helpers.psql
-select plan(20);
+select plan(21);
 
 -- The trigger (Auth inserts users as supabase_auth_admin) ------------------------
 set local role supabase_auth_admin;
@@ -89,6 +89,12 @@ select is(
 -- admin of a pending organisation --------------------------------------------------
 select tests.authenticate_as('pending_admin');
 select is(tests.visible_profiles(), array['pending_admin'], 'a pending organisation''s admin reads only their own profile');
+
+-- The read policy costs a row the same whatever the number of people: who the reader may see
+-- is computed once per statement (initPlans), never a set of profiles probed per row.
+select tests.authenticate_as('alpha_member');
+select doesnt_match(tests.plan_of('select display_name from public.profiles'),
+                    'SubPlan', 'a member''s read of profiles has no SubPlan per row');
 
 -- coordinator -----------------------------------------------------------------
 select tests.authenticate_as('coordinator');

@@ -51,23 +51,6 @@ begin
 end;
 $$;
 
--- The plan of `query` as the current actor, one line per node.
-create function tests.plan_of(query text)
-returns text
-language plpgsql
-set search_path = ''
-as $$
-declare
-  line text;
-  plan text := '';
-begin
-  for line in execute 'explain (costs off) ' || query loop
-    plan := plan || line || E'\n';
-  end loop;
-  return plan;
-end;
-$$;
-
 -- Whether the current actor reads the same content rows through the copies as through the
 -- items: the ids readable in `tbl` against those of readable items of `kind` with a row there.
 create function tests.content_matches_items(tbl regclass, kind public.item_kind)
