@@ -95,6 +95,12 @@ function pagesFor(ids) {
 			path: `${l}/actions?area=legal_actions&country=BE&page=3`,
 			kind: 'actions'
 		},
+		// An organisation's own list: where its page's "see all" leads.
+		{
+			name: 'actions-by-organisation',
+			path: `${l}/actions?organisation=${ORG.deiBelgique}`,
+			kind: 'actions'
+		},
 		{ name: 'search-fr', path: `/fr/actions?q=justice`, kind: 'actions' },
 		{ name: 'search-nl', path: `/nl/actions?q=kinderen`, kind: 'actions' },
 		{ name: 'events', path: `${l}/events`, kind: 'events' },
