@@ -1840,6 +1840,7 @@ export type Database = {
           venue_name: string
         }[]
       }
+      event_page: { Args: { event_id: string }; Returns: Json }
       event_registrants: {
         Args: { event_id: string }
         Returns: {
@@ -1929,6 +1930,7 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
+      joint_action_page: { Args: { action_id: string }; Returns: Json }
       leave_organisation: { Args: { organisation: string }; Returns: undefined }
       linkable_items: {
         Args: { country: string }
@@ -2042,6 +2044,7 @@ export type Database = {
           storage_key: string
         }[]
       }
+      paper_page: { Args: { paper_id: string }; Returns: Json }
       pending_item_invitations: {
         Args: Record<PropertyKey, never>
         Returns: {

@@ -1,5 +1,6 @@
 import { given, once } from './rpc';
 import type { Client } from './supabase';
+import type { QueryData } from '@supabase/supabase-js';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { notAllowed } from './errors';
 import { onePage, searchPage } from './listing';
@@ -77,9 +78,14 @@ async function search(supabase: Client, filters: ActionFilters, size: number) {
 	});
 }
 
-/** One joint action with everything its page shows, or null when absent or not readable. */
-export async function getById(supabase: Client, id: string) {
-	const { data, error } = await supabase
+/**
+ * What a joint action's page reads, as a PostgREST select: the type of the JSON that
+ * public.joint_action_page builds in one call (PostgREST parsed this select for 4.5-8.6 ms of CPU a view;
+ * docs/benchmarks.md), and the reference tests/api/item-pages.test.ts compares it with for
+ * every demo account.
+ */
+export function pageSelect(supabase: Client, id: string) {
+	return supabase
 		.from('joint_actions')
 		.select(
 			`id, original_locale, original_revision, areas, crc_articles, countries, themes, phase, starts_on, ends_on, updated_at,
@@ -92,8 +98,16 @@ export async function getById(supabase: Client, id: string) {
 		.eq('id', id)
 		.order('created_at', { referencedTable: 'joint_action_updates', ascending: false })
 		.maybeSingle();
+}
+
+export type JointActionPage = QueryData<ReturnType<typeof pageSelect>>;
+
+/** A joint action with what its page shows (public.joint_action_page), or null when absent or not readable. */
+export async function getById(supabase: Client, id: string): Promise<JointActionPage | null> {
+	const { data, error } = await supabase.rpc('joint_action_page', { action_id: id }, { get: true });
 	if (error) throw error;
-	return data;
+	// The JSON of pageSelect's type, key for key (tests/api/item-pages.test.ts).
+	return data as unknown as JointActionPage | null;
 }
 
 /**

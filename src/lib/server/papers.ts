@@ -1,5 +1,6 @@
 import { given, once } from './rpc';
 import type { Client } from './supabase';
+import type { QueryData } from '@supabase/supabase-js';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
 import { narrowed, onePage, searchPage } from './listing';
 import type { PaperFilters } from '#lib/schemas/papers';
@@ -44,14 +45,19 @@ async function search(supabase: Client, filters: PaperFilters, size: number) {
 	});
 }
 
-/** One paper with its versions, files and signatures as far as the caller may see them. */
-export async function getById(supabase: Client, id: string) {
-	const { data, error } = await supabase
+/**
+ * What a paper's page reads, as a PostgREST select: the type of the JSON that
+ * public.paper_page builds in one call (PostgREST parsed this select for 4.5-8.6 ms of CPU a view;
+ * docs/benchmarks.md), and the reference tests/api/item-pages.test.ts compares it with for
+ * every demo account.
+ */
+export function pageSelect(supabase: Client, id: string) {
+	return supabase
 		.from('papers')
 		.select(
 			`id, original_locale, original_revision, paper_kind, areas, crc_articles, countries, joint_action_id,
 			signature_version_id, signature_deadline,
-			item:items!inner(status, visibility, published_at,
+			item:items!inner(status, visibility, published_at, owner_organisation_id,
 				attachments:item_organisations(role, state, organisation:organisations(id, slug, name)),
 				${LANGUAGE_STATE_COLUMNS}, reader_rights),
 			translations:paper_translations(locale, title, abstract, source_revision),
@@ -62,8 +68,16 @@ export async function getById(supabase: Client, id: string) {
 		)
 		.eq('id', id)
 		.maybeSingle();
+}
+
+export type PaperPage = QueryData<ReturnType<typeof pageSelect>>;
+
+/** A paper with what its page shows (public.paper_page), or null when absent or not readable. */
+export async function getById(supabase: Client, id: string): Promise<PaperPage | null> {
+	const { data, error } = await supabase.rpc('paper_page', { paper_id: id }, { get: true });
 	if (error) throw error;
-	return data;
+	// The JSON of pageSelect's type, key for key (tests/api/item-pages.test.ts).
+	return data as unknown as PaperPage | null;
 }
 
 type PaperInput = import('#lib/schemas/papers').PaperForm;
