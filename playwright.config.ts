@@ -12,6 +12,10 @@ export default defineConfig({
 	reporter: [['list']],
 	// Every page state is scanned with axe (tests/e2e/fixtures.ts), which takes its time on a busy machine.
 	timeout: 60_000,
+	// axe runs inside the page and can hold its main thread for one scan: 4.8 s seen in CI on a
+	// busy 2-core machine, while a form's answer waited to be shown. An assertion on the page
+	// waits longer than one scan (Playwright's default is 5 s).
+	expect: { timeout: 15_000 },
 	use: {
 		baseURL: `http://localhost:${port}`,
 		// Debian's Chromium: never a browser download of Playwright's own.
