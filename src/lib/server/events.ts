@@ -1,4 +1,4 @@
-import { given, jsonObject, once } from './rpc';
+import { given, jsonObject, once, pageJson } from './rpc';
 import type { EventTitle } from '#lib/events';
 import type { Client } from './supabase';
 import type { QueryData } from '@supabase/supabase-js';
@@ -125,10 +125,7 @@ export type EventPage = QueryData<ReturnType<typeof pageSelect>>;
 
 /** An event with what its page shows (public.event_page), or null when absent or not readable. */
 export async function getById(supabase: Client, id: string): Promise<EventPage | null> {
-	const { data, error } = await supabase.rpc('event_page', { event_id: id }, { get: true });
-	if (error) throw error;
-	// The JSON of pageSelect's type, key for key (tests/api/item-pages.test.ts).
-	return data as unknown as EventPage | null;
+	return pageJson<EventPage>(await supabase.rpc('event_page', { event_id: id }, { get: true }));
 }
 
 /**

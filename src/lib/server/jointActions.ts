@@ -1,4 +1,4 @@
-import { given, once } from './rpc';
+import { given, once, pageJson } from './rpc';
 import type { Client } from './supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
@@ -104,10 +104,9 @@ export type JointActionPage = QueryData<ReturnType<typeof pageSelect>>;
 
 /** A joint action with what its page shows (public.joint_action_page), or null when absent or not readable. */
 export async function getById(supabase: Client, id: string): Promise<JointActionPage | null> {
-	const { data, error } = await supabase.rpc('joint_action_page', { action_id: id }, { get: true });
-	if (error) throw error;
-	// The JSON of pageSelect's type, key for key (tests/api/item-pages.test.ts).
-	return data as unknown as JointActionPage | null;
+	return pageJson<JointActionPage>(
+		await supabase.rpc('joint_action_page', { action_id: id }, { get: true })
+	);
 }
 
 /**

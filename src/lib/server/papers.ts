@@ -1,4 +1,4 @@
-import { given, once } from './rpc';
+import { given, once, pageJson } from './rpc';
 import type { Client } from './supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { LANGUAGE_STATE_COLUMNS } from './translationRequests';
@@ -74,10 +74,7 @@ export type PaperPage = QueryData<ReturnType<typeof pageSelect>>;
 
 /** A paper with what its page shows (public.paper_page), or null when absent or not readable. */
 export async function getById(supabase: Client, id: string): Promise<PaperPage | null> {
-	const { data, error } = await supabase.rpc('paper_page', { paper_id: id }, { get: true });
-	if (error) throw error;
-	// The JSON of pageSelect's type, key for key (tests/api/item-pages.test.ts).
-	return data as unknown as PaperPage | null;
+	return pageJson<PaperPage>(await supabase.rpc('paper_page', { paper_id: id }, { get: true }));
 }
 
 type PaperInput = import('#lib/schemas/papers').PaperForm;

@@ -1,6 +1,16 @@
 import type { Json } from '#lib/database.types';
 
 /**
+ * The JSON an item page's database function returned (public.joint_action_page, event_page,
+ * paper_page), as the type of the select it stands for: tests/api/item-pages.test.ts holds the
+ * two equal for every demo reader and item. Null when the item is absent or not readable.
+ */
+export function pageJson<T>({ data, error }: { data: Json | null; error: unknown }): T | null {
+	if (error) throw error;
+	return data as T | null;
+}
+
+/**
  * Arguments of a database function without the nulls: a null is "not given", so the
  * function's own default applies (generated types make defaulted arguments optional).
  */
