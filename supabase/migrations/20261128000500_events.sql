@@ -792,14 +792,17 @@ comment on function public.decide_event_registration(uuid, boolean) is 'The orga
 
 create function public.event_registration_counts(event_id uuid)
 returns table (confirmed integer, waiting integer, pending integer)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  return query
   select c.confirmed, c.waiting, c.pending
   from private.event_registration_counts(event_id) c
-  where exists (select 1 from public.events e where e.id = event_registration_counts.event_id)
+  where exists (select 1 from public.events e where e.id = event_registration_counts.event_id);
+end;
 $$;
 comment on function public.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the caller may read (no row otherwise); never who.';
 
@@ -821,12 +824,14 @@ returns table (
   titles jsonb,
   descriptions jsonb
 )
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 rows 500
 as $$
+begin
+  return query
   select e.id, e.starts_at, e.ends_at, e.time_zone, e.venue_name, e.venue_address, e.is_online,
          e.cancelled_at, greatest(e.updated_at, i.updated_at), e.original_locale::text,
          (select jsonb_object_agg(t.locale, t.title) from public.event_translations t where t.event_id = e.id),
@@ -834,7 +839,8 @@ as $$
   from public.events e
   join public.items i on i.id = e.id
   where e.id in (select private.feed_event_ids('{}', '{}', event_feed.organisation_id))
-  order by e.starts_at, e.id
+  order by e.starts_at, e.id;
+end;
 $$;
 comment on function public.event_feed(uuid) is 'A public iCal feed: the published public events of the network or of one organisation (lead or participant), in the window and cap of private.feed_event_ids, with their texts per language.';
 

@@ -199,11 +199,13 @@ group by 1, 2, 3;
 -- than the API's (the service role, the owner) read every action and get every country.
 create function private.joint_action_countries_for(reader_role text)
 returns setof text
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+begin
+  return query
   select s.country from private.joint_action_country_audiences s
   where s.audience = 'public' and s.organisation_id is null
   union
@@ -221,19 +223,23 @@ as $$
   union
   select s.country from private.joint_action_country_audiences s
   where reader_role not in ('anon', 'authenticated')
-  order by 1
+  order by 1;
+end;
 $$;
 comment on function private.joint_action_countries_for(text) is
   'The countries of the joint actions a reader of this role (anon, authenticated: the current user) reads, from the summary.';
 
 create function public.joint_action_countries()
 returns setof text
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select private.joint_action_countries_for(current_user::text)
+begin
+  return query
+  select private.joint_action_countries_for(current_user::text);
+end;
 $$;
 
 comment on function public.joint_action_countries() is

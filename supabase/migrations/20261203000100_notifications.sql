@@ -536,18 +536,22 @@ comment on function private.create_due_reminders(timestamptz) is 'Writes the rem
 
 create function public.unread_notification_count()
 returns integer
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- Counted up to 100 (the bell says 99+ beyond): a few entries of the partial index.
-  select count(*)::integer
-  from (
-    select 1 from public.notifications n
-    where n.recipient_id = (select auth.uid()) and n.read_at is null
-    limit 100
-  ) unread
+  return (
+    select count(*)::integer
+    from (
+      select 1 from public.notifications n
+      where n.recipient_id = (select auth.uid()) and n.read_at is null
+      limit 100
+    ) unread
+  );
+end;
 $$;
 comment on function public.unread_notification_count() is 'The number of the caller''s unread notifications, counted up to 100 (0 for a visitor).';
 
@@ -585,11 +589,13 @@ returns table (
   counterpart jsonb,
   subject_name text
 )
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  return query
   select n.id, n.type, n.created_at, n.read_at, n.data, n.item_id,
          -- The kind is known to the recipient (it is in the invitation too).
          coalesce(i.kind, pending.kind, case when n.data ->> 'kind' in ('joint_action', 'event', 'paper')
@@ -639,7 +645,8 @@ as $$
   where n.recipient_id = (select auth.uid())
   order by n.created_at desc, n.id desc
   limit least(greatest(coalesce(page_limit, 20), 1), 101)
-  offset greatest(coalesce(page_offset, 0), 0)
+  offset greatest(coalesce(page_offset, 0), 0);
+end;
 $$;
 comment on function public.my_notifications(integer, integer) is 'One page of the caller''s notifications, newest first (page_limit at most 101), with what each message needs, read under the caller''s RLS: the item''s kind, original language and titles per language (none for an item the caller may not read; for an unanswered invitation, its original title as the inbox shows it), the organisations'' names, the name of the person who joined or of the organisation that applied (subject_name).';
 

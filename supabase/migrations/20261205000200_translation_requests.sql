@@ -146,16 +146,19 @@ returns table (
   organisation_name text,
   due_on date
 )
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+begin
+  return query
   select r.locale, r.status, r.organisation_id, o.name, r.due_on
   from public.translation_requests r
   join public.organisations o on o.id = r.organisation_id
   where r.item_id = item and r.status in ('requested', 'accepted', 'done')
-  order by r.locale
+  order by r.locale;
+end;
 $$;
 comment on function private.open_translation_requests(uuid) is 'The open requests (requested, accepted, done) of an item, without their message, whoever asks: only public.item_translation_requests calls it, after checking the caller reads the item.';
 
@@ -167,15 +170,18 @@ returns table (
   organisation_name text,
   due_on date
 )
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- The item is read as the caller (its RLS): nothing for an item they may not read.
+  return query
   select r.*
   from private.open_translation_requests(item) r
-  where exists (select 1 from public.items i where i.id = item)
+  where exists (select 1 from public.items i where i.id = item);
+end;
 $$;
 comment on function public.item_translation_requests(uuid) is 'An item''s open translation requests (language, status, asked organisation, due date; not the message), for whoever may read the item: the item page''s "requested from X".';
 

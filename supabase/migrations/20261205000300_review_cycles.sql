@@ -325,13 +325,15 @@ create policy "Item editors unlink their items from stages they read"
 create function public.country_overview()
 returns table (country text, organisations integer, joint_actions integer, events integer,
                papers integer, cycles integer)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- Every country where the network has an active organisation or that an item or a cycle
   -- names, with what the caller may see there (each table under its RLS).
+  return query
   with named as (
     select o.country, 'o' as what from public.organisations o where o.status = 'active'
     union all
@@ -351,19 +353,22 @@ as $$
          (count(*) filter (where n.what = 'c'))::integer
   from named n
   group by n.country
-  order by n.country
+  order by n.country;
+end;
 $$;
 comment on function public.country_overview() is 'The countries index: every country with an active organisation, or named by an item or a review cycle the caller may read, with how many of each the caller may see there.';
 
 create function public.linkable_items(country text)
 returns table (item_id uuid, kind public.item_kind)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- Items the caller edits (not archived) that name the country: what they may link to its
   -- stages. Their titles come from public.item_titles.
+  return query
   select c.id, 'joint_action'::public.item_kind from public.joint_actions c
   where c.countries @> array[linkable_items.country] and c.id in (select private.editable_item_ids())
   union all
@@ -371,7 +376,8 @@ as $$
   where c.countries @> array[linkable_items.country] and c.id in (select private.editable_item_ids())
   union all
   select c.id, 'paper' from public.papers c
-  where c.countries @> array[linkable_items.country] and c.id in (select private.editable_item_ids())
+  where c.countries @> array[linkable_items.country] and c.id in (select private.editable_item_ids());
+end;
 $$;
 comment on function public.linkable_items(text) is 'The items the caller may link to the stages of a country''s cycles: those they edit (editor/admin of the owner or an accepted co-lead, not archived) that name the country.';
 
@@ -385,6 +391,8 @@ stable
 security invoker
 set search_path = ''
 as $$
+  -- sql, not plpgsql as the page functions (docs/access-model.md): plpgsql refuses a parameter
+  -- named as a result column (country).
   select s.id, c.id, c.country, c.mechanism, c.names, c.is_demo, s.kind, s.starts_on, s.ends_on,
          s.status, s.names, s.document_url, greatest(s.updated_at, c.updated_at)
   from public.review_stages s

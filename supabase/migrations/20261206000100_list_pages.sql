@@ -31,15 +31,18 @@ returns table (
   unread_notifications integer,
   can_create boolean
 )
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- Both answers are the caller's own: their notifications (RLS: recipient only) and their
   -- editor-or-admin memberships of active organisations (public.item_rights' can_create).
+  return query
   select public.unread_notification_count(),
-         cardinality(private.user_organisation_id_array('editor')) > 0
+         cardinality(private.user_organisation_id_array('editor')) > 0;
+end;
 $$;
 comment on function public.reader_summary() is 'What every signed-in page shows of its reader, in one call: unread_notifications (public.unread_notification_count, up to 100) and can_create (editor or admin of some active organisation, as public.item_rights says: the lists'' "new" link; display only, RLS decides every write). Not executable by anon.';
 
@@ -73,15 +76,19 @@ comment on function private.pre_request() is 'PostgREST''s db-pre-request (pgrst
 
 create or replace function public.reader_can_manage(organisation public.organisations)
 returns boolean
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   -- The rule of organisationAdmin.managementRights: an admin of this (active) organisation or
   -- of an active coordinating one. The row is one the caller may read (RLS on organisations).
-  select organisation.id = any (private.user_organisation_id_array('admin'))
-         or (select private.is_coordinator())
+  return (
+    select organisation.id = any (private.user_organisation_id_array('admin'))
+           or (select private.is_coordinator())
+  );
+end;
 $$;
 comment on function public.reader_can_manage(public.organisations) is 'Computed field of organisations (PostgREST: select=reader_can_manage): whether the caller may manage the organisation, as its admin (active organisations only) or a coordinator; false for a visitor. Display only: the admin pages and RLS decide again.';
 
@@ -228,13 +235,17 @@ comment on function public.organisation_work(uuid, integer) is 'What an organisa
 
 create or replace function public.recent_work(organisation public.organisations)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select coalesce(jsonb_agg(to_jsonb(w) order by w.kind, w.place), '[]')
-  from public.organisation_work(organisation.id) w;
+begin
+  return (
+    select coalesce(jsonb_agg(to_jsonb(w) order by w.kind, w.place), '[]')
+    from public.organisation_work(organisation.id) w
+  );
+end;
 $$;
 comment on function public.recent_work(public.organisations) is 'Computed field of organisations (PostgREST: select=recent_work): public.organisation_work with its defaults (5 of each kind, a sixth when there are more) as a JSON array, so that the organisation page reads its work with its profile in one request.';
 

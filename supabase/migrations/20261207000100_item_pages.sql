@@ -21,41 +21,53 @@
 
 create function public.requested_translations(item public.items)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select coalesce(jsonb_agg(jsonb_build_object(
-           'locale', r.locale, 'status', r.status, 'organisation_id', r.organisation_id,
-           'organisation_name', r.organisation_name, 'due_on', r.due_on
-         ) order by r.locale), '[]'::jsonb)
-  from public.item_translation_requests((requested_translations.item).id) r
+begin
+  return (
+    select coalesce(jsonb_agg(jsonb_build_object(
+             'locale', r.locale, 'status', r.status, 'organisation_id', r.organisation_id,
+             'organisation_name', r.organisation_name, 'due_on', r.due_on
+           ) order by r.locale), '[]'::jsonb)
+    from public.item_translation_requests((requested_translations.item).id) r
+  );
+end;
 $$;
 comment on function public.requested_translations(public.items) is 'Computed field: the item''s open translation requests (language, status, asked organisation, due date) as public.item_translation_requests gives them, for the item page''s "requested from X" in the same request as the item.';
 
 create function public.registration_counts(event public.events)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select coalesce(
-    (select jsonb_build_object('confirmed', c.confirmed, 'waiting', c.waiting, 'pending', c.pending)
-     from public.event_registration_counts((registration_counts.event).id) c),
-    jsonb_build_object('confirmed', 0, 'waiting', 0, 'pending', 0))
+begin
+  return (
+    select coalesce(
+      (select jsonb_build_object('confirmed', c.confirmed, 'waiting', c.waiting, 'pending', c.pending)
+       from public.event_registration_counts((registration_counts.event).id) c),
+      jsonb_build_object('confirmed', 0, 'waiting', 0, 'pending', 0))
+  );
+end;
 $$;
 comment on function public.registration_counts(public.events) is 'Computed field: the event''s numbers of confirmed, waiting and pending registrations (public.event_registration_counts; zeros for an event the caller may not read), in the same request as the event.';
 
 create function public.reader_rights(item public.items)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select to_jsonb(r) from public.item_rights((reader_rights.item).id) r
+begin
+  return (
+    select to_jsonb(r) from public.item_rights((reader_rights.item).id) r
+  );
+end;
 $$;
 comment on function public.reader_rights(public.items) is 'Computed field: public.item_rights of the item as one JSON object (can_manage, can_edit, is_owner_editor, post_as, can_create, memberships), in the same request as the item; no right for an item the caller may not read.';
 
@@ -106,45 +118,53 @@ grant execute on function public.reader_registration(public.events) to anon, aut
 -- states and the caller's rights (the `item:items!inner(...)` embed).
 create function private.item_page_item(item public.items)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select jsonb_build_object(
-    'status', (item_page_item.item).status,
-    'visibility', (item_page_item.item).visibility,
-    'published_at', (item_page_item.item).published_at,
-    'owner_organisation_id', (item_page_item.item).owner_organisation_id,
-    'attachments', (
-      select coalesce(jsonb_agg(jsonb_build_object(
-               'role', io.role, 'state', io.state,
-               'organisation', (select jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name)
-                                from public.organisations o where o.id = io.organisation_id))), '[]')
-      from public.item_organisations io where io.item_id = (item_page_item.item).id),
-    'revisions', (
-      select coalesce(jsonb_agg(jsonb_build_object('revision', r.revision, 'created_at', r.created_at)), '[]')
-      from public.original_text_revisions r where r.item_id = (item_page_item.item).id),
-    'requested_translations', public.requested_translations(item_page_item.item),
-    'reader_rights', public.reader_rights(item_page_item.item))
+begin
+  return (
+    select jsonb_build_object(
+      'status', (item_page_item.item).status,
+      'visibility', (item_page_item.item).visibility,
+      'published_at', (item_page_item.item).published_at,
+      'owner_organisation_id', (item_page_item.item).owner_organisation_id,
+      'attachments', (
+        select coalesce(jsonb_agg(jsonb_build_object(
+                 'role', io.role, 'state', io.state,
+                 'organisation', (select jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name)
+                                  from public.organisations o where o.id = io.organisation_id))), '[]')
+        from public.item_organisations io where io.item_id = (item_page_item.item).id),
+      'revisions', (
+        select coalesce(jsonb_agg(jsonb_build_object('revision', r.revision, 'created_at', r.created_at)), '[]')
+        from public.original_text_revisions r where r.item_id = (item_page_item.item).id),
+      'requested_translations', public.requested_translations(item_page_item.item),
+      'reader_rights', public.reader_rights(item_page_item.item))
+  );
+end;
 $$;
 comment on function private.item_page_item(public.items) is 'The item part of an item page''s JSON (state, attachments with their organisations, the original''s revisions, open translation requests, the caller''s rights), read as the caller.';
 
 -- The joint action an event or a paper belongs to, with its titles (null: none, or unreadable).
 create function private.item_page_action(action_id uuid)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select jsonb_build_object(
-    'id', a.id, 'original_locale', a.original_locale,
-    'translations', (
-      select coalesce(jsonb_agg(jsonb_build_object('locale', t.locale, 'title', t.title)), '[]')
-      from public.joint_action_translations t where t.action_id = a.id))
-  from public.joint_actions a
-  where a.id = item_page_action.action_id
+begin
+  return (
+    select jsonb_build_object(
+      'id', a.id, 'original_locale', a.original_locale,
+      'translations', (
+        select coalesce(jsonb_agg(jsonb_build_object('locale', t.locale, 'title', t.title)), '[]')
+        from public.joint_action_translations t where t.action_id = a.id))
+    from public.joint_actions a
+    where a.id = item_page_action.action_id
+  );
+end;
 $$;
 comment on function private.item_page_action(uuid) is 'The joint action an event or a paper belongs to, as its page shows the link (id, original language, titles), read as the caller: null when none or not readable.';
 
