@@ -42,9 +42,11 @@ import {
 	killGroup,
 	logFile,
 	portIsFree,
+	portOwners,
 	readPidFile,
 	runningPid,
 	spawnService,
+	waitForFreePort,
 	waitUntilReady
 } from './stack/proc.mjs';
 import {
@@ -223,12 +225,36 @@ async function withLock(fn) {
 	}
 }
 
+/**
+ * Frees a service's ports before it starts. A process stopped a moment ago may still hold
+ * one while the kernel closes its sockets: wait a little. A process of this checkout that
+ * lost its pid file (our binary, run from ROOT: an interrupted start) holds one: stop it,
+ * rather than fail every later start. Anything else is someone else's: say who.
+ */
+async function claimPorts(service) {
+	for (const port of service.ports ?? [service.port]) {
+		if (await waitForFreePort(port, 5000)) continue;
+		const owners = portOwners(port);
+		const ours =
+			owners.length > 0 &&
+			owners.every((owner) => owner.cwd === ROOT && owner.command.includes(service.match));
+		if (ours) {
+			console.warn(
+				`${service.name}: port ${port} was held by pid ${owners.map((o) => o.pid).join(', ')} of this checkout, running without its pid file; stopping it.`
+			);
+			for (const owner of owners) await killGroup(owner.pid);
+			if (await waitForFreePort(port, 5000)) continue;
+		}
+		await assertPortFree(port, service.name, owners);
+	}
+}
+
 /** Starts one service unless it runs; resolves true when it started it. */
 async function startService(service, { restart = false } = {}) {
 	const pid = runningPid(service.name, service.match);
 	if (pid !== null && !restart) return false;
 	if (pid !== null) await killGroup(pid);
-	for (const port of service.ports ?? [service.port]) await assertPortFree(port, service.name);
+	await claimPorts(service);
 	service.prepare?.();
 	const [command, args] = service.command();
 	const { pid: started, exit } = await spawnService(service.name, command, args, {
@@ -383,10 +409,7 @@ export async function stopComponent(name, { signal = 'SIGTERM' } = {}) {
 		fs.rmSync(path.join(RUN_DIR, `${service.name}.pid`), { force: true });
 		// A killed process can be gone from the process table a moment before the kernel
 		// has closed its sockets: wait for its ports, so that a start right after succeeds.
-		const deadline = Date.now() + 5000;
-		for (const port of service.ports ?? [service.port]) {
-			while (!(await portIsFree(port)) && Date.now() < deadline) await sleep(50);
-		}
+		for (const port of service.ports ?? [service.port]) await waitForFreePort(port, 5000);
 		return true;
 	});
 }

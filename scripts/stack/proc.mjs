@@ -27,9 +27,12 @@ export function isAlive(pid) {
 	} catch (error) {
 		return error.code === 'EPERM';
 	}
-	// A zombie exists until reaped, but is no longer running.
+	// A zombie exists until reaped, but is no longer running. A multi-threaded program whose
+	// main thread has exited shows Z too while its other threads still run (and hold its
+	// ports): it is alive as long as /proc lists more than one task.
 	try {
-		return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		if (!/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) return true;
+		return fs.readdirSync(`/proc/${pid}/task`).length > 1;
 	} catch {
 		return true;
 	}
@@ -75,10 +78,79 @@ export function portIsFree(port, host = '127.0.0.1') {
 	});
 }
 
-export async function assertPortFree(port, service) {
+/** Resolves true once 127.0.0.1:port is free, false when `timeoutMs` passes first. */
+export async function waitForFreePort(port, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (await portIsFree(port)) return true;
+		if (Date.now() > deadline) return false;
+		await sleep(50);
+	}
+}
+
+/** The inodes of the TCP sockets listening on `port` (any address, IPv4 or IPv6). */
+function listeningInodes(port) {
+	const inodes = new Set();
+	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		let text = '';
+		try {
+			text = fs.readFileSync(table, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const line of text.split('\n').slice(1)) {
+			const fields = line.trim().split(/\s+/);
+			// local_address is ADDR:PORT in hex; state 0A is LISTEN; field 9 is the inode.
+			const local = fields[1]?.split(':');
+			if (fields[3] === '0A' && local && Number.parseInt(local[1], 16) === port)
+				inodes.add(fields[9]);
+		}
+	}
+	return inodes;
+}
+
+/**
+ * The processes listening on `port`, as far as this user may see them (/proc: their open
+ * sockets), each with its command line and working directory.
+ */
+export function portOwners(port) {
+	const inodes = listeningInodes(port);
+	if (inodes.size === 0) return [];
+	const owners = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let links = [];
+		try {
+			links = fs.readdirSync(`/proc/${entry}/fd`).map((fd) => {
+				try {
+					return fs.readlinkSync(`/proc/${entry}/fd/${fd}`);
+				} catch {
+					return '';
+				}
+			});
+		} catch {
+			continue; // gone, or another user's
+		}
+		if (!links.some((link) => inodes.has(/^socket:\[(\d+)\]$/.exec(link)?.[1]))) continue;
+		let cwd = '';
+		try {
+			cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
+		} catch {
+			/* unknown */
+		}
+		owners.push({ pid: Number(entry), command: commandLine(Number(entry)).trim(), cwd });
+	}
+	return owners;
+}
+
+/** Throws a StackError naming what holds `port` (`owners`: from portOwners, when known). */
+export async function assertPortFree(port, service, owners = []) {
 	if (await portIsFree(port)) return;
+	const who = owners
+		.map((o) => `\n  pid ${o.pid} in ${o.cwd || '?'}: ${o.command || '?'}`)
+		.join('');
 	throw new StackError(
-		`Port ${port} (${service}) is already in use by a process this stack did not start.\n` +
+		`Port ${port} (${service}) is already in use by a process this stack did not start.${who}\n` +
 			`  Find it with: ss -ltnp 'sport = :${port}'\n` +
 			`  Stop it, or choose another port (see PORTS in scripts/stack/config.mjs).`
 	);
