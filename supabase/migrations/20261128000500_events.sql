@@ -930,9 +930,18 @@ grant select on public.event_registrations to authenticated;
 create policy "Confirmed registrants and organisers read the online link"
   on public.event_online_links for select to authenticated
   using (
-    event_id in (select private.managed_item_ids())
-    or (event_id in (select private.confirmed_event_ids())
-        and exists (select 1 from public.items i where i.id = event_online_links.event_id offset 0))
+    -- One probe of the event's item (under its own RLS) per row: the organisers' editors by
+    -- the item's lead organisations, confirmed registrants while they may read the event. The
+    -- reader's organisations and own confirmed places are computed once per statement; the
+    -- set of every item their organisations lead (which grows with the network) never is.
+    exists (
+      select 1
+      from public.items i
+      where i.id = event_online_links.event_id
+        and (i.lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+             or i.id in (select private.confirmed_event_ids()))
+      offset 0
+    )
   );
 
 create policy "Lead editors add the online link of their events"
@@ -953,7 +962,14 @@ create policy "People read their own registrations, organisers all of theirs"
   on public.event_registrations for select to authenticated
   using (
     user_id = (select auth.uid())
-    or event_id in (select private.managed_item_ids())
+    -- The organisers' editors: one probe of the event's item per row (as the online link's).
+    or exists (
+      select 1
+      from public.items i
+      where i.id = event_registrations.event_id
+        and i.lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+      offset 0
+    )
   );
 
 -- calendar_tokens: each person their own.

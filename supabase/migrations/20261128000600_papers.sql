@@ -981,12 +981,18 @@ create policy "Anyone reads the signatures of published papers they can read"
 create policy "Members read the signatures their organisations may see"
   on public.paper_signatures for select to authenticated
   using (
-    (state = 'signed' and exists (select 1 from public.items i where i.id = paper_signatures.paper_id and i.status <> 'draft' offset 0))
-    or organisation_id in (select private.user_organisation_ids('member'))
-    or paper_id in (select private.managed_item_ids())
-    or paper_id in (
-      select i.id from public.items i
-      where i.owner_organisation_id in (select private.user_organisation_ids('member'))
+    organisation_id in (select private.user_organisation_ids('member'))
+    -- One probe of the paper's item (under its own RLS) per row, tested against the item's
+    -- own columns and the reader's organisations (computed once per statement): never the
+    -- set of every item the reader's organisations own or lead, which grows with the network.
+    or exists (
+      select 1
+      from public.items i
+      where i.id = paper_signatures.paper_id
+        and ((paper_signatures.state = 'signed' and i.status <> 'draft')
+             or i.lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+             or array[i.owner_organisation_id] && (select private.user_organisation_id_array('member')))
+      offset 0
     )
   );
 

@@ -446,7 +446,16 @@ create policy "Both organisations and the item's editors read translation reques
   using (
     organisation_id in (select private.user_organisation_ids('member'))
     or requested_by_organisation_id in (select private.user_organisation_ids('member'))
-    or item_id in (select private.editable_item_ids())
+    -- The item's editors while it is not archived: one probe of the item per row, never
+    -- the set of every item their organisations lead.
+    or exists (
+      select 1
+      from public.items i
+      where i.id = translation_requests.item_id
+        and i.lead_organisation_ids && (select private.user_organisation_id_array('editor'))
+        and i.status <> 'archived'
+      offset 0
+    )
   );
 
 create policy "Lead editors ask for translations in their organisation's name"

@@ -6,7 +6,7 @@
 -- the list queries plan without a SubPlan per row.
 begin;
 \ir _helpers.psql
-select plan(51);
+select plan(57);
 
 -- Fixture: one draft of each kind owned by test-alpha. ------------------------------------
 
@@ -318,6 +318,37 @@ cross join lateral (values
 select matches(
   tests.value_as('alpha_member', $$tests.plan_of('select id from public.papers order by published_at desc nulls last, id limit 13')$$),
   'InitPlan', 'the caller''s organisations are computed once per statement (InitPlan)');
+select tests.clear_authentication();
+
+-- The rows that hang off one item (a paper's signatures, an event's registrations and online
+-- link, an item's translation requests) are read by probing that item by its primary key,
+-- tested against the item's own columns: no read policy builds the set of every item the
+-- reader's organisations lead or own (it grows with the network: at 100k items DEI Belgique
+-- leads thousands, hashed again for every statement). By the policies' text, and by the plan
+-- of a page's read as an editor of the owner (who reaches every branch). -----------------
+
+select is_empty(
+  $$select tablename || ': ' || policyname from pg_catalog.pg_policies
+    where schemaname = 'public' and cmd in ('SELECT', 'ALL')
+      and qual ~ '(managed|owned|editable)_item_ids\('$$,
+  'no read policy builds the set of the items its reader''s organisations lead or own');
+
+select doesnt_match(plan, '(Seq|Bitmap Heap) Scan on public\.items|_item_ids\(', description)
+from (values
+  ('select * from public.paper_signatures where paper_id = ' || quote_literal(tests.uid('cx_paper')),
+   'a paper''s signatures probe their paper (no scan of items, no set of them)'),
+  ('select * from public.event_registrations where event_id = ' || quote_literal(tests.uid('cx_event')),
+   'an event''s registrations probe their event'),
+  ('select * from public.event_online_links where event_id = ' || quote_literal(tests.uid('cx_event')),
+   'an event''s online link probes its event'),
+  ('select * from public.translation_requests where item_id = ' || quote_literal(tests.uid('cx_action')),
+   'an item''s translation requests probe their item')
+) as q (query, description)
+cross join lateral (select tests.value_as('alpha_editor', format('tests.plan_of(%L, true)', q.query)) as plan) p;
+select matches(
+  tests.value_as('alpha_editor', format('tests.plan_of(%L, true)',
+    'select * from public.paper_signatures where paper_id = ' || quote_literal(tests.uid('cx_paper')))),
+  'Index Scan using items_pkey on public\.items', '…by the primary key of items');
 select tests.clear_authentication();
 
 select * from finish();
