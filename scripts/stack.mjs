@@ -245,7 +245,7 @@ async function claimPorts(service) {
 			for (const owner of owners) await killGroup(owner.pid);
 			if (await waitForFreePort(port, 5000)) continue;
 		}
-		await assertPortFree(port, service.name, owners);
+		await assertPortFree(port, service.name);
 	}
 }
 

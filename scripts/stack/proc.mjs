@@ -143,10 +143,10 @@ export function portOwners(port) {
 	return owners;
 }
 
-/** Throws a StackError naming what holds `port` (`owners`: from portOwners, when known). */
-export async function assertPortFree(port, service, owners = []) {
+/** Throws a StackError naming what holds `port`, as far as /proc tells. */
+export async function assertPortFree(port, service) {
 	if (await portIsFree(port)) return;
-	const who = owners
+	const who = portOwners(port)
 		.map((o) => `\n  pid ${o.pid} in ${o.cwd || '?'}: ${o.command || '?'}`)
 		.join('');
 	throw new StackError(

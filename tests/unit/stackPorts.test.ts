@@ -58,7 +58,7 @@ describe('port owners', () => {
 		expect(owners[0]).toMatchObject({ pid: child.pid, cwd: dir });
 		expect(owners[0]!.command).toContain('stack-ports-test');
 
-		await expect(assertPortFree(port, 'auth', owners)).rejects.toThrow(
+		await expect(assertPortFree(port, 'auth')).rejects.toThrow(
 			new RegExp(`Port ${port} \\(auth\\) is already in use[\\s\\S]*pid ${child.pid} in ${dir}`)
 		);
 	});
