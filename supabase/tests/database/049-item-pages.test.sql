@@ -13,12 +13,9 @@ select plan(27);
 -- Alpha's public and network actions (French originals), each asked in Dutch from beta and the
 -- public one in English from gamma; a public and a network event of alpha, each with two
 -- confirmed registrations and one on the waiting list.
-insert into public.joint_actions (id, original_locale, areas, countries, themes, phase)
-select tests.uid(n), 'fr', '{training_education}', '{BE}', '{}', 'ongoing'
-from unnest(array['item_alpha_public', 'item_alpha_network']) as n;
-insert into public.joint_action_translations (action_id, locale, title, summary, body)
-select tests.uid(n), 'fr', 'Formation ' || n, 'Un résumé.', 'Le texte.'
-from unnest(array['item_alpha_public', 'item_alpha_network']) as n;
+select tests.add_joint_action_content(array['item_alpha_public', 'item_alpha_network'],
+                                      'Formation ', 'Un résumé.', 'Le texte.')
+\g /dev/null
 insert into public.translation_requests (item_id, locale, organisation_id, requested_by_organisation_id, due_on)
 values
   (tests.uid('item_alpha_public'), 'nl', tests.uid('test-beta'), tests.uid('test-alpha'), current_date + 30),

@@ -13,14 +13,9 @@ select plan(155);
 -- The fixture's five alpha actions (beta accepted and gamma invited on the draft and the
 -- participants one) with French texts; alpha's public events, one upcoming and one past, and a
 -- network one upcoming; beta's participants paper (gamma only asked to sign it).
-insert into public.joint_actions (id, original_locale, areas, countries, themes, phase)
-select tests.uid(n), 'fr', '{training_education}', '{BE}', '{}', 'ongoing'
-from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
-                  'item_alpha_participants', 'item_alpha_archived']) as n;
-insert into public.joint_action_translations (action_id, locale, title, summary, body)
-select tests.uid(n), 'fr', 'Action ' || n, '', ''
-from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
-                  'item_alpha_participants', 'item_alpha_archived']) as n;
+select tests.add_joint_action_content(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
+                                             'item_alpha_participants', 'item_alpha_archived'])
+\g /dev/null
 select tests.create_item(e.name, 'event', 'published', e.visibility)
 from (values ('ev_upcoming', 'public'), ('ev_past', 'public'), ('ev_network', 'network')) as e (name, visibility)
 \g /dev/null

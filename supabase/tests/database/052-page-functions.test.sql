@@ -47,14 +47,9 @@ join pg_catalog.pg_language l on l.oid = p.prolang;
 
 -- item_titles: the fixture's joint actions, with texts; each actor gets exactly the ones the
 -- joint_actions table gives them under RLS, whatever ids they pass.
-insert into public.joint_actions (id, original_locale, areas, countries, themes, phase)
-select tests.uid(n), 'fr', '{training_education}', '{BE}', '{}', 'ongoing'
-from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
-                  'item_alpha_participants', 'item_alpha_archived']) as n;
-insert into public.joint_action_translations (action_id, locale, title, summary, body)
-select tests.uid(n), 'fr', 'Action ' || n, '', ''
-from unnest(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
-                  'item_alpha_participants', 'item_alpha_archived']) as n;
+select tests.add_joint_action_content(array['item_alpha_draft', 'item_alpha_public', 'item_alpha_network',
+                                             'item_alpha_participants', 'item_alpha_archived'])
+\g /dev/null
 
 create function tests.titled() returns text language sql stable set search_path = '' as $$
   select coalesce(string_agg(tests.name(t.item_id) || ':' || (t.titles ->> 'fr'), ',' order by tests.name(t.item_id)), '')
