@@ -31,6 +31,8 @@ export const ITEM = {
 	belgianTraining: '30000000-0000-4000-8000-000000000201',
 	/** DCI Netherlands' public webinar in Amsterdam. */
 	publicWebinar: '30000000-0000-4000-8000-000000000203',
+	/** DEI Belgique's study day, a draft with no place yet (80 places once published). */
+	draftStudyDay: '30000000-0000-4000-8000-000000000213',
 	/** CODE's seminar, approval required; Julien organises it. */
 	codeSeminar: '30000000-0000-4000-8000-000000000204',
 	/** DCI Palestine's public action, English original with an Arabic (and a French) text. */

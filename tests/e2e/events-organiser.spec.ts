@@ -48,6 +48,21 @@ test('a visitor sees neither "New event" nor "Edit"; an editor of the organiser 
 	await expect(asEditor.getByRole('heading', { level: 1 })).toContainText('Bewerken');
 });
 
+test('an editor previewing a draft event is offered no registration, as the database would refuse it', async ({
+	asEditor
+}) => {
+	for (const [lang, closed] of [
+		['fr', 'Les inscriptions sont closes'],
+		['nl', 'De inschrijvingen zijn afgesloten']
+	] as const) {
+		await asEditor.goto(`/${lang}/events/${ITEM.draftStudyDay}`);
+		await expect(asEditor.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(asEditor.locator('form[action="?/register"]')).toHaveCount(0);
+		await expect(asEditor.getByText(closed)).toBeVisible();
+	}
+	await expectAccessible(asEditor);
+});
+
 test('a member who does not edit sees no "New event", and the edit page refuses them', async ({
 	asMember
 }) => {

@@ -27,7 +27,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	const now = Date.now();
 	const deadline = event.registration_deadline ?? event.starts_at;
+	// As register_for_event decides: a draft (its organisers preview it) or an archived event
+	// takes no registration.
 	const registrationOpen =
+		event.item.status === 'published' &&
 		!event.cancelled_at &&
 		(event.registration_mode === 'open' || event.registration_mode === 'approval') &&
 		new Date(deadline).getTime() > now;
