@@ -51,14 +51,20 @@ test('a visitor sees neither "New event" nor "Edit"; an editor of the organiser 
 test('an editor previewing a draft event is offered no registration, as the database would refuse it', async ({
 	asEditor
 }) => {
-	for (const [lang, closed] of [
-		['fr', 'Les inscriptions sont closes'],
-		['nl', 'De inschrijvingen zijn afgesloten']
+	for (const [lang, opensLater, closed] of [
+		['fr', 'Les inscriptions ouvriront à la publication', 'Les inscriptions sont closes'],
+		[
+			'nl',
+			'De inschrijvingen gaan open zodra het evenement gepubliceerd is',
+			'De inschrijvingen zijn afgesloten'
+		]
 	] as const) {
 		await asEditor.goto(`/${lang}/events/${ITEM.draftStudyDay}`);
 		await expect(asEditor.getByRole('heading', { level: 1 })).toBeVisible();
 		await expect(asEditor.locator('form[action="?/register"]')).toHaveCount(0);
-		await expect(asEditor.getByText(closed)).toBeVisible();
+		// It says when registration will open, not that it has closed.
+		await expect(asEditor.getByText(opensLater)).toBeVisible();
+		await expect(asEditor.getByText(closed)).toHaveCount(0);
 	}
 	await expectAccessible(asEditor);
 });
