@@ -37,6 +37,7 @@ import {
 	StackError,
 	assertPortFree,
 	ensureDirs,
+	describePortOwners,
 	httpOk,
 	isAlive,
 	killGroup,
@@ -477,7 +478,8 @@ export async function status() {
 	const stoppedReason = async (ports) => {
 		for (const port of ports) {
 			if (!(await portIsFree(port))) {
-				return `port ${port} is in use by a process this stack did not start (ss -ltnp 'sport = :${port}')`;
+				const who = describePortOwners(port);
+				return `port ${port} is in use by a process this stack did not start${who ? `:${who}` : ` (ss -ltnp 'sport = :${port}')`}`;
 			}
 		}
 		return null;
@@ -549,7 +551,9 @@ async function printStatus() {
 	console.log(line(header));
 	for (const [i, row] of rows.entries()) {
 		console.log(line(row));
-		if (services[i].reason) console.log(`${' '.repeat(widths[0] + 2)}↳ ${services[i].reason}`);
+		const pad = ' '.repeat(widths[0] + 2);
+		if (services[i].reason)
+			console.log(`${pad}↳ ${services[i].reason.replaceAll('\n', `\n${pad}`)}`);
 	}
 	console.log('');
 	console.log(

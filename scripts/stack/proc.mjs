@@ -143,12 +143,17 @@ export function portOwners(port) {
 	return owners;
 }
 
+/** What holds `port`, one indented line per process ('' when /proc does not tell). */
+export function describePortOwners(port) {
+	return portOwners(port)
+		.map((o) => `\n  pid ${o.pid} in ${o.cwd || '?'}: ${o.command || '?'}`)
+		.join('');
+}
+
 /** Throws a StackError naming what holds `port`, as far as /proc tells. */
 export async function assertPortFree(port, service) {
 	if (await portIsFree(port)) return;
-	const who = portOwners(port)
-		.map((o) => `\n  pid ${o.pid} in ${o.cwd || '?'}: ${o.command || '?'}`)
-		.join('');
+	const who = describePortOwners(port);
 	throw new StackError(
 		`Port ${port} (${service}) is already in use by a process this stack did not start.${who}\n` +
 			`  Find it with: ss -ltnp 'sport = :${port}'\n` +
