@@ -203,6 +203,27 @@ test('mixed directions: Arabic text on a French page, Latin names on an Arabic p
 	);
 });
 
+test('a form on an Arabic page shows a saved Latin name left to right, and an empty field right to left', async ({
+	as
+}) => {
+	// LA CODE's admin edits Belgium's CRC cycle, whose name is in English.
+	const page = await as(
+		'admin@lacode.demo',
+		'/ar/countries/be/cycles/50000000-0000-4000-8000-000000000001'
+	);
+	const name = page
+		.getByRole('region', { name: 'تعديل الدورة' })
+		.getByLabel('الاسم', { exact: true });
+	await expect(name).toHaveValue(/^Belgium – periodic review/);
+	expect(await name.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+	// Nothing typed yet: the page's direction, the language its reader most likely types in.
+	const stageName = page
+		.getByRole('region', { name: 'إضافة مرحلة' })
+		.getByLabel('اسم خاص (اختياري)');
+	await expect(stageName).toHaveValue('');
+	expect(await stageName.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+});
+
 test('an Arabic sentence isolates the Latin name it names', async ({ as }) => {
 	// DCI Palestine's webinar is shared with the network, of which its admin is a member.
 	const page = await as(PEOPLE.palestineAdmin.email, `/ar/events/${ITEM.palestineWebinar}`);
