@@ -999,6 +999,7 @@ export type Database = {
           updated_at: string
           website: string | null
           reader_can_manage: boolean | null
+          reader_members: Json | null
           recent_work: Json | null
         }
         Insert: {
@@ -2119,6 +2120,12 @@ export type Database = {
           organisation: Database["public"]["Tables"]["organisations"]["Row"]
         }
         Returns: boolean
+      }
+      reader_members: {
+        Args: {
+          organisation: Database["public"]["Tables"]["organisations"]["Row"]
+        }
+        Returns: Json
       }
       reader_registration: {
         Args: { event: Database["public"]["Tables"]["events"]["Row"] }

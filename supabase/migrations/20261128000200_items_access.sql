@@ -98,7 +98,7 @@ begin
   return query
     select i.id
     from public.items i
-    where i.lead_organisation_ids && private.user_organisation_id_array('editor');
+    where i.lead_organisation_ids && (select private.user_organisation_id_array('editor'));
 end;
 $$;
 comment on function private.managed_item_ids() is 'Items the current user manages as editor/admin of the owner or an accepted co-lead organisation (any status): who reads drafts and sees pending attachments.';
@@ -115,7 +115,7 @@ begin
   return query
     select i.id
     from public.items i
-    where i.owner_organisation_id = any (private.user_organisation_id_array('editor'));
+    where i.owner_organisation_id = any ((select private.user_organisation_id_array('editor'))::uuid[]);
 end;
 $$;
 comment on function private.owned_item_ids() is 'Items whose owner organisation the current user is editor/admin of: who publishes, archives and attaches organisations.';
@@ -132,7 +132,7 @@ begin
   return query
     select i.id
     from public.items i
-    where i.lead_organisation_ids && private.user_organisation_id_array('editor')
+    where i.lead_organisation_ids && (select private.user_organisation_id_array('editor'))
       and i.status <> 'archived';
 end;
 $$;

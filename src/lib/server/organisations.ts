@@ -1,5 +1,5 @@
 import type { Client } from './supabase';
-import type { Json } from '#lib/database.types';
+import type { Database, Json } from '#lib/database.types';
 import { titlesFor, type TitledItem } from '#lib/i18n/content';
 import type { DirectoryFilters } from '#lib/schemas/organisations';
 
@@ -72,8 +72,8 @@ const WORK_SHOWN = 5;
 /**
  * An organisation's page in one request, for a visitor as for a signed-in reader: its profile
  * and what it leads or takes part in (computed field recent_work, public.organisation_work),
- * and for a signed-in reader its members as far as RLS lets the caller see them (its own
- * members; coordinators) and whether the caller may manage it (public.reader_can_manage: its
+ * and for a signed-in reader its members as far as RLS lets the caller see them (computed
+ * field public.reader_members: its own members; coordinators) and whether the caller may manage it (public.reader_can_manage: its
  * admin or a coordinator, as organisationAdmin.managementRights says). Null when absent or
  * hidden by RLS.
  */
@@ -91,22 +91,24 @@ export async function getPage(supabase: Client, slug: string, reader: string, si
 	}
 	const { data, error } = await supabase
 		.from('organisations')
-		.select(
-			`${PROFILE_COLUMNS}, recent_work, can_manage:reader_can_manage,
-			members:memberships(role, profile:profiles!memberships_user_id_fkey(id, display_name))`
-		)
+		.select(`${PROFILE_COLUMNS}, recent_work, can_manage:reader_can_manage, members:reader_members`)
 		.eq('slug', slug)
-		.order('role', { referencedTable: 'members' })
 		.maybeSingle();
 	if (error) throw error;
 	if (!data) return null;
 	const { can_manage, members, recent_work, ...organisation } = data;
 	return {
 		organisation,
-		members,
+		members: (members ?? []) as unknown as Member[],
 		canManage: can_manage === true,
 		work: workOf(recent_work, reader)
 	};
+}
+
+/** A member as public.reader_members gives it. */
+interface Member {
+	role: Database['public']['Enums']['membership_role'];
+	profile: { id: string; display_name: string };
 }
 
 /** The kinds of item an organisation page lists, by their path. */

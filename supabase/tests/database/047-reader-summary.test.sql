@@ -5,7 +5,7 @@
 -- caller's own: what each actor must NOT get as much as what they get.
 begin;
 \ir _helpers.psql
-select plan(37);
+select plan(59);
 
 create function tests.summary()
 returns text
@@ -141,6 +141,56 @@ from (values
   ('coordinator', 'test-alpha,test-beta,test-coord,test-frozen,test-gamma,test-pending',
    'coordinator: manages every organisation they read')
 ) as reader (actor, manages, description);
+
+-- reader_members ------------------------------------------------------------------------------
+-- The organisation page's members: each actor gets what RLS on memberships and profiles lets
+-- them read, in the page's order, and nothing for an organisation not theirs. (alpha_editor was
+-- made a member above: two members, by name, then the admin.)
+select tests.clear_authentication();
+create function tests.members_of(slug text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg((m.e -> 'profile' ->> 'display_name') || ':' || (m.e ->> 'role'), ',' order by m.place), '')
+  from public.organisations o
+  cross join lateral jsonb_array_elements(public.reader_members(o)) with ordinality as m (e, place)
+  where o.slug = members_of.slug
+$$;
+create function tests.members_by_tables(slug text)
+returns text
+language sql
+set search_path = ''
+as $$
+  select coalesce(string_agg(p.display_name || ':' || m.role, ',' order by m.role, p.display_name), '')
+  from public.memberships m
+  join public.profiles p on p.id = m.user_id
+  join public.organisations o on o.id = m.organisation_id
+  where o.slug = members_by_tables.slug
+$$;
+grant execute on function tests.members_of(text), tests.members_by_tables(text) to anon, authenticated;
+
+select tests.clear_authentication();
+select is(tests.value_as(actor, format('tests.members_of(%L)', slug)), members, description)
+from (values
+  (null, 'test-alpha', '', 'anonymous: no member of any organisation'),
+  ('outsider', 'test-alpha', '', 'outsider: no member'),
+  ('beta_member', 'test-alpha', '', 'member of another organisation: none of its members'),
+  ('beta_admin', 'test-alpha', '', 'admin of another organisation: none of its members'),
+  ('alpha_member', 'test-alpha', 'Alpha Editor:member,Alpha Member:member,Alpha Admin:admin',
+   'member: their organisation''s members, by role then name'),
+  ('coordinator', 'test-alpha', 'Alpha Editor:member,Alpha Member:member,Alpha Admin:admin',
+   'coordinator: any organisation''s members'),
+  ('coordinator', 'test-frozen', 'Frozen Member:member,Frozen Admin:admin',
+   'coordinator: a suspended organisation''s members too')
+) as reader (actor, slug, members, description);
+
+select is(tests.value_as(actor, format('tests.members_of(%L)', slug)),
+          tests.value_as(actor, format('tests.members_by_tables(%L)', slug)),
+          format('%s: %s''s members are the memberships and profiles they may read', coalesce(actor, 'anonymous'), slug))
+from (values ('alpha_editor'), ('beta_editor'), ('frozen_member'), ('frozen_admin'), ('gamma_admin'))
+       as a (actor)
+cross join (values ('test-alpha'), ('test-frozen'), ('test-gamma')) as o (slug);
 
 -- list_joint_actions: the rows each reader may read, whichever path it takes --------------------
 select tests.clear_authentication();
