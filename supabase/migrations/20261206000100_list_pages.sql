@@ -94,7 +94,8 @@ end;
 $$;
 comment on function public.reader_can_manage(public.organisations) is 'Computed field of organisations (PostgREST: select=reader_can_manage): whether the caller may manage the organisation, as its admin (active organisations only) or a coordinator; false for a visitor. Display only: the admin pages and RLS decide again.';
 
--- An organisation's members as its page lists them, read as the caller (RLS on memberships and
+-- An organisation's members as its page lists them (admins first, as the members admin page),
+-- read as the caller (RLS on memberships and
 -- profiles decides: a fellow member or a coordinator sees them, anyone else none; a membership
 -- whose person the caller may not read is left out). A PostgREST
 -- embed of memberships and profiles did the same at about 0.5 ms of CPU more per page (a
@@ -114,14 +115,14 @@ begin
     select coalesce(jsonb_agg(jsonb_build_object(
              'role', m.role,
              'profile', jsonb_build_object('id', p.id, 'display_name', p.display_name))
-           order by m.role, p.display_name, p.id), '[]')
+           order by m.role desc, p.display_name, p.id), '[]')
     from public.memberships m
     join public.profiles p on p.id = m.user_id
     where m.organisation_id = organisation.id
   );
 end;
 $$;
-comment on function public.reader_members(public.organisations) is 'Computed field of organisations (PostgREST: select=reader_members): the organisation''s memberships the caller may read, whose person the caller may also read, each with its role and the member''s profile (id, display_name), by role then name, as a JSON array; empty for a visitor.';
+comment on function public.reader_members(public.organisations) is 'Computed field of organisations (PostgREST: select=reader_members): the organisation''s memberships the caller may read, whose person the caller may also read, each with its role and the member''s profile (id, display_name), admins first then editors and members, by name within a role, as a JSON array; empty for a visitor.';
 
 -- The filtered joint actions list ------------------------------------------------------------
 --

@@ -89,6 +89,12 @@ test('an anonymous visitor does not see the members of an organisation; a member
 	await asMember.goto('/en/organisations/dei-belgique');
 	await expect(asMember.getByRole('heading', { name: 'Members' })).toBeVisible();
 	await expect(asMember.getByText('Lotte Peeters')).toBeVisible();
+	// Admins first, then editors and members, as on the members admin page.
+	await expect(asMember.getByRole('region', { name: 'Members' }).getByRole('listitem')).toHaveText([
+		/^Benoît Lambert\s*Admin/,
+		/^Lotte Peeters\s*Editor/,
+		/^Sarah El Amrani\s*Member/
+	]);
 });
 
 test('an organisation page lists its work as far as the reader may see it', async ({

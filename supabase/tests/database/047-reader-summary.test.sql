@@ -145,7 +145,7 @@ from (values
 -- reader_members ------------------------------------------------------------------------------
 -- The organisation page's members: each actor gets what RLS on memberships and profiles lets
 -- them read, in the page's order, and nothing for an organisation not theirs. (alpha_editor was
--- made a member above: two members, by name, then the admin.)
+-- made a member above: the admin, then two members by name.)
 select tests.clear_authentication();
 create function tests.members_of(slug text)
 returns text
@@ -162,7 +162,7 @@ returns text
 language sql
 set search_path = ''
 as $$
-  select coalesce(string_agg(p.display_name || ':' || m.role, ',' order by m.role, p.display_name), '')
+  select coalesce(string_agg(p.display_name || ':' || m.role, ',' order by m.role desc, p.display_name), '')
   from public.memberships m
   join public.profiles p on p.id = m.user_id
   join public.organisations o on o.id = m.organisation_id
@@ -177,11 +177,11 @@ from (values
   ('outsider', 'test-alpha', '', 'outsider: no member'),
   ('beta_member', 'test-alpha', '', 'member of another organisation: none of its members'),
   ('beta_admin', 'test-alpha', '', 'admin of another organisation: none of its members'),
-  ('alpha_member', 'test-alpha', 'Alpha Editor:member,Alpha Member:member,Alpha Admin:admin',
-   'member: their organisation''s members, by role then name'),
-  ('coordinator', 'test-alpha', 'Alpha Editor:member,Alpha Member:member,Alpha Admin:admin',
+  ('alpha_member', 'test-alpha', 'Alpha Admin:admin,Alpha Editor:member,Alpha Member:member',
+   'member: their organisation''s members, admins first, by name within a role'),
+  ('coordinator', 'test-alpha', 'Alpha Admin:admin,Alpha Editor:member,Alpha Member:member',
    'coordinator: any organisation''s members'),
-  ('coordinator', 'test-frozen', 'Frozen Member:member,Frozen Admin:admin',
+  ('coordinator', 'test-frozen', 'Frozen Admin:admin,Frozen Member:member',
    'coordinator: a suspended organisation''s members too')
 ) as reader (actor, slug, members, description);
 
