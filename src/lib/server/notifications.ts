@@ -7,6 +7,7 @@
 // item's title in the reader's language.
 import * as env from '$app/env/private';
 import type { Locale } from '#lib/i18n/config';
+import { repeat } from './periodic';
 import { secretClient } from './secretClient';
 import type { Client } from './supabase';
 
@@ -69,16 +70,5 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 /** Writes the due reminders every REMINDER_INTERVAL_SECONDS (default 300; 0 turns the timer off). */
 export function startReminderTimer(): void {
-	const seconds = Number(env.REMINDER_INTERVAL_SECONDS || 300);
-	if (timer || !Number.isFinite(seconds) || seconds <= 0) return;
-	let running = false;
-	timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		void createDueReminders().finally(() => {
-			running = false;
-		});
-	}, seconds * 1000);
-	// The timer never keeps the process alive on shutdown.
-	timer.unref();
+	timer ??= repeat(createDueReminders, Number(env.REMINDER_INTERVAL_SECONDS || 300));
 }

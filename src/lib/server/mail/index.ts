@@ -3,6 +3,7 @@
 // (../secretClient.ts), which never leaves the server.
 import nodemailer from 'nodemailer';
 import * as env from '$app/env/private';
+import { repeat } from '../periodic';
 import { secretClient } from '../secretClient';
 import { dispatchOutbox, type DispatchResult, type MailTransport } from './outbox';
 
@@ -79,16 +80,5 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 /** Dispatches the outbox every MAIL_DISPATCH_INTERVAL_SECONDS (default 60; 0 turns it off). */
 export function startOutboxTimer(): void {
-	const seconds = Number(env.MAIL_DISPATCH_INTERVAL_SECONDS || 60);
-	if (timer || !Number.isFinite(seconds) || seconds <= 0) return;
-	let running = false;
-	timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		void sendPendingEmails().finally(() => {
-			running = false;
-		});
-	}, seconds * 1000);
-	// The timer never keeps the process alive on shutdown.
-	timer.unref();
+	timer ??= repeat(sendPendingEmails, Number(env.MAIL_DISPATCH_INTERVAL_SECONDS || 60));
 }
