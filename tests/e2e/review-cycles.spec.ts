@@ -17,17 +17,16 @@ function inDays(days: number): string {
 	return date.toISOString().slice(0, 10);
 }
 
-test.beforeAll(async () => {
-	// The story adds this stage: start from the seed's cycle without it.
+test('a Belgian partner admin adds the NGO deadline, links the co-signed report, and the warning goes', async ({
+	as
+}) => {
+	// The story adds this stage: start from the seed's cycle without it. Here, not in a
+	// beforeAll: the file's tests run on both workers, and the other worker's beforeAll deleted
+	// the stage in the middle of this story ("This page does not exist" on linking, in CI).
 	await dbQuery(
 		`delete from public.review_stages where cycle_id = $1 and kind = 'ngo_report_deadline'`,
 		[BE_CRC]
 	);
-});
-
-test('a Belgian partner admin adds the NGO deadline, links the co-signed report, and the warning goes', async ({
-	as
-}) => {
 	const page = await as('admin@lacode.demo', `/en/countries/be/cycles/${BE_CRC}`);
 	const add = page.getByRole('region', { name: 'Add a stage' });
 	await add.getByLabel('Kind of stage').selectOption('ngo_report_deadline');
