@@ -70,25 +70,14 @@ export async function getBySlug(supabase: Client, slug: string) {
 const WORK_SHOWN = 5;
 
 /**
- * An organisation's page in one request, for a visitor as for a signed-in reader: its profile
- * and what it leads or takes part in (computed field recent_work, public.organisation_work),
- * and for a signed-in reader its members as far as RLS lets the caller see them (computed
- * field public.reader_members: its own members; coordinators) and whether the caller may manage it (public.reader_can_manage: its
- * admin or a coordinator, as organisationAdmin.managementRights says). Null when absent or
- * hidden by RLS.
+ * An organisation's page in one request, the same for every reader: its profile, what it leads
+ * or takes part in (computed field recent_work, public.organisation_work), its members as far
+ * as RLS lets the caller see them (public.reader_members: fellow members and coordinators; none
+ * for a visitor) and whether the caller may manage it (public.reader_can_manage: its admin or a
+ * coordinator, as organisationAdmin.managementRights says; false for a visitor). Null when
+ * absent or hidden by RLS.
  */
-export async function getPage(supabase: Client, slug: string, reader: string, signedIn: boolean) {
-	if (!signedIn) {
-		const { data, error } = await supabase
-			.from('organisations')
-			.select(`${PROFILE_COLUMNS}, recent_work`)
-			.eq('slug', slug)
-			.maybeSingle();
-		if (error) throw error;
-		if (!data) return null;
-		const { recent_work, ...organisation } = data;
-		return { organisation, members: [], canManage: false, work: workOf(recent_work, reader) };
-	}
+export async function getPage(supabase: Client, slug: string, reader: string) {
 	const { data, error } = await supabase
 		.from('organisations')
 		.select(`${PROFILE_COLUMNS}, recent_work, can_manage:reader_can_manage, members:reader_members`)

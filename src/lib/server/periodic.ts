@@ -1,8 +1,8 @@
 /**
- * A background job of the app server, run every `seconds` (0, a negative or a non-number turns it
- * off): a run that is still going when the next is due is not doubled, a run that fails is
- * logged and the next one runs, and the timer never keeps the process alive on shutdown. The outbox dispatch and the reminders use it
- * (`startOutboxTimer`, `startReminderTimer` in hooks.server.ts).
+ * A background job of the app server, run every `seconds` (0, a negative or a non-number turns
+ * it off): a run still going when the next is due is not doubled, a run that fails is logged
+ * and the next one runs, and the timer never keeps the process alive on shutdown. The outbox
+ * dispatch and the reminders use it (`startOutboxTimer`, `startReminderTimer`).
  */
 export function repeat(
 	job: () => Promise<unknown>,
