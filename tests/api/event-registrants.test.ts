@@ -132,7 +132,7 @@ describe('registrant list and promotion email', () => {
 		}
 		expect(emails).toHaveLength(1);
 		const email = emails[0]!;
-		expect(email.subject).toBe(`Er is een plaats voor u: ${title}`);
+		expect(email.subject).toBe(`Er is een plaats voor jou: ${title}`);
 		expect(email.text).toContain('Beste Fien De Smet,');
 		expect(email.text).toContain('09:30'); // 08:30 UTC in Brussels (CET)
 		expect(email.text).toContain(`http://localhost:4173/nl/events/${id}`);

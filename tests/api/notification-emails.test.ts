@@ -305,7 +305,7 @@ describe('digests', () => {
 			ITEM.publicAction,
 			'nl'
 		);
-		expect(lotte!.subject).toBe('Uw dagelijks overzicht: 1 nieuwe melding');
+		expect(lotte!.subject).toBe('Je dagelijkse overzicht: 1 nieuwe melding');
 		expect(lotte!.text).toContain(`Vertaling verouderd: ${nlTitle}`);
 		expect(lotte!.text).toContain('-- Gezamenlijke acties --');
 
@@ -371,7 +371,7 @@ describe('digests', () => {
 		await setPreference('lotte', 'member_joined', 'never');
 		await drain(admin, smtp());
 		const emails = await emailsTo(EMAIL.lotte);
-		expect(emails.map((m) => m.subject)).toEqual(['Uw dagelijks overzicht: 1 nieuwe melding']);
+		expect(emails.map((m) => m.subject)).toEqual(['Je dagelijkse overzicht: 1 nieuwe melding']);
 		expect(emails[0]!.text).not.toContain('Sarah El Amrani');
 		await settleOutbox();
 	});

@@ -153,11 +153,11 @@ test('a new person invited in Dutch chooses a password on the join page, lands o
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		`Uitnodiging om lid te worden van ${ORG_NAME}`
 	);
-	await page.getByLabel('Uw naam').fill('Noor Janssens');
+	await page.getByLabel('Je naam').fill('Noor Janssens');
 	await page.getByLabel('Wachtwoord').fill('short');
 	await page.getByRole('button', { name: 'Account aanmaken en lid worden' }).click();
 	await expect(page.getByText('Kies een wachtwoord van minstens 10 tekens.')).toBeVisible();
-	await expect(page.getByLabel('Uw naam')).toHaveValue('Noor Janssens');
+	await expect(page.getByLabel('Je naam')).toHaveValue('Noor Janssens');
 	await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Account aanmaken en lid worden' }).click();
 	await expect(page).toHaveURL(/\/nl\/organisations\/dei-belgique$/);

@@ -120,7 +120,7 @@ test('the profile: name and preferred language saved, and the interface follows 
 	await asMember.getByRole('button', { name: 'Enregistrer mon profil' }).click();
 	await expect(asMember).toHaveURL(/\/nl\/account\?saved=profile$/);
 	await expect(asMember.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
-	await expect(asMember.getByRole('status')).toHaveText('Uw profiel is opgeslagen.');
+	await expect(asMember.getByRole('status')).toHaveText('Je profiel is opgeslagen.');
 	await expect(asMember.getByLabel('Naam')).toHaveValue('Sarah E.');
 	// The bare address now opens in Dutch (on the dashboard, a signed-in person's home).
 	await asMember.goto('/');
@@ -441,7 +441,7 @@ for (const [locale, subject, reasonLine] of [
 		'Votre candidature pour',
 		'Le motif des coordinateurs : Hors du champ des droits de l’enfant'
 	],
-	['nl', 'Uw aanvraag voor', 'De reden van de coördinatoren: Hors du champ des droits de l’enfant'],
+	['nl', 'Je aanvraag voor', 'De reden van de coördinatoren: Hors du champ des droits de l’enfant'],
 	['en', 'Your application for', "The coordinators' reason: Hors du champ des droits de l’enfant"]
 ] as const) {
 	test(`decline: the applicant is emailed in ${locale} and no organisation is made`, async ({

@@ -229,7 +229,7 @@ test('a co-signature request reaches the admin in the bell and on the dashboard,
 
 	// On the dashboard it waits for an answer, one click from where it is signed.
 	await admin.goto('/nl/dashboard');
-	const waiting = admin.getByRole('region', { name: /Wacht op uw antwoord/ });
+	const waiting = admin.getByRole('region', { name: /Wacht op je antwoord/ });
 	const line = waiting.getByRole('listitem').filter({ hasText: PAPER.nl });
 	await expect(line).toContainText('Vraag om mee te ondertekenen');
 	await expectAccessible(admin);

@@ -122,7 +122,7 @@ describe('registration emails', () => {
 
 	it('speak the recipient language, with the title, time in the event zone and a link', () => {
 		const email = renderRegistrationEmail(notice, 'https://hub.example.org');
-		expect(email.subject).toBe('Er is een plaats voor u: Workshop participatie');
+		expect(email.subject).toBe('Er is een plaats voor jou: Workshop participatie');
 		expect(email.text).toContain('Beste Lotte <b>,');
 		expect(email.text).toContain('09:30');
 		expect(email.text).toContain(
@@ -142,7 +142,7 @@ describe('registration emails', () => {
 			'https://hub.example.org'
 		);
 		expect(email.subject).toBe(
-			'Er is een plaats voor u: Workshop Bcc: all@example.org X-Evil: 1 end'
+			'Er is een plaats voor jou: Workshop Bcc: all@example.org X-Evil: 1 end'
 		);
 		expect(email.text.split('\n')[0]).toBe('Beste Lotte Bcc: victim@example.org,');
 		expect(email.text).not.toMatch(/[^\P{Cc}\n]|\u2028/u);
