@@ -1,4 +1,4 @@
-import { utcToZoned } from './timeZones';
+import { HOME_ZONE, utcToZoned } from './timeZones';
 import { DEADLINE_KINDS } from '#lib/schemas/reviewCycles';
 
 /** Days ahead within which a deadline with nothing linked to it is flagged. */
@@ -6,7 +6,7 @@ export const WARNING_DAYS = 60;
 
 /** Today's date (YYYY-MM-DD) in the hub's home zone, where the review calendar is kept. */
 export function today(now = new Date()): string {
-	return utcToZoned(now, 'Europe/Brussels').date;
+	return utcToZoned(now, HOME_ZONE).date;
 }
 
 /** The day `days` after a YYYY-MM-DD date. */

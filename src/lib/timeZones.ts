@@ -4,7 +4,12 @@
  * Pure functions on the platform's Intl (the same zone database as Node and browsers).
  */
 
-export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
+/**
+ * The hub's home zone: times that have no zone of their own (when a notification came, an entry
+ * of the audit trail) are shown in it, the same text on the server and in the browser; and the
+ * default zone of a new event, a person and an organisation of a country with several zones.
+ */
+export const HOME_ZONE = 'Europe/Brussels';
 
 /** The zones people choose from: the canonical IANA names, plus UTC. */
 export const TIME_ZONES: readonly string[] = [
@@ -34,16 +39,16 @@ export function isTimeZone(zone: unknown): zone is string {
  * unknown country or one with several zones, where a guess would more often be wrong.
  */
 export function defaultTimeZone(country: string | null | undefined): string {
-	if (!country || !/^[A-Z]{2}$/.test(country)) return DEFAULT_TIME_ZONE;
+	if (!country || !/^[A-Z]{2}$/.test(country)) return HOME_ZONE;
 	try {
 		const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
 			timeZones?: string[];
 			getTimeZones?: () => string[];
 		};
 		const zones = locale.getTimeZones?.() ?? locale.timeZones ?? [];
-		return zones.length === 1 && isTimeZone(zones[0]) ? zones[0] : DEFAULT_TIME_ZONE;
+		return zones.length === 1 && isTimeZone(zones[0]) ? zones[0] : HOME_ZONE;
 	} catch {
-		return DEFAULT_TIME_ZONE;
+		return HOME_ZONE;
 	}
 }
 

@@ -224,6 +224,17 @@ test('a form on an Arabic page shows a saved Latin name left to right, and an em
 	expect(await stageName.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
 });
 
+test('a notification about a French item shows its title left to right on the Arabic page', async ({
+	as
+}) => {
+	// DEI Belgique's French action, whose English translation its admin is told is out of date.
+	const page = await as(PEOPLE.admin.email, '/ar/notifications');
+	const title = page.getByRole('link', { name: "On n'enferme pas un enfant. Point." }).first();
+	await expect(title).toHaveAttribute('lang', 'fr');
+	// Right to left, its full stop would stand before "On".
+	expect(await title.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+});
+
 test('an Arabic sentence isolates the Latin name it names', async ({ as }) => {
 	// DCI Palestine's webinar is shared with the network, of which its admin is a member.
 	const page = await as(PEOPLE.palestineAdmin.email, `/ar/events/${ITEM.palestineWebinar}`);

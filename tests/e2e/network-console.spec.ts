@@ -323,6 +323,13 @@ test('suspend: the member loses access at once; reactivate; the audit trail says
 		.first();
 	await expect(entry).toContainText(`${PEOPLE.coordinator.name} suspended`);
 	await expect(entry).toContainText('Reason: Membership dues unpaid for two years');
+	// When, in the hub's home zone (as the notifications say it), not in the server's UTC.
+	const at = new Date((await entry.locator('time').getAttribute('datetime')) ?? '');
+	const inBrussels = (options: Intl.DateTimeFormatOptions) =>
+		new Intl.DateTimeFormat('en', { ...options, timeZone: 'Europe/Brussels' }).format(at);
+	await expect(entry.locator('time')).toHaveText(
+		`${inBrussels({ dateStyle: 'medium' })} · ${inBrussels({ timeStyle: 'short' })}`
+	);
 	// Every event listed is a suspension of CODE.
 	const listed = asCoordinator.locator('.trail > li');
 	expect(await listed.count()).toBeGreaterThan(0);

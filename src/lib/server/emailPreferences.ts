@@ -6,6 +6,7 @@
 import type { Database } from '#lib/database.types';
 import type { EmailPreferencesInput } from '#lib/schemas/emailPreferences';
 import { NOTIFICATION_TYPES } from '#lib/schemas/emailPreferences';
+import { HOME_ZONE } from '#lib/timeZones';
 import type { Client } from './supabase';
 
 type Frequency = Database['public']['Enums']['email_frequency'];
@@ -27,7 +28,7 @@ export async function get(supabase: Client, userId: string): Promise<EmailPrefer
 	if (profile.error) throw profile.error;
 	const byType = new Map((choices.data ?? []).map((row) => [row.type, row]));
 	return {
-		timeZone: profile.data?.time_zone ?? 'Europe/Brussels',
+		timeZone: profile.data?.time_zone ?? HOME_ZONE,
 		frequencies: NOTIFICATION_TYPES.flatMap((type) => {
 			const row = byType.get(type);
 			return row ? [{ type, frequency: row.frequency, isDefault: row.is_default }] : [];

@@ -1,13 +1,13 @@
 import { eventFilterSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
 import { listPage } from '#lib/server/listing';
-import { DEFAULT_TIME_ZONE, utcToZoned } from '#lib/timeZones';
+import { HOME_ZONE, utcToZoned } from '#lib/timeZones';
 import { shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = eventFilterSchema.parse(Object.fromEntries(url.searchParams));
-	const month = parsed.month ?? utcToZoned(new Date(), DEFAULT_TIME_ZONE).date.slice(0, 7);
+	const month = parsed.month ?? utcToZoned(new Date(), HOME_ZONE).date.slice(0, 7);
 
 	async function rows(filters: typeof parsed) {
 		if (filters.view === 'list')
