@@ -1,4 +1,4 @@
-import { dbQuery, expect, parseCalendar, signIn, test } from './fixtures';
+import { dbQuery, expect, expectAccessible, parseCalendar, signIn, test } from './fixtures';
 
 // Issue 17: country pages and review cycles. Seed: Belgium's CRC cycle (public, demonstration
 // dates) has no NGO report deadline; Belgium's UPR cycle is for the network only.
@@ -119,6 +119,28 @@ test('the countries index and an article page list what the reader may see', asy
 	await page.goto('/ar/crc/37');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('37');
 	expect((await page.goto('/en/crc/55'))?.status()).toBe(404);
+});
+
+test('the countries index on a phone: every number in sight, named by its column, still a table', async ({
+	page
+}) => {
+	// At 360 px the six columns scrolled inside their card, most of them out of sight.
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto('/de/countries');
+	const belgium = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Belgien' }) });
+	const papers = belgium.getByRole('cell').nth(3);
+	await expect(papers).toBeInViewport();
+	expect(await papers.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe(
+		'"Positionspapiere "'
+	);
+	// The table, its column headers and its cells are still what assistive technology reads.
+	await expect(page.getByRole('columnheader', { name: 'Positionspapiere' }).first()).toBeAttached();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+		true
+	);
+	await expectAccessible(page);
 });
 
 test('a review deadline reminder reads in the reader language and leads to the cycle', async ({
