@@ -97,5 +97,5 @@ test('the lists of one organisation show what it leads or takes part in, not wha
 		page.getByRole('link', { name: 'Webinar: child participation in Costa Rica' })
 	).toBeVisible();
 	await page.goto(`/en/events?organisation=${costaRica}&scope=past`);
-	await expect(page.getByRole('status')).toHaveText('No past events match.');
+	await expect(page.getByRole('status')).toHaveText('No past events.');
 });
