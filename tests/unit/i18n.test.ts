@@ -74,6 +74,34 @@ describe('translations', () => {
 		}
 	});
 
+	/** Every text of a locale as [namespace:key, text]. */
+	const textsOf = (locale: string) =>
+		Object.entries(tablesOf(locale)).flatMap(([namespace, texts]) =>
+			Object.entries(texts).map(([key, text]) => [`${namespace}:${key}`, text] as const)
+		);
+
+	it('speaks Dutch to its reader as "je", never as "u" (docs/languages.md)', () => {
+		// "u", "uw" and "uzelf" as words: the formal address, once mixed with "je" in one card.
+		const formal = textsOf('nl')
+			.filter(([, text]) => /(^|[^\p{L}])(u|uw|uzelf)(?![\p{L}])/iu.test(text))
+			.map(([id]) => id);
+		expect(formal).toEqual([]);
+	});
+
+	it('isolates addresses, file endings and Markdown syntax left to right in Arabic texts', () => {
+		// Their slashes, colons and dots take the Arabic sentence's direction otherwise:
+		// "https://" showed as "//:https", "(.ics)" as "(ics.)".
+		const LRI = '\u2066';
+		const PDI = '\u2069';
+		const bare = textsOf('ar')
+			.filter(([, text]) => {
+				const outside = text.replace(new RegExp(`${LRI}[^${PDI}]*${PDI}`, 'g'), '');
+				return /https?:\/\/|\.ics\b|\]\(|\*\*|##/.test(outside);
+			})
+			.map(([id]) => id);
+		expect(bare).toEqual([]);
+	});
+
 	it('gives each request its own language', () => {
 		const fr = createI18n('fr', resourcesFor('fr'));
 		const nl = createI18n('nl', resourcesFor('nl'));
