@@ -182,22 +182,38 @@ test('a daily summary arrives in French with three items, and its link unsubscri
 		counterpart_id: ORG.code
 	});
 	await insert('member_joined', null, PEOPLE.member.id, { role: 'member' });
+	const ours = createdNotifications.slice(-3);
 	const before = (await mailsTo(BENOIT.email)).length;
 
 	// The app's timer (MAIL_DISPATCH_INTERVAL_SECONDS, 60 by default) queues and sends it.
-	const subject = 'Votre résumé du jour : 3 nouvelles notifications';
+	// Other specs, on the other worker, may give Benoît a notification of his summary's types
+	// meanwhile (a member joins DEI Belgique, a signature is answered): the summary then holds
+	// those too. What it must say is what the database put in it, our three among them.
+	const SUBJECT = /^Votre résumé du jour : (\d+) nouvelles notifications$/;
 	await expect
-		.poll(async () => (await newMailsTo(BENOIT.email, before)).map((m) => m.subject), {
-			timeout: 100_000,
-			intervals: [2_000]
-		})
-		.toContain(subject);
-	const digest = (await newMailsTo(BENOIT.email, before)).find((m) => m.subject === subject)!;
+		.poll(
+			async () => (await newMailsTo(BENOIT.email, before)).some((m) => SUBJECT.test(m.subject)),
+			{
+				timeout: 100_000,
+				intervals: [2_000]
+			}
+		)
+		.toBe(true);
+	const digest = (await newMailsTo(BENOIT.email, before)).find((m) => SUBJECT.test(m.subject))!;
+	const { rows: items } = await db.query<{ id: string }>(
+		`select n.id from notifications n
+		 where n.digest_outbox_id = (select o.id from notification_outbox o
+		                             where o.recipient_id = $1 and o.digest = 'daily' and o.sent_at is not null
+		                             order by o.sent_at desc limit 1)`,
+		[BENOIT.id]
+	);
+	expect(items.map((row) => row.id)).toEqual(expect.arrayContaining(ours));
+	expect(digest.subject).toBe(`Votre résumé du jour : ${items.length} nouvelles notifications`);
 	expect(digest.text).toContain('Bonjour Benoît Lambert,');
 	expect(digest.text).toContain('== Défense des Enfants International – Belgique ==');
 	expect(digest.text).toContain('-- Actions communes --');
 	expect(digest.text).toContain('-- Autres --');
-	expect(digest.text!.match(/^\* /gm)).toHaveLength(3);
+	expect(digest.text!.match(/^\* /gm)).toHaveLength(items.length);
 	// Sarah's name as it is when the summary is written: another spec changes it for a while.
 	expect(digest.text).toMatch(
 		/\n {2}Sarah [^\n]+ a rejoint Défense des Enfants International – Belgique comme membre\./
