@@ -72,7 +72,7 @@ export function formatDate(
 	locale: Locale,
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
 ): string {
-	return dateTimeFormat(locale, options).format(new Date(value));
+	return keptTogether(dateTimeFormat(locale, options).formatToParts(new Date(value)));
 }
 
 // Arabic separates the items of a list with its own comma (U+060C).
@@ -132,12 +132,36 @@ export function formatEventRange(
 	timeZone: string,
 	locale: string
 ): string {
-	return eventMomentFormat(timeZone, locale).formatRange(new Date(startsAt), new Date(endsAt));
+	return formatTimeRange(eventMomentFormat(timeZone, locale), startsAt, endsAt);
 }
 
 /** An event's moment in a given time zone, with the zone's name ("Thu, 3 Dec 2026, 09:30 CET"). */
 export function formatEventMoment(value: string | Date, timeZone: string, locale: string): string {
-	return eventMomentFormat(timeZone, locale).format(new Date(value));
+	return keptTogether(eventMomentFormat(timeZone, locale).formatToParts(new Date(value)));
+}
+
+/**
+ * A start–end with a formatter that shows the time, as formatRange does, with the hour and its
+ * day period kept on one line ("4:30 م", "9:30 AM"): Intl separates them with a plain space, and
+ * a narrow column put "م" alone at the start of the next line.
+ */
+export function formatTimeRange(
+	format: Intl.DateTimeFormat,
+	startsAt: string | Date,
+	endsAt: string | Date
+): string {
+	return keptTogether(format.formatRangeToParts(new Date(startsAt), new Date(endsAt)));
+}
+
+/** Parts joined, the space before a day period made unbreakable (U+00A0). */
+function keptTogether(parts: readonly Intl.DateTimeFormatPart[]): string {
+	return parts
+		.map((part, i) =>
+			part.type === 'literal' && parts[i + 1]?.type === 'dayPeriod'
+				? part.value.replace(/\s$/u, '\u00a0')
+				: part.value
+		)
+		.join('');
 }
 
 /** The one format of an event's times: weekday, date, hour and minute, and the zone's name. */
