@@ -459,6 +459,39 @@ function missedTargets(results) {
 	return missed;
 }
 
+/**
+ * How far this run's machine drifted: the 100k/demo ratios of the pages that did the same work
+ * at both sizes (the same HTML to the byte and the same PostgREST requests: an item's page, for
+ * one). Their data did not grow in any way the page sees, so each should read about 100 %; on a
+ * machine shared with other tenants they read 57-111 % in one run and 62-157 % in the next
+ * (2026-12-07; 84-99 % on 2026-12-07 04:32Z), every process spending up to 1.8 times the CPU per
+ * request on the same work. A page's size ratio inside that band measured the machine as much
+ * as the page.
+ */
+function noiseBand(results) {
+	const same = results.filter((r) => {
+		if (r.sizeRatio == null) return false;
+		const demo = results.find(
+			(d) => d.size === 'demo' && d.page.name === r.page.name && d.who === r.who
+		);
+		return demo.bytes === r.bytes && demo.rest === r.rest;
+	});
+	if (same.length === 0) return null;
+	const ratios = same.map((r) => r.sizeRatio);
+	return {
+		low: Math.min(...ratios),
+		high: Math.max(...ratios),
+		pages: same.map((r) => `${r.page.name} (${r.who})`)
+	};
+}
+
+function noiseLine(results) {
+	const band = noiseBand(results);
+	return band
+		? `The machine's drift in this run: the pages that did the same work at both sizes (the same HTML to the byte and the same PostgREST requests: ${band.pages.join(', ')}) served ${pct(band.low)} to ${pct(band.high)} of their demo-size throughput at 100k, where each should read about 100 %. A size ratio inside that band measured the machine as much as the page; compare runs whose band is narrow.`
+		: "No page did the same work at both sizes in this run: the machine's drift is not known.";
+}
+
 function docSection({ date, machine, demo, big, loadSeconds, results, checks, missed }) {
 	return [
 		SECTION,
@@ -470,6 +503,8 @@ function docSection({ date, machine, demo, big, loadSeconds, results, checks, mi
 		`Targets: at 100k ≥ ${pct(SIZE_RATIO)} of the page's own throughput at demo size, a member ≥ ${pct(READER_RATIO)} of a visitor's, p95 ≤ ${P95_LIMIT_MS} ms.`,
 		'',
 		markdownTable(HEADER, rows(results)),
+		'',
+		noiseLine(results),
 		'',
 		'### Missed targets',
 		'',
@@ -542,6 +577,7 @@ async function main() {
 
 		console.log('');
 		console.log(table(HEADER, rows(results)));
+		console.log(`\n${noiseLine(results)}`);
 		const missed = missedTargets(results);
 		console.log(missed.length ? `\nMISSED TARGETS (${missed.length}):` : '\nAll targets met.');
 		for (const m of missed) console.log(`  ✗ ${m}`);
