@@ -217,6 +217,9 @@ function lighthouseReport(preset, pagePath) {
 	return { report, seconds: (Date.now() - began) / 1000 };
 }
 
+/** A Lighthouse category's score out of 100, as its report shows it (null: not scored). */
+const scoreOf = (category) => (category?.score == null ? null : Math.round(category.score * 100));
+
 /** What the benchmark keeps of a report: the scores and every audit below 1 or errored. */
 function summarise(report) {
 	const scores = {};
@@ -225,7 +228,7 @@ function summarise(report) {
 	const seen = new Set();
 	for (const id of CATEGORIES) {
 		const category = report.categories[id];
-		scores[id] = category?.score == null ? null : Math.round(category.score * 100);
+		scores[id] = scoreOf(category);
 		for (const ref of category?.auditRefs ?? []) {
 			const audit = report.audits[ref.id];
 			if (!audit) continue;
@@ -285,7 +288,7 @@ function lighthouse(preset, pagePath, kind) {
 		}
 		if (run.error) return { preset, path: pagePath, kind, error: run.error };
 		console.log(
-			`  run ${i + 1} of ${RUNS}: performance ${Math.round((run.report.categories.performance?.score ?? 0) * 100)} in ${run.seconds.toFixed(1)} s`
+			`  run ${i + 1} of ${RUNS}: performance ${scoreOf(run.report.categories.performance)} in ${run.seconds.toFixed(1)} s`
 		);
 		reports.push(run.report);
 	}
@@ -296,11 +299,7 @@ function lighthouse(preset, pagePath, kind) {
 		path: pagePath,
 		kind,
 		...summarise(median),
-		performanceRuns: reports.map((report) =>
-			report.categories.performance?.score == null
-				? null
-				: Math.round(report.categories.performance.score * 100)
-		),
+		performanceRuns: reports.map((report) => scoreOf(report.categories.performance)),
 		retries
 	};
 }

@@ -415,6 +415,8 @@ function ratios(results) {
 		const demo = find(r.page.name, r.who, 'demo');
 		const anon = find(r.page.name, 'anonymous', r.size);
 		r.sizeRatio = r.size === '100k' && demo ? r.rps / demo.rps : null;
+		// The same work at both sizes: the same HTML to the byte, the same PostgREST requests.
+		r.sameWork = r.sizeRatio != null && demo.bytes === r.bytes && demo.rest === r.rest;
 		r.readerRatio = r.who === 'member' && anon ? r.rps / anon.rps : null;
 	}
 }
@@ -461,21 +463,13 @@ function missedTargets(results) {
 
 /**
  * How far this run's machine drifted: the 100k/demo ratios of the pages that did the same work
- * at both sizes (the same HTML to the byte and the same PostgREST requests: an item's page, for
- * one). Their data did not grow in any way the page sees, so each should read about 100 %; on a
- * machine shared with other tenants they read 57-111 % in one run and 62-157 % in the next
- * (2026-12-07; 84-99 % on 2026-12-07 04:32Z), every process spending up to 1.8 times the CPU per
- * request on the same work. A page's size ratio inside that band measured the machine as much
- * as the page.
+ * at both sizes (an item's page, for one). Their data did not grow in any way the page sees, so
+ * each should read about 100 %; on a machine shared with other tenants they read from 57 to
+ * 181 % in one afternoon (docs/benchmarks.md, "Three runs on a drifting machine"). A page's
+ * size ratio inside that band measured the machine as much as the page.
  */
 function noiseBand(results) {
-	const same = results.filter((r) => {
-		if (r.sizeRatio == null) return false;
-		const demo = results.find(
-			(d) => d.size === 'demo' && d.page.name === r.page.name && d.who === r.who
-		);
-		return demo.bytes === r.bytes && demo.rest === r.rest;
-	});
+	const same = results.filter((r) => r.sameWork);
 	if (same.length === 0) return null;
 	const ratios = same.map((r) => r.sizeRatio);
 	return {
