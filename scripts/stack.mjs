@@ -230,7 +230,8 @@ async function withLock(fn) {
  * Frees a service's ports before it starts. A process stopped a moment ago may still hold
  * one while the kernel closes its sockets: wait a little. A process of this checkout that
  * lost its pid file (our binary, run from ROOT: an interrupted start) holds one: stop it,
- * rather than fail every later start. Anything else is someone else's: say who.
+ * rather than fail every later start. A port that no process listens on is the local end of a
+ * connection: wait until it closes. Anything else is someone else's: say who.
  */
 async function claimPorts(service) {
 	for (const port of service.ports ?? [service.port]) {
@@ -245,6 +246,16 @@ async function claimPorts(service) {
 			);
 			for (const owner of owners) await killGroup(owner.pid);
 			if (await waitForFreePort(port, 5000)) continue;
+		}
+		if (owners.length === 0) {
+			// Nothing listens on it: the port is the local end of a connection. Our ports lie in
+			// the range the kernel lends to outgoing connections (ip_local_port_range), so one of
+			// the stack's own clients (PostgREST's pool, a reset's connection to Postgres) may
+			// hold it until that connection closes (PostgREST's idle ones close within 30 s).
+			console.warn(
+				`${service.name}: port ${port} is the local end of a connection, not a server's; waiting for it to close…`
+			);
+			if (await waitForFreePort(port, 60_000)) continue;
 		}
 		await assertPortFree(port, service.name);
 	}
