@@ -236,6 +236,47 @@ alter table public.invitations enable row level security;
 -- its query plans for the session (PostgREST's pooled connections), whereas a
 -- non-inlinable SQL function (security definer) is re-planned at every call.
 
+-- The caller's organisations are asked for many times in one request: each policy's InitPlan in
+-- each statement (18 times for a member's organisation page, one PostgREST request). They are
+-- read once per transaction and kept, for that transaction only, in settings of its own
+-- (set_config(…, true)): hub.reader_key, what they were read for (the caller's JWT claims as
+-- PostgREST set them), and hub.reader_organisations_member/_editor/_admin. Another caller
+-- (other claims) reads them again; a change to memberships or to an organisation's status
+-- forgets them (private.forget_reader_organisations, triggers below). Whoever could write these
+-- settings could as well write request.jwt.claims, on which auth.uid() and every policy rest:
+-- the API sets neither from anything a caller sends. 53 µs a call before, 8 once read
+-- (docs/benchmarks.md, "A member's organisations once per request").
+create function private.user_organisation_id_array(min_role public.membership_role default 'member')
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  reader text := coalesce(current_setting('request.jwt.claim.sub', true), '') || '|'
+                 || coalesce(current_setting('request.jwt.claims', true), '');
+  organisations record;
+begin
+  if current_setting('hub.reader_key', true) is distinct from reader then
+    select coalesce(array_agg(m.organisation_id), '{}') as member,
+           coalesce(array_agg(m.organisation_id) filter (where m.role >= 'editor'), '{}') as editor,
+           coalesce(array_agg(m.organisation_id) filter (where m.role >= 'admin'), '{}') as admin
+      into organisations
+      from public.memberships m
+      join public.organisations o on o.id = m.organisation_id
+      where m.user_id = (select auth.uid())
+        and o.status = 'active';
+    perform set_config('hub.reader_organisations_member', organisations.member::text, true),
+            set_config('hub.reader_organisations_editor', organisations.editor::text, true),
+            set_config('hub.reader_organisations_admin', organisations.admin::text, true),
+            set_config('hub.reader_key', reader, true);
+  end if;
+  return current_setting('hub.reader_organisations_' || min_role)::uuid[];
+end;
+$$;
+comment on function private.user_organisation_id_array(public.membership_role) is 'Ids of the ACTIVE organisations in which the current user holds at least min_role (memberships of pending/suspended organisations count for nothing), as an array: for `organisation_ids && (select private.user_organisation_id_array(…))` in policies. Read once per transaction and caller (see above).';
+
 create function private.user_organisation_ids(min_role public.membership_role default 'member')
 returns setof uuid
 language plpgsql
@@ -245,29 +286,24 @@ set search_path = ''
 rows 10
 as $$
 begin
-  return query
-    select m.organisation_id
-    from public.memberships m
-    join public.organisations o on o.id = m.organisation_id
-    where m.user_id = (select auth.uid())
-      and m.role >= min_role
-      and o.status = 'active';
+  return query select unnest(private.user_organisation_id_array(min_role));
 end;
 $$;
-comment on function private.user_organisation_ids(public.membership_role) is 'Ids of the ACTIVE organisations in which the current user holds at least min_role (memberships of pending/suspended organisations count for nothing).';
+comment on function private.user_organisation_ids(public.membership_role) is 'Same as user_organisation_id_array, as a set: for `x in (select private.user_organisation_ids(…))` in policies.';
 
-create function private.user_organisation_id_array(min_role public.membership_role default 'member')
-returns uuid[]
+-- Forgets the caller's organisations read in this transaction (above): memberships changed, or
+-- an organisation's status.
+create function private.forget_reader_organisations()
+returns trigger
 language plpgsql
-stable
-security definer
 set search_path = ''
 as $$
 begin
-  return array(select private.user_organisation_ids(min_role));
+  perform set_config('hub.reader_key', '', true);
+  return null;
 end;
 $$;
-comment on function private.user_organisation_id_array(public.membership_role) is 'Same as user_organisation_ids, as an array: for `organisation_ids && (select private.user_organisation_id_array(…))` in policies.';
+comment on function private.forget_reader_organisations() is 'Trigger (statement): the organisations read by private.user_organisation_id_array in this transaction are read again at the next call.';
 
 create function private.is_coordinator()
 returns boolean
@@ -295,7 +331,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  return exists (select 1 from private.user_organisation_ids());
+  return cardinality(private.user_organisation_id_array()) > 0;
 end;
 $$;
 comment on function private.is_network_member() is 'True when the current user is a member of at least one active organisation.';
@@ -477,6 +513,17 @@ comment on function private.guard_membership_change() is 'Trigger: nobody raises
 create trigger memberships_guard_change
   before insert or update or delete on public.memberships
   for each row execute function private.guard_membership_change();
+
+-- What private.user_organisation_id_array read in this transaction is read again after any
+-- change to memberships or organisations (an organisation's status decides whether its
+-- memberships count). Statement triggers fire at the end of each statement, also of each one
+-- inside a function, so the next statement reads the change.
+create trigger memberships_forget_reader_organisations
+  after insert or update or delete or truncate on public.memberships
+  for each statement execute function private.forget_reader_organisations();
+create trigger organisations_forget_reader_organisations
+  after insert or update or delete or truncate on public.organisations
+  for each statement execute function private.forget_reader_organisations();
 
 create function private.guard_invitation_change()
 returns trigger
