@@ -312,11 +312,13 @@ stable
 security definer
 set search_path = ''
 as $$
+declare
+  admin_of uuid[] := private.user_organisation_id_array('admin');
 begin
   return exists (
     select 1
     from public.organisations o
-    where o.id in (select private.user_organisation_ids('admin'))
+    where o.id = any(admin_of)
       and o.is_coordinating
   );
 end;
