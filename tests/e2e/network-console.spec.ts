@@ -284,9 +284,6 @@ test('suspend: the member loses access at once; reactivate; the audit trail says
 	asCoordinator,
 	as
 }) => {
-	// Two people, nine page states scanned by axe: 15 s alone, 28 s beside the rest of the suite
-	// on a 2-core machine, and over 60 s once in CI.
-	test.setTimeout(150_000);
 	const julien = await as(PEOPLE.codeEditor.email, `/en/actions/${ITEM.networkAction}`);
 	await expect(julien.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(julien.getByText('This page does not exist, or you cannot see it.')).toHaveCount(0);
