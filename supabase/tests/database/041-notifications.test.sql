@@ -4,7 +4,7 @@
 -- notifications, and what the recipient may.
 begin;
 \ir _helpers.psql
-select plan(89);
+select plan(90);
 
 -- Whatever the demo data or the fixture left is out of the way (rolled back).
 delete from public.notifications;
@@ -353,6 +353,10 @@ from (values
    'a colleague (member): cannot mark the admin''s notification read'),
   ('alpha_editor', $$ update public.notifications set read_at = now() where organisation_id = tests.uid('test-alpha') $$, '0 rows',
    'a colleague (editor): cannot mark the organisation''s notifications read'),
+  -- Without a WHERE the read policy is not applied to an UPDATE: only the update policy's own
+  -- rule keeps the statement to the caller's rows.
+  ('outsider', $$ update public.notifications set read_at = now() $$, '0 rows',
+   'outsider: an update of every notification marks none of anyone else''s'),
   ('outsider', $$ insert into public.notifications (recipient_id, type) values (tests.uid('alpha_admin'), 'member_joined') $$,
    '42501: permission denied for table notifications', 'outsider: cannot write a notification to someone'),
   ('alpha_member', $$ insert into public.notifications (recipient_id, type) values (tests.uid('alpha_member'), 'member_joined') $$,
