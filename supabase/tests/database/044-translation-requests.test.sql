@@ -5,7 +5,7 @@
 -- original's revisions that an outdated translation is compared with.
 begin;
 \ir _helpers.psql
-select plan(85);
+select plan(93);
 
 -- Fixture ------------------------------------------------------------------------------------
 -- Actions of alpha (French originals): network (Dutch translation), draft (beta co-lead),
@@ -76,6 +76,8 @@ from (values
    'a visitor cannot ask for a translation'),
   ('outsider', tests.ask('item_alpha_network', 'en', 'test-gamma'), '42501',
    'a person without an organisation cannot ask'),
+  ('outsider', tests.ask('item_alpha_draft', 'en', 'test-gamma'), '42501: you cannot ask for a translation of this item',
+   'of an item they cannot read, they learn nothing (not whether the asked organisation could read it)'),
   ('alpha_member', tests.ask('item_alpha_network', 'en', 'test-gamma'), '42501',
    'a member (not an editor) of the owner cannot ask'),
   ('beta_editor', tests.ask('item_alpha_network', 'en', 'test-gamma', 'test-beta'), 'TR001',
@@ -304,6 +306,40 @@ from (values
   ('gamma_admin', $$update public.paper_translations set abstract = 'Archived.' where paper_id = tests.uid('paper_network') and locale = 'en'$$, '0 rows',
    'an archived item''s translation is not written any more')
 ) as attempt (actor, statement, outcome, description);
+
+-- People in two organisations, and what holds for every writer ------------------------------------
+-- A member of the owner who edits for a co-lead (two_hats_b), and an editor of the owner who is
+-- only a member of an asked organisation (two_hats_a): each acts with the role they hold in
+-- the organisation they act for, never with the other.
+select tests.clear_authentication();
+select tests.create_member('two_hats_a', 'test-alpha', 'editor') \g /dev/null
+insert into public.memberships (user_id, organisation_id, role) values (tests.uid('two_hats_a'), tests.uid('test-gamma'), 'member');
+select tests.create_member('two_hats_b', 'test-beta', 'editor') \g /dev/null
+insert into public.memberships (user_id, organisation_id, role) values (tests.uid('two_hats_b'), tests.uid('test-alpha'), 'member');
+
+select tests.check_as(actor, statement, outcome, description)
+from (values
+  ('two_hats_b', $$insert into public.translation_requests (item_id, locale, organisation_id)
+                   values (tests.uid('item_colead'), 'es', tests.uid('test-gamma'))$$, '1 row',
+   'a member of the owner who edits for a co-lead asks, by default in the co-lead''s name'),
+  ('two_hats_b', tests.ask('item_colead', 'de', 'test-gamma', 'test-alpha'),
+   '42501: new row violates row-level security policy for table "translation_requests"',
+   'but not in the name of the owner, where they are only a member'),
+  ('two_hats_a', $$update public.translation_requests set status = 'accepted' where id = tests.request('item_alpha_public', 'de')$$, 'TR008',
+   'an editor of the asking organisation who is only a member of the asked one does not accept for it'),
+  ('alpha_editor', $$update public.translation_requests set due_on = current_date - 1 where id = tests.request('item_alpha_public', 'de')$$, 'TR006',
+   'the due date of an open request is not moved into the past')
+) as attempt (actor, statement, outcome, description);
+
+select tests.clear_authentication();
+select is((select tests.name(requested_by_organisation_id) from public.translation_requests where id = tests.request('item_colead', 'es')),
+  'test-beta', 'the default asking organisation is one the caller edits for, not the owner they are a member of');
+select is(tests.status_of('item_alpha_public', 'de'), 'requested', 'the request still waits for the asked organisation''s editors');
+-- The table's owner (migrations, the secret key's role too) is not an API caller, and still
+-- cannot move a request to another item, language or organisation.
+select throws_ok($$update public.translation_requests set locale = 'es' where id = tests.request('item_alpha_public', 'de')$$,
+  'TR007', 'a request''s item, language, organisations and author do not change',
+  'not even the database''s owner moves a request to another language');
 
 select * from finish();
 rollback;
