@@ -9,7 +9,7 @@
 -- st_be_net ← item_alpha_draft.
 begin;
 \ir _helpers.psql
-select plan(60);
+select plan(63);
 
 insert into public.review_cycles (id, country, mechanism, names, is_public)
 values
@@ -73,6 +73,20 @@ from (values
   ('alpha_editor', '{st_be_net<-item_alpha_draft,st_be_pub<-item_alpha_network,st_be_pub<-item_alpha_public}',
    'editor of the owner: also the link of the draft')
 ) as r (actor, expected, description);
+
+-- A link reads through its stage's cycle too: a public item linked to a stage of a network
+-- cycle is not shown to visitors (the stage is the network's).
+select tests.clear_authentication();
+insert into public.review_stage_items (stage_id, item_id) values (tests.uid('st_be_net'), tests.uid('item_alpha_public'));
+select is(tests.read_as(r.actor, $$ array(select tests.name(l.item_id) from public.review_stage_items l where l.stage_id = tests.uid('st_be_net')) $$),
+          r.expected::text[], r.description)
+from (values
+  (null, '{}', 'anonymous: reads no link of a network cycle''s stage, even to a public item'),
+  ('outsider', '{}', 'outsider: neither'),
+  ('gamma_member', '{item_alpha_public}', 'network member: reads it')
+) as r (actor, expected, description);
+select tests.clear_authentication();
+delete from public.review_stage_items where stage_id = tests.uid('st_be_net') and item_id = tests.uid('item_alpha_public');
 
 -- Writing cycles and stages --------------------------------------------------------------
 
