@@ -97,9 +97,7 @@ begin
   return (
     with me as (
       select (select auth.uid()) as id,
-             private.news_since() as since,
-             private.user_organisation_id_array('member') as member_of,
-             private.user_organisation_id_array('editor') as editor_of
+             private.news_since() as since
     ),
     -- Registrations that wait for the caller's decision, per event they organise.
     to_approve as (
