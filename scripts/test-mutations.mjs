@@ -68,7 +68,7 @@ const EQUIVALENT = {
 		'runs only while migrating: the policies it wrote are in the catalog and mutated there ' +
 		'(the joint_actions, events and papers policies above); changing its body afterwards changes no rule',
 	'policy:calendar_tokens:People renew or revoke their own calendar token:check': `${IDENTITY_FIXED}: calendar_tokens_guard_change keeps user_id (019)`,
-	'policy:event_translations:Lead editors edit the texts of their events:check': `${IDENTITY_FIXED}: event_translations_guard_change keeps event_id and locale`,
+	'policy:event_translations:Lead editors and translators edit texts of events:check': `${IDENTITY_FIXED}: event_translations_guard_change keeps event_id and locale`,
 	'policy:events:Editors of the owner and co-lead organisations edit events:check': `${IDENTITY_FIXED}: events_guard_change keeps id`,
 	'policy:invitations:Admins revoke or re-send, the invited person accepts:check': `${IDENTITY_FIXED}: invitations_guard_change keeps organisation_id and email`,
 	'policy:invitations:Admins revoke or re-send, the invited person accepts:check:role#1': `${IDENTITY_FIXED}: invitations_guard_change keeps organisation_id and email`,
@@ -76,7 +76,7 @@ const EQUIVALENT = {
 	'policy:item_organisations:Admins of the attached organisation answer its invitation:check:role#1': `${IDENTITY_FIXED}: item_organisations_guard_change lets only state change`,
 	'policy:items:Editors of the owner and co-lead organisations update items:check': `${IDENTITY_FIXED}: lead_organisation_ids follow the attachments (items_guard_update)`,
 	'policy:items:Editors of the owner and co-lead organisations update items:check:role#1': `${IDENTITY_FIXED}: lead_organisation_ids follow the attachments (items_guard_update)`,
-	'policy:joint_action_translations:Lead editors edit the texts of their joint actions:check': `${IDENTITY_FIXED}: joint_action_translations_guard_change keeps action_id and locale`,
+	'policy:joint_action_translations:Lead editors and translators edit texts of joint actions:check': `${IDENTITY_FIXED}: joint_action_translations_guard_change keeps action_id and locale`,
 	'policy:joint_actions:Editors of the owner and co-lead organisations edit joint actio:check': `${IDENTITY_FIXED}: joint_actions_guard_change keeps id`,
 	'policy:joint_action_updates:Authors edit their own updates while their organisation is atta:check': `${IDENTITY_FIXED}: joint_action_updates_guard_change lets only the text and language change`,
 	'policy:joint_action_updates:Authors edit their own updates while their organisation is atta:check:role#1': `${IDENTITY_FIXED}: joint_action_updates_guard_change lets only the text and language change`,
@@ -84,8 +84,25 @@ const EQUIVALENT = {
 	'policy:memberships:Admins change roles in their organisation:check:role#1': `${IDENTITY_FIXED}: memberships_guard_change keeps user_id and organisation_id`,
 	'policy:organisations:Admins edit their organisation, coordinators edit any:check': `${IDENTITY_FIXED}: organisations_guard_update keeps id`,
 	'policy:organisations:Admins edit their organisation, coordinators edit any:check:role#1': `${IDENTITY_FIXED}: organisations_guard_update keeps id`,
-	'policy:paper_translations:Lead editors edit the texts of their papers:check': `${IDENTITY_FIXED}: paper_translations_guard_change keeps paper_id and locale`,
+	'policy:paper_translations:Lead editors and translators edit texts of papers:check': `${IDENTITY_FIXED}: paper_translations_guard_change keeps paper_id and locale`,
 	"policy:paper_versions:Lead editors edit the notes of their papers' versions:check": `${IDENTITY_FIXED}: paper_versions_guard_change lets only the note change`,
+	'policy:review_cycles:Coordinators and admins in the country edit review cycles:check': `${IDENTITY_FIXED}: review_cycles_guard keeps country (RC002)`,
+	'policy:review_stages:Cycle editors edit stages:check': `${IDENTITY_FIXED}: review_stages_guard keeps cycle_id (RC001)`,
+	'function:private.guard_translation_request:raise#10':
+		'the column grant lets API callers write status, due_on and message only: who answered and when ' +
+		"change only through this trigger's own stamp, which comes with a change of status (044)",
+	'function:private.personal_review_stages:skip-return#1':
+		'an unknown or revoked token has no owner (null): the query that follows matches no membership of ' +
+		'null, so the feed is empty either way (043 checks an unknown token)',
+	'function:private.joint_action_ids_matching:all':
+		'it only says where to look: public.list_joint_actions reads those ids as the caller, under RLS, ' +
+		'and applies the same filters again, so a list of every id gives the same page (040 and 048 check ' +
+		'the filtered list)',
+	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check': `${IDENTITY_FIXED}: translation_requests_guard keeps item_id and organisation_id (TR007, 044), and the column grant lets only status, due_on and message change`,
+	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check:role#1': `${IDENTITY_FIXED}: translation_requests_guard keeps item_id and organisation_id (TR007, 044), and the column grant lets only status, due_on and message change`,
+	'policy:notifications:People mark their own notifications read:check':
+		'an UPDATE cannot change the column this check reads: the column grant lets API callers write ' +
+		'read_at only, so the new row keeps the recipient the old row passed `using` with (041)',
 	'policy:papers:Editors of the owner and co-lead organisations edit papers:check': `${IDENTITY_FIXED}: papers_guard_change keeps id`,
 	'function:private.guard_item_organisation_change:raise#2':
 		'the DELETE policy "Owner editors detach organisations from their items" already excludes ' +
@@ -251,6 +268,23 @@ async function buildTemplate() {
 		env: libpqEnv(TEMPLATE)
 	});
 	if (seed.code !== 0) throw new Error(`supabase/seed.sql failed on the template:\n${seed.out}`);
+	// Autovacuum off on every table of the template (the copies inherit it): a table it
+	// measured mid-run plans differently (a scan of a few pages instead of a probe), so a
+	// file could fail on a late copy and pass on the baseline copied at the start, and be
+	// taken for a catch. Every copy keeps the statistics the template had after the seed.
+	await withClient(TEMPLATE, (client) =>
+		client.query(`do $$
+			declare t regclass;
+			begin
+				for t in select c.oid::regclass from pg_catalog.pg_class c
+				         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				         where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema')
+				           and n.nspname not like 'pg_toast%'
+				loop
+					execute format('alter table %s set (autovacuum_enabled = false)', t);
+				end loop;
+			end $$`)
+	);
 }
 
 // Enumerating the rules ------------------------------------------------------------------
@@ -480,10 +514,15 @@ async function proveFile(database, file) {
 		.split('\n')
 		.filter((line) => /^\s*not ok \d+|ERROR:|planned \d+ tests? but ran/.test(line))
 		.map((line) => line.trim());
+	// No "not ok" line: the end of the output says why (a plan not met, a killed run …).
+	const lines = out
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
 	return {
 		ok: code === 0,
 		seconds: (Date.now() - started) / 1000,
-		detail: failures.slice(0, 2).join(' | ')
+		detail: (failures.length ? failures.slice(0, 2) : lines.slice(-3)).join(' | ')
 	};
 }
 
@@ -635,6 +674,8 @@ async function runAll(all) {
 			// Kept at once, so that an interrupted run loses nothing (--resume goes on).
 			cache.results[mutation.id] = {
 				caughtBy: outcome.caughtBy ?? null,
+				// The first failing lines: what the catching file saw (pg_prove's "not ok" lines).
+				detail: outcome.detail ?? null,
 				error: outcome.error ?? null,
 				at: new Date().toISOString()
 			};
@@ -643,7 +684,9 @@ async function runAll(all) {
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
 			const verdict = outcome.error
 				? `ERROR ${outcome.error}`
-				: (outcome.caughtBy ?? 'NOT CAUGHT by pgTAP');
+				: outcome.caughtBy
+					? `${outcome.caughtBy}: ${outcome.detail}`
+					: 'NOT CAUGHT by pgTAP';
 			console.log(`[${done}/${mutations.length}] ${mutation.id}: ${verdict} (${seconds} s)`);
 		}
 	}
@@ -673,7 +716,12 @@ async function runAll(all) {
 	if (!partialRun)
 		cache.fullRun = { at: now, minutes: (Date.now() - began) / 60_000, api: withApi };
 	for (const r of results) {
-		cache.results[r.id] = { caughtBy: r.caughtBy ?? null, error: r.error ?? null, at: now };
+		cache.results[r.id] = {
+			caughtBy: r.caughtBy ?? null,
+			detail: r.detail ?? null,
+			error: r.error ?? null,
+			at: now
+		};
 	}
 	writeFileSync(CACHE_FILE, `${JSON.stringify(cache, null, 1)}\n`);
 
