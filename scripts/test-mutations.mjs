@@ -60,6 +60,9 @@ const FILE_TIMEOUT_MS = 120_000;
 const IDENTITY_FIXED =
 	'an UPDATE cannot change the columns this check reads (the guard trigger refuses it), so ' +
 	'every new row passes it when the old row passed `using`';
+const REQUEST_FIXED =
+	`${IDENTITY_FIXED}: translation_requests_guard keeps item_id and organisation_id (TR007, 044), ` +
+	'and the column grant lets only status, due_on and message change';
 const EQUIVALENT = {
 	'function:private.item_search_hits:skip-return#1':
 		'a blank query parses to an empty text-search query, which matches no text: the early ' +
@@ -98,8 +101,10 @@ const EQUIVALENT = {
 		'it only says where to look: public.list_joint_actions reads those ids as the caller, under RLS, ' +
 		'and applies the same filters again, so a list of every id gives the same page (040 and 048 check ' +
 		'the filtered list)',
-	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check': `${IDENTITY_FIXED}: translation_requests_guard keeps item_id and organisation_id (TR007, 044), and the column grant lets only status, due_on and message change`,
-	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check:role#1': `${IDENTITY_FIXED}: translation_requests_guard keeps item_id and organisation_id (TR007, 044), and the column grant lets only status, due_on and message change`,
+	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check':
+		REQUEST_FIXED,
+	'policy:translation_requests:Asked editors answer and lead editors change or cancel requests:check:role#1':
+		REQUEST_FIXED,
 	'policy:notifications:People mark their own notifications read:check':
 		'an UPDATE cannot change the column this check reads: the column grant lets API callers write ' +
 		'read_at only, so the new row keeps the recipient the old row passed `using` with (041)',
@@ -279,7 +284,6 @@ async function buildTemplate() {
 				for t in select c.oid::regclass from pg_catalog.pg_class c
 				         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 				         where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema')
-				           and n.nspname not like 'pg_toast%'
 				loop
 					execute format('alter table %s set (autovacuum_enabled = false)', t);
 				end loop;
@@ -510,15 +514,15 @@ async function proveFile(database, file) {
 		['--ext', '.sql', path.relative(ROOT, path.join(TESTS_DIR, file))],
 		{ env: libpqEnv(database), timeoutMs: FILE_TIMEOUT_MS }
 	);
-	const failures = out
-		.split('\n')
-		.filter((line) => /^\s*not ok \d+|ERROR:|planned \d+ tests? but ran/.test(line))
-		.map((line) => line.trim());
-	// No "not ok" line: the end of the output says why (a plan not met, a killed run …).
 	const lines = out
 		.split('\n')
 		.map((line) => line.trim())
 		.filter(Boolean);
+	// pg_prove names each failed assertion ("# Failed test 53: …"); a file that stopped early
+	// says so (an ERROR, a plan not met). Otherwise the end of the output says why.
+	const failures = lines.filter((line) =>
+		/^# Failed test \d+|^not ok \d+|ERROR:|planned \d+ tests? but ran/.test(line)
+	);
 	return {
 		ok: code === 0,
 		seconds: (Date.now() - started) / 1000,
@@ -648,6 +652,16 @@ try {
 }
 process.exit(exitCode);
 
+/** A mutation's kept verdict: the catching file and its first failing lines, or the error. */
+function keptVerdict(outcome, at) {
+	return {
+		caughtBy: outcome.caughtBy ?? null,
+		detail: outcome.detail ?? null,
+		error: outcome.error ?? null,
+		at
+	};
+}
+
 /** Baseline, every mutation, the API layer if asked, the report; resolves the exit code. */
 async function runAll(all) {
 	const cache = readCache();
@@ -672,13 +686,7 @@ async function runAll(all) {
 			const outcome = await runMutation(mutation);
 			results[index] = { ...mutation, ...outcome };
 			// Kept at once, so that an interrupted run loses nothing (--resume goes on).
-			cache.results[mutation.id] = {
-				caughtBy: outcome.caughtBy ?? null,
-				// The first failing lines: what the catching file saw (pg_prove's "not ok" lines).
-				detail: outcome.detail ?? null,
-				error: outcome.error ?? null,
-				at: new Date().toISOString()
-			};
+			cache.results[mutation.id] = keptVerdict(outcome, new Date().toISOString());
 			writeFileSync(CACHE_FILE, `${JSON.stringify(cache, null, 1)}\n`);
 			done += 1;
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -716,12 +724,7 @@ async function runAll(all) {
 	if (!partialRun)
 		cache.fullRun = { at: now, minutes: (Date.now() - began) / 60_000, api: withApi };
 	for (const r of results) {
-		cache.results[r.id] = {
-			caughtBy: r.caughtBy ?? null,
-			detail: r.detail ?? null,
-			error: r.error ?? null,
-			at: now
-		};
+		cache.results[r.id] = keptVerdict(r, now);
 	}
 	writeFileSync(CACHE_FILE, `${JSON.stringify(cache, null, 1)}\n`);
 
