@@ -393,10 +393,18 @@ async function enumerate() {
 			 join pg_language l on l.oid = p.prolang
 			 where n.nspname in ('private', 'public') and p.prokind = 'f'
 			   and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
-			 order by n.nspname, p.proname`
+			 order by n.nspname, p.proname, signature`
+		);
+		const overloaded = new Set(
+			functions.rows
+				.map((f) => `${f.nspname}.${f.proname}`)
+				.filter((name, i, names) => names.indexOf(name) !== i)
 		);
 		for (const f of functions.rows) {
-			const name = `${f.nspname}.${f.proname}`;
+			// An overloaded name is told apart by its arguments, so that each keeps its own verdict.
+			const name = overloaded.has(`${f.nspname}.${f.proname}`)
+				? f.signature
+				: `${f.nspname}.${f.proname}`;
 			const base = {
 				kind: 'function',
 				rule: `${f.signature}${f.prosecdef ? ' (security definer)' : ''}`,
