@@ -116,9 +116,7 @@ export function notificationMessage(t: HubT, locale: Locale, n: NotificationView
 				country: facts.country
 					? (namesOf(locale, 'region').of(facts.country) ?? facts.country)
 					: '',
-				date: facts.date
-					? formatDate(`${facts.date}T12:00:00Z`, locale, { dateStyle: 'long', timeZone: 'UTC' })
-					: ''
+				date: facts.date ? formatDate(facts.date, locale, { dateStyle: 'long' }) : ''
 			});
 		case 'translation_requested': {
 			const said = { counterpart, organisation, language };

@@ -4,7 +4,9 @@ const ACTION = {
 	publicFr: '30000000-0000-4000-8000-000000000001',
 	draft: '30000000-0000-4000-8000-000000000002',
 	networkNl: '30000000-0000-4000-8000-000000000003',
-	participants: '30000000-0000-4000-8000-000000000004'
+	participants: '30000000-0000-4000-8000-000000000004',
+	// Planned from 10 January to 30 June 2027 (calendar days), published 15 days ago.
+	plannedFr: '30000000-0000-4000-8000-000000000108'
 };
 
 test('the list shows published public actions to a visitor, in two languages', async ({ page }) => {
@@ -157,6 +159,32 @@ test('an outdated translation says so and links to the original', async ({ page 
 		"On n'enferme pas un enfant. Point."
 	);
 	await expectAccessible(page);
+});
+
+test('a reader far from Brussels reads the same days as the page was served with', async ({
+	browser
+}) => {
+	// Days are shown as the server wrote them, whatever the reader's zone: a calendar day as that
+	// day (in Costa Rica the start read "9 janv." once the page had hydrated), an instant in the
+	// hub's home zone. Samoa (UTC-11) and Kiribati (UTC+14) are a day apart from Brussels at any
+	// hour, so a date the browser formats again in its own zone differs in one of them.
+	const path = `/fr/actions/${ACTION.plannedFr}`;
+	for (const timezoneId of ['Pacific/Pago_Pago', 'Pacific/Kiritimati']) {
+		const served = await browser.newContext({ timezoneId, javaScriptEnabled: false });
+		const html = await served.newPage();
+		await html.goto(path);
+		const asServed = await html.locator('article').innerText();
+		await served.close();
+
+		const context = await browser.newContext({ timezoneId });
+		const page = await context.newPage();
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		await expect(page.locator('article dd').first()).toHaveText('10 janv. 2027 – 30 juin 2027');
+		await expect(page.locator('article .published')).toHaveText(/^Publiée? le \d/);
+		expect(await page.locator('article').innerText()).toBe(asServed);
+		await context.close();
+	}
 });
 
 test('rendered Markdown keeps structure and safe links', async ({ page }) => {

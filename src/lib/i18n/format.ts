@@ -1,3 +1,4 @@
+import { HOME_ZONE } from '#lib/timeZones';
 import type { Locale } from './config';
 
 // The one home of numbers, dates and times on the hub's pages, feeds and emails: every one is
@@ -66,13 +67,27 @@ export function pluralRulesOf(locale: string): Intl.PluralRules {
 	return kept(pluralRules, locale, () => new Intl.PluralRules(locale));
 }
 
-/** A date in the reader's locale, e.g. 28 nov. 2026 / 28 Nov 2026. */
+// A calendar day ("2027-01-10": when a joint action starts, a translation is due) is the same
+// day wherever it is read. Date parses it as midnight UTC, so it is shown in UTC: in the reader's
+// zone it was the day before west of Greenwich (DCI Costa Rica read a joint action starting on
+// 10 January as starting on the 9th).
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date in the reader's locale, e.g. 28 nov. 2026 / 28 Nov 2026. An instant is shown in the
+ * zone of the options or else in the hub's home zone, so that the server's page and the
+ * browser's say the same day; a calendar day ("2026-11-28") as that day.
+ */
 export function formatDate(
 	value: string | number | Date,
 	locale: Locale,
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
 ): string {
-	return keptTogether(dateTimeFormat(locale, options).formatToParts(new Date(value)));
+	const timeZone =
+		options.timeZone ?? (typeof value === 'string' && CALENDAR_DAY.test(value) ? 'UTC' : HOME_ZONE);
+	return keptTogether(
+		dateTimeFormat(locale, { ...options, timeZone }).formatToParts(new Date(value))
+	);
 }
 
 // Arabic separates the items of a list with its own comma (U+060C).
