@@ -37,6 +37,8 @@ export const ITEM = {
 	codeSeminar: '30000000-0000-4000-8000-000000000204',
 	/** DCI Palestine's public action, English original with an Arabic (and a French) text. */
 	palestineAction: '30000000-0000-4000-8000-000000000106',
+	/** SDJ's legal help desk in schools (public, French): planned from 10 January to 30 June 2027. */
+	schoolHelpDesk: '30000000-0000-4000-8000-000000000108',
 	/** DEI Belgique's position paper on juvenile justice in Brussels (French original, network). */
 	juvenileJusticePaper: '30000000-0000-4000-8000-000000000302',
 	/** DCI Palestine's network webinar, English original with an Arabic text; Benoît registered. */

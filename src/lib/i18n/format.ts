@@ -24,7 +24,7 @@ export function intlLocale(locale: string): string {
 // date of every card (a tenth of the server's time per list request before they were kept).
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const displayNames = new Map<string, Intl.DisplayNames>();
+const displayNames = new Map<string, Names>();
 const collators = new Map<string, Intl.Collator>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const listFormats = new Map<string, Intl.ListFormat>();
@@ -48,13 +48,52 @@ export function dateTimeFormat(
 	});
 }
 
-/** Names of regions or languages in a locale, made once. */
-export function namesOf(locale: string, type: 'region' | 'language'): Intl.DisplayNames {
-	return kept(
-		displayNames,
-		`${locale} ${type}`,
-		() => new Intl.DisplayNames([intlLocale(locale)], { type })
-	);
+// Countries whose name differs between runtimes, named by the hub. Node gives CLDR's names
+// ("Palestinian Territories", "Hong Kong SAR China"); Chromium ships its own ("Palestine", "Hong
+// Kong", "Falkland Islands (Islas Malvinas)"). So a page served with one name showed the other
+// once it hydrated, and a list of countries sorted by name changed order under the reader's
+// eyes. Palestine, Hong Kong and Macao are CLDR's short names, as the network writes them
+// (DCI-Palestine); the Falklands carry both names, as the UN and Chromium do.
+const REGION_NAMES: Record<string, Partial<Record<string, string>>> = {
+	PS: {
+		en: 'Palestine',
+		fr: 'Palestine',
+		nl: 'Palestina',
+		de: 'Palästina',
+		es: 'Palestina',
+		ar: 'فلسطين'
+	},
+	HK: {
+		en: 'Hong Kong',
+		fr: 'Hong Kong',
+		nl: 'Hongkong',
+		de: 'Hongkong',
+		es: 'Hong Kong',
+		ar: 'هونغ كونغ'
+	},
+	MO: { en: 'Macao', fr: 'Macao', nl: 'Macau', de: 'Macau', es: 'Macao', ar: 'مكاو' },
+	FK: {
+		en: 'Falkland Islands (Islas Malvinas)',
+		fr: 'Îles Malouines (Îles Falkland)',
+		nl: 'Falklandeilanden (Islas Malvinas)',
+		de: 'Falklandinseln (Malwinen)',
+		es: 'Islas Malvinas (Islas Falkland)',
+		ar: 'جزر فوكلاند - جزر مالفيناس'
+	}
+};
+
+/** Names of countries (ISO 3166 codes) or languages in a reader's locale. */
+export interface Names {
+	of(code: string): string | undefined;
+}
+
+/** Names of regions or languages in a locale, made once: Intl's, but for REGION_NAMES. */
+export function namesOf(locale: string, type: 'region' | 'language'): Names {
+	return kept(displayNames, `${locale} ${type}`, () => {
+		const intl = new Intl.DisplayNames([intlLocale(locale)], { type });
+		if (type === 'language') return intl;
+		return { of: (code: string) => REGION_NAMES[code.toUpperCase()]?.[locale] ?? intl.of(code) };
+	});
 }
 
 /** The alphabetical order of a locale, made once. */
