@@ -4,12 +4,11 @@
  * Pure functions on the platform's Intl (the same zone database as Node and browsers).
  */
 
-/**
- * The hub's home zone: times that have no zone of their own (when a notification came, an entry
- * of the audit trail) are shown in it, the same text on the server and in the browser; and the
- * default zone of a new event, a person and an organisation of a country with several zones.
- */
-export const HOME_ZONE = 'Europe/Brussels';
+// The hub's home zone has a module of its own, so that the date formatting every page loads
+// does not load (and run) this one.
+import { HOME_ZONE } from './homeZone';
+
+export { HOME_ZONE };
 
 /** The zones people choose from: the canonical IANA names, plus UTC. */
 export const TIME_ZONES: readonly string[] = [

@@ -1,4 +1,4 @@
-import { HOME_ZONE } from '#lib/timeZones';
+import { HOME_ZONE } from '#lib/homeZone';
 import type { Locale } from './config';
 
 // The one home of numbers, dates and times on the hub's pages, feeds and emails: every one is
@@ -48,51 +48,27 @@ export function dateTimeFormat(
 	});
 }
 
-// Countries whose name differs between runtimes, named by the hub. Node gives CLDR's names
-// ("Palestinian Territories", "Hong Kong SAR China"); Chromium ships its own ("Palestine", "Hong
-// Kong", "Falkland Islands (Islas Malvinas)"). So a page served with one name showed the other
-// once it hydrated, and a list of countries sorted by name changed order under the reader's
-// eyes. Palestine, Hong Kong and Macao are CLDR's short names, as the network writes them
-// (DCI-Palestine); the Falklands carry both names, as the UN and Chromium do.
-const REGION_NAMES: Record<string, Partial<Record<string, string>>> = {
-	PS: {
-		en: 'Palestine',
-		fr: 'Palestine',
-		nl: 'Palestina',
-		de: 'Palästina',
-		es: 'Palestina',
-		ar: 'فلسطين'
-	},
-	HK: {
-		en: 'Hong Kong',
-		fr: 'Hong Kong',
-		nl: 'Hongkong',
-		de: 'Hongkong',
-		es: 'Hong Kong',
-		ar: 'هونغ كونغ'
-	},
-	MO: { en: 'Macao', fr: 'Macao', nl: 'Macau', de: 'Macau', es: 'Macao', ar: 'مكاو' },
-	FK: {
-		en: 'Falkland Islands (Islas Malvinas)',
-		fr: 'Îles Malouines (Îles Falkland)',
-		nl: 'Falklandeilanden (Islas Malvinas)',
-		de: 'Falklandinseln (Malwinen)',
-		es: 'Islas Malvinas (Islas Falkland)',
-		ar: 'جزر فوكلاند - جزر مالفيناس'
-	}
-};
+// Countries whose name differs between runtimes. Node gives CLDR's names ("Palestinian
+// Territories", "Hong Kong SAR China"); Chromium ships its own ("Palestine", "Hong Kong"). So a
+// page served with one name showed the other once it hydrated, and a list of countries sorted by
+// name changed order under the reader's eyes. The hub names these three by CLDR's short names,
+// which both runtimes share, as the network writes them (DCI-Palestine). Chromium also adds
+// "(Islas Malvinas)" to the Falkland Islands; that name, in the menus of every country only, is
+// left to each runtime: six names here would put every page over its 50 KB of JavaScript.
+const SHORT_NAMED = new Set(['PS', 'HK', 'MO']);
 
 /** Names of countries (ISO 3166 codes) or languages in a reader's locale. */
 export interface Names {
 	of(code: string): string | undefined;
 }
 
-/** Names of regions or languages in a locale, made once: Intl's, but for REGION_NAMES. */
+/** Names of regions or languages in a locale, made once: Intl's, but for the countries above. */
 export function namesOf(locale: string, type: 'region' | 'language'): Names {
 	return kept(displayNames, `${locale} ${type}`, () => {
 		const intl = new Intl.DisplayNames([intlLocale(locale)], { type });
 		if (type === 'language') return intl;
-		return { of: (code: string) => REGION_NAMES[code.toUpperCase()]?.[locale] ?? intl.of(code) };
+		const short = new Intl.DisplayNames([intlLocale(locale)], { type, style: 'short' });
+		return { of: (code: string) => (SHORT_NAMED.has(code) ? short : intl).of(code) };
 	});
 }
 

@@ -1,0 +1,7 @@
+/**
+ * The hub's home zone: times that have no zone of their own (when an item was published, a
+ * notification came, an entry of the audit trail) are shown in it, the same text on the server
+ * and in the browser; and the default zone of a new event, a person and an organisation of a
+ * country with several zones.
+ */
+export const HOME_ZONE = 'Europe/Brussels';
