@@ -67,8 +67,11 @@ export function namesOf(locale: string, type: 'region' | 'language'): Names {
 	return kept(displayNames, `${locale} ${type}`, () => {
 		const intl = new Intl.DisplayNames([intlLocale(locale)], { type });
 		if (type === 'language') return intl;
-		const short = new Intl.DisplayNames([intlLocale(locale)], { type, style: 'short' });
-		return { of: (code: string) => (SHORT_NAMED.has(code) ? short : intl).of(code) };
+		// Made when first asked for (most pages name none of these countries).
+		let short: Intl.DisplayNames | undefined;
+		const shortNames = () =>
+			(short ??= new Intl.DisplayNames([intlLocale(locale)], { type, style: 'short' }));
+		return { of: (code: string) => (SHORT_NAMED.has(code) ? shortNames() : intl).of(code) };
 	});
 }
 
