@@ -201,7 +201,7 @@ begin
           then (select count(*) from public.organisation_applications a where a.status = 'pending')
         end,
       'to_approve', coalesce((
-        select jsonb_agg(jsonb_build_object('pending', a.pending, 'starts_at', e.starts_at)
+        select jsonb_agg(jsonb_build_object('pending', a.pending, 'starts_at', e.starts_at, 'time_zone', e.time_zone)
                          || to_jsonb(t) order by e.starts_at, a.event_id)
         from to_approve a
         join public.events e on e.id = a.event_id

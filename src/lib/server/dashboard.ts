@@ -41,7 +41,9 @@ const dashboardSchema = z.object({
 	since: z.string(),
 	is_coordinator: z.boolean(),
 	applications: z.number().nullable(),
-	to_approve: z.array(z.object({ ...titled, pending: z.number(), starts_at: z.string() })),
+	to_approve: z.array(
+		z.object({ ...titled, pending: z.number(), starts_at: z.string(), time_zone: z.string() })
+	),
 	outdated: z.array(z.object({ ...titled, locales: z.array(z.string()) })),
 	upcoming: z.array(
 		z.object({
