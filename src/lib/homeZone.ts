@@ -4,4 +4,6 @@
  * and in the browser; and the default zone of a new event, a person and an organisation of a
  * country with several zones.
  */
+// A module of its own, so that the date formatting every page loads does not load (and run)
+// timeZones.ts, which lists every IANA zone when it loads.
 export const HOME_ZONE = 'Europe/Brussels';

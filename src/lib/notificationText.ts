@@ -5,7 +5,7 @@ import type { Locale } from '#lib/i18n/config';
 import type { HubT } from '#lib/i18n/context';
 import { formatDate, formatEventMoment, formatLanguages, namesOf } from '#lib/i18n/format';
 import type { NotificationView } from '#lib/server/notifications';
-import { HOME_ZONE } from '#lib/timeZones';
+import { HOME_ZONE } from '#lib/homeZone';
 
 /** An event's start in its own zone, with the zone's name. */
 export function eventStart(value: string, locale: Locale, timeZone = HOME_ZONE): string {

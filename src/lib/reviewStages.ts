@@ -1,4 +1,5 @@
-import { HOME_ZONE, utcToZoned } from './timeZones';
+import { HOME_ZONE } from './homeZone';
+import { utcToZoned } from './timeZones';
 import { DEADLINE_KINDS } from '#lib/schemas/reviewCycles';
 
 /** Days ahead within which a deadline with nothing linked to it is flagged. */

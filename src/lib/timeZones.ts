@@ -4,11 +4,7 @@
  * Pure functions on the platform's Intl (the same zone database as Node and browsers).
  */
 
-// The hub's home zone has a module of its own, so that the date formatting every page loads
-// does not load (and run) this one.
 import { HOME_ZONE } from './homeZone';
-
-export { HOME_ZONE };
 
 /** The zones people choose from: the canonical IANA names, plus UTC. */
 export const TIME_ZONES: readonly string[] = [

@@ -6,7 +6,7 @@
 import type { Database } from '#lib/database.types';
 import type { EmailPreferencesInput } from '#lib/schemas/emailPreferences';
 import { NOTIFICATION_TYPES } from '#lib/schemas/emailPreferences';
-import { HOME_ZONE } from '#lib/timeZones';
+import { HOME_ZONE } from '#lib/homeZone';
 import type { Client } from './supabase';
 
 type Frequency = Database['public']['Enums']['email_frequency'];

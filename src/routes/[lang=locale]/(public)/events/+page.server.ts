@@ -1,7 +1,8 @@
 import { eventFilterSchema } from '#lib/schemas/events';
 import * as events from '#lib/server/events';
 import { listPage } from '#lib/server/listing';
-import { HOME_ZONE, utcToZoned } from '#lib/timeZones';
+import { HOME_ZONE } from '#lib/homeZone';
+import { utcToZoned } from '#lib/timeZones';
 import { shiftMonth } from './calendar';
 import type { PageServerLoad } from './$types';
 
