@@ -304,6 +304,47 @@ async function newSignedInPage(browser: Browser, email: string, next?: string): 
 	return page;
 }
 
+// Hydration ------------------------------------------------------------------------------
+
+/**
+ * Samoa (UTC-11) and Kiribati (UTC+14): a day apart from Brussels at any hour, so a date the
+ * browser formats again in its own zone differs from the server's in one of them.
+ */
+export const FAR_ZONES = ['Pacific/Pago_Pago', 'Pacific/Kiritimati'] as const;
+
+/**
+ * The text of `part` of a page as the server wrote it (read without JavaScript) and as the reader
+ * keeps it once it has hydrated, in a zone, spaces read as spaces (Node's and Chromium's ICU set
+ * a range's dash with thin or plain ones). `storageState` reads it as a signed-in person;
+ * `onHydrated` checks or trims the hydrated page before it is read.
+ */
+export async function servedAndHydrated(
+	browser: Browser,
+	path: string,
+	options: {
+		timezoneId: string;
+		part?: string;
+		storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+		onHydrated?: (page: Page) => Promise<void>;
+	}
+): Promise<{ served: string; hydrated: string }> {
+	const { timezoneId, part = 'main', storageState, onHydrated } = options;
+	const read = async (javaScriptEnabled: boolean) => {
+		const context = await browser.newContext({ javaScriptEnabled, timezoneId, storageState });
+		const page = await context.newPage();
+		await page.goto(path);
+		if (javaScriptEnabled) {
+			// The app's code and the page's translation files have arrived and run.
+			await page.waitForLoadState('networkidle');
+			await onHydrated?.(page);
+		}
+		const text = await page.locator(part).innerText();
+		await context.close();
+		return text.replace(/\s+/gu, ' ');
+	};
+	return { served: await read(false), hydrated: await read(true) };
+}
+
 // Mail -----------------------------------------------------------------------------------
 
 export type Mail = { subject: string; to: { address: string }[]; text?: string; html?: string };
