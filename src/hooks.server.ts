@@ -22,6 +22,7 @@ import { startOutboxTimer } from '#lib/server/mail';
 import { startReminderTimer } from '#lib/server/notifications';
 import { isCrossSiteFormForbidden } from '#lib/server/csrf';
 import { SummaryCarrier } from '#lib/server/readerSummary';
+import { formatRecordElement, withFormatRecord } from '#lib/server/servedFormats';
 import { createRequestClient, hasAuthCookie, isLocalOrigin } from '#lib/server/supabase';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -94,23 +95,34 @@ const locale: Handle = async ({ event, resolve }) => {
 		enumerable: true
 	});
 
-	// The page's language and writing direction (right to left for Arabic), before any script.
-	return resolve(event, {
-		transformPageChunk: ({ html }) => withLanguage(html, language)
-	});
+	// The page's language and writing direction (right to left for Arabic), before any script,
+	// and what it formatted (#lib/server/servedFormats), first in its body.
+	return withFormatRecord(() =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => withLanguage(html, language, formatRecordElement())
+		})
+	);
 };
 
 /**
- * src/app.html's `<html lang="%hub.lang%" dir="%hub.dir%">` filled in. Only that tag, at the
- * start of the page, is rewritten and the rest joined on unchanged: two replaces over the
- * whole page copied it twice (a month of events at 100k items is 72 KB: 0.1-0.2 ms a page).
+ * src/app.html's `<html lang="%hub.lang%" dir="%hub.dir%">` filled in, and `served` placed right
+ * after the `<body>` tag. Only that tag is rewritten and the rest joined on unchanged: two
+ * replaces over the whole page copied it twice (a month of events at 100k items is 72 KB:
+ * 0.1-0.2 ms a page).
  */
-function withLanguage(html: string, language: string): string {
-	const end = html.indexOf('>', html.indexOf('<html')) + 1;
-	return (
-		html.slice(0, end).replace('%hub.lang%', language).replace('%hub.dir%', directionOf(language)) +
-		html.slice(end)
-	);
+function withLanguage(html: string, language: string, served: string): string {
+	const htmlTag = html.indexOf('<html');
+	// A later chunk of a streamed page: its first one had both tags.
+	if (htmlTag === -1) return html;
+	const htmlEnd = html.indexOf('>', htmlTag) + 1;
+	const start = html
+		.slice(0, htmlEnd)
+		.replace('%hub.lang%', language)
+		.replace('%hub.dir%', directionOf(language));
+	const bodyTag = served ? html.indexOf('<body', htmlEnd) : -1;
+	if (bodyTag === -1) return start + html.slice(htmlEnd);
+	const bodyEnd = html.indexOf('>', bodyTag) + 1;
+	return start + html.slice(htmlEnd, bodyEnd) + served + html.slice(bodyEnd);
 }
 
 /** How long a person or a client is asked to wait when a service the hub needs is down. */

@@ -39,6 +39,8 @@ export const ITEM = {
 	palestineAction: '30000000-0000-4000-8000-000000000106',
 	/** SDJ's legal help desk in schools (public, French): planned from 10 January to 30 June 2027. */
 	schoolHelpDesk: '30000000-0000-4000-8000-000000000108',
+	/** The Secretariat's public paper on children in immigration detention, open for co-signature. */
+	detentionPaper: '30000000-0000-4000-8000-000000000005',
 	/** DEI Belgique's position paper on juvenile justice in Brussels (French original, network). */
 	juvenileJusticePaper: '30000000-0000-4000-8000-000000000302',
 	/** DCI Palestine's network webinar, English original with an Arabic text; Benoît registered. */

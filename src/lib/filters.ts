@@ -1,5 +1,5 @@
 import type { I18nContext } from '#lib/i18n/context';
-import { collatorOf, namesOf } from '#lib/i18n/format';
+import { namesOf, sortByName } from '#lib/i18n/format';
 import { WORK_AREAS } from '#lib/workAreas';
 
 /** The props of a `FilterSelect`: one filter of a list page's filter form. */
@@ -37,14 +37,15 @@ export function codeFilter(
 	codes: readonly string[],
 	selected: Selected
 ): FilterProps {
-	const names = namesOf(locale, name === 'country' ? 'region' : 'language');
-	const collator = collatorOf(locale);
+	const type = name === 'country' ? 'region' : 'language';
+	const names = namesOf(locale, type);
 	return {
 		name,
 		...labels,
-		options: codes
-			.map((code) => ({ value: code, label: names.of(code) ?? code }))
-			.sort((a, b) => collator.compare(a.label, b.label)),
+		options: sortByName(codes, (code) => code, type, locale).map((code) => ({
+			value: code,
+			label: names.of(code) ?? code
+		})),
 		selected
 	};
 }

@@ -210,6 +210,71 @@ const HYDRATED_PAGES = [
 	'/en/countries'
 ];
 
+// The first Intl formatter a browser tab makes loads ICU's data: about 100 ms of a phone's main
+// thread while the page hydrates. A page hydrates with the formats it was served instead
+// (#lib/i18n/format, "What the server formatted on a page"). The event page is not here: its
+// reader's own time needs the browser's zone, which only Intl tells.
+const SERVED_FORMAT_PAGES = [
+	...HYDRATED_PAGES,
+	'/nl/events?view=month',
+	`/en/papers/${ITEM.detentionPaper}`,
+	'/en/organisations/code-droits-enfant',
+	'/fr/apply'
+];
+
+test('pages hydrate with the dates, numbers and names they were served, making no Intl formatter', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ timezoneId: 'America/Costa_Rica' });
+	await context.addInitScript(() => {
+		const made: string[] = [];
+		(window as unknown as { intlMade: string[] }).intlMade = made;
+		// Every Intl service that loads locale data (plural rules are in V8's own small tables).
+		for (const name of [
+			'Collator',
+			'DateTimeFormat',
+			'DisplayNames',
+			'ListFormat',
+			'Locale',
+			'NumberFormat',
+			'RelativeTimeFormat'
+		] as const) {
+			const Made = Intl[name] as unknown as new (...args: unknown[]) => object;
+			const Counted = function (...args: unknown[]) {
+				made.push(`${name} ${JSON.stringify(args)}`);
+				return new Made(...args);
+			};
+			Object.assign(Counted, Made);
+			Object.defineProperty(Intl, name, { value: Counted, configurable: true, writable: true });
+		}
+		for (const [prototype, method] of [
+			[Date.prototype, 'toLocaleDateString'],
+			[Date.prototype, 'toLocaleString'],
+			[Date.prototype, 'toLocaleTimeString'],
+			[Number.prototype, 'toLocaleString'],
+			[String.prototype, 'localeCompare']
+		] as const) {
+			const own = Reflect.get(prototype, method) as (...args: unknown[]) => unknown;
+			Object.defineProperty(prototype, method, {
+				value: function (this: unknown, ...args: unknown[]) {
+					made.push(method);
+					return own.apply(this, args);
+				},
+				configurable: true,
+				writable: true
+			});
+		}
+	});
+	const page = await context.newPage();
+	for (const path of SERVED_FORMAT_PAGES) {
+		await page.goto(path);
+		await hydrated(page);
+		const made = await page.evaluate(() => (window as unknown as { intlMade: string[] }).intlMade);
+		expect(made, path).toEqual([]);
+	}
+	await context.close();
+});
+
 test('pages read the same before and after they hydrate, a day away from Brussels', async ({
 	browser
 }) => {

@@ -28,6 +28,7 @@ const displayNames = new Map<string, Names>();
 const collators = new Map<string, Intl.Collator>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const listFormats = new Map<string, Intl.ListFormat>();
+const firstDays = new Map<string, number>();
 
 function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
 	let value = cache.get(key);
@@ -36,6 +37,84 @@ function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
 		cache.set(key, value);
 	}
 	return value;
+}
+
+// What the server formatted on a page, the browser takes from the page while it hydrates. The
+// first Intl formatter a browser tab makes loads ICU's data: 90-160 ms of main thread on a
+// mid-range phone (Lighthouse's 4× slower CPU), the largest part of every page's blocking time
+// (docs/benchmarks.md, "Formats served with the page"). So the root layout begins a record as
+// the server renders it: every result below is kept under its function and arguments, and the
+// page carries the record (hooks.server.ts, src/lib/server/servedFormats.ts). The browser reads
+// it as the root layout hydrates and answers from it until the page has hydrated: the same
+// strings as the server's, made without Intl, so a page also reads the same before and after it
+// hydrates whatever the browser's own ICU says. Anything else (another page, a reader's own
+// zone after mount) is formatted here as before.
+
+/** Where the server keeps a page's record (src/lib/server/servedFormats.ts). */
+export interface FormatRecorder {
+	/** The root layout begins to render: the request's record starts empty. */
+	begin(): void;
+	/** The request's record, if a page of it is rendering. */
+	current(): Map<string, unknown> | undefined;
+}
+
+// The server's parts stand behind `import.meta.env.SSR`, so the browser's bundle leaves them out.
+let recorder: FormatRecorder | undefined;
+let served: Map<string, unknown> | undefined;
+
+/** The server's record, given once at start-up. */
+export function recordFormatsWith(given: FormatRecorder): void {
+	recorder = given;
+}
+
+/** The id of the element that carries a page's record (hooks.server.ts writes it). */
+export const SERVED_FORMATS_ID = 'hub-formats';
+
+export const servedFormats = {
+	/** The root layout, as it renders: the server begins the page's record; the browser takes it. */
+	begin(): void {
+		if (import.meta.env.SSR) recorder?.begin();
+		else {
+			const element = document.getElementById(SERVED_FORMATS_ID);
+			servedFormats.replay(element ? JSON.parse(element.textContent || '[]') : []);
+			element?.remove();
+		}
+	},
+	/** What a page was served with, answered from until `end` (the browser's begin). */
+	replay(entries: [string, unknown][]): void {
+		served = new Map(entries);
+	},
+	/** The root layout, hydrated: the browser formats for itself from now on. */
+	end(): void {
+		served = undefined;
+	}
+};
+
+// How deep in remembered results the server is: only the outermost is recorded (a list of
+// languages, not also each of its names).
+let depth = 0;
+
+/** A formatted result: recorded while the server renders a page, replayed while it hydrates. */
+function remembered<T>(key: readonly unknown[], compute: () => T): T {
+	const record = import.meta.env.SSR && depth === 0 ? recorder?.current() : undefined;
+	if (!record && !served) return compute();
+	// Its function's letter and arguments, one a line: a string as it is, unless it holds a line
+	// break, anything else as JSON (which never holds one).
+	const id = key
+		.map((part) => (typeof part === 'string' && !part.includes('\n') ? part : JSON.stringify(part)))
+		.join('\n');
+	if (import.meta.env.SSR && record) {
+		depth++;
+		try {
+			const value = compute();
+			record.set(id, value);
+			return value;
+		} finally {
+			depth--;
+		}
+	}
+	const value = served?.get(id);
+	return value === undefined ? compute() : (value as T);
 }
 
 /** The date formatter of a locale and options, made once. */
@@ -49,12 +128,12 @@ export function dateTimeFormat(
 }
 
 // Countries whose name differs between runtimes. Node gives CLDR's names ("Palestinian
-// Territories", "Hong Kong SAR China"); Chromium ships its own ("Palestine", "Hong Kong"). So a
-// page served with one name showed the other once it hydrated, and a list of countries sorted by
-// name changed order under the reader's eyes. The hub names these three by CLDR's short names,
-// which both runtimes share, as the network writes them (DCI-Palestine). Chromium also adds
-// "(Islas Malvinas)" to the Falkland Islands; that name, in the menus of every country only, is
-// left to each runtime: six names here would put every page over its 50 KB of JavaScript.
+// Territories", "Hong Kong SAR China"); Chromium ships its own ("Palestine", "Hong Kong"). A page
+// hydrates with the server's names (above), but the next page in the app is the browser's: the
+// hub names these three by CLDR's short names, which both runtimes share, as the network writes
+// them (DCI-Palestine). Chromium also adds "(Islas Malvinas)" to the Falkland Islands; that name,
+// in the menus of every country only, is left to each runtime: six names here would put every
+// page over its 50 KB of JavaScript.
 const SHORT_NAMED = new Set(['PS', 'HK', 'MO']);
 
 /** Names of countries (ISO 3166 codes) or languages in a reader's locale. */
@@ -65,19 +144,58 @@ export interface Names {
 /** Names of regions or languages in a locale, made once: Intl's, but for the countries above. */
 export function namesOf(locale: string, type: 'region' | 'language'): Names {
 	return kept(displayNames, `${locale} ${type}`, () => {
-		const intl = new Intl.DisplayNames([intlLocale(locale)], { type });
-		if (type === 'language') return intl;
-		// Made when first asked for (most pages name none of these countries).
+		// Made when a name is first formatted (a served page's hydration formats none).
+		let intl: Intl.DisplayNames | undefined;
 		let short: Intl.DisplayNames | undefined;
-		const shortNames = () =>
-			(short ??= new Intl.DisplayNames([intlLocale(locale)], { type, style: 'short' }));
-		return { of: (code: string) => (SHORT_NAMED.has(code) ? shortNames() : intl).of(code) };
+		const names = (style: 'long' | 'short') =>
+			new Intl.DisplayNames([intlLocale(locale)], { type, style });
+		const name = (code: string) =>
+			type === 'region' && SHORT_NAMED.has(code)
+				? (short ??= names('short')).of(code)
+				: (intl ??= names('long')).of(code);
+		return { of: (code: string) => remembered(['n', locale, type, code], () => name(code)) };
 	});
+}
+
+/**
+ * Items named by a country or language code, in the alphabetical order of those names in a
+ * locale (an unknown code named by itself).
+ */
+export function sortByName<T>(
+	items: readonly T[],
+	codeOf: (item: T) => string,
+	type: 'region' | 'language',
+	locale: string
+): T[] {
+	const codes = items.map(codeOf);
+	const sorted = remembered(['s', locale, type, codes], () => {
+		const names = namesOf(locale, type);
+		const collator = collatorOf(locale);
+		return codes
+			.map((code) => ({ code, name: names.of(code) ?? code }))
+			.sort((a, b) => collator.compare(a.name, b.name))
+			.map(({ code }) => code);
+	});
+	const position = new Map(sorted.map((code, index) => [code, index]));
+	return [...items].sort((a, b) => (position.get(codeOf(a)) ?? 0) - (position.get(codeOf(b)) ?? 0));
 }
 
 /** The alphabetical order of a locale, made once. */
 export function collatorOf(locale: string): Intl.Collator {
 	return kept(collators, locale, () => new Intl.Collator(locale));
+}
+
+/** First day of the week for a locale: 1 = Monday … 7 = Sunday (Intl week info; Monday if unknown). */
+export function firstDayOfWeek(locale: string): number {
+	return remembered(['w', locale], () =>
+		kept(firstDays, locale, () => {
+			const info = new Intl.Locale(locale).maximize() as Intl.Locale & {
+				weekInfo?: { firstDay: number };
+				getWeekInfo?: () => { firstDay: number };
+			};
+			return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+		})
+	);
 }
 
 /** The plural rules of a locale, made once (every page makes a translator). */
@@ -90,6 +208,7 @@ export function pluralRulesOf(locale: string): Intl.PluralRules {
 // zone it was the day before west of Greenwich (DCI Costa Rica read a joint action starting on
 // 10 January as starting on the 9th).
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MEDIUM_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 /**
  * A date in the reader's locale, e.g. 28 nov. 2026 / 28 Nov 2026. An instant is shown in the
@@ -99,13 +218,17 @@ const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDate(
 	value: string | number | Date,
 	locale: Locale,
-	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
+	options: Intl.DateTimeFormatOptions = MEDIUM_DATE
 ): string {
-	const timeZone =
-		options.timeZone ?? (typeof value === 'string' && CALENDAR_DAY.test(value) ? 'UTC' : HOME_ZONE);
-	return keptTogether(
-		dateTimeFormat(locale, { ...options, timeZone }).formatToParts(new Date(value))
-	);
+	const instant = typeof value === 'string' ? value : new Date(value).toISOString();
+	return remembered(['d', locale, instant, options === MEDIUM_DATE ? '' : options], () => {
+		const timeZone =
+			options.timeZone ??
+			(typeof value === 'string' && CALENDAR_DAY.test(value) ? 'UTC' : HOME_ZONE);
+		return keptTogether(
+			dateTimeFormat(locale, { ...options, timeZone }).formatToParts(new Date(value))
+		);
+	});
 }
 
 // Arabic separates the items of a list with its own comma (U+060C).
@@ -123,19 +246,26 @@ export function joinList(items: readonly string[], locale: string): string {
 
 /** Languages by code in a sentence of the reader's locale: "Dutch and German", "néerlandais et allemand". */
 export function formatLanguages(codes: readonly string[], locale: string): string {
-	const format = kept(
-		listFormats,
-		locale,
-		() => new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })
+	return remembered(['l', locale, codes], () =>
+		kept(
+			listFormats,
+			locale,
+			() => new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })
+		).format(codes.map((code) => namesOf(locale, 'language').of(code) ?? code))
 	);
-	return format.format(codes.map((code) => namesOf(locale, 'language').of(code) ?? code));
 }
 
 /** A number in the reader's locale (1 234,5 / 1,234.5; Latin digits in Arabic too). */
-export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions) {
-	return kept(numberFormats, `${locale} ${JSON.stringify(options ?? {})}`, () => {
-		return new Intl.NumberFormat(intlLocale(locale), options);
-	}).format(value);
+export function formatNumber(
+	value: number,
+	locale: Locale,
+	options?: Intl.NumberFormatOptions
+): string {
+	return remembered(['#', locale, value, options], () =>
+		kept(numberFormats, `${locale} ${JSON.stringify(options ?? {})}`, () => {
+			return new Intl.NumberFormat(intlLocale(locale), options);
+		}).format(value)
+	);
 }
 
 /**
@@ -165,12 +295,16 @@ export function formatEventRange(
 	timeZone: string,
 	locale: string
 ): string {
-	return formatTimeRange(eventMomentFormat(timeZone, locale), startsAt, endsAt);
+	return remembered(['r', locale, startsAt, endsAt, timeZone], () =>
+		formatTimeRange(eventMomentFormat(timeZone, locale), startsAt, endsAt)
+	);
 }
 
 /** An event's moment in a given time zone, with the zone's name ("Thu, 3 Dec 2026, 09:30 CET"). */
 export function formatEventMoment(value: string | Date, timeZone: string, locale: string): string {
-	return keptTogether(eventMomentFormat(timeZone, locale).formatToParts(new Date(value)));
+	return remembered(['m', locale, value, timeZone], () =>
+		keptTogether(eventMomentFormat(timeZone, locale).formatToParts(new Date(value)))
+	);
 }
 
 /**
@@ -212,14 +346,20 @@ function eventMomentFormat(timeZone: string, locale: string): Intl.DateTimeForma
 }
 
 /** The day of month and short month of an instant in a zone (for date badges). */
-export function dayParts(value: string | Date, timeZone: string, locale: string) {
-	const parts = dateTimeFormat(locale, {
-		timeZone,
-		day: 'numeric',
-		month: 'short'
-	}).formatToParts(new Date(value));
-	return {
-		day: parts.find((p) => p.type === 'day')?.value ?? '',
-		month: (parts.find((p) => p.type === 'month')?.value ?? '').replace('.', '')
-	};
+export function dayParts(
+	value: string | Date,
+	timeZone: string,
+	locale: string
+): { day: string; month: string } {
+	return remembered(['p', locale, value, timeZone], () => {
+		const parts = dateTimeFormat(locale, {
+			timeZone,
+			day: 'numeric',
+			month: 'short'
+		}).formatToParts(new Date(value));
+		return {
+			day: parts.find((p) => p.type === 'day')?.value ?? '',
+			month: (parts.find((p) => p.type === 'month')?.value ?? '').replace('.', '')
+		};
+	});
 }

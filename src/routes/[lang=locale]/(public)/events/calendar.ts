@@ -1,19 +1,5 @@
 /** Month grids for the calendar view, in the reader's locale. */
-
-const firstDays = new Map<string, number>();
-
-/** First day of the week for a locale: 1 = Monday … 7 = Sunday (Intl week info; Monday if unknown). */
-export function firstDayOfWeek(locale: string): number {
-	const known = firstDays.get(locale);
-	if (known !== undefined) return known;
-	const info = new Intl.Locale(locale).maximize() as Intl.Locale & {
-		weekInfo?: { firstDay: number };
-		getWeekInfo?: () => { firstDay: number };
-	};
-	const first = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
-	firstDays.set(locale, first);
-	return first;
-}
+import { firstDayOfWeek } from '#lib/i18n/format';
 
 export interface MonthDay {
 	/** YYYY-MM-DD */
