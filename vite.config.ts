@@ -17,8 +17,10 @@ const COMMON = new RegExp(
 		.join('|')
 );
 // The parts of the list pages (actions, papers, events, organisations): one file instead of five.
+// Not ItemListPage, the actions' and the papers' page alone (the events list is the heaviest
+// page, and loaded it for nothing).
 const LISTS =
-	/src\/lib\/components\/(ItemListPage|ItemListHeading|ListHeading|ListFilters|ListResults|OrganisationFilter|FilterSelect|Pagination|DirectionArrow)\.svelte$|src\/lib\/paging\.ts$/;
+	/src\/lib\/components\/(ItemListHeading|ListHeading|ListFilters|ListResults|OrganisationFilter|FilterSelect|Pagination|DirectionArrow)\.svelte$|src\/lib\/paging\.ts$/;
 const NOT_COMMON =
 	/\/app\/forms\/|\/flags\/(legacy|async|tracing)\.js$|\/client\/(entry|payload)\.js$/;
 

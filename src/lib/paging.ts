@@ -9,3 +9,18 @@ export function shownRows(page: number, pageSize: number, rows: number, hasMore:
 	const to = from + rows - 1;
 	return { from, to, total: hasMore ? null : rows === 0 ? 0 : to };
 }
+
+/**
+ * The query of the list being read with some parameters changed (null: removed) and its page
+ * reset unless one is given: where a tab, a filter's link or the pager leads.
+ */
+export function listHref(
+	query: Iterable<[string, string]>,
+	changes: Record<string, string | null>
+): string {
+	const kept = [...query].filter(([key]) => !(key in changes) && key !== 'page');
+	const added = Object.entries(changes).filter(
+		(entry): entry is [string, string] => entry[1] !== null
+	);
+	return `?${new URLSearchParams([...kept, ...added])}`;
+}
