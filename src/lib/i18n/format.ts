@@ -107,7 +107,8 @@ function remembered<T>(key: readonly unknown[], compute: () => T): T {
 		depth++;
 		try {
 			const value = compute();
-			record.set(id, value);
+			// Nothing to replay for no result (a name Intl does not know): the browser asks Intl.
+			if (value !== undefined) record.set(id, value);
 			return value;
 		} finally {
 			depth--;
