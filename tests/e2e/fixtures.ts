@@ -315,8 +315,11 @@ export const FAR_ZONES = ['Pacific/Pago_Pago', 'Pacific/Kiritimati'] as const;
 /**
  * The text of `part` of a page as the server wrote it (read without JavaScript) and as the reader
  * keeps it once it has hydrated, in a zone, spaces read as spaces (Node's and Chromium's ICU set
- * a range's dash with thin or plain ones). `storageState` reads it as a signed-in person;
- * `onHydrated` checks or trims the hydrated page before it is read.
+ * a range's dash with thin or plain ones). Both are read from one response: the page is loaded
+ * and hydrated, then the HTML it was served is shown again without JavaScript, so that another
+ * test changing the data in between (a new event on the dashboard) is not taken for a change made
+ * by hydration. `storageState` reads it as a signed-in person; `onHydrated` checks or trims the
+ * hydrated page before it is read.
  */
 export async function servedAndHydrated(
 	browser: Browser,
@@ -329,20 +332,29 @@ export async function servedAndHydrated(
 	}
 ): Promise<{ served: string; hydrated: string }> {
 	const { timezoneId, part = 'main', storageState, onHydrated } = options;
-	const read = async (javaScriptEnabled: boolean) => {
-		const context = await browser.newContext({ javaScriptEnabled, timezoneId, storageState });
-		const page = await context.newPage();
-		await page.goto(path);
-		if (javaScriptEnabled) {
-			// The app's code and the page's translation files have arrived and run.
-			await page.waitForLoadState('networkidle');
-			await onHydrated?.(page);
-		}
-		const text = await page.locator(part).innerText();
-		await context.close();
-		return text.replace(/\s+/gu, ' ');
-	};
-	return { served: await read(false), hydrated: await read(true) };
+	const textOf = async (page: Page) => (await page.locator(part).innerText()).replace(/\s+/gu, ' ');
+
+	const reader = await browser.newContext({ timezoneId, storageState });
+	const page = await reader.newPage();
+	const response = await page.goto(path);
+	expect(response?.ok(), `${path} answers`).toBe(true);
+	const html = (await response?.text()) ?? '';
+	// The app's code and the page's translation files have arrived and run.
+	await page.waitForLoadState('networkidle');
+	await onHydrated?.(page);
+	const hydrated = await textOf(page);
+	const url = page.url();
+	await reader.close();
+
+	const withoutScript = await browser.newContext({ javaScriptEnabled: false, timezoneId });
+	await withoutScript.route(url, (route) =>
+		route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+	);
+	const served = await withoutScript.newPage();
+	await served.goto(url);
+	const text = await textOf(served);
+	await withoutScript.close();
+	return { served: text, hydrated };
 }
 
 // Mail -----------------------------------------------------------------------------------
