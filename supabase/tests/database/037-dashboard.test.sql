@@ -7,7 +7,7 @@
 -- registration of beta_member, and an outdated Dutch text of act_network.
 begin;
 \ir _helpers.psql
-select plan(35);
+select plan(40);
 
 insert into public.items (id, kind, owner_organisation_id, status, visibility, created_by)
 select tests.uid(i.name), i.kind::public.item_kind, tests.uid('test-alpha'), i.status::public.item_status,
@@ -44,8 +44,10 @@ values (tests.uid('act_network'), 'nl', 'Titel act_network');
 -- The French original of act_network changed after the Dutch text was made from it.
 update public.joint_actions set original_revision = 2 where id = tests.uid('act_network');
 
-insert into public.events (id, original_locale, starts_at, ends_at, registration_mode)
-values (tests.uid('ev_approval'), 'en', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval');
+-- Held in Costa Rica: not the hub's home zone, so a row that carries the home zone is seen.
+insert into public.events (id, original_locale, starts_at, ends_at, registration_mode, time_zone)
+values (tests.uid('ev_approval'), 'en', now() + interval '10 days', now() + interval '10 days 3 hours', 'approval',
+        'America/Costa_Rica');
 insert into public.event_translations (event_id, locale, title)
 values (tests.uid('ev_approval'), 'en', 'An event to approve');
 insert into public.event_registrations (event_id, user_id, status)
@@ -97,6 +99,17 @@ from (values
   ('beta_member', '{}', 'the registrant: not theirs to decide'),
   ('coordinator', '{}', 'a coordinator: not theirs to decide either')
 ) as t (actor, waiting, description);
+
+-- A registration to decide is dated in its event's own zone, as the upcoming events are: the
+-- row carries the zone, for those who decide only.
+select is(tests.read_as(actor, $$tests.dashboard('to_approve', 'time_zone')$$), zones, description)
+from (values
+  ('alpha_editor', '{ev_approval:America/Costa_Rica}'::text[], 'editor of the organiser: the event''s own zone'),
+  ('alpha_admin', '{ev_approval:America/Costa_Rica}', 'admin of the organiser: the same'),
+  ('alpha_member', '{}', 'member of the organiser who does not edit: no row, no zone'),
+  ('beta_member', '{}', 'the registrant: no row'),
+  ('coordinator', '{}', 'a coordinator: no row')
+) as t (actor, zones, description);
 
 -- Outdated translations: only of items the caller edits ----------------------------------------
 select is(tests.read_as(actor, $$tests.dashboard('outdated', 'locales')$$), outdated, description)
