@@ -413,8 +413,6 @@ create trigger events_promote_after_capacity_change
   when (new.capacity is null and old.capacity is not null or new.capacity > old.capacity)
   execute function private.promote_after_capacity_change();
 
-
-
 create trigger event_online_links_set_updated_at
   before update on public.event_online_links
   for each row execute function private.set_updated_at();
@@ -724,19 +722,21 @@ $$;
 comment on function private.personal_calendar(text) is 'Events the owner of a valid (not revoked) calendar token may read (in the feed window, private.feed_event_ids), with their texts per language and the owner''s registration status (see public.personal_calendar).';
 
 grant execute on function private.register_for_event(uuid) to authenticated, service_role;
-grant execute on function private.cancel_event_registration(uuid) to authenticated, service_role;
-grant execute on function private.decide_event_registration(uuid, boolean) to authenticated, service_role;
 grant execute on function private.event_registration_counts(uuid) to anon, authenticated, service_role;
-grant execute on function private.personal_calendar(text) to anon, authenticated, service_role;
 grant execute on function private.feed_event_ids(uuid[], uuid[], uuid) to anon, authenticated, service_role;
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
 -- Most of the API is a private security definer function that checks the caller itself,
 -- called through a public security invoker function of the same name, arguments and
 -- result: private.expose writes those wrappers (here and in the later migrations), so a
--- signature is written once, with the function that does the work.
+-- signature is written once, with the function that does the work, and so are who may call
+-- it: the roles it names, on the function and on its wrapper alike.
 
-create function private.expose(target regprocedure, public_names text[] default null)
+create function private.expose(
+  target regprocedure,
+  callers text[],
+  public_names text[] default null
+)
 returns void
 language plpgsql
 set search_path = ''
@@ -745,7 +745,12 @@ declare
   f pg_catalog.pg_proc;
   arguments text[] := '{}';
   call_args text[] := '{}';
+  wrapper text;
+  fn text;
 begin
+  if not callers <@ array['anon', 'authenticated'] then
+    raise exception 'private.expose: callers are anon and/or authenticated, not %', callers;
+  end if;
   select * into f from pg_catalog.pg_proc p where p.oid = target;
   -- The arguments as the private function declares them (types schema-qualified: the
   -- search_path is empty), under their public names where those differ.
@@ -763,9 +768,17 @@ begin
     -- target::regproc: the function's name, schema-qualified (the search_path is empty).
     format(case when f.proretset then 'select * from %s(%s)' else 'select %s(%s)' end,
            target::regproc, array_to_string(call_args, ', ')));
+  wrapper := format('public.%I(%s)', f.proname, pg_catalog.oidvectortypes(f.proargtypes));
+  execute format('comment on function %s is %L', wrapper, format('See %s.', target::regproc));
+  -- The callers named, and the app's server (service_role); no one else, on both functions.
+  foreach fn in array array[target::text, wrapper] loop
+    execute format('revoke all on function %s from public, anon, authenticated', fn);
+    execute format('grant execute on function %s to %s', fn,
+                   array_to_string(callers || 'service_role'::text, ', '));
+  end loop;
 end;
 $$;
-comment on function private.expose(regprocedure, text[]) is 'Migrations only: creates public.<name>, a security invoker SQL function with the private function''s arguments (renamed by public_names where given), defaults, result, volatility and rows, that calls it. Its comment and grants are written beside the call.';
+comment on function private.expose(regprocedure, text[], text[]) is 'Migrations only: creates public.<name>, a security invoker SQL function with the private function''s arguments (renamed by public_names where given), defaults, result, volatility and rows, that calls it, with the comment "See private.<name>." (a later comment replaces it). Both functions may be executed by the callers given (anon, authenticated) and service_role, by no one else.';
 
 create function public.register_for_event(event_id uuid)
 returns public.registration_status
@@ -784,10 +797,10 @@ end;
 $$;
 comment on function public.register_for_event(uuid) is 'Registers the caller for an event they can read: confirmed (a place is left), waiting (full) or pending (approval mode). Errors: 42501 not readable, EV001 already registered, EV002 closed, EV003 deadline passed, EV004 cancelled, EV005 declined before.';
 
-select private.expose('private.cancel_event_registration(uuid)', array['event_id']);
+select private.expose('private.cancel_event_registration(uuid)', callers => '{authenticated}', public_names => array['event_id']);
 comment on function public.cancel_event_registration(uuid) is 'Cancels the caller''s registration; returns the person promoted from the waiting list, if a place freed (for the app to email them). Error: EV006 not registered.';
 
-select private.expose('private.decide_event_registration(uuid, boolean)', array['registration_id', 'approve']);
+select private.expose('private.decide_event_registration(uuid, boolean)', callers => '{authenticated}', public_names => array['registration_id', 'approve']);
 comment on function public.decide_event_registration(uuid, boolean) is 'The organisers'' editors/admins approve (confirmed if a place is left, else waiting) or decline a pending registration. Errors: 42501 not an organiser, EV004 event cancelled, EV007 not pending.';
 
 create function public.event_registration_counts(event_id uuid)
@@ -806,7 +819,7 @@ end;
 $$;
 comment on function public.event_registration_counts(uuid) is 'Numbers of confirmed, waiting and pending registrations of an event the caller may read (no row otherwise); never who.';
 
-select private.expose('private.personal_calendar(text)');
+select private.expose('private.personal_calendar(text)', callers => '{anon,authenticated}');
 comment on function public.personal_calendar(text) is 'The personal iCal feed: the events the owner of this secret token may read, in the window and cap of private.feed_event_ids (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
 create function public.event_feed(organisation_id uuid default null)
@@ -897,17 +910,11 @@ $$;
 comment on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) is 'The month view: per local day (in each event''s time zone) of the events the caller may read starting in [range_start, range_end), how many there are and the first per_day of them (100 on open_day), soonest first: id, original_locale, cancelled_at and titles per language (what a day of the grid shows).';
 
 revoke execute on function public.register_for_event(uuid) from public;
-revoke execute on function public.cancel_event_registration(uuid) from public;
-revoke execute on function public.decide_event_registration(uuid, boolean) from public;
 revoke execute on function public.event_registration_counts(uuid) from public;
-revoke execute on function public.personal_calendar(text) from public;
 revoke execute on function public.event_feed(uuid) from public;
 revoke execute on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) from public;
 grant execute on function public.register_for_event(uuid) to authenticated, service_role;
-grant execute on function public.cancel_event_registration(uuid) to authenticated, service_role;
-grant execute on function public.decide_event_registration(uuid, boolean) to authenticated, service_role;
 grant execute on function public.event_registration_counts(uuid) to anon, authenticated, service_role;
-grant execute on function public.personal_calendar(text) to anon, authenticated, service_role;
 grant execute on function public.event_feed(uuid) to anon, authenticated, service_role;
 grant execute on function public.events_by_day(timestamptz, timestamptz, integer, date, public.work_area, text) to anon, authenticated, service_role;
 

@@ -247,9 +247,6 @@ create trigger papers_guard_content
 select private.set_up_content_type('papers', 'paper_translations', 'paper_id', 'a paper', 'paper',
                                    'papers', 'papers', signatories => true);
 
-
-
-
 create function private.number_paper_version()
 returns trigger
 language plpgsql
@@ -711,23 +708,19 @@ grant execute on function private.lock_paper(uuid) to authenticated, service_rol
 grant execute on function private.item_kept_by(uuid) to authenticated, service_role;
 grant execute on function private.lock_paper_for_owner(uuid, text) to service_role;
 grant execute on function private.ask_to_sign(uuid, uuid, uuid) to service_role;
-grant execute on function private.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
-grant execute on function private.open_paper_signature(uuid, uuid, timestamptz) to authenticated, service_role;
-grant execute on function private.close_paper_signature(uuid) to authenticated, service_role;
-grant execute on function private.decide_paper_signature(uuid, boolean, text) to authenticated, service_role;
 
 -- Public API (security invoker: the lints forbid security-definer functions here) ---
 
-select private.expose('private.invite_paper_signatories(uuid, uuid[])', array['paper_id', 'organisation_ids']);
+select private.expose('private.invite_paper_signatories(uuid, uuid[])', callers => '{authenticated}', public_names => array['paper_id', 'organisation_ids']);
 comment on function public.invite_paper_signatories(uuid, uuid[]) is 'The owner''s editors/admins ask active organisations to co-sign the version open for signature (signatory attachment invited + a request for that version); returns how many were newly asked (already asked ones are skipped). Errors: 42501 not an owner editor or archived, PA001 signature not open, PA002 deadline passed, PA008 organisation not active / the owner / attached otherwise.';
 
-select private.expose('private.open_paper_signature(uuid, uuid, timestamptz)', array['paper_id', 'version_id', 'deadline']);
+select private.expose('private.open_paper_signature(uuid, uuid, timestamptz)', callers => '{authenticated}', public_names => array['paper_id', 'version_id', 'deadline']);
 comment on function public.open_paper_signature(uuid, uuid, timestamptz) is 'The owner''s editors/admins open a version for signature until a future deadline (again: extends the deadline); organisations asked to sign another version are asked again for this one (returns how many); older requests stay as history. Errors: 42501, PA005 deadline not in the future, PA006 version of another paper.';
 
-select private.expose('private.close_paper_signature(uuid)', array['paper_id']);
+select private.expose('private.close_paper_signature(uuid)', callers => '{authenticated}', public_names => array['paper_id']);
 comment on function public.close_paper_signature(uuid) is 'The owner''s editors/admins close signature (signature_version_id null; signature_deadline kept for the record). Unanswered requests stay invited. Error: 42501.';
 
-select private.expose('private.decide_paper_signature(uuid, boolean, text)', array['signature_id', 'approve', 'comment']);
+select private.expose('private.decide_paper_signature(uuid, boolean, text)', callers => '{authenticated}', public_names => array['signature_id', 'approve', 'comment']);
 comment on function public.decide_paper_signature(uuid, boolean, text) is 'An admin of the asked organisation signs (approve) or declines the version open for signature, with an optional comment; final for that version. Errors: 42501 not an admin of that organisation (or no longer attached), PA001 closed, PA003 not the open version, PA002 deadline passed, PA004 already answered.';
 
 create function public.paper_file_for_download(file_id uuid)
@@ -825,7 +818,6 @@ as $$
 $$;
 comment on function public.search_items(text, public.item_kind) is 'Full-text search of the joint actions, events and papers (or of one kind) the caller may read: a translation matches when the query, parsed with that translation''s language (websearch syntax), matches it; one row per item with its best rank. Blank query: no rows.';
 
-
 -- One page of a list's search: the hits the caller may read (RLS on items and on the content
 -- table, one primary-key probe each: `offset 0`, as in search_items), narrowed by the list's
 -- filters, best first (events: by date, as their list), `page_limit` rows from
@@ -910,17 +902,9 @@ end;
 $$;
 comment on function public.search_page(text, public.item_kind, jsonb, integer, integer) is 'One page of a list''s search among the items of one kind the caller may read: search_items'' hits (without a query: the items of the filters'' organisation) narrowed by the list''s filters (jsonb: area, article, country, organisation, phase, from, to, paper_kind, ends_after, ends_before; order: soonest or latest (events by start), newest (by publication) or by rank), best first, page_limit rows (at most 101) from page_offset.';
 
-revoke execute on function public.invite_paper_signatories(uuid, uuid[]) from public;
-revoke execute on function public.open_paper_signature(uuid, uuid, timestamptz) from public;
-revoke execute on function public.close_paper_signature(uuid) from public;
-revoke execute on function public.decide_paper_signature(uuid, boolean, text) from public;
 revoke execute on function public.paper_file_for_download(uuid) from public;
 revoke execute on function public.search_items(text, public.item_kind) from public;
 revoke execute on function public.search_page(text, public.item_kind, jsonb, integer, integer) from public;
-grant execute on function public.invite_paper_signatories(uuid, uuid[]) to authenticated, service_role;
-grant execute on function public.open_paper_signature(uuid, uuid, timestamptz) to authenticated, service_role;
-grant execute on function public.close_paper_signature(uuid) to authenticated, service_role;
-grant execute on function public.decide_paper_signature(uuid, boolean, text) to authenticated, service_role;
 grant execute on function public.paper_file_for_download(uuid) to anon, authenticated, service_role;
 grant execute on function public.search_items(text, public.item_kind) to anon, authenticated, service_role;
 grant execute on function public.search_page(text, public.item_kind, jsonb, integer, integer) to anon, authenticated, service_role;

@@ -70,12 +70,7 @@ $$;
 comment on function private.pending_item_invitations() is
   'Invitations (co-lead, participant) waiting for an answer from the organisations the caller administers, with what admins need to decide: kind, inviting organisation, original title.';
 
-revoke all on function private.pending_item_invitations() from public;
-grant execute on function private.pending_item_invitations() to authenticated, service_role;
-
-select private.expose('private.pending_item_invitations()');
+select private.expose('private.pending_item_invitations()', callers => '{authenticated}');
 comment on function public.pending_item_invitations() is
   'The caller''s organisations'' pending invitations to items (admins only); answer them by updating item_organisations.state.';
 
-revoke all on function public.pending_item_invitations() from public;
-grant execute on function public.pending_item_invitations() to authenticated, service_role;

@@ -53,11 +53,6 @@ end;
 $$;
 comment on function private.event_registrants(uuid) is 'Registrations of an event with each person''s name, email and active organisations, for the organisers'' editors/admins only (no row for anyone else); see public.event_registrants.';
 
-revoke execute on function private.event_registrants(uuid) from public;
-grant execute on function private.event_registrants(uuid) to anon, authenticated, service_role;
-
-select private.expose('private.event_registrants(uuid)', array['event_id']);
+select private.expose('private.event_registrants(uuid)', callers => '{anon,authenticated}', public_names => array['event_id']);
 comment on function public.event_registrants(uuid) is 'The registrant list of an event (confirmed, pending, waiting, declined, cancelled; name, email, organisations) for its organisers'' editors/admins; no rows for anyone else, whether or not the event exists.';
 
-revoke execute on function public.event_registrants(uuid) from public;
-grant execute on function public.event_registrants(uuid) to anon, authenticated, service_role;

@@ -178,9 +178,6 @@ end;
 $$;
 comment on function private.throttle_attempt(text, jsonb) is 'Records an attempt of action for every key ({"scope": "key"}) when each is under its rule''s limit (allowed, attempt_id), else records nothing and answers how many seconds until one more is allowed. Serialised per key; deletes expired rows.';
 
-revoke execute on function private.throttle_attempt(text, jsonb) from public;
-grant execute on function private.throttle_attempt(text, jsonb) to service_role;
-
 create function private.throttle_forgive(attempt uuid, clear_scopes text[] default '{}')
 returns void
 language sql
@@ -199,19 +196,11 @@ as $$
 $$;
 comment on function private.throttle_forgive(uuid, text[]) is 'Takes back an attempt (it does not count), and clears every earlier attempt of its keys in clear_scopes.';
 
-revoke execute on function private.throttle_forgive(uuid, text[]) from public;
-grant execute on function private.throttle_forgive(uuid, text[]) to service_role;
-
 -- The server calls these through PostgREST with its secret key (src/lib/server/throttle.ts).
 
-select private.expose('private.throttle_attempt(text, jsonb)');
+select private.expose('private.throttle_attempt(text, jsonb)', callers => '{}');
 comment on function public.throttle_attempt(text, jsonb) is 'For the app''s server (secret key) only: records a throttled form''s attempt or says how long to wait. Not executable by anon or authenticated.';
 
-revoke execute on function public.throttle_attempt(text, jsonb) from public, anon, authenticated;
-grant execute on function public.throttle_attempt(text, jsonb) to service_role;
-
-select private.expose('private.throttle_forgive(uuid, text[])');
+select private.expose('private.throttle_forgive(uuid, text[])', callers => '{}');
 comment on function public.throttle_forgive(uuid, text[]) is 'For the app''s server (secret key) only: takes back an attempt and clears the given scopes of its keys. Not executable by anon or authenticated.';
 
-revoke execute on function public.throttle_forgive(uuid, text[]) from public, anon, authenticated;
-grant execute on function public.throttle_forgive(uuid, text[]) to service_role;

@@ -30,14 +30,8 @@ as $$
 $$;
 comment on function private.account_by_email(text) is 'The account (id, preferred language) of an email address, or no row. Server only (service_role).';
 
-revoke execute on function private.account_by_email(text) from public, anon, authenticated;
-grant execute on function private.account_by_email(text) to service_role;
-
-select private.expose('private.account_by_email(text)');
+select private.expose('private.account_by_email(text)', callers => '{}');
 comment on function public.account_by_email(text) is 'For the app''s server (secret key) only: the account of an email address, or no row. Not executable by anon or authenticated.';
-
-revoke execute on function public.account_by_email(text) from public, anon, authenticated;
-grant execute on function public.account_by_email(text) to service_role;
 
 -- Rate limits. Every attempt counts (a request that mails counts whether or not the address
 -- has an account, so the limit tells nothing either):

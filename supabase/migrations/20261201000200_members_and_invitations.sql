@@ -248,56 +248,25 @@ comment on function private.organisation_invitations(uuid) is 'The members page:
 
 -- Thin public wrappers (the API's entry points; security invoker) ---------------------------
 
-select private.expose('private.accept_invitation(text)');
-comment on function public.accept_invitation(text) is 'See private.accept_invitation.';
+select private.expose('private.accept_invitation(text)', callers => '{authenticated}');
 
-select private.expose('private.decline_invitation(text)');
-comment on function public.decline_invitation(text) is 'See private.decline_invitation.';
+select private.expose('private.decline_invitation(text)', callers => '{authenticated}');
 
-select private.expose('private.answer_my_invitation(uuid, boolean)');
-comment on function public.answer_my_invitation(uuid, boolean) is 'See private.answer_my_invitation.';
+select private.expose('private.answer_my_invitation(uuid, boolean)', callers => '{authenticated}');
 
-select private.expose('private.invitation_by_token(text)');
-comment on function public.invitation_by_token(text) is 'See private.invitation_by_token.';
+select private.expose('private.invitation_by_token(text)', callers => '{anon,authenticated}');
 
-select private.expose('private.my_pending_invitations()');
-comment on function public.my_pending_invitations() is 'See private.my_pending_invitations.';
+select private.expose('private.my_pending_invitations()', callers => '{authenticated}');
 
-select private.expose('private.organisation_invitations(uuid)');
-comment on function public.organisation_invitations(uuid) is 'See private.organisation_invitations.';
+select private.expose('private.organisation_invitations(uuid)', callers => '{authenticated}');
 
 -- Grants -------------------------------------------------------------------------------
 
 revoke all on function private.invitation_token_hash(text) from public, anon, authenticated;
 revoke all on function private.answer_invitation(uuid, boolean) from public, anon, authenticated;
 revoke all on function private.answer_invitation_by_token(text, boolean) from public, anon, authenticated;
-revoke all on function private.accept_invitation(text) from public, anon, authenticated;
-revoke all on function private.decline_invitation(text) from public, anon, authenticated;
-revoke all on function private.answer_my_invitation(uuid, boolean) from public, anon, authenticated;
-revoke all on function private.invitation_by_token(text) from public, anon, authenticated;
-revoke all on function private.my_pending_invitations() from public, anon, authenticated;
-revoke all on function private.organisation_invitations(uuid) from public, anon, authenticated;
 grant execute on function private.invitation_token_hash(text) to anon, authenticated, service_role;
 grant execute on function private.answer_invitation(uuid, boolean) to authenticated, service_role;
-grant execute on function private.accept_invitation(text) to authenticated, service_role;
-grant execute on function private.decline_invitation(text) to authenticated, service_role;
-grant execute on function private.answer_my_invitation(uuid, boolean) to authenticated, service_role;
-grant execute on function private.invitation_by_token(text) to anon, authenticated, service_role;
-grant execute on function private.my_pending_invitations() to authenticated, service_role;
-grant execute on function private.organisation_invitations(uuid) to authenticated, service_role;
-
-revoke all on function public.accept_invitation(text) from public, anon, authenticated;
-revoke all on function public.decline_invitation(text) from public, anon, authenticated;
-revoke all on function public.answer_my_invitation(uuid, boolean) from public, anon, authenticated;
-revoke all on function public.invitation_by_token(text) from public, anon, authenticated;
-revoke all on function public.my_pending_invitations() from public, anon, authenticated;
-revoke all on function public.organisation_invitations(uuid) from public, anon, authenticated;
-grant execute on function public.accept_invitation(text) to authenticated, service_role;
-grant execute on function public.decline_invitation(text) to authenticated, service_role;
-grant execute on function public.answer_my_invitation(uuid, boolean) to authenticated, service_role;
-grant execute on function public.invitation_by_token(text) to anon, authenticated, service_role;
-grant execute on function public.my_pending_invitations() to authenticated, service_role;
-grant execute on function public.organisation_invitations(uuid) to authenticated, service_role;
 
 -- Throttle: the invite form (src/lib/server/invitations.ts) -------------------------------
 --   account  20 per hour: one admin sending (or re-sending) invitations;

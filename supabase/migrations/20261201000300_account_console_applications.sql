@@ -220,7 +220,7 @@ end;
 $$;
 comment on function private.leave_organisation(uuid) is 'The caller leaves one of their organisations (any status); refused (23514) for its last admin.';
 
-select private.expose('private.leave_organisation(uuid)');
+select private.expose('private.leave_organisation(uuid)', callers => '{authenticated}');
 comment on function public.leave_organisation(uuid) is 'The signed-in person leaves an organisation; 23514 when they are its last admin, P0002 when not a member.';
 
 -- My data -----------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ end;
 $$;
 comment on function private.my_data() is 'Everything the hub holds about the caller (auth.uid(); no argument, so nobody else''s): profile, memberships, invitations, registrations, signatures decided, content written, feeds (dates only), applications, audit actions.';
 
-select private.expose('private.my_data()');
+select private.expose('private.my_data()', callers => '{authenticated}');
 comment on function public.my_data() is 'The signed-in person''s data export (JSON); 42501 for anonymous callers.';
 
 -- Delete my account -------------------------------------------------------------------------
@@ -345,7 +345,7 @@ end;
 $$;
 comment on function private.account_deletion_blockers() is 'The organisations of which the caller is the last admin: while there is one, their account cannot be deleted.';
 
-select private.expose('private.account_deletion_blockers()');
+select private.expose('private.account_deletion_blockers()', callers => '{authenticated}');
 comment on function public.account_deletion_blockers() is 'Organisations of which the signed-in person is the last admin (they hand over before deleting their account).';
 
 create function private.guard_profile_delete()
@@ -416,7 +416,7 @@ end;
 $$;
 comment on function private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) is 'Coordinators only: every organisation with member and admin counts and last activity (its own changes, its audit trail, its items), filtered and paged (at most 200 a page).';
 
-select private.expose('private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer)');
+select private.expose('private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer)', callers => '{authenticated}');
 comment on function public.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) is 'The coordinators'' overview of organisations (42501 for everyone else).';
 
 -- Suspend and reactivate ------------------------------------------------------------------
@@ -481,7 +481,7 @@ end;
 $$;
 comment on function private.set_organisation_status(uuid, public.organisation_status, text) is 'Coordinators only: suspends an active organisation (reason required; not a coordinating one) or reactivates a suspended one; the reason goes to the audit trail. Members of a suspended organisation lose access at their next request (every access helper requires status active).';
 
-select private.expose('private.set_organisation_status(uuid, public.organisation_status, text)');
+select private.expose('private.set_organisation_status(uuid, public.organisation_status, text)', callers => '{authenticated}');
 comment on function public.set_organisation_status(uuid, public.organisation_status, text) is 'Suspend or reactivate an organisation (coordinators only; NW002 wrong transition, NW003 coordinating organisation, 22023 reason missing).';
 
 -- Coordinator console: the audit trail -------------------------------------------------------
@@ -586,7 +586,7 @@ end;
 $$;
 comment on function private.console_audit_events(uuid, uuid, text, integer, integer) is 'Coordinators only: the audit trail with names (null actor_name for a deleted person: a former member), filtered by organisation, person (actor or member concerned) and kind, newest first, paged (at most 200).';
 
-select private.expose('private.console_audit_events(uuid, uuid, text, integer, integer)');
+select private.expose('private.console_audit_events(uuid, uuid, text, integer, integer)', callers => '{authenticated}');
 comment on function public.console_audit_events(uuid, uuid, text, integer, integer) is 'The coordinators'' audit trail, readable as sentences (42501 for everyone else).';
 
 -- Creating organisations (console and approved applications) ---------------------------------
@@ -623,7 +623,7 @@ end;
 $$;
 comment on function private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) is 'Coordinators only: creates an active section or partner (slug made unique); its first admin is invited next.';
 
-select private.expose('private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text)');
+select private.expose('private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text)', callers => '{authenticated}');
 comment on function public.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) is 'A coordinator creates a section or partner (then invites its first admin).';
 
 create function private.discard_empty_organisation(organisation uuid)
@@ -651,7 +651,7 @@ end;
 $$;
 comment on function private.discard_empty_organisation(uuid) is 'Coordinators only: deletes an organisation that has nothing yet (no member, item, attachment or open invitation), when inviting its first admin failed; its application, if any, is pending again.';
 
-select private.expose('private.discard_empty_organisation(uuid)');
+select private.expose('private.discard_empty_organisation(uuid)', callers => '{authenticated}');
 comment on function public.discard_empty_organisation(uuid) is 'Undo of a creation whose first invitation failed (coordinators only; NW004 once the organisation has anything).';
 
 -- Applications: submit (server only), approve, decline ---------------------------------------
@@ -690,7 +690,7 @@ end;
 $$;
 comment on function private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) is 'Records an application (pending). Called by the server with its secret key after the form''s throttle; the table''s checks validate every field.';
 
-select private.expose('private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text)');
+select private.expose('private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text)', callers => '{}');
 comment on function public.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) is 'For the app''s server (secret key) only, after its throttle: records an application to join. Not executable by anon or authenticated.';
 
 create function private.coordinator_recipients()
@@ -713,7 +713,7 @@ end;
 $$;
 comment on function private.coordinator_recipients() is 'Email, name and language of every coordinator, to notify them of a new application.';
 
-select private.expose('private.coordinator_recipients()');
+select private.expose('private.coordinator_recipients()', callers => '{}');
 comment on function public.coordinator_recipients() is 'For the app''s server (secret key) only: the coordinators to notify of a new application.';
 
 create function private.approve_application(application uuid)
@@ -745,7 +745,7 @@ end;
 $$;
 comment on function private.approve_application(uuid) is 'Coordinators only: creates the applicant''s organisation (active) and marks the application approved; the applicant is invited as its admin next (on failure the organisation is discarded and the application pending again).';
 
-select private.expose('private.approve_application(uuid)');
+select private.expose('private.approve_application(uuid)', callers => '{authenticated}');
 comment on function public.approve_application(uuid) is 'A coordinator approves an application: the new organisation''s id (NW001 when already decided).';
 
 create function private.decline_application(application uuid, reason text)
@@ -777,7 +777,7 @@ end;
 $$;
 comment on function private.decline_application(uuid, text) is 'Coordinators only: declines a pending application with a reason (no organisation is created).';
 
-select private.expose('private.decline_application(uuid, text)');
+select private.expose('private.decline_application(uuid, text)', callers => '{authenticated}');
 comment on function public.decline_application(uuid, text) is 'A coordinator declines an application with a reason (NW001 when already decided, 22023 without a reason).';
 
 -- Privileges ------------------------------------------------------------------------------
@@ -786,43 +786,7 @@ revoke execute on all functions in schema private from public;
 
 grant execute on function private.require_coordinator() to authenticated, service_role;
 grant execute on function private.require_person() to authenticated, service_role;
-grant execute on function private.leave_organisation(uuid) to authenticated;
-grant execute on function private.my_data() to authenticated;
-grant execute on function private.account_deletion_blockers() to authenticated;
-grant execute on function private.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) to authenticated;
-grant execute on function private.set_organisation_status(uuid, public.organisation_status, text) to authenticated;
-grant execute on function private.console_audit_events(uuid, uuid, text, integer, integer) to authenticated;
-grant execute on function private.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) to authenticated;
-grant execute on function private.discard_empty_organisation(uuid) to authenticated;
-grant execute on function private.approve_application(uuid) to authenticated;
-grant execute on function private.decline_application(uuid, text) to authenticated;
-grant execute on function private.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) to service_role;
-grant execute on function private.coordinator_recipients() to service_role;
 
 revoke execute on function public.am_i_coordinator() from public, anon;
 grant execute on function public.am_i_coordinator() to authenticated;
-revoke execute on function public.leave_organisation(uuid) from public, anon;
-revoke execute on function public.my_data() from public, anon;
-revoke execute on function public.account_deletion_blockers() from public, anon;
-revoke execute on function public.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) from public, anon;
-revoke execute on function public.set_organisation_status(uuid, public.organisation_status, text) from public, anon;
-revoke execute on function public.console_audit_events(uuid, uuid, text, integer, integer) from public, anon;
-revoke execute on function public.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) from public, anon;
-revoke execute on function public.discard_empty_organisation(uuid) from public, anon;
-revoke execute on function public.approve_application(uuid) from public, anon;
-revoke execute on function public.decline_application(uuid, text) from public, anon;
-revoke execute on function public.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) from public, anon, authenticated;
-revoke execute on function public.coordinator_recipients() from public, anon, authenticated;
 
-grant execute on function public.leave_organisation(uuid) to authenticated;
-grant execute on function public.my_data() to authenticated;
-grant execute on function public.account_deletion_blockers() to authenticated;
-grant execute on function public.console_organisations(public.organisation_status, public.organisation_kind, integer, integer) to authenticated;
-grant execute on function public.set_organisation_status(uuid, public.organisation_status, text) to authenticated;
-grant execute on function public.console_audit_events(uuid, uuid, text, integer, integer) to authenticated;
-grant execute on function public.create_organisation(text, text, public.organisation_kind, text, text, text[], text, text) to authenticated;
-grant execute on function public.discard_empty_organisation(uuid) to authenticated;
-grant execute on function public.approve_application(uuid) to authenticated;
-grant execute on function public.decline_application(uuid, text) to authenticated;
-grant execute on function public.submit_application(text, public.organisation_kind, text, text, text[], text, text, text, text, text) to service_role;
-grant execute on function public.coordinator_recipients() to service_role;

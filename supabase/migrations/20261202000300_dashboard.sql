@@ -58,7 +58,7 @@ end;
 $$;
 comment on function private.mark_news_seen(timestamptz) is 'Moves the caller''s "news seen" mark forward to the given moment (never beyond now, never back). Returns the mark. Definer: the marks are not the caller''s to write directly.';
 
-select private.expose('private.mark_news_seen(timestamptz)');
+select private.expose('private.mark_news_seen(timestamptz)', callers => '{authenticated}');
 comment on function public.mark_news_seen(timestamptz) is 'Moves the caller''s "news seen" mark forward to the given moment (never beyond now, never back). Returns the mark. 42501 for anonymous callers.';
 
 create function public.item_titles(item_ids uuid[])
@@ -238,13 +238,9 @@ comment on function public.my_dashboard() is 'The caller''s dashboard in one cal
 
 revoke all on table private.news_marks from public, anon, authenticated;
 revoke execute on function private.news_since() from public;
-revoke execute on function private.mark_news_seen(timestamptz) from public;
-revoke execute on function public.mark_news_seen(timestamptz) from public, anon;
 revoke execute on function public.item_titles(uuid[]) from public;
 revoke execute on function public.my_dashboard() from public, anon;
 
 grant execute on function private.news_since() to authenticated;
-grant execute on function private.mark_news_seen(timestamptz) to authenticated;
-grant execute on function public.mark_news_seen(timestamptz) to authenticated;
 grant execute on function public.item_titles(uuid[]) to anon, authenticated;
 grant execute on function public.my_dashboard() to authenticated;

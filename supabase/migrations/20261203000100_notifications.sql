@@ -650,19 +650,16 @@ end;
 $$;
 comment on function public.my_notifications(integer, integer) is 'One page of the caller''s notifications, newest first (page_limit at most 101), with what each message needs, read under the caller''s RLS: the item''s kind, original language and titles per language (none for an item the caller may not read; for an unanswered invitation, its original title as the inbox shows it), the organisations'' names, the name of the person who joined or of the organisation that applied (subject_name).';
 
-select private.expose('private.create_due_reminders(timestamptz)');
+select private.expose('private.create_due_reminders(timestamptz)', callers => '{}');
 comment on function public.create_due_reminders(timestamptz) is 'For the server''s timer (secret key) only: writes the reminders due now (private.create_due_reminders). Not executable by anon or authenticated.';
 
 -- Grants -------------------------------------------------------------------------------------
 
 revoke execute on all functions in schema private from public;
-grant execute on function private.create_due_reminders(timestamptz) to service_role;
 
 revoke execute on function public.unread_notification_count() from public, anon;
 revoke execute on function public.mark_notifications_read(uuid[]) from public, anon;
 revoke execute on function public.my_notifications(integer, integer) from public, anon;
-revoke execute on function public.create_due_reminders(timestamptz) from public, anon, authenticated;
 grant execute on function public.unread_notification_count() to authenticated, service_role;
 grant execute on function public.mark_notifications_read(uuid[]) to authenticated, service_role;
 grant execute on function public.my_notifications(integer, integer) to authenticated, service_role;
-grant execute on function public.create_due_reminders(timestamptz) to service_role;

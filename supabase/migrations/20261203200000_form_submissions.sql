@@ -62,10 +62,6 @@ as $$
   where s.user_id = (select auth.uid()) and s.submission_key = submitted_item.submission_key
 $$;
 comment on function private.submitted_item(uuid) is 'The item the caller''s form submission with this key created, or null (another person''s key tells nothing).';
-revoke execute on function private.submitted_item(uuid) from public, anon;
-grant execute on function private.submitted_item(uuid) to authenticated, service_role;
 
-select private.expose('private.submitted_item(uuid)');
+select private.expose('private.submitted_item(uuid)', callers => '{authenticated}');
 comment on function public.submitted_item(uuid) is 'The item the caller''s form submission with this key created, or null (private.submitted_item).';
-revoke execute on function public.submitted_item(uuid) from public, anon;
-grant execute on function public.submitted_item(uuid) to authenticated;

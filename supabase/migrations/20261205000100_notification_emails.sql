@@ -573,30 +573,18 @@ comment on function private.claim_notifications(integer) is 'The dispatcher take
 
 -- Exposure and grants -------------------------------------------------------------------------------
 
-select private.expose('private.claim_notifications(integer)');
+select private.expose('private.claim_notifications(integer)', callers => '{}');
 comment on function public.claim_notifications(integer) is 'For the server''s email dispatcher (secret key) only: claims unsent outbox rows with what each email needs. Not executable by anon or authenticated.';
-select private.expose('private.queue_due_digests(timestamptz)');
+select private.expose('private.queue_due_digests(timestamptz)', callers => '{}');
 comment on function public.queue_due_digests(timestamptz) is 'For the server''s email dispatcher (secret key) only: queues the digests that are due (private.queue_due_digests).';
-select private.expose('private.unsubscribe_token_state(text)');
+select private.expose('private.unsubscribe_token_state(text)', callers => '{anon,authenticated}');
 comment on function public.unsubscribe_token_state(text) is 'For the unsubscribe page, without signing in: whether a link is valid, used or unknown, and its stream.';
-select private.expose('private.unsubscribe(text)');
+select private.expose('private.unsubscribe(text)', callers => '{anon,authenticated}');
 comment on function public.unsubscribe(text) is 'One-click unsubscribe, without signing in: the token is the authority (private.unsubscribe).';
 
 revoke execute on all functions in schema private from public;
 grant execute on function private.default_email_frequency(public.notification_type) to authenticated, service_role;
 grant execute on function private.email_frequency_for(uuid, public.notification_type) to service_role;
-grant execute on function private.claim_notifications(integer) to service_role;
-grant execute on function private.queue_due_digests(timestamptz) to service_role;
-grant execute on function private.unsubscribe_token_state(text) to anon, authenticated, service_role;
-grant execute on function private.unsubscribe(text) to anon, authenticated, service_role;
 
 revoke execute on function public.my_email_preferences() from public, anon;
 grant execute on function public.my_email_preferences() to authenticated, service_role;
-revoke execute on function public.claim_notifications(integer) from public, anon, authenticated;
-grant execute on function public.claim_notifications(integer) to service_role;
-revoke execute on function public.queue_due_digests(timestamptz) from public, anon, authenticated;
-grant execute on function public.queue_due_digests(timestamptz) to service_role;
-revoke execute on function public.unsubscribe_token_state(text) from public;
-grant execute on function public.unsubscribe_token_state(text) to anon, authenticated, service_role;
-revoke execute on function public.unsubscribe(text) from public;
-grant execute on function public.unsubscribe(text) to anon, authenticated, service_role;

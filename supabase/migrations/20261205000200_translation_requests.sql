@@ -224,13 +224,9 @@ as $$
 $$;
 comment on function private.pending_translation_requests() is 'Translation requests waiting for an answer (requested) or for the text (accepted) from the organisations the caller edits for, with the item''s kind and original title and the asking organisation.';
 
-revoke all on function private.pending_translation_requests() from public;
-grant execute on function private.pending_translation_requests() to authenticated, service_role;
-select private.expose('private.pending_translation_requests()');
+select private.expose('private.pending_translation_requests()', callers => '{authenticated}');
 comment on function public.pending_translation_requests() is
   'The caller''s organisations'' translation requests to answer or to write (editors only); answer them by updating translation_requests.status.';
-revoke all on function public.pending_translation_requests() from public;
-grant execute on function public.pending_translation_requests() to authenticated, service_role;
 
 -- Triggers --------------------------------------------------------------------------
 

@@ -439,9 +439,8 @@ begin
 end;
 $$;
 comment on function private.personal_review_stages(text) is 'The review stages of the countries of the active organisations of a valid (not revoked) calendar token''s owner, from a year back, at most 500 (see public.personal_review_stages).';
-grant execute on function private.personal_review_stages(text) to anon, authenticated, service_role;
 
-select private.expose('private.personal_review_stages(text)');
+select private.expose('private.personal_review_stages(text)', callers => '{anon,authenticated}');
 comment on function public.personal_review_stages(text) is 'The personal iCal feed''s review stages: those of the countries of the token owner''s organisations (nothing for an unknown or revoked token), for unauthenticated feed requests.';
 
 -- Reminders -----------------------------------------------------------------------------
@@ -495,10 +494,8 @@ grant execute on function private.create_review_reminders(timestamptz) to servic
 revoke execute on function public.country_overview() from public;
 revoke execute on function public.linkable_items(text) from public, anon;
 revoke execute on function public.review_stage_feed(text, uuid) from public;
-revoke execute on function public.personal_review_stages(text) from public;
 grant execute on function public.country_overview() to anon, authenticated, service_role;
 grant execute on function public.linkable_items(text) to authenticated, service_role;
 grant execute on function public.review_stage_feed(text, uuid) to anon, authenticated, service_role;
-grant execute on function public.personal_review_stages(text) to anon, authenticated, service_role;
 
 revoke execute on all functions in schema private from public;

@@ -2,7 +2,7 @@
 -- privilege that bypasses RLS, helpers closed to PUBLIC.
 begin;
 \ir _helpers.psql
-select plan(5);
+select plan(7);
 
 -- Row-level security on every table in public: lint 01 (supabase/tests/lints), run by
 -- npm run test:db, and proven to find a table without it by 015-lints-find-known-bad.
@@ -50,6 +50,27 @@ select is_empty(
   $$select signature from tests.private_functions
     where kind = 'f' and not pins_empty_search_path and not inlinable$$,
   'every function in private pins search_path to empty'
+);
+
+-- The API's wrappers (private.expose): a public function that calls the private function of
+-- its name and arguments may be executed by exactly those who may execute that function.
+create view tests.api_wrappers as
+select w.oid as wrapper, t.oid as target
+from pg_proc w
+join pg_namespace wn on wn.oid = w.pronamespace and wn.nspname = 'public'
+join pg_proc t on t.proname = w.proname and t.proargtypes = w.proargtypes
+join pg_namespace tn on tn.oid = t.pronamespace and tn.nspname = 'private'
+where w.prosrc ~ ('^select (\* from )?private\.' || w.proname || '\(');
+
+select cmp_ok((select count(*) from tests.api_wrappers), '>=', 39::bigint,
+              'the API''s wrappers of private functions are found');
+select is_empty(
+  $$select a.wrapper::regprocedure::text || ' by ' || r.rolname
+    from tests.api_wrappers a
+    cross join (values ('public'), ('anon'), ('authenticated'), ('service_role')) as r (rolname)
+    where has_function_privilege(r.rolname, a.wrapper, 'execute')
+          <> has_function_privilege(r.rolname, a.target, 'execute')$$,
+  'a wrapper is executable by exactly the roles that may execute the private function it calls'
 );
 
 select * from finish();
