@@ -16,6 +16,8 @@
 //   BENCH_PORT=4193  BENCH_SECONDS=8  BENCH_WARMUP_SECONDS=2  BENCH_CONNECTIONS=10
 //   BENCH_ONLY=actions,search-fr         measure only the pages whose names are listed (printed; the
 //                                        docs are left as they are)
+//   BENCH_BODIES=1                       the 100k set's joint actions get bodies of 200–1,500 words
+//                                        (scripts/bench-scale/bodies.sql), as long as real texts
 //
 // Per page, reader and size: autocannon (10 connections, loopback) gives req/s, p50 and p95,
 // and /proc the CPU time each process spent per request during that run (the app, the
@@ -62,9 +64,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 const PROBES = 5;
+const BODIES = process.env.BENCH_BODIES === '1';
 const GENERATORS = [
 	path.join(ROOT, 'scripts', 'bench-access', 'generate.sql'),
-	path.join(ROOT, 'scripts', 'bench-scale', 'content.sql')
+	path.join(ROOT, 'scripts', 'bench-scale', 'content.sql'),
+	...(BODIES ? [path.join(ROOT, 'scripts', 'bench-scale', 'bodies.sql')] : [])
 ];
 const BENCH_ITEMS = 100_000;
 
@@ -493,7 +497,7 @@ function docSection({ date, machine, demo, big, loadSeconds, results, checks, mi
 		'',
 		`Run ${date} on ${machine}.`,
 		'',
-		`Each page of the list below measured at demo size (${mix(demo)}) and, in the same run, after loading the 100k data set (${mix(big)}; ${loadSeconds.toFixed(0)} s to load, vacuum and analyze), by an anonymous visitor and by ${MEMBER.name}, an editor of DEI Belgique signed in through the app's sign-in form against Supabase Auth (every request carries the session cookie). The personal feed is read with its secret token, without a cookie. autocannon ${CONNECTIONS} connections on loopback, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per page; each run starts once PostgREST is idle. HTML KB is uncompressed; the PostgREST and Auth requests per view are the means of ${PROBES} sequential views (the gateway's counters). CPU ms/req is the CPU time (user + system, from /proc) each process spent during the measured run divided by the requests it answered: the app's server, the stack's gateway (a Node proxy standing in for Supabase's API gateway), PostgREST, and Postgres with all its backends (autovacuum included). On 2 cores their sum bounds the throughput: 2,000 ms ÷ (sum + autocannon's own share) req/s.`,
+		`Each page of the list below measured at demo size (${mix(demo)}) and, in the same run, after loading the 100k data set (${mix(big)}${BODIES ? '; joint actions with bodies of 200–1,500 words, scripts/bench-scale/bodies.sql' : ''}; ${loadSeconds.toFixed(0)} s to load, vacuum and analyze), by an anonymous visitor and by ${MEMBER.name}, an editor of DEI Belgique signed in through the app's sign-in form against Supabase Auth (every request carries the session cookie). The personal feed is read with its secret token, without a cookie. autocannon ${CONNECTIONS} connections on loopback, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per page; each run starts once PostgREST is idle. HTML KB is uncompressed; the PostgREST and Auth requests per view are the means of ${PROBES} sequential views (the gateway's counters). CPU ms/req is the CPU time (user + system, from /proc) each process spent during the measured run divided by the requests it answered: the app's server, the stack's gateway (a Node proxy standing in for Supabase's API gateway), PostgREST, and Postgres with all its backends (autovacuum included). On 2 cores their sum bounds the throughput: 2,000 ms ÷ (sum + autocannon's own share) req/s.`,
 		'',
 		`Targets: at 100k ≥ ${pct(SIZE_RATIO)} of the page's own throughput at demo size, a member ≥ ${pct(READER_RATIO)} of a visitor's, p95 ≤ ${P95_LIMIT_MS} ms.`,
 		'',

@@ -203,6 +203,7 @@ export type Database = {
           description: string
           event_id: string
           locale: string
+          ranking: unknown
           search: unknown
           source_revision: number
           title: string
@@ -215,6 +216,7 @@ export type Database = {
           description?: string
           event_id: string
           locale: string
+          ranking?: never
           search?: never
           source_revision?: number
           title: string
@@ -227,6 +229,7 @@ export type Database = {
           description?: string
           event_id?: string
           locale?: string
+          ranking?: never
           search?: never
           source_revision?: number
           title?: string
@@ -535,6 +538,7 @@ export type Database = {
           body: string
           created_at: string
           locale: string
+          ranking: unknown
           search: unknown
           source_revision: number
           summary: string
@@ -547,6 +551,7 @@ export type Database = {
           body?: string
           created_at?: string
           locale: string
+          ranking?: never
           search?: never
           source_revision?: number
           summary?: string
@@ -559,6 +564,7 @@ export type Database = {
           body?: string
           created_at?: string
           locale?: string
+          ranking?: never
           search?: never
           source_revision?: number
           summary?: string
@@ -1206,6 +1212,7 @@ export type Database = {
           created_at: string
           locale: string
           paper_id: string
+          ranking: unknown
           search: unknown
           source_revision: number
           title: string
@@ -1217,6 +1224,7 @@ export type Database = {
           created_at?: string
           locale: string
           paper_id: string
+          ranking?: never
           search?: never
           source_revision?: number
           title: string
@@ -1228,6 +1236,7 @@ export type Database = {
           created_at?: string
           locale?: string
           paper_id?: string
+          ranking?: never
           search?: never
           source_revision?: number
           title?: string

@@ -165,12 +165,24 @@ create table public.joint_action_translations (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
     || setweight(to_tsvector(private.text_search_config(locale), body), 'C')
+  ) stored,
+  -- What a hit is ranked by: the same, but only the first 1,000 characters of the body, so that
+  -- ranking costs the same whatever a text's length. Ranked by the whole vector, each hit's
+  -- was read back from TOAST: with bodies of 1.5-11 KB, the search page for a common word at
+  -- 100k items cost Postgres 36.9 ms a view against 11.6 (docs/benchmarks.md, "Search ranked
+  -- by the start of a text").
+  ranking tsvector generated always as (
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
+    || setweight(to_tsvector(private.text_search_config(locale), left(body, 1000)), 'C')
   ) stored
   -- Then updated_by, created_at, updated_at and the primary key (action_id, locale), which
   -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.joint_action_translations is 'Title, summary and Markdown body of a joint action per language: the original (joint_actions.original_locale) and its translations, each with the original_revision it was made from.';
 
+-- Kept in the row (compressed if need be): the rank reads it for every hit.
+alter table public.joint_action_translations alter column ranking set storage main;
 alter table public.joint_action_translations enable row level security;
 
 create table public.joint_action_updates (
@@ -287,9 +299,19 @@ create trigger joint_actions_guard_change
 -- Translation revisions, shared by the three content types. Each content table (C) has
 -- original_locale and original_revision; its translation table (T) has the foreign key
 -- to C, locale, its texts, source_revision, updated_by, created_at, updated_at and the
--- generated search column. The functions learn the other table and the foreign-key
--- column from their trigger arguments, and compare a translation's texts as its row
--- minus those bookkeeping columns, so every text column counts without being named.
+-- generated search and ranking columns. The functions learn the other table and the
+-- foreign-key column from their trigger arguments, and compare a translation's texts as its
+-- row minus those bookkeeping columns (private.translation_texts), so every text column
+-- counts without being named.
+
+create function private.translation_texts(translation jsonb, content_key text)
+returns jsonb
+language sql
+immutable
+return translation - array[content_key, 'locale', 'source_revision', 'search', 'ranking', 'updated_by',
+                           'created_at', 'updated_at'];
+comment on function private.translation_texts(jsonb, text) is 'The texts of a translation row (to_jsonb; content_key: its foreign key to the content), without its bookkeeping columns: what a revision keeps and a change compares.';
+grant execute on function private.translation_texts(jsonb, text) to authenticated, service_role;
 
 create function private.sync_original_translation()
 returns trigger
@@ -320,7 +342,6 @@ declare
   -- tg_argv: [0] the content table, [1] the foreign key to it, [2] the content for
   -- messages ('a joint action'), [3] its noun ('action').
   content_key text := tg_argv[1];
-  bookkeeping text[] := array[tg_argv[1], 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'];
   is_original boolean;
   content_original_locale text;
   content_original_revision integer;
@@ -355,7 +376,8 @@ begin
     new.source_revision := coalesce(new.source_revision, 1);
   elsif new.locale = content_original_locale then
     -- The original always carries the current revision; changing its text makes a new one.
-    if tg_op = 'UPDATE' and (to_jsonb(new) - bookkeeping) is distinct from (to_jsonb(old) - bookkeeping) then
+    if tg_op = 'UPDATE' and private.translation_texts(to_jsonb(new), content_key)
+                               is distinct from private.translation_texts(to_jsonb(old), content_key) then
       new.source_revision := content_original_revision + 1;
     else
       new.source_revision := content_original_revision;
@@ -526,7 +548,7 @@ begin
                    'Copy of items.signatory_organisation_ids (kept by trigger): whose members read the draft they are asked to sign.');
   end if;
 
-  -- The translation table's bookkeeping (after its texts, source_revision and search), which
+  -- The translation table's bookkeeping (after its texts, source_revision, search and ranking), which
   -- private.guard_translation_change keeps, and its indexes.
   execute format($sql$
     alter table public.%I

@@ -144,12 +144,19 @@ create table public.event_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), description), 'B')
+  ) stored,
+  -- What a hit is ranked by: the title and the first 1,000 characters of the description
+  -- (as joint_action_translations.ranking).
+  ranking tsvector generated always as (
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), left(description, 1000)), 'B')
   ) stored
   -- Then updated_by, created_at, updated_at and the primary key (event_id, locale), which
   -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.event_translations is 'Title, Markdown description and accessibility notes of an event per language: the original (events.original_locale) and its translations, each with the original_revision it was made from.';
 
+alter table public.event_translations alter column ranking set storage main;
 alter table public.event_translations enable row level security;
 
 create table public.event_online_links (

@@ -99,12 +99,19 @@ create table public.paper_translations (
   search tsvector generated always as (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), abstract), 'B')
+  ) stored,
+  -- What a hit is ranked by: the title and the first 1,000 characters of the abstract (as
+  -- joint_action_translations.ranking).
+  ranking tsvector generated always as (
+    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+    || setweight(to_tsvector(private.text_search_config(locale), left(abstract, 1000)), 'B')
   ) stored
   -- Then updated_by, created_at, updated_at and the primary key (paper_id, locale), which
   -- the translation triggers rely on: private.set_up_content_type.
 );
 comment on table public.paper_translations is 'Title and abstract of a paper per language: the original (papers.original_locale) and its translations, each with the original_revision it was made from.';
 
+alter table public.paper_translations alter column ranking set storage main;
 alter table public.paper_translations enable row level security;
 
 create table public.paper_versions (
@@ -783,20 +790,27 @@ begin
                websearch_to_tsquery('spanish'::regconfig, $1) as es,
                websearch_to_tsquery('arabic'::regconfig, $1) as ar
       )
-      select t.%2$I,
-             max(ts_rank(t.search, case t.locale
-               when 'fr' then q.fr when 'nl' then q.nl when 'en' then q.en when 'de' then q.de when 'es' then q.es
-               when 'ar' then q.ar
-             end))::real
-      from parsed q
-      join public.%1$I t
-        on (t.locale = 'fr' and t.search @@ q.fr)
-        or (t.locale = 'nl' and t.search @@ q.nl)
-        or (t.locale = 'en' and t.search @@ q.en)
-        or (t.locale = 'de' and t.search @@ q.de)
-        or (t.locale = 'es' and t.search @@ q.es)
-        or (t.locale = 'ar' and t.search @@ q.ar)
-      group by t.%2$I
+      -- Each text ranked where it is read (offset 0 keeps the rank out of the grouping), so
+      -- that what is sorted by item is its id and rank, not its vector: sorted with the
+      -- vectors of long texts, 2,504 hits spilled 5.8 MB to disk (20 ms against 9).
+      select h.item_id, max(h.rank)::real
+      from (
+        select t.%2$I as item_id,
+               ts_rank(t.ranking, case t.locale
+                 when 'fr' then q.fr when 'nl' then q.nl when 'en' then q.en when 'de' then q.de when 'es' then q.es
+                 when 'ar' then q.ar
+               end) as rank
+        from parsed q
+        join public.%1$I t
+          on (t.locale = 'fr' and t.search @@ q.fr)
+          or (t.locale = 'nl' and t.search @@ q.nl)
+          or (t.locale = 'en' and t.search @@ q.en)
+          or (t.locale = 'de' and t.search @@ q.de)
+          or (t.locale = 'es' and t.search @@ q.es)
+          or (t.locale = 'ar' and t.search @@ q.ar)
+        offset 0
+      ) h
+      group by h.item_id
     $query$, content.translations, content.item_column) using query;
   end loop;
 end;

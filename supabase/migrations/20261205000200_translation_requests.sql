@@ -391,7 +391,7 @@ begin
   end if;
   insert into public.original_text_revisions (item_id, revision, locale, texts)
   values (item, new.source_revision, new.locale,
-          to_jsonb(new) - array[content_key, 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'])
+          private.translation_texts(to_jsonb(new), content_key))
   on conflict (item_id, revision) do update
     set texts = excluded.texts, locale = excluded.locale
     where (original_text_revisions.texts, original_text_revisions.locale) is distinct from (excluded.texts, excluded.locale);
@@ -412,13 +412,13 @@ create trigger paper_translations_record_original_revision
 
 -- The originals as they are now, for the translations made from them.
 insert into public.original_text_revisions (item_id, revision, locale, texts, created_at)
-select t.action_id, t.source_revision, t.locale, to_jsonb(t) - array['action_id', 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'], t.updated_at
+select t.action_id, t.source_revision, t.locale, private.translation_texts(to_jsonb(t), 'action_id'), t.updated_at
 from public.joint_action_translations t join public.joint_actions c on c.id = t.action_id and c.original_locale = t.locale
 union all
-select t.event_id, t.source_revision, t.locale, to_jsonb(t) - array['event_id', 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'], t.updated_at
+select t.event_id, t.source_revision, t.locale, private.translation_texts(to_jsonb(t), 'event_id'), t.updated_at
 from public.event_translations t join public.events c on c.id = t.event_id and c.original_locale = t.locale
 union all
-select t.paper_id, t.source_revision, t.locale, to_jsonb(t) - array['paper_id', 'locale', 'source_revision', 'search', 'updated_by', 'created_at', 'updated_at'], t.updated_at
+select t.paper_id, t.source_revision, t.locale, private.translation_texts(to_jsonb(t), 'paper_id'), t.updated_at
 from public.paper_translations t join public.papers c on c.id = t.paper_id and c.original_locale = t.locale
 on conflict do nothing;
 

@@ -3,7 +3,7 @@
 -- side; the translation revisions (outdated / up to date); search in each language.
 begin;
 \ir _helpers.psql
-select plan(155);
+select plan(160);
 
 -- Fixture: content for the helper's joint-action items, plus an organisation attached
 -- to nothing (test-delta) and items without content yet. ------------------------------
@@ -502,6 +502,47 @@ select is(
   (select array_agg(tests.name(action_id) || '/' || locale || ':' || title order by tests.name(action_id), locale)
    from public.joint_action_translations where title = 'x'),
   null::text[], 'no refused write changed a text');
+
+-- search: found by the whole text, ranked by its start ------------------------------
+-- (after the checks above, which count the fixture's actions)
+select tests.create_item(n, 'joint_action', 'published', 'public')
+from unnest(array['item_rank_lead', 'item_rank_deep']) as n
+\g /dev/null
+insert into tests.names (id, name)
+values (tests.uid('item_rank_lead'), 'item_rank_lead'), (tests.uid('item_rank_deep'), 'item_rank_deep');
+-- The word in the body's first sentence, or after 1,700 characters of it.
+select tests.add_joint_action_content(array['item_rank_lead'], 'Action ', '',
+                                      'Un plaidoyer commun. ' || repeat('Texte suivant. ', 100));
+select tests.add_joint_action_content(array['item_rank_deep'], 'Action ', '',
+                                      repeat('Texte précédent. ', 100) || 'Un plaidoyer commun.');
+
+select is(tests.read_as(null, $$tests.found('plaidoyer', 'joint_action')$$),
+          array['item_rank_deep', 'item_rank_lead'],
+          'a word 1,700 characters into a body is found: search matches the whole text');
+select tests.authenticate_as_anon();
+select ok((select s.rank from public.search_items('plaidoyer', 'joint_action') s where s.item_id = tests.uid('item_rank_lead'))
+          > (select s.rank from public.search_items('plaidoyer', 'joint_action') s where s.item_id = tests.uid('item_rank_deep')),
+          'a hit in the first 1,000 characters of a body ranks above a hit further on');
+select is((select array_agg(tests.name(p.item_id) order by p.rank desc)
+           from public.search_page('plaidoyer', 'joint_action', page_limit => 100) p
+           where p.item_id in (tests.uid('item_rank_lead'), tests.uid('item_rank_deep'))),
+          array['item_rank_lead', 'item_rank_deep'],
+          'the list''s search shows the hit at the start of its text first');
+
+select tests.clear_authentication();
+select is_empty(
+  $$select 'joint action ' || action_id from public.joint_action_translations
+      where length(body) <= 1000 and ranking <> search
+    union all
+    select 'event ' || event_id from public.event_translations
+      where length(description) <= 1000 and ranking <> search
+    union all
+    select 'paper ' || paper_id from public.paper_translations where length(abstract) <= 1000 and ranking <> search$$,
+  'a text of up to 1,000 characters is ranked by all of its words, as before the ranking column');
+select is_empty(
+  $$select item_id || ' ' || revision from public.original_text_revisions
+    where texts ?| array['search', 'ranking', 'source_revision', 'locale', 'updated_by', 'updated_at']$$,
+  'a revision keeps the texts only, not the search and ranking vectors or the bookkeeping');
 
 select * from finish();
 rollback;
