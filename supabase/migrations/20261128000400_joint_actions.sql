@@ -166,15 +166,18 @@ create table public.joint_action_translations (
     || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
     || setweight(to_tsvector(private.text_search_config(locale), body), 'C')
   ) stored,
-  -- What a hit is ranked by: the same, but only the first 1,000 characters of the body, so that
-  -- ranking costs the same whatever a text's length. Ranked by the whole vector, each hit's
-  -- was read back from TOAST: with bodies of 1.5-11 KB, the search page for a common word at
-  -- 100k items cost Postgres 36.9 ms a view against 11.6 (docs/benchmarks.md, "Search ranked
-  -- by the start of a text").
+  -- What a hit with a body of more than 1,000 characters is ranked by: the same, but only the
+  -- body's first 1,000 characters, so that ranking costs the same whatever a text's length
+  -- (null for a shorter body: such a text is ranked by search, which is as short, and its row
+  -- stays as narrow). Ranked by the whole vector, each long hit's was read back from TOAST:
+  -- with bodies of 1.5-11 KB, the search page for a common word at 100k items cost Postgres
+  -- 36.9 ms a view against 11.6 (docs/benchmarks.md, "Search ranked by the start of a text").
   ranking tsvector generated always as (
-    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
-    || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
-    || setweight(to_tsvector(private.text_search_config(locale), left(body, 1000)), 'C')
+    case when length(body) > 1000 then
+      setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+      || setweight(to_tsvector(private.text_search_config(locale), summary), 'B')
+      || setweight(to_tsvector(private.text_search_config(locale), left(body, 1000)), 'C')
+    end
   ) stored
   -- Then updated_by, created_at, updated_at and the primary key (action_id, locale), which
   -- the translation triggers rely on: private.set_up_content_type.

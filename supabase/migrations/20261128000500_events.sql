@@ -145,11 +145,13 @@ create table public.event_translations (
     setweight(to_tsvector(private.text_search_config(locale), title), 'A')
     || setweight(to_tsvector(private.text_search_config(locale), description), 'B')
   ) stored,
-  -- What a hit is ranked by: the title and the first 1,000 characters of the description
-  -- (as joint_action_translations.ranking).
+  -- What a hit with a description of more than 1,000 characters is ranked by: the title and
+  -- the description's first 1,000 characters (as joint_action_translations.ranking).
   ranking tsvector generated always as (
-    setweight(to_tsvector(private.text_search_config(locale), title), 'A')
-    || setweight(to_tsvector(private.text_search_config(locale), left(description, 1000)), 'B')
+    case when length(description) > 1000 then
+      setweight(to_tsvector(private.text_search_config(locale), title), 'A')
+      || setweight(to_tsvector(private.text_search_config(locale), left(description, 1000)), 'B')
+    end
   ) stored
   -- Then updated_by, created_at, updated_at and the primary key (event_id, locale), which
   -- the translation triggers rely on: private.set_up_content_type.

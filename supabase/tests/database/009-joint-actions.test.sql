@@ -532,13 +532,14 @@ select is((select array_agg(tests.name(p.item_id) order by p.rank desc)
 select tests.clear_authentication();
 select is_empty(
   $$select 'joint action ' || action_id from public.joint_action_translations
-      where length(body) <= 1000 and ranking <> search
+      where (length(body) <= 1000) = (ranking is not null)
     union all
     select 'event ' || event_id from public.event_translations
-      where length(description) <= 1000 and ranking <> search
+      where (length(description) <= 1000) = (ranking is not null)
     union all
-    select 'paper ' || paper_id from public.paper_translations where length(abstract) <= 1000 and ranking <> search$$,
-  'a text of up to 1,000 characters is ranked by all of its words, as before the ranking column');
+    select 'paper ' || paper_id from public.paper_translations
+      where (length(abstract) <= 1000) = (ranking is not null)$$,
+  'only a text longer than 1,000 characters has a ranking vector; a shorter one is ranked by all of its words, as before');
 select is_empty(
   $$select item_id || ' ' || revision from public.original_text_revisions
     where texts ?| array['search', 'ranking', 'source_revision', 'locale', 'updated_by', 'updated_at']$$,
